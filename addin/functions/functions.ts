@@ -1,0 +1,71 @@
+// Excel custom functions, typed by users as =CCHC.PARSCORE(...) (the namespace comes from the
+// manifest). The JSDoc blocks ARE the metadata: custom-functions-metadata-plugin turns them into
+// functions.json and appends `CustomFunctions.associate("ID", fn)` calls to this file.
+// All logic lives in ./logic (pure, tested in Node); this file only maps errors to Excel errors.
+import { analyzeSheet, buildSummaryTables, evaluateThreshold, formatThreshold, parseTarget } from '../../model';
+import { createFunctionsLogic, FunctionInputError, FUNCTION_MESSAGES, getFunctionsLanguage } from './logic';
+import { customFunctionsHost } from './host';
+
+// Shadows the global on purpose: the appended associate calls then bind to the real runtime
+// inside Excel and to an inert stand-in in a plain browser.
+const CustomFunctions = customFunctionsHost();
+
+const logic = createFunctionsLogic({ analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold });
+
+/** Runs fn synchronously; every failure becomes a #VALUE! / #N/A carrying a message. */
+function run<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (e) {
+    if (e instanceof FunctionInputError) {
+      throw new CustomFunctions.Error(CustomFunctions.ErrorCode[e.code], e.message);
+    }
+    const detail = e instanceof Error ? e.message : String(e);
+    throw new CustomFunctions.Error(
+      CustomFunctions.ErrorCode.invalidValue,
+      FUNCTION_MESSAGES[getFunctionsLanguage()].internal({ detail }),
+    );
+  }
+}
+
+/**
+ * Tổng điểm của bảng phụ lục kế hoạch (mặc định: điểm được chấp nhận).
+ * @customfunction PARSCORE
+ * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề (ví dụ A1:P200).
+ * @param [measure] Loại điểm: "accepted" (được chấp nhận, mặc định), "max" (tối đa), "claimed" (tự đánh giá), "risk" (có rủi ro) hoặc "index" (chỉ số %).
+ * @returns Điểm theo loại đã chọn.
+ */
+export function parscore(table: any[][], measure?: string): number {
+  return run(() => logic.score(table, measure));
+}
+
+/**
+ * Bảng tổng hợp điểm theo lĩnh vực (tràn ra các ô bên dưới, gồm dòng tiêu đề).
+ * @customfunction PARSUMMARY
+ * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề.
+ * @returns Dòng tiêu đề và một dòng cho mỗi lĩnh vực, dòng cuối là tổng cộng.
+ */
+export function parsummary(table: any[][]): any[][] {
+  return run(() => logic.summary(table));
+}
+
+/**
+ * Kiểm tra kết quả thực hiện so với chỉ tiêu: "Đạt", "Chưa đạt: cần …" hoặc "Không xác định".
+ * @customfunction PARCHECK
+ * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên").
+ * @param actual Kết quả thực hiện (số, tỷ lệ % hoặc văn bản).
+ * @returns Kết luận đạt / chưa đạt.
+ */
+export function parcheck(target: string, actual: any): string {
+  return run(() => logic.check(target, actual));
+}
+
+/**
+ * Chuẩn hoá chỉ tiêu thành ngưỡng có thể kiểm tra (ví dụ "≥ 95%"); nhiều chỉ tiêu cách nhau bằng "; ".
+ * @customfunction PARTARGET
+ * @param text Câu chỉ tiêu như trong kế hoạch.
+ * @returns Ngưỡng đã chuẩn hoá.
+ */
+export function partarget(text: string): string {
+  return run(() => logic.target(text));
+}

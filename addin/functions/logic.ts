@@ -1,0 +1,355 @@
+// Pure logic behind the CCHC.* custom functions: input checks, the analysis cache, measure
+// selection and result shaping. No Office globals here, so it runs (and is tested) in Node.
+import type {
+  Analysis,
+  AnalyzeOptions,
+  CheckOutcome,
+  Lang,
+  ParsedTarget,
+  SheetSnapshot,
+  SummaryTable,
+  Threshold,
+} from '../../model';
+import { fold } from '../../model/text';
+import { getLanguage } from '../shared/language';
+
+/** The engine calls the functions need (injected so tests can use a fake engine). */
+export interface FunctionsEngine {
+  analyzeSheet(snapshot: SheetSnapshot, options?: AnalyzeOptions): Analysis;
+  buildSummaryTables(a: Analysis, lang?: Lang): SummaryTable[];
+  parseTarget(text: string): ParsedTarget[];
+  evaluateThreshold(threshold: Threshold, actual: unknown): CheckOutcome;
+  formatThreshold(threshold: Threshold, lang?: Lang): string;
+}
+
+// Language: the add-in-wide setting (the task pane changes it; same page, shared runtime).
+export { setLanguage as setFunctionsLanguage, getLanguage as getFunctionsLanguage } from '../shared/language';
+
+// ---------------------------------------------------------------------------------------------
+// Messages: the wording of expected input problems, one table per language.
+
+export type FunctionMessageKey =
+  | 'table-not-range'
+  | 'table-empty'
+  | 'no-table'
+  | 'bad-snapshot'
+  | 'empty-sheet'
+  | 'bad-measure'
+  | 'no-points'
+  | 'no-max'
+  | 'no-summary'
+  | 'target-empty'
+  | 'target-unparsed'
+  | 'internal';
+
+type MessageParams = Record<string, string>;
+
+export const FUNCTION_MESSAGES: Record<Lang, Record<FunctionMessageKey, (p: MessageParams) => string>> = {
+  vi: {
+    'table-not-range': () => 'Đối số bảng phải là một vùng ô (ví dụ A1:P200).',
+    'table-empty': () => 'Vùng bảng đang trống.',
+    'no-table': () => 'Không tìm thấy bảng phụ lục (dòng tiêu đề và cột điểm/nhiệm vụ) trong vùng đã chọn.',
+    'bad-snapshot': () => 'Dữ liệu vùng ô không đọc được.',
+    'empty-sheet': () => 'Vùng bảng đang trống.',
+    'bad-measure': (p) =>
+      `Không hiểu loại điểm "${p.measure}". Dùng: "accepted" (được chấp nhận), "max" (tối đa), "claimed" (tự đánh giá), "risk" (có rủi ro) hoặc "index" (chỉ số %).`,
+    'no-points': () => 'Bảng này không có cột điểm (phụ lục nhiệm vụ), nên không có điểm để tính.',
+    'no-max': () => 'Không tính được chỉ số % vì tổng điểm tối đa bằng 0.',
+    'no-summary': () => 'Không có bảng tổng hợp theo lĩnh vực cho vùng này.',
+    'target-empty': () => 'Chưa nhập chỉ tiêu.',
+    'target-unparsed': (p) => `Không nhận ra chỉ tiêu trong "${p.text}".`,
+    internal: (p) => `Lỗi nội bộ của parscore: ${p.detail}`,
+  },
+  en: {
+    'table-not-range': () => 'The table argument must be a cell range (for example A1:P200).',
+    'table-empty': () => 'The table range is empty.',
+    'no-table': () => 'No appendix table (header row and points/task columns) was found in the range.',
+    'bad-snapshot': () => 'The range values could not be read.',
+    'empty-sheet': () => 'The table range is empty.',
+    'bad-measure': (p) =>
+      `Unknown measure "${p.measure}". Use "accepted", "max", "claimed", "risk" or "index".`,
+    'no-points': () => 'This table has no points columns (a task appendix), so there is no score.',
+    'no-max': () => 'The index % is undefined because the maximum points total 0.',
+    'no-summary': () => 'There is no by-field summary for this range.',
+    'target-empty': () => 'No target was given.',
+    'target-unparsed': (p) => `No target was recognised in "${p.text}".`,
+    internal: (p) => `parscore internal error: ${p.detail}`,
+  },
+};
+
+export const CHECK_WORDS: Record<Lang, { met: string; unmet: string; unknown: string }> = {
+  vi: { met: 'Đạt', unmet: 'Chưa đạt: cần', unknown: 'Không xác định' },
+  en: { met: 'Met', unmet: 'Not met: needs', unknown: 'Undetermined' },
+};
+
+/** Which Excel error an expected input problem becomes (only these two carry a message). */
+export type FunctionErrorCode = 'invalidValue' | 'notAvailable';
+
+/** An expected problem with the caller's input; functions.ts turns it into a CustomFunctions.Error. */
+export class FunctionInputError extends Error {
+  constructor(
+    readonly code: FunctionErrorCode,
+    readonly key: FunctionMessageKey,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'FunctionInputError';
+  }
+}
+
+export function inputError(
+  code: FunctionErrorCode,
+  key: FunctionMessageKey,
+  params: MessageParams = {},
+  lang: Lang = getLanguage(),
+): FunctionInputError {
+  return new FunctionInputError(code, key, FUNCTION_MESSAGES[lang][key](params));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cache: analyses keyed by a content fingerprint of the 2-D array, bounded LRU.
+
+/**
+ * A cheap content fingerprint of a 2-D array: shape plus two independent 32-bit hashes
+ * (FNV-1a and a multiply-xorshift) over type-tagged cell text, so equal ranges collide only
+ * by a ~2^-64 accident. O(cells), no big intermediate string.
+ */
+export function fingerprintTable(table: readonly (readonly unknown[])[]): string {
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
+  let chars = 0;
+  let width = 0;
+  const feed = (s: string): void => {
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      h1 = Math.imul(h1 ^ c, 0x01000193);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    chars += s.length;
+  };
+  for (const row of table) {
+    width = Math.max(width, row.length);
+    feed(`\u0001${row.length}`);
+    for (const cell of row) feed(cellToken(cell));
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${table.length}x${width}:${chars}:${hex(h1)}${hex(h2)}`;
+}
+
+function cellToken(cell: unknown): string {
+  if (cell === null || cell === undefined) return '\u0002';
+  switch (typeof cell) {
+    case 'string':
+      return `\u0003${cell.length}:${cell}`;
+    case 'number':
+      return `\u0004${Object.is(cell, -0) ? '0' : String(cell)}`;
+    case 'boolean':
+      return cell ? '\u0005' : '\u0006';
+    default:
+      if (cell instanceof Date) return `\u0007${cell.getTime()}`;
+      try {
+        return `\u0008${JSON.stringify(cell)}`;
+      } catch {
+        return `\u0008${String(cell)}`;
+      }
+  }
+}
+
+/** Least-recently-used map with a fixed capacity (Map keeps insertion order). */
+export class LruCache<V> {
+  private readonly map = new Map<string, V>();
+  hits = 0;
+  misses = 0;
+
+  constructor(readonly capacity = 16) {}
+
+  get(key: string): V | undefined {
+    const v = this.map.get(key);
+    if (v === undefined) {
+      this.misses++;
+      return undefined;
+    }
+    this.hits++;
+    this.map.delete(key);
+    this.map.set(key, v);
+    return v;
+  }
+
+  set(key: string, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    while (this.map.size > this.capacity) {
+      const oldest = this.map.keys().next().value;
+      if (oldest === undefined) break;
+      this.map.delete(oldest);
+    }
+  }
+
+  get size(): number {
+    return this.map.size;
+  }
+
+  clear(): void {
+    this.map.clear();
+    this.hits = 0;
+    this.misses = 0;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Measures of PARSCORE.
+
+export type Measure = 'max' | 'claimed' | 'accepted' | 'atRisk' | 'indexPercent';
+
+const MEASURE_ALIASES: Record<string, Measure> = {};
+for (const [measure, words] of Object.entries({
+  accepted: ['accepted', 'accept', 'chap nhan', 'duoc chap nhan', 'diem duoc chap nhan'],
+  max: ['max', 'maximum', 'toi da', 'diem toi da'],
+  claimed: ['claimed', 'claim', 'self', 'tu cham', 'tu danh gia', 'diem tu danh gia'],
+  atRisk: ['risk', 'atrisk', 'at risk', 'rui ro', 'co rui ro', 'diem co rui ro'],
+  indexPercent: ['index', 'percent', 'indexpercent', 'index percent', '%', 'chi so', 'ty le', 'ti le'],
+} satisfies Record<Measure, string[]>)) {
+  for (const w of words) MEASURE_ALIASES[w] = measure as Measure;
+}
+
+/** The measure named by PARSCORE's second argument (empty → accepted). */
+export function parseMeasure(value: unknown, lang: Lang = getLanguage()): Measure {
+  if (value === null || value === undefined || value === '') return 'accepted';
+  if (typeof value !== 'string') throw inputError('invalidValue', 'bad-measure', { measure: String(value) }, lang);
+  const key = fold(value).replace(/\s+/g, ' ').trim();
+  const compact = key.replace(/ /g, '');
+  const m = MEASURE_ALIASES[key] ?? MEASURE_ALIASES[compact] ?? (value.trim() === '%' ? 'indexPercent' : undefined);
+  if (!m) throw inputError('invalidValue', 'bad-measure', { measure: value }, lang);
+  return m;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Result shaping.
+
+export type ExcelScalar = string | number | boolean;
+
+/** A summary table as a spillable matrix: header + rows, rectangular, no nulls or NaN. */
+export function tableToMatrix(t: Pick<SummaryTable, 'header' | 'rows'>): ExcelScalar[][] {
+  const width = Math.max(t.header.length, ...t.rows.map((r) => r.length), 1);
+  const shape = (row: readonly unknown[]): ExcelScalar[] => {
+    const out: ExcelScalar[] = [];
+    for (let c = 0; c < width; c++) out.push(toScalar(row[c]));
+    return out;
+  };
+  return [shape(t.header), ...t.rows.map(shape)];
+}
+
+function toScalar(v: unknown): ExcelScalar {
+  if (v === null || v === undefined) return '';
+  if (typeof v === 'number') return Number.isFinite(v) ? v : '';
+  if (typeof v === 'string' || typeof v === 'boolean') return v;
+  return String(v);
+}
+
+/** Rejects anything that is not a non-empty 2-D array (Excel always passes one for a range). */
+export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown[][] {
+  if (!Array.isArray(table) || !table.every((r) => Array.isArray(r))) {
+    throw inputError('invalidValue', 'table-not-range', {}, lang);
+  }
+  const rows = table as unknown[][];
+  if (rows.length === 0 || rows.every((r) => r.every((c) => c === null || c === undefined || c === ''))) {
+    throw inputError('invalidValue', 'table-empty', {}, lang);
+  }
+  return rows;
+}
+
+function isBlank(v: unknown): boolean {
+  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+}
+
+// ---------------------------------------------------------------------------------------------
+// The four functions, over an injected engine.
+
+export interface FunctionsLogic {
+  score(table: unknown, measure?: unknown): number;
+  summary(table: unknown): ExcelScalar[][];
+  check(target: unknown, actual: unknown): string;
+  target(text: unknown): string;
+  /** The (cached) analysis of a table; throws FunctionInputError when the table is unusable. */
+  analyze(table: unknown): Analysis;
+  readonly cache: LruCache<Analysis>;
+}
+
+export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSize?: number } = {}): FunctionsLogic {
+  const cache = new LruCache<Analysis>(options.cacheSize ?? 16);
+
+  function analyze(table: unknown): Analysis {
+    const lang = getLanguage();
+    const values = assertTable(table, lang);
+    const key = `${lang}|${fingerprintTable(values)}`;
+    let a = cache.get(key);
+    if (!a) {
+      // Copy rows: Excel may reuse the arrays it hands us, the cache must not see them change.
+      a = engine.analyzeSheet({ name: '', values: values.map((r) => r.slice()), merges: [] }, { lang });
+      cache.set(key, a);
+    }
+    if (!a.ok) {
+      const code = a.error?.code ?? 'no-table';
+      throw inputError('invalidValue', code, {}, lang);
+    }
+    return a;
+  }
+
+  function score(table: unknown, measure?: unknown): number {
+    const lang = getLanguage();
+    const m = parseMeasure(measure, lang);
+    const a = analyze(table);
+    if (!a.appendix.hasPoints) throw inputError('notAvailable', 'no-points', {}, lang);
+    const v = a.score.totals[m];
+    if (v === null || !Number.isFinite(v)) throw inputError('notAvailable', 'no-max', {}, lang);
+    return v;
+  }
+
+  function summary(table: unknown): ExcelScalar[][] {
+    const lang = getLanguage();
+    const a = analyze(table);
+    const t = engine.buildSummaryTables(a, lang).find((x) => x.key === 'fields');
+    if (!t) throw inputError('notAvailable', 'no-summary', {}, lang);
+    return tableToMatrix(t);
+  }
+
+  function parseTargets(text: unknown, lang: Lang): ParsedTarget[] {
+    if (isBlank(text)) throw inputError('invalidValue', 'target-empty', {}, lang);
+    const s = String(text);
+    const targets = engine.parseTarget(s);
+    if (targets.length === 0) throw inputError('invalidValue', 'target-unparsed', { text: clip(s) }, lang);
+    return targets;
+  }
+
+  function check(target: unknown, actual: unknown): string {
+    const lang = getLanguage();
+    const words = CHECK_WORDS[lang];
+    const checkable = parseTargets(target, lang).filter((t) => t.threshold.kind !== 'qualitative');
+    if (checkable.length === 0 || isBlank(actual)) return words.unknown;
+    const unmet: string[] = [];
+    let unknown = false;
+    for (const t of checkable) {
+      const outcome = engine.evaluateThreshold(t.threshold, actual);
+      if (outcome.status === 'unmet') unmet.push(engine.formatThreshold(t.threshold, lang));
+      else if (outcome.status === 'not-evaluable') unknown = true;
+    }
+    if (unmet.length) return `${words.unmet} ${unmet.join('; ')}`;
+    return unknown ? words.unknown : words.met;
+  }
+
+  function target(text: unknown): string {
+    const lang = getLanguage();
+    if (isBlank(text)) return '';
+    return parseTargets(text, lang)
+      .map((t) => engine.formatThreshold(t.threshold, lang))
+      .join('; ');
+  }
+
+  return { score, summary, check, target, analyze, cache };
+}
+
+function clip(s: string, max = 60): string {
+  const one = s.replace(/\s+/g, ' ').trim();
+  return one.length > max ? `${one.slice(0, max - 1)}…` : one;
+}

@@ -1,0 +1,155 @@
+// The "Chấm điểm & tổng hợp" command over Office.js, in exactly two syncs for a normal appendix:
+//   sync 1 — read: active sheet values + position + merges, sheet names, parscore's state,
+//            the sheet's conditional formats;
+//   (pure)  — analyse, build summary tables and inline marks, plan what to remove;
+//   sync 2 — write: remove parscore's old sheets/columns/rules, write new ones, save state.
+// A write batch is split (one more sync each) only past ~4 MB of payload.
+import {
+  analyzeSheet,
+  buildInlineMarks,
+  buildSummaryTables,
+  type Analysis,
+  type AnalyzeOptions,
+  type EvidencePolicy,
+  type InlineMarks,
+  type Lang,
+  type SheetSnapshot,
+  type SummaryTable,
+} from '../../model';
+import { layoutSummaryTable } from './layout';
+import { queueOwnershipRead } from './ownership';
+import { BatchBudget, MAX_BATCH_BYTES } from './payload';
+import { officeSupports, queueSnapshotRead, type Supports } from './snapshot';
+import { locateOwnColumns, planSummarySheets, sameSheetName, type ParscoreState } from './state';
+import {
+  queueClearColumns,
+  queueDeleteConditionalFormats,
+  queueDeleteSheets,
+  queueInlineMarks,
+  queueSaveState,
+  queueSummarySheet,
+  type Writer,
+} from './write';
+
+export interface CommandEngine {
+  analyzeSheet(snapshot: SheetSnapshot, options?: AnalyzeOptions): Analysis;
+  buildSummaryTables(a: Analysis, lang?: Lang): SummaryTable[];
+  buildInlineMarks(a: Analysis, lang?: Lang): InlineMarks | null;
+}
+
+export interface ScoreCommandOptions {
+  lang: Lang;
+  evidencePolicy?: EvidencePolicy;
+  supports?: Supports;
+  maxBatchBytes?: number;
+  engine?: CommandEngine;
+}
+
+export type CommandStatus = 'done' | 'not-appendix' | 'summary-sheet-active' | 'empty-sheet';
+
+export interface CommandResult {
+  status: CommandStatus;
+  ok: boolean;
+  sheet: string;
+  message: string;
+  /** context.sync() calls this command made. */
+  syncs: number;
+  /** Summary sheets written, in order. */
+  sheets: string[];
+  analysis: Analysis | null;
+}
+
+const MESSAGES: Record<Lang, Record<CommandStatus, (p: { sheet: string; detail: string; n: number }) => string>> = {
+  vi: {
+    done: (p) => `Đã kiểm tra trang "${p.sheet}": ${p.n} vấn đề. Đã ghi: ${p.detail}.`,
+    'not-appendix': (p) => `Trang "${p.sheet}" không phải phụ lục kế hoạch: ${p.detail}`,
+    'summary-sheet-active': (p) => `Trang "${p.sheet}" là trang tổng hợp do parscore tạo; hãy mở trang phụ lục rồi chạy lại.`,
+    'empty-sheet': (p) => `Trang "${p.sheet}" đang trống.`,
+  },
+  en: {
+    done: (p) => `Checked sheet "${p.sheet}": ${p.n} issues. Wrote: ${p.detail}.`,
+    'not-appendix': (p) => `Sheet "${p.sheet}" is not a plan appendix: ${p.detail}`,
+    'summary-sheet-active': (p) => `Sheet "${p.sheet}" is a parscore summary sheet; open the appendix sheet and run again.`,
+    'empty-sheet': (p) => `Sheet "${p.sheet}" is empty.`,
+  },
+};
+
+const DEFAULT_ENGINE: CommandEngine = { analyzeSheet, buildSummaryTables, buildInlineMarks };
+
+export async function scoreAndSummarise(context: Excel.RequestContext, options: ScoreCommandOptions): Promise<CommandResult> {
+  const { lang } = options;
+  const supports = options.supports ?? officeSupports;
+  const engine = options.engine ?? DEFAULT_ENGINE;
+  const budget = new BatchBudget(context, options.maxBatchBytes ?? MAX_BATCH_BYTES);
+  const result = (status: CommandStatus, sheet: string, extra: Partial<CommandResult> & { detail?: string; n?: number } = {}): CommandResult => ({
+    status,
+    ok: status === 'done',
+    sheet,
+    message: MESSAGES[lang][status]({ sheet, detail: extra.detail ?? '', n: extra.n ?? 0 }),
+    syncs: budget.syncs,
+    sheets: extra.sheets ?? [],
+    analysis: extra.analysis ?? null,
+  });
+
+  // ---- sync 1: every read ----
+  const pending = queueSnapshotRead(context, supports);
+  const owned = queueOwnershipRead(context, pending.sheet, supports);
+  await budget.sync();
+
+  const snapshot = pending.result();
+  const state = owned.state();
+  const sheetNames = owned.sheetNames();
+  if (state.summarySheets.some((s) => sameSheetName(s, snapshot.name))) return result('summary-sheet-active', snapshot.name);
+  if (snapshot.values.length === 0) return result('empty-sheet', snapshot.name);
+
+  // ---- pure: analyse and plan ----
+  const analysis = engine.analyzeSheet(snapshot, { lang, ...(options.evidencePolicy ? { evidencePolicy: options.evidencePolicy } : {}) });
+  if (!analysis.ok) {
+    return result('not-appendix', snapshot.name, { detail: analysis.error?.message ?? '', analysis });
+  }
+  const tables = engine.buildSummaryTables(analysis, lang);
+  const marks = engine.buildInlineMarks(analysis, lang);
+  const oldCols = locateOwnColumns(snapshot, state.marks[snapshot.name]);
+  const origin = snapshot.origin ?? { row: 1, col: 1 };
+  const lastRow = origin.row + snapshot.values.length - 1;
+  const plan = planSummarySheets(
+    tables.map((t) => t.sheetName),
+    sheetNames,
+    state.summarySheets,
+  );
+  const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
+
+  // ---- sync 2: every write ----
+  const w: Writer = { context, budget, supports };
+  await queueDeleteConditionalFormats(w, owned.formatsReferencing(ruleCols));
+  if (oldCols) await queueClearColumns(w, pending.sheet, oldCols.cols, oldCols.headerRow, lastRow);
+  await queueDeleteSheets(w, plan.remove);
+  for (let i = 0; i < tables.length; i++) {
+    await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang));
+  }
+  if (marks) await queueInlineMarks(w, pending.sheet, marks);
+  const next: ParscoreState = {
+    v: 1,
+    summarySheets: plan.targets.slice(),
+    marks: { ...state.marks },
+  };
+  if (marks) {
+    next.marks[snapshot.name] = {
+      headerRow: marks.headerRow,
+      statusHeader: marks.statusHeader,
+      codesHeader: marks.codesHeader,
+      statusCol: marks.statusCol,
+      codesCol: marks.codesCol,
+    };
+  } else delete next.marks[snapshot.name];
+  await queueSaveState(w, next);
+  pending.sheet.activate();
+  await budget.sync();
+
+  return result('done', snapshot.name, {
+    sheets: plan.targets,
+    analysis,
+    n: analysis.findings.length,
+    detail: plan.targets.map((s) => `"${s}"`).join(', '),
+  });
+}

@@ -1,0 +1,127 @@
+// What parscore remembers in the workbook (Excel workbook settings, saved with the file), so a
+// re-run or "clear" removes exactly what parscore added and nothing of the officer's. Pure.
+import { isOwnHeader } from '../../model';
+import type { SheetSnapshot } from '../../model';
+
+export const STATE_KEY = 'parscore.state';
+
+/** Where the two inline-marks columns of one appendix sheet are, found again by header text. */
+export interface MarksRecord {
+  headerRow: number;
+  statusHeader: string;
+  codesHeader: string;
+  /** 1-based columns when written (a hint: the header text wins if columns moved). */
+  statusCol: number;
+  codesCol: number;
+}
+
+export interface ParscoreState {
+  v: 1;
+  /** Summary sheets parscore created (only these are ever deleted). */
+  summarySheets: string[];
+  /** Inline marks per appendix sheet name. */
+  marks: Record<string, MarksRecord>;
+}
+
+export function emptyState(): ParscoreState {
+  return { v: 1, summarySheets: [], marks: {} };
+}
+
+/** Tolerant read of the stored setting (a JSON string); anything unexpected → empty state. */
+export function parseState(raw: unknown): ParscoreState {
+  let v: unknown = raw;
+  if (typeof raw === 'string') {
+    try {
+      v = JSON.parse(raw);
+    } catch {
+      return emptyState();
+    }
+  }
+  if (!v || typeof v !== 'object') return emptyState();
+  const o = v as Record<string, unknown>;
+  const state = emptyState();
+  if (Array.isArray(o.summarySheets)) {
+    state.summarySheets = o.summarySheets.filter((s): s is string => typeof s === 'string');
+  }
+  if (o.marks && typeof o.marks === 'object') {
+    for (const [sheet, m] of Object.entries(o.marks as Record<string, unknown>)) {
+      if (!m || typeof m !== 'object') continue;
+      const r = m as Record<string, unknown>;
+      if (
+        typeof r.headerRow === 'number' &&
+        typeof r.statusHeader === 'string' &&
+        typeof r.codesHeader === 'string' &&
+        typeof r.statusCol === 'number' &&
+        typeof r.codesCol === 'number'
+      ) {
+        state.marks[sheet] = {
+          headerRow: r.headerRow,
+          statusHeader: r.statusHeader,
+          codesHeader: r.codesHeader,
+          statusCol: r.statusCol,
+          codesCol: r.codesCol,
+        };
+      }
+    }
+  }
+  return state;
+}
+
+export function serializeState(s: ParscoreState): string {
+  return JSON.stringify(s);
+}
+
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+}
+
+/** The 1-based columns holding parscore's status/codes headers in the sheet, if any. */
+export function locateOwnColumns(
+  snapshot: SheetSnapshot,
+  record: MarksRecord | undefined,
+): { headerRow: number; cols: number[] } | null {
+  const origin = snapshot.origin ?? { row: 1, col: 1 };
+  const wanted = new Set([record?.statusHeader, record?.codesHeader].filter((s): s is string => !!s));
+  const matches = (v: unknown) => typeof v === 'string' && (wanted.has(v.trim()) || isOwnHeader(v));
+  // Look at the recorded header row first, then at the top of the sheet (header blocks are short).
+  const rows: number[] = [];
+  if (record) rows.push(record.headerRow - origin.row);
+  for (let i = 0; i < Math.min(40, snapshot.values.length); i++) rows.push(i);
+  for (const i of rows) {
+    const row = snapshot.values[i];
+    if (!row) continue;
+    const cols: number[] = [];
+    row.forEach((v, j) => {
+      if (matches(v)) cols.push(origin.col + j);
+    });
+    if (cols.length) return { headerRow: origin.row + i, cols };
+  }
+  return null;
+}
+
+/**
+ * The sheet each summary table goes to: its own name when free or parscore's; otherwise the
+ * first free "Name (2)", "Name (3)"… (an officer's sheet of the same name is never touched).
+ */
+export function planSummarySheets(
+  wanted: readonly string[],
+  existing: readonly string[],
+  owned: readonly string[],
+): { targets: string[]; remove: string[] } {
+  const isOwned = (n: string) => owned.some((o) => sameSheetName(o, n));
+  const taken = (n: string) => existing.some((e) => sameSheetName(e, n));
+  const used: string[] = [];
+  const targets = wanted.map((name) => {
+    const fits = (n: string) => (!taken(n) || isOwned(n)) && !used.some((u) => sameSheetName(u, n));
+    let candidate = name;
+    for (let k = 2; !fits(candidate); k++) {
+      const suffix = ` (${k})`;
+      candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
+    }
+    used.push(candidate);
+    return candidate;
+  });
+  // Remove every owned sheet that still exists: rewritten ones are recreated, stale ones go.
+  const remove = existing.filter((e) => isOwned(e));
+  return { targets, remove };
+}

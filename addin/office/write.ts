@@ -1,0 +1,152 @@
+// Office.js adapter, write side. Every function only QUEUES requests; BatchBudget decides when
+// to sync (once per command unless a batch would pass ~4 MB). No reads, no loops over sync.
+import type { InlineMarks } from '../../model';
+import { columnLetter } from '../../model/text';
+import { blockAddress } from './a1';
+import { argbToHex, cfFormula, marksBlock, TEXT_FORMAT, type SheetLayout } from './layout';
+import { BatchBudget, chunkRows, rowBytes } from './payload';
+import type { Supports } from './snapshot';
+import { serializeState, STATE_KEY, type ParscoreState } from './state';
+
+/** Bytes reserved for a small request (format, delete, one cell). */
+const SMALL_OP = 256;
+const HEADER_FILL = '#DDEBF7';
+const MARKS_FILL = '#F2F2F2';
+
+export interface Writer {
+  context: Excel.RequestContext;
+  budget: BatchBudget;
+  supports: Supports;
+}
+
+/** Writes a 2-D block from (row, col), 1-based: formats first so text stays text. */
+async function writeBlock(
+  w: Writer,
+  sheet: Excel.Worksheet,
+  row: number,
+  col: number,
+  values: readonly (readonly (string | number | boolean)[])[],
+  formats: readonly (readonly string[])[],
+): Promise<void> {
+  const width = values[0]?.length ?? 0;
+  if (values.length === 0 || width === 0) return;
+  for (const chunk of chunkRows(values, w.budget.maxBytes, (i) => rowBytes(formats[i] ?? []))) {
+    await w.budget.reserve(chunk.bytes);
+    const range = sheet.getRange(blockAddress(row + chunk.start, col, chunk.end - chunk.start, width));
+    range.numberFormat = formats.slice(chunk.start, chunk.end) as string[][];
+    range.values = values.slice(chunk.start, chunk.end) as (string | number | boolean)[][];
+  }
+}
+
+/** Deletes worksheets by name (the caller checked they exist and are parscore's). */
+export async function queueDeleteSheets(w: Writer, names: readonly string[]): Promise<void> {
+  for (const name of names) {
+    await w.budget.reserve(SMALL_OP);
+    w.context.workbook.worksheets.getItem(name).delete();
+  }
+}
+
+/** Adds a worksheet and writes a laid-out summary table into it. */
+export async function queueSummarySheet(w: Writer, name: string, layout: SheetLayout): Promise<Excel.Worksheet> {
+  await w.budget.reserve(SMALL_OP);
+  const sheet = w.context.workbook.worksheets.add(name);
+  await writeBlock(w, sheet, 1, 1, layout.values, layout.numberFormats);
+
+  await w.budget.reserve(SMALL_OP * (6 + layout.width));
+  const title = sheet.getRange('A1');
+  title.format.font.bold = true;
+  title.format.font.size = 13;
+  sheet.getRange('A2').format.font.italic = true;
+  const header = sheet.getRange(blockAddress(layout.headerRow + 1, 1, 1, layout.width));
+  header.format.font.bold = true;
+  header.format.fill.color = HEADER_FILL;
+  header.format.wrapText = true;
+  const dataRows = layout.values.length - layout.firstDataRow;
+  if (dataRows > 0) {
+    const data = sheet.getRange(blockAddress(layout.firstDataRow + 1, 1, dataRows, layout.width));
+    data.format.wrapText = true;
+    data.format.verticalAlignment = 'Top';
+  }
+  if (layout.totalRow >= 0) {
+    sheet.getRange(blockAddress(layout.totalRow + 1, 1, 1, layout.width)).format.font.bold = true;
+  }
+  layout.columnWidths.forEach((pt, c) => {
+    const letter = columnLetter(c + 1);
+    sheet.getRange(`${letter}:${letter}`).format.columnWidth = pt;
+  });
+  if (w.supports('ExcelApi', '1.7')) {
+    sheet.freezePanes.freezeRows(layout.headerRow + 1);
+    for (const link of layout.links) {
+      await w.budget.reserve(SMALL_OP);
+      sheet.getRange(blockAddress(link.row + 1, link.col + 1)).hyperlink = {
+        documentReference: link.reference,
+        textToDisplay: link.text,
+      };
+    }
+  }
+  return sheet;
+}
+
+/** Clears (contents and formats) parscore's columns from their header row to lastRow. */
+export async function queueClearColumns(
+  w: Writer,
+  sheet: Excel.Worksheet,
+  cols: readonly number[],
+  fromRow: number,
+  lastRow: number,
+): Promise<void> {
+  for (const col of cols) {
+    await w.budget.reserve(SMALL_OP);
+    sheet.getRange(blockAddress(fromRow, col, Math.max(1, lastRow - fromRow + 1), 1)).clear('All');
+  }
+}
+
+/** Deletes loaded conditional formats (the caller picked parscore's by their formula). */
+export async function queueDeleteConditionalFormats(w: Writer, formats: readonly Excel.ConditionalFormat[]): Promise<void> {
+  for (const cf of formats) {
+    await w.budget.reserve(SMALL_OP);
+    cf.delete();
+  }
+}
+
+/** Writes the status/codes columns and the highlight rules (rules need ExcelApi 1.6). */
+export async function queueInlineMarks(w: Writer, sheet: Excel.Worksheet, m: InlineMarks): Promise<void> {
+  await w.budget.reserve(SMALL_OP * 4);
+  const head = sheet.getRange(blockAddress(m.headerRow, m.statusCol, 1, 2));
+  head.numberFormat = [[TEXT_FORMAT, TEXT_FORMAT]];
+  head.values = [[m.statusHeader, m.codesHeader]];
+  head.format.font.bold = true;
+  head.format.fill.color = MARKS_FILL;
+  head.format.wrapText = true;
+
+  const block = marksBlock(m);
+  await writeBlock(w, sheet, m.firstRow, m.statusCol, block.values, block.numberFormats);
+
+  await w.budget.reserve(SMALL_OP * 4);
+  const statusLetter = columnLetter(m.statusCol);
+  const codesLetter = columnLetter(m.codesCol);
+  sheet.getRange(`${statusLetter}:${statusLetter}`).format.columnWidth = 280;
+  sheet.getRange(`${codesLetter}:${codesLetter}`).format.columnWidth = 120;
+  if (block.values.length) {
+    const data = sheet.getRange(blockAddress(m.firstRow, m.statusCol, block.values.length, 2));
+    data.format.wrapText = true;
+    data.format.verticalAlignment = 'Top';
+    sheet.getRange(blockAddress(m.firstRow, m.codesCol, block.values.length, 1)).format.font.color = '#7F7F7F';
+  }
+
+  if (!w.supports('ExcelApi', '1.6')) return;
+  for (const rule of m.rules) {
+    await w.budget.reserve(SMALL_OP * 2);
+    const cf = sheet.getRange(rule.range).conditionalFormats.add('Custom');
+    cf.custom.rule.formula = cfFormula(rule.formula);
+    cf.custom.format.fill.color = argbToHex(rule.color);
+  }
+}
+
+/** Stores parscore's state in the workbook settings (ExcelApi 1.4). */
+export async function queueSaveState(w: Writer, state: ParscoreState): Promise<void> {
+  if (!w.supports('ExcelApi', '1.4')) return;
+  const json = serializeState(state);
+  await w.budget.reserve(json.length + SMALL_OP);
+  w.context.workbook.settings.add(STATE_KEY, json);
+}

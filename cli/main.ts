@@ -1,0 +1,106 @@
+#!/usr/bin/env node
+// parscore CLI: argument parsing and exit codes only; the work is in commands.ts.
+import { Command, CommanderError, Option } from 'commander';
+import { check, clearFile, demo, scoreFile, type CommonOptions } from './commands';
+import { CliError } from './errors';
+import type { EvidencePolicy, Lang } from '../model';
+
+interface RawOpts {
+  sheet?: string;
+  lang?: string;
+  policy?: string;
+  framework?: string;
+  strict?: boolean;
+  json?: boolean;
+  output?: string;
+  maxMb?: string;
+}
+
+function langOf(argv: string[]): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const v = i < 0 ? '' : argv[i]!.includes('=') ? argv[i]!.split('=')[1] : argv[i + 1];
+  return v === 'en' ? 'en' : 'vi';
+}
+
+function common(o: RawOpts): CommonOptions {
+  const maxMb = o.maxMb === undefined ? 50 : Number(o.maxMb);
+  if (!Number.isFinite(maxMb) || maxMb <= 0) throw new CliError('usage', { detail: `--max-mb ${o.maxMb}` });
+  return {
+    lang: (o.lang as Lang) ?? 'vi',
+    policy: (o.policy as EvidencePolicy) ?? 'zero',
+    limits: { maxMb, maxRatio: 200 },
+    ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
+    ...(o.framework !== undefined ? { framework: o.framework } : {}),
+    ...(o.strict ? { strict: true } : {}),
+  };
+}
+
+function shared(cmd: Command): Command {
+  return cmd
+    .addOption(new Option('--lang <lang>', 'vi | en').choices(['vi', 'en']).default('vi'))
+    .addOption(new Option('--policy <policy>', 'missing evidence: zero | explain | flag').choices(['zero', 'explain', 'flag']).default('zero'))
+    .option('--sheet <name>', 'sheet holding the appendix (default: the largest table)')
+    .option('--framework <file.json>', 'criteria framework JSON replacing the built-in ones')
+    .option('--max-mb <n>', 'largest unpacked workbook accepted, MB', '50')
+    .option('--strict', 'exit 1 when error findings exist');
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const lang = langOf(argv);
+  let code = 0;
+  const program = new Command('parscore')
+    .description('Kiểm tra và chấm điểm phụ lục kế hoạch CCHC / PAPI / SIPAS (Check and score PAR INDEX / PAPI / SIPAS appendices)')
+    .exitOverride()
+    .configureOutput({ writeErr: () => undefined });
+  shared(program.command('check <file>').description('kiểm tra và in báo cáo / check and print a report').option('--json', 'one JSON object')).action(
+    async (file: string, o: RawOpts) => {
+      const r = await check(file, { ...common(o), ...(o.json ? { json: true } : {}) });
+      process.stdout.write(`${r.stdout}\n`);
+      code = r.exitCode;
+    },
+  );
+  shared(program.command('score <file>').description('ghi bản đã chấm / write the scored copy').requiredOption('-o, --output <out.xlsx>', 'output workbook')).action(
+    async (file: string, o: RawOpts) => {
+      const r = await scoreFile(file, o.output!, common(o));
+      process.stdout.write(`${r.stdout}\n`);
+      code = r.exitCode;
+    },
+  );
+  program
+    .command('clear <file>')
+    .description('xóa mọi đánh dấu của parscore / remove everything parscore added')
+    .requiredOption('-o, --output <out.xlsx>', 'output workbook')
+    .addOption(new Option('--lang <lang>', 'vi | en').choices(['vi', 'en']).default('vi'))
+    .option('--max-mb <n>', 'largest unpacked workbook accepted, MB', '50')
+    .action(async (file: string, o: RawOpts) => {
+      const r = await clearFile(file, o.output!, common(o));
+      process.stdout.write(`${r.stdout}\n`);
+    });
+  shared(program.command('demo').description('chấm ví dụ kèm theo / score the bundled example')).action(async (o: RawOpts) => {
+    const r = await demo(common(o));
+    process.stdout.write(`${r.stdout}\n`);
+  });
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return code;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
+      process.stderr.write(`${new CliError('usage', { detail: e.message.replace(/^error:\s*/, '') }).render(lang)}\n`);
+      return 2;
+    }
+    if (e instanceof CliError) {
+      process.stderr.write(`${e.render(lang)}\n`);
+      return 2;
+    }
+    // A bug, not an input problem: still one line, no stack trace for the officer.
+    process.stderr.write(`parscore: ${(e as Error)?.message ?? String(e)}\n`);
+    return 3;
+  }
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((c) => {
+    process.exitCode = c;
+  });
+}

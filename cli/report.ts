@@ -1,0 +1,66 @@
+// The readable text report of `parscore check` (the JSON report is toJsonReport's, untouched).
+import { formatViNumber, KIND_LABELS, renderFinding, SEVERITY_LABELS, type Analysis, type FindingKind, type Lang } from '../model';
+
+const T = {
+  vi: {
+    sheet: 'Trang tính', index: 'Loại chỉ số', columns: 'Cột đã nhận', rows: 'Số dòng', score: 'Điểm',
+    max: 'tối đa', claimed: 'tự đánh giá', accepted: 'được chấp nhận', atRisk: 'có rủi ro', pct: 'chỉ số',
+    fields: 'Theo lĩnh vực / chỉ số', agencies: 'Theo cơ quan chủ trì', findings: 'Vấn đề', none: 'Không có vấn đề',
+    tasks: 'nhiệm vụ', policy: 'Chính sách thiếu TLKC', skipped: 'dòng tiêu đề lặp bỏ qua', joined: 'dòng nối',
+  },
+  en: {
+    sheet: 'Sheet', index: 'Index', columns: 'Columns mapped', rows: 'Rows', score: 'Score',
+    max: 'max', claimed: 'claimed', accepted: 'accepted', atRisk: 'at risk', pct: 'index',
+    fields: 'By field / index', agencies: 'By lead agency', findings: 'Findings', none: 'No findings',
+    tasks: 'tasks', policy: 'Missing-evidence policy', skipped: 'repeated header rows skipped', joined: 'rows joined',
+  },
+};
+
+const n = (x: number | null, lang: Lang) => (x === null ? '–' : lang === 'vi' ? formatViNumber(x) : String(Math.round(x * 100) / 100));
+
+export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 200): string {
+  const t = T[lang];
+  const ap = a.appendix;
+  const out: string[] = [];
+  out.push(`parscore — ${file}`);
+  out.push(`${t.sheet}: "${a.sheet}" · ${t.index}: ${a.index}${ap.frameworkId ? ` (${ap.frameworkId})` : ''} · ${t.policy}: ${a.evidencePolicy}`);
+  out.push(`${t.columns}: ${ap.columns.map((c) => `${c.letter}=${c.role}`).join(', ')}`);
+  out.push(`${t.rows}: ${ap.items.length} (${ap.repeatedHeaderRows.length} ${t.skipped}, ${ap.continuationRows.length} ${t.joined}) · ${a.score.taskCount} ${t.tasks}`);
+  const s = a.score.totals;
+  if (ap.hasPoints) {
+    out.push(`${t.score}: ${t.max} ${n(s.max, lang)} · ${t.claimed} ${n(s.claimed, lang)} · ${t.accepted} ${n(s.accepted, lang)} · ${t.atRisk} ${n(s.atRisk, lang)} · ${t.pct} ${n(s.indexPercent, lang)}%`);
+  }
+  out.push('', `${t.fields}:`);
+  if (ap.hasPoints) {
+    for (const f of a.score.fields) {
+      out.push(`  ${f.code.padEnd(5)} ${trim(f.name, 50).padEnd(50)} ${n(f.max, lang).padStart(6)} ${n(f.claimed, lang).padStart(6)} ${n(f.accepted, lang).padStart(6)} ${n(f.atRisk, lang).padStart(6)}`);
+    }
+  } else {
+    for (const l of a.score.tasks) {
+      const b = l.baseline;
+      const base = b ? ` · ${b.year ?? ''}: ${n(b.score, lang)}${b.rank !== null ? ` #${b.rank}/${b.rankOf ?? ''}` : ''} → #${b.targetRank ?? '–'}/${b.targetRankOf ?? ''}` : '';
+      out.push(`  ${l.code.padEnd(5)} ${trim(l.name, 55).padEnd(55)} ${String(l.tasks).padStart(3)} ${t.tasks}${base}`);
+    }
+  }
+  out.push('', `${t.agencies}:`);
+  for (const g of a.score.agencies.slice(0, 15)) {
+    out.push(`  ${trim(g.name, 55).padEnd(55)} ${ap.hasPoints ? `${n(g.max, lang).padStart(6)} ${n(g.accepted, lang).padStart(6)}` : `${String(g.tasks).padStart(3)} ${t.tasks}`}${g.unknown ? ' (?)' : ''}`);
+  }
+  out.push('', `${t.findings} (${a.findings.length}):`);
+  if (!a.findings.length) out.push(`  ${t.none}`);
+  const counts = new Map<FindingKind, number>();
+  for (const f of a.findings) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  for (const [k, c] of counts) out.push(`  ${KIND_LABELS[lang][k]} (${k}): ${c}`);
+  if (a.findings.length) out.push('');
+  for (const f of a.findings.slice(0, maxFindings)) {
+    const r = renderFinding(f, lang);
+    out.push(`  ${`${f.column}${f.row}`.padEnd(6)} ${SEVERITY_LABELS[lang][f.severity].padEnd(9)} ${f.code ? `[${f.code}] ` : ''}${r.message}`);
+  }
+  if (a.findings.length > maxFindings) out.push(`  … +${a.findings.length - maxFindings}`);
+  return out.join('\n');
+}
+
+function trim(s: string, w: number): string {
+  const one = s.replace(/\s+/g, ' ');
+  return one.length > w ? `${one.slice(0, w - 1)}…` : one;
+}

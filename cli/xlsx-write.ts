@@ -1,0 +1,131 @@
+// Writes parscore's marks and summary sheets into an ExcelJS workbook, and removes them again.
+import ExcelJS from 'exceljs';
+import { isOwnHeader, SHEET_NAMES, type InlineMarks, type SummaryTable } from '../model';
+
+const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6F7' } };
+const OWN_SHEETS = new Set<string>(Object.values(SHEET_NAMES));
+
+/** Remove everything parscore added: its sheets, its two columns, its conditional formats. */
+export function clearMarks(wb: ExcelJS.Workbook): { sheets: number; columns: number; rules: number } {
+  let sheets = 0;
+  let columns = 0;
+  let rules = 0;
+  for (const ws of [...wb.worksheets]) {
+    if (OWN_SHEETS.has(ws.name)) {
+      wb.removeWorksheet(ws.id);
+      sheets++;
+      continue;
+    }
+    for (const col of ownColumns(ws)) {
+      const c = ws.getColumn(col);
+      c.eachCell({ includeEmpty: false }, (cell) => {
+        cell.value = null;
+        cell.style = {};
+      });
+      c.hidden = false;
+      c.width = undefined as unknown as number;
+      columns++;
+    }
+    const cf = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
+    if (Array.isArray(cf)) {
+      for (let i = cf.length - 1; i >= 0; i--) {
+        const entry = cf[i]!;
+        if (entry.rules.every((r) => (r.formulae ?? []).some((f) => OWN_RULE.test(f)))) {
+          cf.splice(i, 1);
+          rules++;
+        }
+      }
+    }
+  }
+  return { sheets, columns, rules };
+}
+
+/** Columns whose header (in the first 60 rows) is one of parscore's. */
+export function ownColumns(ws: ExcelJS.Worksheet): number[] {
+  const out = new Set<number>();
+  const last = Math.min(ws.rowCount, 60);
+  for (let r = 1; r <= last; r++) {
+    ws.getRow(r).eachCell({ includeEmpty: false }, (cell, c) => {
+      if (typeof cell.value === 'string' && isOwnHeader(cell.value)) out.add(c);
+    });
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+export function writeMarks(ws: ExcelJS.Worksheet, m: InlineMarks): void {
+  const head = ws.getCell(m.headerRow, m.statusCol);
+  head.value = m.statusHeader;
+  const codes = ws.getCell(m.headerRow, m.codesCol);
+  codes.value = m.codesHeader;
+  for (const c of [head, codes]) {
+    c.font = { bold: true };
+    c.fill = HEADER_FILL;
+    c.alignment = { wrapText: true, vertical: 'middle' };
+  }
+  for (let k = 0; k < m.status.length; k++) {
+    const r = m.firstRow + k;
+    if (m.status[k]) {
+      const cell = ws.getCell(r, m.statusCol);
+      cell.value = m.status[k]!; // strings are written as text, never as formulas
+      cell.alignment = { wrapText: true, vertical: 'top' };
+      cell.font = { color: { argb: 'FF9C0006' } };
+    }
+    if (m.codes[k]) ws.getCell(r, m.codesCol).value = m.codes[k]!;
+  }
+  ws.getColumn(m.statusCol).width = 48;
+  ws.getColumn(m.codesCol).hidden = true;
+  let priority = 1;
+  for (const rule of m.rules) {
+    ws.addConditionalFormatting({
+      ref: rule.range,
+      rules: [
+        {
+          type: 'expression',
+          priority: priority++,
+          formulae: [rule.formula],
+          style: { fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: rule.color } } },
+        },
+      ],
+    });
+  }
+}
+
+export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Worksheet {
+  const old = wb.getWorksheet(t.sheetName);
+  if (old) wb.removeWorksheet(old.id);
+  const ws = wb.addWorksheet(t.sheetName);
+  ws.getCell(1, 1).value = t.title;
+  ws.getCell(1, 1).font = { bold: true, size: 13 };
+  const header = ws.getRow(3);
+  t.header.forEach((h, j) => {
+    const c = header.getCell(j + 1);
+    c.value = h;
+    c.font = { bold: true };
+    c.fill = HEADER_FILL;
+    c.alignment = { wrapText: true, vertical: 'middle' };
+  });
+  t.rows.forEach((row, i) => {
+    const r = ws.getRow(4 + i);
+    row.forEach((v, j) => {
+      const c = r.getCell(j + 1);
+      c.value = v;
+      const fmt = t.numberFormats[j];
+      if (fmt && typeof v === 'number') c.numFmt = fmt;
+    });
+    const link = t.links[i];
+    if (link) {
+      // Internal hyperlinks as a formula: ExcelJS writes {hyperlink:'#…'} as a broken external link.
+      const target = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+      r.getCell(2).value = { formula: `HYPERLINK("#${target.replace(/"/g, '""')}","${link.address}")`, result: link.address };
+    }
+    if (i === t.totalRow) r.font = { bold: true };
+  });
+  ws.views = [{ state: 'frozen', ySplit: 3 }];
+  if (t.rows.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + t.rows.length, column: t.header.length } };
+  t.header.forEach((h, j) => {
+    const longest = Math.max(h.length, ...t.rows.slice(0, 500).map((r) => String(r[j] ?? '').length));
+    ws.getColumn(j + 1).width = Math.min(60, Math.max(8, longest + 2));
+  });
+  return ws;
+}

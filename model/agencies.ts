@@ -1,0 +1,506 @@
+// Agency matching: one name → registry entry (matchAgency), one cell → list of agencies
+// (parseAgencies). Pure: registry data, folding and a small segmentation DP.
+import type { AgencyRef } from './types';
+import { cleanText, fold } from './text';
+import { AGENCIES, type AgencyEntry, type AgencyLevel } from './data/agencies';
+
+// ---------- tokens ----------
+
+interface Tok {
+  /** Folded word ("va" for "&"). */
+  f: string;
+  start: number;
+  end: number;
+  /** A soft separator (comma, dot, colon, bracket, spaced dash) precedes the token. */
+  sep: boolean;
+  /** Only whitespace (or nothing) precedes the token. */
+  ws: boolean;
+  /** Leading filler: "Do" (by) or a number (a list number when a dot or bracket follows). */
+  lead: 'do' | 'num' | null;
+}
+
+const WORD = /[\p{L}\p{M}\p{N}%]+|&/gu;
+const foldCache = new Map<string, string>();
+
+function foldWord(word: string): string {
+  let f = foldCache.get(word);
+  if (f === undefined) {
+    f = word === '&' ? 'va' : fold(word).replace(/ /g, '');
+    if (foldCache.size >= 50000) foldCache.clear();
+    foldCache.set(word, f);
+  }
+  return f;
+}
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  let prev = 0;
+  for (const m of text.matchAll(WORD)) {
+    const start = m.index ?? 0;
+    const gap = text.slice(prev, start);
+    const f = foldWord(m[0]);
+    const sep = /[,.:;()[\]]/.test(gap) || /\s[-–—]|[-–—]\s/.test(gap);
+    const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
+    toks.push({ f, start, end: start + m[0].length, sep, ws: /^\s*$/.test(gap), lead });
+    prev = start + m[0].length;
+  }
+  return toks;
+}
+
+// ---------- keys ----------
+
+const DROPPED = new Set(['va', 'cac', '']);
+const EXPAND: Record<string, string> = { tp: 'thanh pho', tx: 'thi xa' };
+const PHRASES: [RegExp, string][] = [
+  [/ uy ban nhan dan /g, ' ubnd '],
+  [/ hoi dong nhan dan /g, ' hdnd '],
+  [/ (?:uy ban )?mat tran to quoc(?: viet nam)? /g, ' mttq '],
+  [/ (?:ubmttqvn|ubmttq|mttqvn) /g, ' mttq '],
+  [/ uy ban mttq /g, ' mttq '],
+  [/ toa an nhan dan /g, ' tand '],
+];
+
+const PHRASE_HINT = / (?:uy|hoi|mat|toa|ubmttq\w*|mttqvn) /;
+
+/** Matching key of folded words: drops "và"/"&", "các" and numbers, unifies abbreviations. */
+function keyOfWords(words: readonly string[]): string {
+  const kept: string[] = [];
+  for (const w of words) {
+    if (DROPPED.has(w) || /^\d+$/.test(w)) continue;
+    kept.push(EXPAND[w] ?? w);
+  }
+  let s = ` ${kept.join(' ')} `;
+  if (PHRASE_HINT.test(s)) for (const [re, to] of PHRASES) s = s.replace(re, to);
+  return s.trim();
+}
+
+/** The first word a key keeps (skipping "và", "các" and numbers). */
+function firstWord(ws: readonly string[]): string | undefined {
+  return ws.find((w) => !DROPPED.has(w) && !/^\d+$/.test(w));
+}
+
+function keyOfText(text: string): string {
+  return keyOfWords(tokenize(cleanText(text)).map((t) => t.f));
+}
+
+// ---------- qualifiers ("tỉnh", "cấp huyện", "trên địa bàn tỉnh") ----------
+
+type Qual = AgencyLevel | null; // null: fits any level
+const QUALIFIERS: [string, Qual][] = [
+  ['tren dia ban tinh', null],
+  ['tren dia ban thanh pho', null],
+  ['tren dia ban huyen', null],
+  ['tren dia ban', null],
+  ['cap tinh', 'province'],
+  ['cap huyen', 'district'],
+  ['cap xa', 'commune'],
+  ['cap thon', 'commune'],
+  ['cap', null],
+  ['tinh', 'province'],
+  ['thanh pho', null],
+  ['thi xa', 'district'],
+  ['huyen', 'district'],
+  ['thi tran', 'commune'],
+  ['phuong', 'commune'],
+  ['xa', 'commune'],
+];
+
+function stripQualifiers(key: string): { base: string; quals: Qual[] } {
+  let base = key;
+  const quals: Qual[] = [];
+  for (let again = true; again; ) {
+    again = false;
+    for (const [q, lvl] of QUALIFIERS) {
+      if (base.length > q.length && base.endsWith(` ${q}`)) {
+        base = base.slice(0, -q.length - 1);
+        quals.push(lvl);
+        again = true;
+        break;
+      }
+    }
+  }
+  return { base, quals };
+}
+
+function qualifiersFit(entry: AgencyEntry, quals: Qual[]): boolean {
+  if (entry.collective || entry.level === 'other') return true;
+  return quals.every((q) => q === null || q === entry.level);
+}
+
+// ---------- registry index ----------
+
+interface IndexEntry {
+  key: string;
+  entry: AgencyEntry;
+}
+
+interface RegistryIndex {
+  exact: Map<string, AgencyEntry>;
+  /** Alias keys grouped by first word, for the fuzzy fallback. */
+  byFirst: Map<string, IndexEntry[]>;
+  /** First folded words of names and aliases: where a missing separator may be assumed. */
+  heads: Set<string>;
+  /** First words that survive key normalisation: a span starting otherwise cannot match. */
+  firstWords: Set<string>;
+}
+
+let index: RegistryIndex | null = null;
+
+function buildIndex(): RegistryIndex {
+  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set() };
+  for (const entry of AGENCIES) {
+    for (const text of [entry.name, ...entry.aliases]) {
+      const key = keyOfText(text);
+      const ws = tokenize(cleanText(text)).map((t) => t.f);
+      const first = firstWord(ws);
+      if (!key || !first) continue;
+      idx.heads.add(ws[0]);
+      idx.firstWords.add(first);
+      if (idx.exact.has(key)) continue;
+      idx.exact.set(key, entry);
+      const head = key.split(' ')[0];
+      const list = idx.byFirst.get(head) ?? [];
+      list.push({ key, entry });
+      idx.byFirst.set(head, list);
+    }
+  }
+  return idx;
+}
+
+function getIndex(): RegistryIndex {
+  return (index ??= buildIndex());
+}
+
+// ---------- lookup ----------
+
+interface Hit {
+  entry: AgencyEntry;
+  fuzzy: boolean;
+}
+
+function exactHit(key: string): Hit | null {
+  const idx = getIndex();
+  const direct = idx.exact.get(key);
+  if (direct) return { entry: direct, fuzzy: false };
+  const { base, quals } = stripQualifiers(key);
+  const entry = quals.length ? idx.exact.get(base) : undefined;
+  return entry && qualifiersFit(entry, quals) ? { entry, fuzzy: false } : null;
+}
+
+/** Allowed edit distance for a key of this length. */
+function maxDistance(len: number): number {
+  return len < 8 ? 0 : len < 16 ? 1 : 2;
+}
+
+/** Levenshtein distance, or max + 1 as soon as it must exceed max. */
+function boundedDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      cur[j] = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      rowMin = Math.min(rowMin, cur[j]);
+    }
+    if (rowMin > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length];
+}
+
+const fuzzyCache = new Map<string, AgencyEntry | null>();
+
+/** Closest alias with the same first word within the allowed distance; null when none or tied. */
+function fuzzyEntry(key: string): AgencyEntry | null {
+  const cached = fuzzyCache.get(key);
+  if (cached !== undefined) return cached;
+  const max = maxDistance(key.length);
+  let best: AgencyEntry | null = null;
+  let bestD = max + 1;
+  let tied = false;
+  for (const cand of max > 0 ? getIndex().byFirst.get(key.split(' ')[0]) ?? [] : []) {
+    const d = boundedDistance(key, cand.key, max);
+    if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
+    else if (d === bestD && best && cand.entry.id !== best.id) tied = true;
+  }
+  const result = tied ? null : best;
+  if (fuzzyCache.size > 20000) fuzzyCache.clear();
+  fuzzyCache.set(key, result);
+  return result;
+}
+
+function fuzzyHit(key: string): Hit | null {
+  const direct = fuzzyEntry(key);
+  if (direct) return { entry: direct, fuzzy: true };
+  const { base, quals } = stripQualifiers(key);
+  const entry = quals.length ? fuzzyEntry(base) : null;
+  return entry && qualifiersFit(entry, quals) ? { entry, fuzzy: true } : null;
+}
+
+// ---------- spans ----------
+
+const ROLE_PAIRS = new Set([
+  'theo doi',
+  'don doc',
+  'thuc hien',
+  'cong khai',
+  'chu tri',
+  'phoi hop',
+  'tham muu',
+  'trien khai',
+  'giam sat',
+]);
+/** Words after which a following agency name is a complement, not a list item ("của UBND tỉnh"). */
+const FUNCTION_WORDS = new Set(['cua', 'do', 'voi', 'cho', 'tai', 'tren', 'theo', 've', 'thuoc', 'tich', 'hoac']);
+
+/** "Do Bộ Nội vụ…" or "1. Sở Nội vụ": a leading word that is not part of the name. */
+function isLeadFiller(toks: Tok[], a: number, b: number): boolean {
+  const lead = toks[a].lead;
+  return b - a > 1 && (lead === 'do' || (lead === 'num' && toks[a + 1].sep));
+}
+
+/** The agency words of tokens[i, j): role words, "Do", "và" and list numbers trimmed. */
+function coreRange(toks: Tok[], i: number, j: number): [number, number] {
+  let a = i;
+  let b = j;
+  for (let changed = true; changed && a < b; ) {
+    changed = false;
+    if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
+      a++;
+      changed = true;
+    } else if (toks[b - 1].f === 'va') {
+      b--;
+      changed = true;
+    } else if (b - a >= 2 && ROLE_PAIRS.has(`${toks[b - 2].f} ${toks[b - 1].f}`)) {
+      b -= 2;
+      changed = true;
+    } else if (b - a >= 2 && ROLE_PAIRS.has(`${toks[a].f} ${toks[a + 1].f}`)) {
+      a += 2;
+      if (a < b && toks[a].f === 'voi') a++;
+      changed = true;
+    }
+  }
+  return [a, b];
+}
+
+function words(toks: Tok[], a: number, b: number): string[] {
+  return toks.slice(a, b).map((t) => t.f);
+}
+
+/** "cấp xã" after "UBND cấp huyện, …": borrow the words before the earlier "cấp". */
+function ellipsisHit(toks: Tok[], a: number, b: number): Hit | null {
+  if (toks[a].f !== 'cap') return null;
+  for (let k = a - 1; k > 0; k--) {
+    if (toks[k].f !== 'cap' || toks[k].sep || toks[k - 1].f === 'va') continue;
+    for (let m = 1; m <= 3 && k - m >= 0; m++) {
+      if (m > 1 && toks[k - m + 1].sep) break;
+      const hit = exactHit(keyOfWords([...words(toks, k - m, k), ...words(toks, a, b)]));
+      if (hit) return hit;
+    }
+    return null;
+  }
+  return null;
+}
+
+type SpanKind = 'exact' | 'fuzzy' | 'unknown' | 'empty';
+interface SpanResult {
+  kind: SpanKind;
+  score: number;
+  entry?: AgencyEntry;
+  core: [number, number];
+}
+
+const MAX_SPAN = 16;
+const wordsCache = new Map<string, { key: string; hit: Hit | null }>();
+
+/** Whether tokens[a, b) can start like a registry name at all (cheap pre-check). */
+function mayMatch(toks: Tok[], a: number, b: number): boolean {
+  for (let k = a; k < b; k++) {
+    const f = toks[k].f;
+    if (!DROPPED.has(f) && !/^\d+$/.test(f)) return getIndex().firstWords.has(f);
+  }
+  return false;
+}
+
+/** Key and exact hit for a word sequence, cached: the same spans recur across cells. */
+function lookupWords(ws: string[]): { key: string; hit: Hit | null } {
+  const joined = ws.join(' ');
+  const cached = wordsCache.get(joined);
+  if (cached) return cached;
+  const key = keyOfWords(ws);
+  return remember(wordsCache, joined, { key, hit: key ? exactHit(key) : null });
+}
+
+function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanResult {
+  const core = coreRange(toks, i, j);
+  const [a, b] = core;
+  if (a >= b) return { kind: 'empty', score: 0, core };
+  const unknown: SpanResult = { kind: 'unknown', score: -1, core };
+  if (b - a > MAX_SPAN) return unknown;
+  if (!mayMatch(toks, a, b)) {
+    const hit = ellipsisHit(toks, a, b);
+    return hit ? { kind: 'exact', score: 10, entry: hit.entry, core } : unknown;
+  }
+  const { key, hit } = lookupWords(words(toks, a, b));
+  const exact = hit ?? ellipsisHit(toks, a, b);
+  if (exact) return { kind: 'exact', score: 10, entry: exact.entry, core };
+  const fuzzy = natural && key ? fuzzyHit(key) : null;
+  if (fuzzy) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
+  return unknown;
+}
+
+function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult): AgencyRef {
+  const raw = text.slice(toks[i].start, toks[j - 1].end);
+  if (span.entry) {
+    return { id: span.entry.id, name: span.entry.name, raw, collective: !!span.entry.collective, unknown: false };
+  }
+  const [a, b] = span.core;
+  const name = a < b ? text.slice(toks[a].start, toks[b - 1].end) : raw;
+  return { id: null, name, raw, collective: false, unknown: true };
+}
+
+// ---------- segmentation ----------
+
+interface Step {
+  score: number;
+  segs: number;
+  from: number;
+  span: SpanResult | null;
+}
+
+const MISSING_SEPARATOR_PENALTY = 2;
+const MAX_TOKENS = 200;
+
+/** Boundary kinds: 1 = soft separator (comma, "và", dash), 2 = assumed missing separator, 0 = none. */
+function boundaries(toks: Tok[]): number[] {
+  const heads = getIndex().heads;
+  return toks.map((t, b) => {
+    if (b === 0) return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va') return 1;
+    const prev = toks[b - 1].f;
+    return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
+  });
+}
+
+function better(a: Step | undefined, score: number, segs: number): boolean {
+  return !a || score > a.score || (score === a.score && segs < a.segs);
+}
+
+/** Best segmentation of one piece: most registry hits, then fewest segments. */
+function segmentPiece(text: string): AgencyRef[] {
+  const toks = tokenize(text);
+  if (!toks.length) return [];
+  if (toks.length > MAX_TOKENS) return [toRef(text, toks, 0, toks.length, scoreSpan(toks, 0, toks.length, false))];
+  const kinds = boundaries(toks);
+  const n = toks.length;
+  const best: (Step | undefined)[] = [{ score: 0, segs: 0, from: -1, span: null }];
+  for (let j = 1; j <= n; j++) {
+    if (j < n && !kinds[j]) continue;
+    for (let i = 0; i < j; i++) {
+      const start = best[i];
+      if (!start || !kinds[i]) continue;
+      const natural = kinds[i] === 1 && (j === n || kinds[j] === 1);
+      if (j - i > MAX_SPAN && kinds[i] !== 1) continue; // long spans only as plain unknown text
+      const span = scoreSpan(toks, i, j, natural);
+      if (kinds[i] === 2 && span.kind !== 'exact') continue;
+      const score = start.score + span.score - (kinds[i] === 2 ? MISSING_SEPARATOR_PENALTY : 0);
+      const segs = start.segs + (span.kind === 'empty' ? 0 : 1);
+      if (better(best[j], score, segs)) best[j] = { score, segs, from: i, span };
+    }
+  }
+  const refs = pathRefs(text, toks, best);
+  // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
+  return refs.length ? refs : [unknownRef(text)];
+}
+
+function pathRefs(text: string, toks: Tok[], best: (Step | undefined)[]): AgencyRef[] {
+  const refs: AgencyRef[] = [];
+  for (let j = toks.length; j > 0; ) {
+    const step = best[j];
+    if (!step || step.from < 0) break;
+    if (step.span && step.span.kind !== 'empty') refs.unshift(toRef(text, toks, step.from, j, step.span));
+    j = step.from;
+  }
+  return refs;
+}
+
+/** Hard separators: ";", line breaks (with their bullets) and "/" not between digits. */
+function splitHard(text: string): string[] {
+  return text
+    .split(/[;\n]|(?<!\d)\/|\/(?!\d)/)
+    .map((p) => p.replace(/^\s*(?:[-+•*–—·]\s*)+/, '').trim())
+    .filter((p) => p.length > 0);
+}
+
+// ---------- public API ----------
+
+const matchCache = new Map<string, AgencyRef>();
+const parseCache = new Map<string, AgencyRef[]>();
+const CACHE_LIMIT = 20000;
+
+function remember<T>(cache: Map<string, T>, key: string, value: T): T {
+  if (cache.size >= CACHE_LIMIT) cache.clear();
+  cache.set(key, value);
+  return value;
+}
+
+function unknownRef(text: string): AgencyRef {
+  return { id: null, name: text, raw: text, collective: false, unknown: true };
+}
+
+/** Match one agency name against the registry (no splitting). Unknown text comes back unknown. */
+export function matchAgency(text: string): AgencyRef {
+  try {
+    const clean = cleanText(text);
+    const cached = matchCache.get(clean);
+    if (cached) return { ...cached };
+    const toks = tokenize(clean);
+    const span = toks.length ? scoreSpan(toks, 0, toks.length, true) : null;
+    const ref = span && span.kind !== 'empty' ? toRef(clean, toks, 0, toks.length, span) : unknownRef(clean);
+    return { ...remember(matchCache, clean, ref) };
+  } catch {
+    return unknownRef(typeof text === 'string' ? text : '');
+  }
+}
+
+/** Text of a cell value, including ExcelJS-style rich text and formula results. */
+function cellText(value: unknown): string {
+  if (value && typeof value === 'object' && !(value instanceof Date)) {
+    const v = value as { richText?: { text?: unknown }[]; text?: unknown; result?: unknown };
+    if (Array.isArray(v.richText)) return v.richText.map((r) => String(r?.text ?? '')).join('');
+    if (typeof v.text === 'string') return v.text;
+    if (v.result !== undefined) return cellText(v.result);
+  }
+  return cleanText(value);
+}
+
+/** Key for grouping: the registry id, or "?" + folded name for unknown agencies. */
+export function agencyKey(ref: AgencyRef): string {
+  return ref.id ?? `?${fold(ref.name ?? '')}`;
+}
+
+function dedupe(refs: AgencyRef[]): AgencyRef[] {
+  const seen = new Set<string>();
+  return refs.filter((r) => {
+    const k = agencyKey(r);
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Split a cell naming one or more agencies into registry references, in order, without duplicates. */
+export function parseAgencies(value: unknown): AgencyRef[] {
+  try {
+    const clean = cleanText(cellText(value));
+    if (!clean) return [];
+    const cached = parseCache.get(clean);
+    if (cached) return cached.map((r) => ({ ...r }));
+    const refs = dedupe(splitHard(clean).flatMap(segmentPiece));
+    return remember(parseCache, clean, refs).map((r) => ({ ...r }));
+  } catch {
+    return [];
+  }
+}

@@ -1,0 +1,186 @@
+// Finds the header block of an appendix and maps its columns to meanings by Vietnamese synonyms.
+import { headerCellText, type Grid } from './grid';
+import { columnLetter, columnNumber, fold } from './text';
+import type { MappedColumn } from './report-types';
+import type { ColumnRole } from './types';
+
+interface RoleRule {
+  role: ColumnRole;
+  test: (folded: string) => boolean;
+}
+
+// Whole-word match on folded text: "ly do" must not fire inside "quan ly do thi".
+const has = (...words: string[]) => (s: string) => {
+  const padded = ` ${s} `;
+  return words.some((w) => padded.includes(` ${w} `));
+};
+
+// Order matters: the first rule that matches a header wins ("Mục tiêu đạt được" is a target, not an actual).
+const SUB_RULES: RoleRule[] = [
+  { role: 'code', test: (s) => /^(stt|tt|so tt|so thu tu|ma|ma so|ma tieu chi)$/.test(s) },
+  { role: 'selfPoints', test: has('tu danh gia', 'tu cham', 'diem tu', 'tu cham diem', 'diem dat duoc', 'diem de nghi') },
+  { role: 'maxPoints', test: has('diem toi da', 'so diem toi da', 'diem chuan', 'thang diem', 'diem quy dinh') },
+  { role: 'explanation', test: has('giai trinh', 'ly do') },
+  { role: 'evidence', test: (s) => has('tai lieu kiem chung', 'minh chung', 'tlkc')(s) && !has('yeu cau')(s) },
+  // Before target: "Lĩnh vực/ Tiêu chí/ Tiêu chí thành phần" folds to "... tieu chi tieu chi ..." (contains "chi tieu").
+  { role: 'name', test: has('linh vuc', 'tieu chi', 'chi so noi dung', 'tieu chi thanh phan') },
+  { role: 'target', test: has('muc tieu', 'chi tieu', 'muc do hoan thanh') },
+  { role: 'actual', test: has('ket qua thuc hien', 'thuc te', 'dat duoc', 'ket qua tu danh gia', 'ket qua dat') },
+  { role: 'evidenceRequired', test: has('tham quyen ban hanh', 'chat luong', 'noi dung yeu cau', 'yeu cau cua san pham', 'yeu cau') },
+  { role: 'deadline', test: has('thoi gian', 'thoi han', 'tien do') },
+  { role: 'lead', test: has('chu tri') },
+  { role: 'coordinating', test: has('phoi hop', 'don vi thuc hien', 'co quan thuc hien') },
+  { role: 'product', test: has('san pham', 'ket qua') },
+  { role: 'task', test: has('nhiem vu') },
+  { role: 'name', test: has('chi so', 'noi dung', 'ten', 'ten tieu chi', 'danh muc') },
+  { role: 'note', test: has('ghi chu') },
+];
+
+/** How strongly a row looks like a header: the number of cells that map to a role. */
+export function headerScore(g: Grid, i: number): number {
+  let n = 0;
+  let hasCodeOrName = false;
+  const row = g.text[i]!;
+  for (let j = 0; j < g.cols; j++) {
+    const t = row[j]!;
+    if (!t || t.length > 80) continue;
+    const role = roleOf(fold(t));
+    if (role) {
+      n++;
+      if (role === 'code' || role === 'name' || role === 'task') hasCodeOrName = true;
+    }
+  }
+  return hasCodeOrName ? n : 0;
+}
+
+export function roleOf(folded: string): ColumnRole | null {
+  for (const r of SUB_RULES) if (r.test(folded)) return r.role;
+  return null;
+}
+
+export interface HeaderBlock {
+  /** 0-based grid rows of the header (1 or 2 rows). */
+  rows: number[];
+  columns: MappedColumn[];
+  /** Folded header signature used to recognise repeats at page breaks. */
+  signature: string[];
+}
+
+const MAX_HEADER_SEARCH = 60;
+
+/** Find the first header block in the first rows of the grid. */
+export function findHeader(g: Grid): HeaderBlock | null {
+  const limit = Math.min(g.rows, MAX_HEADER_SEARCH);
+  for (let i = 0; i < limit; i++) {
+    if (headerScore(g, i) < 3) continue;
+    const rows = [i];
+    // A second header row: sub-headers under merged group headers (e.g. "Chủ trì" | "Phối hợp").
+    if (i + 1 < g.rows && isSubHeaderRow(g, i)) rows.push(i + 1);
+    return { rows, columns: mapColumns(g, rows), signature: signatureOf(g, i) };
+  }
+  return null;
+}
+
+function isSubHeaderRow(g: Grid, i: number): boolean {
+  const next = g.text[i + 1]!;
+  let subs = 0;
+  let data = 0;
+  for (let j = 0; j < g.cols; j++) {
+    const t = next[j]!;
+    if (!t) continue;
+    if (t === g.text[i]![j]) continue; // vertically merged header cell unfolded
+    if (t.length <= 60 && roleOf(fold(t))) subs++;
+    else data++;
+  }
+  return subs >= 1 && data === 0;
+}
+
+function signatureOf(g: Grid, i: number): string[] {
+  return g.text[i]!.map((t) => fold(t));
+}
+
+function mapColumns(g: Grid, rows: number[]): MappedColumn[] {
+  const out: MappedColumn[] = [];
+  for (let j = 0; j < g.cols; j++) {
+    const parts: string[] = [];
+    for (const i of rows) {
+      const t = headerCellText(g, i, j);
+      if (t && !parts.includes(t)) parts.push(t);
+    }
+    if (!parts.length || parts.some((p) => /^parscore\s*:/i.test(p))) continue;
+    // The sub-header decides; the group header only when the sub-header says nothing.
+    let role: ColumnRole | null = null;
+    for (let k = parts.length - 1; k >= 0 && !role; k--) role = roleOf(fold(parts[k]!));
+    if (!role) continue;
+    out.push({ col: g.col0 + j, letter: columnLetter(g.col0 + j), role, header: parts.join(' / ') });
+  }
+  resolveNameAndTask(out);
+  return out;
+}
+
+// "Nhiệm vụ cụ thể" is the item name when there is no separate criterion column.
+function resolveNameAndTask(cols: MappedColumn[]): void {
+  const hasName = cols.some((c) => c.role === 'name');
+  if (!hasName) {
+    const t = cols.find((c) => c.role === 'task');
+    if (t) t.role = 'name';
+  }
+  // Only the first code / name / lead column is structural; later duplicates become notes.
+  for (const role of ['code', 'name', 'maxPoints', 'selfPoints', 'lead', 'actual', 'evidence'] as ColumnRole[]) {
+    const same = cols.filter((c) => c.role === role);
+    for (const extra of same.slice(1)) extra.role = role === 'lead' ? 'coordinating' : 'note';
+  }
+}
+
+/** Is row i a repeat of the header (page-break header rows, column-number rows)? */
+export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boolean {
+  const row = g.text[i]!;
+  let same = 0;
+  let nonEmpty = 0;
+  for (let j = 0; j < g.cols; j++) {
+    const t = row[j]!;
+    if (!t) continue;
+    nonEmpty++;
+    const sig = header.signature[j] ?? '';
+    if (sig && fold(t) === sig) same++;
+  }
+  if (nonEmpty >= 2 && same / nonEmpty >= 0.6) return true;
+  return isColumnNumberRow(row);
+}
+
+// "(1) (2) (3) …" or "1 2 3 4 …" under a header: column numbering, not data.
+function isColumnNumberRow(row: string[]): boolean {
+  let expect = 1;
+  let n = 0;
+  for (const t of row) {
+    if (!t) continue;
+    const m = /^\(?(\d{1,2})\)?$/.exec(t);
+    if (!m || Number(m[1]) !== expect) return false;
+    expect++;
+    n++;
+  }
+  return n >= 4;
+}
+
+/** Apply manual overrides: { lead: ['I'] } moves column I to the lead role. */
+export function applyOverrides(
+  g: Grid,
+  header: HeaderBlock,
+  overrides: Partial<Record<ColumnRole, string[]>> | undefined,
+): MappedColumn[] {
+  if (!overrides) return header.columns;
+  const cols = header.columns.map((c) => ({ ...c }));
+  for (const [role, letters] of Object.entries(overrides) as [ColumnRole, string[]][]) {
+    for (const letter of letters ?? []) {
+      const col = columnNumber(letter);
+      if (!col) continue;
+      const existing = cols.find((c) => c.col === col);
+      if (existing) existing.role = role;
+      else {
+        const headerText = header.rows.map((i) => headerCellText(g, i, col - g.col0)).filter(Boolean).join(' / ');
+        cols.push({ col, letter: columnLetter(col), role, header: headerText });
+      }
+    }
+  }
+  return cols.sort((a, b) => a.col - b.col);
+}

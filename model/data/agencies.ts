@@ -1,0 +1,298 @@
+// Agency registry as data: canonical names, levels and the spellings seen in plan appendices.
+// Aliases are matched after folding (case, diacritics, punctuation, "&"/"và", "các", numbers),
+// so list only variants that differ in words, not in accents or punctuation.
+import { z } from 'zod';
+
+export const AgencyLevelSchema = z.enum(['province', 'district', 'commune', 'central', 'other']);
+
+export const AgencyEntrySchema = z.object({
+  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
+  name: z.string().min(1),
+  level: AgencyLevelSchema,
+  aliases: z.array(z.string().min(1)),
+  collective: z.boolean().optional(),
+});
+
+export const AgencyRegistrySchema = z.array(AgencyEntrySchema).superRefine((entries, ctx) => {
+  const seen = new Set<string>();
+  entries.forEach((e, i) => {
+    if (seen.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${e.id}`, path: [i, 'id'] });
+    seen.add(e.id);
+  });
+});
+
+export type AgencyLevel = z.infer<typeof AgencyLevelSchema>;
+export type AgencyEntry = z.infer<typeof AgencyEntrySchema>;
+
+const PROVINCE: AgencyEntry[] = [
+  { id: 'so-noi-vu', name: 'Sở Nội vụ', level: 'province', aliases: [] },
+  { id: 'so-tu-phap', name: 'Sở Tư pháp', level: 'province', aliases: [] },
+  {
+    id: 'vp-ubnd-tinh',
+    name: 'Văn phòng UBND tỉnh',
+    level: 'province',
+    aliases: ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'],
+  },
+  {
+    id: 'so-tttt',
+    name: 'Sở Thông tin và Truyền thông',
+    level: 'province',
+    aliases: ['Sở TTTT', 'Sở TT&TT'],
+  },
+  { id: 'so-tai-chinh', name: 'Sở Tài chính', level: 'province', aliases: [] },
+  { id: 'so-khdt', name: 'Sở Kế hoạch và Đầu tư', level: 'province', aliases: ['Sở KH&ĐT', 'Sở KHĐT'] },
+  { id: 'so-khcn', name: 'Sở Khoa học và Công nghệ', level: 'province', aliases: ['Sở KH&CN', 'Sở KHCN'] },
+  {
+    id: 'so-vhttdl',
+    name: 'Sở Văn hóa, Thể thao và Du lịch',
+    level: 'province',
+    aliases: ['Sở VHTTDL', 'Sở VH, TT&DL', 'Sở VHTT&DL'],
+  },
+  {
+    id: 'so-ldtbxh',
+    name: 'Sở Lao động, Thương binh và Xã hội',
+    level: 'province',
+    aliases: ['Sở LĐTB&XH', 'Sở LĐ-TB&XH', 'Sở LĐTBXH'],
+  },
+  { id: 'so-tnmt', name: 'Sở Tài nguyên và Môi trường', level: 'province', aliases: ['Sở TN&MT', 'Sở TNMT'] },
+  { id: 'so-y-te', name: 'Sở Y tế', level: 'province', aliases: [] },
+  { id: 'so-gddt', name: 'Sở Giáo dục và Đào tạo', level: 'province', aliases: ['Sở GD&ĐT', 'Sở GDĐT'] },
+  { id: 'so-cong-thuong', name: 'Sở Công Thương', level: 'province', aliases: [] },
+  { id: 'so-gtvt', name: 'Sở Giao thông vận tải', level: 'province', aliases: ['Sở GTVT'] },
+  { id: 'so-xay-dung', name: 'Sở Xây dựng', level: 'province', aliases: [] },
+  {
+    id: 'so-nnptnt',
+    name: 'Sở Nông nghiệp và Phát triển nông thôn',
+    level: 'province',
+    aliases: ['Sở NN&PTNT', 'Sở NNPTNT'],
+  },
+  { id: 'so-ngoai-vu', name: 'Sở Ngoại vụ', level: 'province', aliases: [] },
+  { id: 'thanh-tra-tinh', name: 'Thanh tra tỉnh', level: 'province', aliases: [] },
+  { id: 'toa-an-tinh', name: 'Tòa án nhân dân tỉnh', level: 'province', aliases: ['Tòa án tỉnh', 'TAND tỉnh'] },
+  { id: 'cong-an-tinh', name: 'Công an tỉnh', level: 'province', aliases: [] },
+  { id: 'bhxh-tinh', name: 'Bảo hiểm xã hội tỉnh', level: 'province', aliases: ['BHXH tỉnh'] },
+  {
+    id: 'dai-ptth-tinh',
+    name: 'Đài Phát thanh - Truyền hình tỉnh',
+    level: 'province',
+    aliases: ['Đài PT-TH tỉnh', 'Đài PTTH tỉnh'],
+  },
+  {
+    id: 'bql-kcn',
+    name: 'Ban Quản lý các khu công nghiệp',
+    level: 'province',
+    aliases: ['BQL các KCN', 'Ban Quản lý các KCN'],
+  },
+  { id: 'cuc-thue', name: 'Cục Thuế tỉnh', level: 'province', aliases: ['Cục Thuế'] },
+  {
+    id: 'kbnn',
+    name: 'Kho bạc Nhà nước tỉnh',
+    level: 'province',
+    aliases: ['Kho bạc Nhà nước', 'KBNN', 'KBNN tỉnh'],
+  },
+  {
+    id: 'ubnd-tinh',
+    name: 'UBND cấp tỉnh',
+    level: 'province',
+    aliases: ['UBND tỉnh', 'Ủy ban nhân dân tỉnh'],
+  },
+];
+
+const CENTRAL_AND_MASS: AgencyEntry[] = [
+  { id: 'bo-noi-vu', name: 'Bộ Nội vụ', level: 'central', aliases: ['BNV'] },
+  {
+    id: 'mttq',
+    name: 'Mặt trận Tổ quốc',
+    level: 'other',
+    aliases: ['MTTQ', 'UBMTTQ', 'UBMTTQVN', 'Ủy ban Mặt trận Tổ quốc Việt Nam', 'Ủy ban MTTQ'],
+  },
+  {
+    id: 'doan-the',
+    name: 'Đoàn thể',
+    level: 'other',
+    aliases: ['Các đoàn thể', 'Các tổ chức đoàn thể', 'Ban, ngành đoàn thể', 'Các ban, ngành, đoàn thể'],
+  },
+];
+
+const LOCAL: AgencyEntry[] = [
+  {
+    id: 'ubnd-huyen',
+    name: 'UBND cấp huyện',
+    level: 'district',
+    aliases: [
+      'UBND các huyện, thành phố',
+      'UBND các huyện, TP',
+      'UBND huyện',
+      'UBND các huyện',
+      'UBND huyện, thành phố',
+      'UBND các huyện, thị xã, thành phố',
+    ],
+  },
+  {
+    id: 'ubnd-xa',
+    name: 'UBND cấp xã',
+    level: 'commune',
+    aliases: [
+      'UBND các xã, phường, thị trấn',
+      'UBND xã, phường',
+      'UBND xã',
+      'UBND phường',
+      'UBND xã, phường, thị trấn',
+    ],
+  },
+  { id: 'phong-noi-vu', name: 'Phòng Nội vụ', level: 'district', aliases: [] },
+  { id: 'phong-tu-phap', name: 'Phòng Tư pháp', level: 'district', aliases: [] },
+  {
+    id: 'vp-hdnd-ubnd-huyen',
+    name: 'Văn phòng HĐND-UBND thành phố',
+    level: 'district',
+    aliases: [
+      'Văn phòng HĐND và UBND cấp huyện',
+      'Văn phòng HĐND và UBND huyện',
+      'Văn phòng HĐND và UBND',
+      'VP HĐND-UBND',
+      'VP HĐND-UBND thành phố',
+      'Văn phòng UBND huyện',
+    ],
+  },
+  {
+    id: 'phong-vhtt',
+    name: 'Phòng Văn hóa và Thông tin',
+    level: 'district',
+    aliases: ['Phòng Văn hóa – Thông tin', 'Phòng VH-TT', 'Phòng VHTT'],
+  },
+  {
+    id: 'phong-tckh',
+    name: 'Phòng Tài chính – Kế hoạch',
+    level: 'district',
+    aliases: ['Phòng TC-KH', 'Phòng TCKH'],
+  },
+  {
+    id: 'phong-tnmt',
+    name: 'Phòng Tài nguyên và Môi trường',
+    level: 'district',
+    aliases: ['Phòng TN&MT', 'Phòng TNMT'],
+  },
+  { id: 'phong-qldt', name: 'Phòng Quản lý đô thị', level: 'district', aliases: ['Phòng QLĐT'] },
+  { id: 'phong-kinh-te', name: 'Phòng Kinh tế', level: 'district', aliases: [] },
+  {
+    id: 'phong-gddt',
+    name: 'Phòng Giáo dục và Đào tạo',
+    level: 'district',
+    aliases: ['Phòng GD&ĐT', 'Phòng GDĐT'],
+  },
+  {
+    id: 'phong-ldtbxh',
+    name: 'Phòng Lao động, Thương binh và Xã hội',
+    level: 'district',
+    aliases: ['Phòng LĐTB&XH', 'Phòng LĐTBXH'],
+  },
+  {
+    id: 'thanh-tra-huyen',
+    name: 'Thanh tra cấp huyện',
+    level: 'district',
+    aliases: ['Thanh tra thành phố', 'Thanh tra huyện', 'Thanh tra thị xã'],
+  },
+  {
+    id: 'trung-tam-y-te',
+    name: 'Trung tâm Y tế',
+    level: 'district',
+    aliases: ['Trung tâm Y tế huyện', 'Trung tâm Y tế thành phố', 'TTYT'],
+  },
+  {
+    id: 'cong-an-huyen',
+    name: 'Công an cấp huyện',
+    level: 'district',
+    aliases: ['Công an thành phố', 'Công an huyện', 'Công an thị xã'],
+  },
+  {
+    id: 'cong-an-xa',
+    name: 'Công an cấp xã',
+    level: 'commune',
+    aliases: ['Công an xã, phường', 'Công an xã', 'Công an phường', 'Công an xã, phường, thị trấn'],
+  },
+  {
+    id: 'toa-an-huyen',
+    name: 'Tòa án nhân dân cấp huyện',
+    level: 'district',
+    aliases: [
+      'Tòa án nhân dân thành phố',
+      'Tòa án nhân dân huyện',
+      'TAND thành phố',
+      'TAND huyện',
+      'Tòa án thành phố',
+      'Tòa án huyện',
+    ],
+  },
+  {
+    id: 'hd-bt-gpmb',
+    name: 'Hội đồng bồi thường giải phóng mặt bằng',
+    level: 'district',
+    aliases: ['Hội đồng bồi thường GPMB', 'Hội đồng GPMB', 'Hội đồng bồi thường, hỗ trợ và tái định cư'],
+  },
+  { id: 'dien-luc', name: 'Điện lực', level: 'other', aliases: ['Công ty Điện lực'] },
+];
+
+const COLLECTIVE: AgencyEntry[] = [
+  {
+    id: 'coll-so-ban-nganh',
+    name: 'Các Sở, ban, ngành',
+    level: 'province',
+    collective: true,
+    aliases: ['Sở, ban, ngành', 'Các sở, ngành', 'Các Sở ban, ngành'],
+  },
+  {
+    id: 'coll-lien-quan',
+    name: 'Các cơ quan, đơn vị liên quan',
+    level: 'other',
+    collective: true,
+    aliases: [
+      'Các cơ quan liên quan',
+      'Các đơn vị liên quan',
+      'Các cơ quan, đơn vị có liên quan',
+      'Các cơ quan có liên quan',
+      'Các đơn vị có liên quan',
+      'Các cơ quan, đơn vị',
+    ],
+  },
+  {
+    id: 'coll-so-nganh-dia-phuong',
+    name: 'Các sở, ngành, địa phương',
+    level: 'other',
+    collective: true,
+    aliases: ['Các sở, ban, ngành, địa phương'],
+  },
+  {
+    id: 'coll-truyen-thong',
+    name: 'Các cơ quan truyền thông',
+    level: 'other',
+    collective: true,
+    aliases: ['Các cơ quan báo chí', 'Các cơ quan báo chí, truyền thông'],
+  },
+  { id: 'coll-co-so-giao-duc', name: 'Các cơ sở giáo dục', level: 'other', collective: true, aliases: [] },
+  { id: 'coll-doan-the-cac-cap', name: 'Đoàn thể các cấp', level: 'other', collective: true, aliases: [] },
+  {
+    id: 'coll-to-chuc-ct-xh',
+    name: 'Các tổ chức chính trị - xã hội',
+    level: 'other',
+    collective: true,
+    aliases: ['Các tổ chức CT-XH'],
+  },
+  {
+    id: 'coll-dvsn',
+    name: 'Các đơn vị sự nghiệp trực thuộc UBND tỉnh',
+    level: 'province',
+    collective: true,
+    aliases: ['ĐVSN trực thuộc UBND tỉnh', 'Các đơn vị sự nghiệp', 'ĐVSN'],
+  },
+  {
+    id: 'coll-dien-luc',
+    name: 'Các đơn vị hoạt động điện lực',
+    level: 'other',
+    collective: true,
+    aliases: ['Các đơn vị điện lực'],
+  },
+];
+
+/** Every agency the matcher knows, in display order. */
+export const AGENCIES: readonly AgencyEntry[] = [...PROVINCE, ...CENTRAL_AND_MASS, ...LOCAL, ...COLLECTIVE];

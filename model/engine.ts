@@ -1,0 +1,82 @@
+// The one engine call every host makes: snapshot in, analysis (findings + scores) out.
+import { BUILTIN_FRAMEWORKS } from './frameworks';
+import type { Framework } from './frameworks/schema';
+import { SheetSnapshotSchema } from './grid';
+import { renderFinding, uiMessage } from './messages';
+import { readAppendix } from './reader';
+import { score } from './score';
+import { validate } from './validate';
+import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
+import type { SheetSnapshot } from './types';
+
+export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): Analysis {
+  const lang = options.lang ?? 'vi';
+  const evidencePolicy = options.evidencePolicy ?? 'zero';
+  const parsed = SheetSnapshotSchema.safeParse(snapshot);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ');
+    return failed(typeof (snapshot as { name?: unknown })?.name === 'string' ? snapshot.name : '', lang, evidencePolicy, 'bad-snapshot', { detail });
+  }
+  const snap = parsed.data as SheetSnapshot;
+  if (!snap.values.some((r) => r.some((v) => v !== null && v !== undefined && v !== ''))) {
+    return failed(snap.name, lang, evidencePolicy, 'empty-sheet', { sheet: snap.name });
+  }
+  const read = readAppendix(snap, options);
+  if (!read.found || read.appendix.items.length === 0) {
+    return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name });
+  }
+  const a = read.appendix;
+  const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);
+  const v = validate(a, evidencePolicy, framework);
+  const findings = [...read.findings, ...v.findings].sort((x, y) => x.row - y.row || x.column.localeCompare(y.column));
+  return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { ...v, findings }) };
+}
+
+function pickFramework(id: string | null): Framework | null {
+  return id ? (BUILTIN_FRAMEWORKS.find((f) => f.id === id) ?? null) : null;
+}
+
+function failed(sheet: string, lang: Analysis['lang'], evidencePolicy: Analysis['evidencePolicy'], code: 'bad-snapshot' | 'no-table' | 'empty-sheet', params: Record<string, string>): Analysis {
+  const empty = readAppendix({ name: sheet, values: [], merges: [] }).appendix;
+  return {
+    ok: false,
+    error: { code, message: uiMessage(lang, code, { sheet, ...params }) },
+    sheet,
+    index: 'unknown',
+    lang,
+    evidencePolicy,
+    appendix: empty,
+    findings: [],
+    score: { totals: { max: 0, claimed: 0, accepted: 0, atRisk: 0, indexPercent: null }, fields: [], agencies: [], tasks: [], taskCount: 0 },
+  };
+}
+
+/** Pick the appendix sheet of a workbook: the named one, else the one with the largest table. */
+export function analyzeWorkbook(sheets: SheetSnapshot[], options: AnalyzeOptions & { sheet?: string } = {}): Analysis {
+  if (options.sheet !== undefined) {
+    const s = sheets.find((x) => x.name === options.sheet);
+    if (!s) return failed(options.sheet, options.lang ?? 'vi', options.evidencePolicy ?? 'zero', 'no-table', { sheet: options.sheet });
+    return analyzeSheet(s, options);
+  }
+  let best: Analysis | null = null;
+  for (const s of sheets) {
+    const a = analyzeSheet(s, options);
+    if (!best || (a.ok && (!best.ok || a.appendix.items.length > best.appendix.items.length))) best = a;
+  }
+  return best ?? failed('', options.lang ?? 'vi', options.evidencePolicy ?? 'zero', 'empty-sheet', { sheet: '' });
+}
+
+export function toJsonReport(a: Analysis, file: string, lang = a.lang): JsonReport {
+  const t = a.score.totals;
+  return {
+    file,
+    sheet: a.sheet,
+    index: a.index,
+    score: { max: t.max, claimed: t.claimed, accepted: t.accepted, atRisk: t.atRisk, indexPercent: t.indexPercent },
+    fields: a.score.fields,
+    agencies: a.score.agencies,
+    tasks: a.score.tasks,
+    taskCount: a.score.taskCount,
+    findings: a.findings.map((f) => renderFinding(f, lang)),
+  };
+}

@@ -1,0 +1,353 @@
+// Built-in criteria frameworks, choosing one for a sheet, and matching sheet rows to its nodes.
+import type { IndexKind } from '../types';
+import { fold } from '../text';
+import { parseFramework, type Framework, type FrameworkNode } from './schema';
+import { PAR_2019_PROVINCE } from './par-2019-province';
+import { PAPI_2021 } from './papi-2018';
+import { SIPAS_2017 } from './sipas-2017';
+
+export * from './schema';
+
+/** Name similarity at or above which two names are taken to mean the same thing. */
+export const NAME_MATCH_THRESHOLD = 0.5;
+
+function validated(fw: Framework): Framework {
+  const result = parseFramework(fw);
+  if (!result.ok) throw new Error(`Built-in framework "${fw.id}" is invalid:\n${result.errors.join('\n')}`);
+  return fw; // keep identity: PAR_2019_PROVINCE === BUILTIN_FRAMEWORKS[0]
+}
+
+/** Validated once at module load, so bad built-in data fails at import (and in tests). */
+export const BUILTIN_FRAMEWORKS: Framework[] = [PAR_2019_PROVINCE, PAPI_2021, SIPAS_2017].map(validated);
+
+// ---------------------------------------------------------------- choosing by index and year
+
+export function isValidIn(framework: Framework, year: number): boolean {
+  return framework.validFrom <= year && (framework.validTo === undefined || year <= framework.validTo);
+}
+
+/** Newest framework of the index valid in the year (any year when omitted); null when none. */
+export function frameworkFor(
+  index: IndexKind,
+  year?: number,
+  frameworks: readonly Framework[] = BUILTIN_FRAMEWORKS,
+): Framework | null {
+  let best: Framework | null = null;
+  for (const fw of frameworks) {
+    if (fw.index !== index || (year !== undefined && !isValidIn(fw, year))) continue;
+    if (!best || fw.validFrom > best.validFrom) best = fw;
+  }
+  return best;
+}
+
+// ---------------------------------------------------------------- name similarity
+
+// Abbreviations common in appendices, expanded so "CCHC" meets "cải cách hành chính".
+const ABBREVIATIONS: Record<string, string> = {
+  cchc: 'cai cach hanh chinh',
+  tthc: 'thu tuc hanh chinh',
+  qppl: 'quy pham phap luat',
+  vbqppl: 'van ban quy pham phap luat',
+  cbccvc: 'can bo cong chuc vien chuc',
+  cb: 'can bo',
+  cc: 'cong chuc',
+  vc: 'vien chuc',
+  kt: 'kinh te',
+  xh: 'xa hoi',
+  cntt: 'cong nghe thong tin',
+  ubnd: 'uy ban nhan dan',
+  nsnn: 'ngan sach nha nuoc',
+  sncl: 'su nghiep cong lap',
+  cqcm: 'co quan chuyen mon',
+  dvhc: 'don vi hanh chinh',
+  bcci: 'buu chinh cong ich',
+  pakn: 'phan anh kien nghi',
+  xhh: 'xa hoi hoc',
+  cnqsdd: 'chung nhan quyen su dung dat',
+  ttdt: 'thong tin dien tu',
+};
+
+// Function words that carry no meaning for matching.
+const STOP_WORDS = new Set(['cua', 'va', 'cac', 've', 'tai', 'theo', 'duoc', 'cho', 'o', 'nhung', 'la', 'voi', 'trong']);
+
+// "(3) …", "1.2. …", "IV. …", "a) …" before a name.
+const LEADING_NUMBER = /^\s*(?:\(\d+\)|\d+(?:\.\d+)*\.?\)?|[IVXLivxl]+[.:)]|[a-zđ]\))\s*/u;
+// "Chỉ số nội dung 1: …", "Lĩnh vực 2 …", "Chỉ số hài lòng về …" (already folded).
+const SECTION_PREFIX =
+  /^(?:chi so hai long ve|chi so noi dung|noi dung thanh phan|noi dung|linh vuc|tieu chi thanh phan|tieu chi)(?: (?:\d+|[ivxl]+)\b)? ?/;
+
+/** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats. */
+export function nameTokens(name: string): string[] {
+  const folded = fold(name.replace(LEADING_NUMBER, '')).replace(SECTION_PREFIX, '');
+  const out = new Set<string>();
+  for (const word of folded.split(' ')) {
+    for (const t of (ABBREVIATIONS[word] ?? word).split(' ')) if (t && !STOP_WORDS.has(t)) out.add(t);
+  }
+  return [...out];
+}
+
+/** One insertion, deletion or substitution apart (or equal). */
+function withinOneEdit(a: string, b: string): boolean {
+  if (Math.abs(a.length - b.length) > 1) return false;
+  let i = 0;
+  while (i < a.length && i < b.length && a[i] === b[i]) i++;
+  if (a.length === b.length) return a.slice(i + 1) === b.slice(i + 1);
+  return a.length > b.length ? a.slice(i + 1) === b.slice(i) : a.slice(i) === b.slice(i + 1);
+}
+
+/** Equal, or a one-letter typo in a longer word with the same first letter. */
+function sameToken(a: string, b: string): boolean {
+  if (a === b) return true;
+  return a.length >= 4 && b.length >= 4 && a[0] === b[0] && withinOneEdit(a, b);
+}
+
+function sharedTokens(a: readonly string[], b: readonly string[]): number {
+  const used = new Set<number>();
+  let shared = 0;
+  for (const t of a) {
+    const j = b.findIndex((u, k) => !used.has(k) && sameToken(t, u));
+    if (j < 0) continue;
+    used.add(j);
+    shared++;
+  }
+  return shared;
+}
+
+/**
+ * Token Jaccard, or, when one name lies wholly inside the other ("Công chức" in "Công chức
+ * giải quyết công việc"), n/(n+1) for its n words, so very short names weigh less.
+ */
+function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
+  if (!a.length || !b.length) return 0;
+  const shared = sharedTokens(a, b);
+  const jaccard = shared / (a.length + b.length - shared);
+  const small = Math.min(a.length, b.length);
+  return shared === small ? Math.max(jaccard, small / (small + 1)) : jaccard;
+}
+
+/** Similarity of two names in [0, 1]: fold, drop numbering and function words, token overlap. */
+export function nameSimilarity(a: string, b: string): number {
+  return tokenSimilarity(nameTokens(a), nameTokens(b));
+}
+
+// ---------------------------------------------------------------- node index
+
+interface NodeEntry {
+  node: FrameworkNode;
+  depth: number;
+  tokens: string[];
+}
+
+interface FrameworkIndex {
+  byCode: Map<string, FrameworkNode>;
+  entries: NodeEntry[];
+}
+
+const INDEX_CACHE = new WeakMap<Framework, FrameworkIndex>();
+
+function buildIndex(framework: Framework): FrameworkIndex {
+  const byCode = new Map<string, FrameworkNode>();
+  const entries: NodeEntry[] = [];
+  const walk = (nodes: readonly FrameworkNode[], depth: number): void => {
+    for (const node of nodes) {
+      byCode.set(normalizeCode(node.code), node);
+      entries.push({ node, depth, tokens: nameTokens(node.name) });
+      walk(node.children ?? [], depth + 1);
+    }
+  };
+  walk(framework.nodes, 1);
+  return { byCode, entries };
+}
+
+function indexOf(framework: Framework): FrameworkIndex {
+  let index = INDEX_CACHE.get(framework);
+  if (!index) {
+    index = buildIndex(framework);
+    INDEX_CACHE.set(framework, index);
+  }
+  return index;
+}
+
+/** Every node of the framework by (normalised) code; built once per framework object. */
+export function nodeIndex(framework: Framework): Map<string, FrameworkNode> {
+  return indexOf(framework).byCode;
+}
+
+/** "1.2.(3)" / "1.2 (3)" → "1.2(3)", "1.1." → "1.1", "iv" → "IV". */
+export function normalizeCode(code: string): string {
+  return code
+    .trim()
+    .replace(/\s+/g, '')
+    .replace(/\.+(?=\()/g, '')
+    .replace(/\.+$/, '')
+    .toUpperCase();
+}
+
+/** Tree depth a code implies ("1" → 1, "1.2(3)" → 3); undefined when it is not numeric. */
+export function codeDepth(code: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)*)(\(\d+\))?$/.exec(normalizeCode(code));
+  if (!m) return undefined;
+  return m[1].split('.').length + (m[2] ? 1 : 0);
+}
+
+function bestByName(entries: readonly NodeEntry[], tokens: readonly string[]): NodeEntry | null {
+  let best: NodeEntry | null = null;
+  let bestScore = NAME_MATCH_THRESHOLD;
+  for (const entry of entries) {
+    const score = tokenSimilarity(entry.tokens, tokens);
+    if (score > bestScore || (score === bestScore && !best)) {
+      best = entry;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * The framework node a sheet row refers to: by code when the name agrees (or is empty),
+ * otherwise the best name match among nodes at the code's depth (all nodes for odd codes).
+ */
+export function matchNode(framework: Framework, code: string, name: string): FrameworkNode | null {
+  const index = indexOf(framework);
+  const tokens = nameTokens(name);
+  const byCode = index.byCode.get(normalizeCode(code));
+  if (byCode && (!tokens.length || tokenSimilarity(nameTokens(byCode.name), tokens) >= NAME_MATCH_THRESHOLD)) {
+    return byCode;
+  }
+  if (!tokens.length) return null;
+  const depth = codeDepth(code);
+  const pool = depth === undefined ? index.entries : index.entries.filter((e) => e.depth === depth);
+  return bestByName(pool, tokens)?.node ?? null;
+}
+
+// ---------------------------------------------------------------- recognising the index
+
+export interface IndexRecognition {
+  index: IndexKind;
+  framework: Framework | null;
+  confidence: number;
+}
+
+type Known = Exclude<IndexKind, 'unknown'>;
+
+interface TitleCue {
+  index: Known;
+  re: RegExp;
+  weight: number;
+  /** Generic wording that yields to PAPI wording in the same title. */
+  generic?: boolean;
+}
+
+// Matched against the folded title.
+const TITLE_CUES: TitleCue[] = [
+  { index: 'PAPI', re: /\bpapi\b/, weight: 0.85 },
+  { index: 'PAPI', re: /\bhieu qua quan tri (?:va )?hanh chinh cong\b/, weight: 0.8 },
+  { index: 'SIPAS', re: /\bsipas\b/, weight: 0.85 },
+  { index: 'SIPAS', re: /\b(?:su|chi so) hai long\b/, weight: 0.75 },
+  { index: 'PAR', re: /\bpar(?: index)?\b/, weight: 0.85 },
+  { index: 'PAR', re: /\bcai cach hanh chinh\b|\bcchc\b/, weight: 0.7, generic: true },
+];
+
+interface TitleVote {
+  score: number;
+  /** Position of the first cue in the title (earlier wins ties). */
+  at: number;
+}
+
+function titleVotes(folded: string): Map<Known, TitleVote> {
+  const votes = new Map<Known, TitleVote>();
+  const hasPapi = TITLE_CUES.some((c) => c.index === 'PAPI' && c.re.test(folded));
+  for (const cue of TITLE_CUES) {
+    const m = cue.re.exec(folded);
+    if (!m || (cue.generic && hasPapi)) continue;
+    const prev = votes.get(cue.index);
+    votes.set(cue.index, { score: Math.max(prev?.score ?? 0, cue.weight), at: Math.min(prev?.at ?? m.index, m.index) });
+  }
+  return votes;
+}
+
+/** Year the title is about: "NĂM 2019", "GIAI ĐOẠN 2022 - 2025" → 2022, else any year. */
+export function titleYear(title: string): number | undefined {
+  const folded = fold(title);
+  const m = /\b(?:nam|giai doan)\s+((?:19|20)\d{2})\b/.exec(folded) ?? /\b((?:19|20)\d{2})\b/.exec(folded);
+  return m ? Number(m[1]) : undefined;
+}
+
+/**
+ * Share of the sheet's top-level names that match distinct top-level nodes of the framework.
+ * At least three names are needed for full weight: one matching name proves little.
+ */
+function topLevelScore(framework: Framework, names: readonly string[][]): number {
+  const tops = indexOf(framework).entries.filter((e) => e.depth === 1);
+  const hit = new Set<FrameworkNode>();
+  for (const tokens of names) {
+    const best = bestByName(tops, tokens);
+    if (best) hit.add(best.node);
+  }
+  return hit.size ? hit.size / Math.max(names.length, Math.min(tops.length, 3)) : 0;
+}
+
+interface Candidate {
+  index: Known;
+  framework: Framework | null;
+  confidence: number;
+  at: number;
+}
+
+/** Best framework of the index by top-level names (newest on ties), with its score. */
+function bestFramework(
+  index: Known,
+  names: string[][],
+  pool: readonly Framework[],
+): { framework: Framework | null; score: number } {
+  let framework: Framework | null = null;
+  let score = 0;
+  for (const fw of pool) {
+    if (fw.index !== index) continue;
+    const s = topLevelScore(fw, names);
+    if (!framework || s > score || (s === score && fw.validFrom > framework.validFrom)) {
+      framework = fw;
+      score = s;
+    }
+  }
+  return { framework, score };
+}
+
+/** Names count towards the index even when no framework of it is valid in the title's year. */
+function candidateFor(
+  index: Known,
+  title: TitleVote | undefined,
+  names: string[][],
+  all: readonly Framework[],
+  valid: readonly Framework[],
+): Candidate {
+  const nameScore = bestFramework(index, names, all).score;
+  // Either kind of evidence alone suffices; both together make it near certain.
+  const confidence = 1 - (1 - (title?.score ?? 0)) * (1 - 0.9 * nameScore);
+  const framework = bestFramework(index, names, valid).framework;
+  return { index, framework, confidence, at: title?.at ?? Number.MAX_SAFE_INTEGER };
+}
+
+const MIN_CONFIDENCE = 0.25;
+
+/**
+ * Which index a sheet belongs to, from its title words and its top-level names, and the best
+ * framework of that index valid in the title's year (null when none is valid or known).
+ */
+export function recognizeIndex(
+  titleText: string,
+  topLevelNames: string[],
+  frameworks: readonly Framework[] = BUILTIN_FRAMEWORKS,
+): IndexRecognition {
+  const votes = titleVotes(fold(titleText));
+  const year = titleYear(titleText);
+  const valid = year === undefined ? frameworks : frameworks.filter((fw) => isValidIn(fw, year));
+  const names = topLevelNames.map(nameTokens).filter((t) => t.length > 0);
+  let best: Candidate | null = null;
+  for (const index of ['PAR', 'PAPI', 'SIPAS'] as const) {
+    const c = candidateFor(index, votes.get(index), names, frameworks, valid);
+    if (!best || c.confidence > best.confidence || (c.confidence === best.confidence && c.at < best.at)) best = c;
+  }
+  if (!best || best.confidence < MIN_CONFIDENCE) return { index: 'unknown', framework: null, confidence: 0 };
+  return { index: best.index, framework: best.framework, confidence: Math.round(best.confidence * 1000) / 1000 };
+}

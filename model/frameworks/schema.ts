@@ -1,0 +1,136 @@
+// Criteria frameworks as versioned data, validated with zod. A user-supplied framework JSON
+// goes through parseFramework() and can then replace the built-in ones.
+import { z } from 'zod';
+
+/** Sums of points may differ by float noise (0.1 + 0.2). */
+export const MAX_TOLERANCE = 1e-9;
+
+export const FrameworkNodeSchema = z.object({
+  /** "1", "1.2", "1.2.3", or "1.2(3)" for numbered items inside a criterion. */
+  code: z.string().trim().min(1, 'code is empty'),
+  name: z.string().trim().min(1, 'name is empty'),
+  /** Maximum points; absent for PAPI / SIPAS and for survey-only items. */
+  max: z.number().finite().nonnegative().optional(),
+  /** Scored by a survey (e.g. PAR 8.1 SIPAS, run by Bộ Nội vụ): no self-assessed points. */
+  surveyOnly: z.boolean().optional(),
+  get children() {
+    return z.array(FrameworkNodeSchema).optional();
+  },
+});
+
+export type FrameworkNode = z.infer<typeof FrameworkNodeSchema>;
+
+export const IndexNameSchema = z.enum(['PAR', 'PAPI', 'SIPAS']);
+
+export const ScaleSchema = z
+  .object({ min: z.number().finite(), max: z.number().finite(), unit: z.string() })
+  .refine((s) => s.min < s.max, { message: 'scale.min must be below scale.max' });
+
+const FrameworkBaseSchema = z.object({
+  id: z.string().trim().min(1, 'id is empty'),
+  index: IndexNameSchema,
+  name: z.string().trim().min(1, 'name is empty'),
+  /** The decision (or survey) that defines the framework. */
+  source: z.string().trim().min(1, 'source is empty'),
+  validFrom: z.number().int(),
+  validTo: z.number().int().optional(),
+  /** Per top-level index scale: PAPI 1–10 points, SIPAS 0–100 %. */
+  scale: ScaleSchema.optional(),
+  totalMax: z.number().finite().nonnegative().optional(),
+  nodes: z.array(FrameworkNodeSchema).min(1, 'framework has no nodes'),
+});
+
+type Path = (string | number)[];
+type Issue = { path: Path; message: string };
+
+function sumMax(nodes: readonly FrameworkNode[]): { sum: number; count: number } {
+  let sum = 0;
+  let count = 0;
+  for (const n of nodes) {
+    if (n.max === undefined) continue;
+    sum += n.max;
+    count++;
+  }
+  return { sum, count };
+}
+
+const near = (a: number, b: number): boolean => Math.abs(a - b) <= MAX_TOLERANCE;
+const fmt = (n: number): string => String(Math.round(n * 1e6) / 1e6);
+
+/** Walk the tree: duplicate codes, parent max vs children sum, survey-only without points. */
+function checkNodes(nodes: readonly FrameworkNode[], path: Path, seen: Map<string, string>, out: Issue[]): void {
+  nodes.forEach((node, i) => {
+    const here = [...path, i];
+    const first = seen.get(node.code);
+    if (first !== undefined) {
+      out.push({ path: [...here, 'code'], message: `duplicate code "${node.code}" (first at ${first})` });
+    } else seen.set(node.code, formatPath(here));
+    if (node.surveyOnly && node.max !== undefined) {
+      out.push({ path: [...here, 'max'], message: `survey-only node "${node.code}" must not have max points` });
+    }
+    const kids = node.children ?? [];
+    const { sum, count } = sumMax(kids);
+    if (node.max !== undefined && count > 0 && !near(sum, node.max)) {
+      out.push({
+        path: [...here, 'max'],
+        message: `max of "${node.code}" is ${fmt(node.max)} but its children sum to ${fmt(sum)}`,
+      });
+    }
+    checkNodes(kids, [...here, 'children'], seen, out);
+  });
+}
+
+export const FrameworkSchema = FrameworkBaseSchema.superRefine((fw, ctx) => {
+  const issues: Issue[] = [];
+  if (fw.validTo !== undefined && fw.validTo < fw.validFrom) {
+    issues.push({ path: ['validTo'], message: `validTo ${fw.validTo} is before validFrom ${fw.validFrom}` });
+  }
+  checkNodes(fw.nodes, ['nodes'], new Map(), issues);
+  const { sum, count } = sumMax(fw.nodes);
+  if (fw.totalMax !== undefined && count > 0 && !near(sum, fw.totalMax)) {
+    issues.push({
+      path: ['totalMax'],
+      message: `totalMax is ${fmt(fw.totalMax)} but the top-level maxima sum to ${fmt(sum)}`,
+    });
+  }
+  for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+});
+
+export type Framework = z.infer<typeof FrameworkSchema>;
+
+export type ParseFrameworkResult = { ok: true; framework: Framework } | { ok: false; errors: string[] };
+
+/** "nodes[0].children[1].max"; "(root)" for the whole document. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || '(root)';
+}
+
+function readJson(json: unknown): { ok: true; value: unknown } | { ok: false; error: string } {
+  if (typeof json !== 'string') return { ok: true, value: json };
+  try {
+    return { ok: true, value: JSON.parse(json) as unknown };
+  } catch (e) {
+    return { ok: false, error: `(root): invalid JSON: ${e instanceof Error ? e.message : String(e)}` };
+  }
+}
+
+/**
+ * Validate a framework given as a parsed object or a JSON string. Never throws;
+ * errors read "path: message".
+ */
+export function parseFramework(json: unknown): ParseFrameworkResult {
+  try {
+    const read = readJson(json);
+    if (!read.ok) return { ok: false, errors: [read.error] };
+    const result = FrameworkSchema.safeParse(read.value);
+    if (result.success) return { ok: true, framework: result.data };
+    return { ok: false, errors: result.error.issues.map((i) => `${formatPath(i.path)}: ${i.message}`) };
+  } catch (e) {
+    return { ok: false, errors: [`(root): ${e instanceof Error ? e.message : String(e)}`] };
+  }
+}

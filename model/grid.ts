@@ -1,0 +1,99 @@
+// Turns a snapshot into a rectangular grid of clean text with merged cells unfolded.
+import { z } from 'zod';
+import { cleanText } from './text';
+import type { MergeArea, SheetSnapshot } from './types';
+
+const MergeSchema = z.object({
+  top: z.number().int().min(1),
+  left: z.number().int().min(1),
+  bottom: z.number().int().min(1),
+  right: z.number().int().min(1),
+});
+
+// Shallow on purpose: cell values are unknown by contract and a deep check costs O(cells).
+export const SheetSnapshotSchema = z.object({
+  name: z.string(),
+  values: z.array(z.array(z.unknown())),
+  merges: z.array(MergeSchema),
+  origin: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
+});
+
+export interface Grid {
+  /** 1-based row/col of text[0][0]. */
+  row0: number;
+  col0: number;
+  rows: number;
+  cols: number;
+  /** Clean text of each cell (merged slaves hold their master's text where unfolded). */
+  text: string[][];
+  /** Raw value of each cell (masters' raw values copied like text). */
+  raw: unknown[][];
+  /** Merges that span more than one column, keyed by "row:col" of every covered cell. */
+  hspan: Set<string>;
+}
+
+export function isMergeArea(m: MergeArea): boolean {
+  return m.bottom >= m.top && m.right >= m.left;
+}
+
+/**
+ * Build the grid. Vertical merges are unfolded (one value applies to several rows);
+ * horizontal ones only in rows the caller marks as header rows later (see unfoldHeaderRow),
+ * because a section title merged across B:F must not become a lead agency.
+ */
+export function buildGrid(s: SheetSnapshot): Grid {
+  const row0 = s.origin?.row ?? 1;
+  const col0 = s.origin?.col ?? 1;
+  const rows = s.values.length;
+  let cols = 0;
+  for (const r of s.values) if (r.length > cols) cols = r.length;
+  const text: string[][] = new Array(rows);
+  const raw: unknown[][] = new Array(rows);
+  for (let i = 0; i < rows; i++) {
+    const src = s.values[i] ?? [];
+    const t: string[] = new Array(cols);
+    const v: unknown[] = new Array(cols);
+    for (let j = 0; j < cols; j++) {
+      const val = src[j];
+      v[j] = val === undefined ? null : val;
+      t[j] = val === null || val === undefined || val === '' ? '' : cleanText(val);
+    }
+    text[i] = t;
+    raw[i] = v;
+  }
+  const hspan = new Set<string>();
+  for (const m of s.merges) {
+    if (!isMergeArea(m)) continue;
+    const top = m.top - row0;
+    const left = m.left - col0;
+    if (top < 0 || left < 0 || top >= rows || left >= cols) continue;
+    const bottom = Math.min(m.bottom - row0, rows - 1);
+    const right = Math.min(m.right - col0, cols - 1);
+    const masterText = text[top]![left]!;
+    const masterRaw = raw[top]![left];
+    for (let i = top; i <= bottom; i++) {
+      for (let j = left; j <= right; j++) {
+        if (right > left) hspan.add(`${i}:${j}`);
+        if (j !== left) continue; // horizontal unfolding happens per header row
+        if (i === top) continue;
+        text[i]![j] = masterText;
+        raw[i]![j] = masterRaw;
+      }
+    }
+    if (right > left) {
+      // Remember the master text on covered cells for header unfolding.
+      for (let i = top; i <= bottom; i++) for (let j = left + 1; j <= right; j++) hspan.add(`${i}:${j}<${left}`);
+    }
+  }
+  return { row0, col0, rows, cols, text, raw, hspan };
+}
+
+/** Header text of a cell, taking the master's text for horizontally merged group headers. */
+export function headerCellText(g: Grid, i: number, j: number): string {
+  const own = g.text[i]?.[j] ?? '';
+  if (own) return own;
+  for (let k = j - 1; k >= 0; k--) {
+    if (g.hspan.has(`${i}:${j}<${k}`)) return g.text[i]?.[k] ?? '';
+  }
+  return '';
+}

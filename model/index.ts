@@ -1,0 +1,14 @@
+// Public API of the engine: every host (add-in, custom functions, CLI, browser checker) calls these.
+export * from './types';
+export * from './report-types';
+export { analyzeSheet, analyzeWorkbook, toJsonReport } from './engine';
+export { buildSummaryTables, SHEET_NAMES } from './tables';
+export { buildInlineMarks, isOwnHeader, STATUS_HEADERS, CODES_HEADER } from './marks';
+export { renderFinding, uiMessage, FINDING_MESSAGES, KIND_LABELS, SEVERITY_LABELS } from './messages';
+export { parseTarget, evaluateThreshold, formatThreshold } from './thresholds';
+export { parseViNumber, formatViNumber } from './numbers';
+export { parseAgencies, matchAgency } from './agencies';
+export { parseFramework, FrameworkSchema } from './frameworks/schema';
+export type { Framework } from './frameworks/schema';
+export { BUILTIN_FRAMEWORKS } from './frameworks';
+export { columnLetter, columnNumber } from './text';

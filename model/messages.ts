@@ -1,0 +1,120 @@
+// Wording lives apart from the engine: one table per language, same keys (a test checks parity).
+import type { Finding, FindingKind, FindingParams, Lang, RenderedFinding, Severity } from './types';
+
+type Template = (p: FindingParams) => string;
+
+const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+
+export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
+  vi: {
+    'missing-evidence': (p) =>
+      p.policy === 'explain'
+        ? 'Đã nhập kết quả/điểm nhưng chưa có tài liệu kiểm chứng và chưa có giải trình'
+        : p.policy === 'flag'
+          ? 'Đã nhập kết quả/điểm nhưng chưa có tài liệu kiểm chứng'
+          : 'Đã nhập kết quả/điểm nhưng chưa có tài liệu kiểm chứng: điểm không được chấp nhận',
+    'threshold-unmet': (p) => `Chưa đạt mục tiêu "${s(p.target)}": ${s(p.reason)}`,
+    'over-max': (p) => `Điểm tự đánh giá ${s(p.points)} vượt điểm tối đa ${s(p.max)}`,
+    'sum-mismatch': (p) =>
+      p.what === 'self'
+        ? `Điểm tự đánh giá ${s(p.value)} khác tổng điểm tự đánh giá của ${s(p.children)} mục con (${s(p.sum)})`
+        : p.what === 'total'
+          ? `Tổng số ${s(p.value)} khác tổng điểm tối đa của ${s(p.children)} lĩnh vực (${s(p.sum)})`
+          : `Điểm tối đa ${s(p.value)} khác tổng điểm tối đa của ${s(p.children)} mục con (${s(p.sum)})`,
+    'missing-lead-agency': () => 'Chưa có cơ quan chủ trì',
+    'unknown-agency': (p) => `Cơ quan không có trong danh mục: "${s(p.name)}"`,
+    'duplicate-code': (p) => `Mã ${s(p.code)} trùng với dòng ${s(p.firstRow)}`,
+    'bad-number': (p) => `Không đọc được số: "${s(p.value)}"`,
+    'target-unparsed': (p) => `Mục tiêu định tính, cần đánh giá thủ công: "${s(p.text)}"`,
+    'framework-mismatch': (p) => `Điểm tối đa ${s(p.value)} khác khung chỉ số ${s(p.framework)} (${s(p.expected)})`,
+    'missing-task-field': (p) => (p.field === 'deadline' ? 'Nhiệm vụ chưa có thời gian thực hiện' : 'Nhiệm vụ chưa có sản phẩm/kết quả'),
+  },
+  en: {
+    'missing-evidence': (p) =>
+      p.policy === 'explain'
+        ? 'Result/points entered without evidence and without an explanation'
+        : p.policy === 'flag'
+          ? 'Result/points entered without evidence'
+          : 'Result/points entered without evidence: points not accepted',
+    'threshold-unmet': (p) => `Target "${s(p.target)}" not met: ${s(p.reasonEn ?? p.reason)}`,
+    'over-max': (p) => `Self-assessed points ${s(p.points)} exceed the maximum ${s(p.max)}`,
+    'sum-mismatch': (p) =>
+      p.what === 'self'
+        ? `Self-assessed points ${s(p.value)} differ from the sum over ${s(p.children)} children (${s(p.sum)})`
+        : p.what === 'total'
+          ? `Total ${s(p.value)} differs from the sum of the ${s(p.children)} fields' maxima (${s(p.sum)})`
+          : `Maximum ${s(p.value)} differs from the sum of its ${s(p.children)} children's maxima (${s(p.sum)})`,
+    'missing-lead-agency': () => 'No lead agency',
+    'unknown-agency': (p) => `Agency not in the registry: "${s(p.name)}"`,
+    'duplicate-code': (p) => `Code ${s(p.code)} repeats row ${s(p.firstRow)}`,
+    'bad-number': (p) => `Not a number: "${s(p.value)}"`,
+    'target-unparsed': (p) => `Qualitative target, assess by hand: "${s(p.text)}"`,
+    'framework-mismatch': (p) => `Maximum ${s(p.value)} differs from framework ${s(p.framework)} (${s(p.expected)})`,
+    'missing-task-field': (p) => (p.field === 'deadline' ? 'Task has no timeframe' : 'Task has no product/result'),
+  },
+};
+
+export const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
+  vi: {
+    'missing-evidence': 'Thiếu tài liệu kiểm chứng',
+    'threshold-unmet': 'Chưa đạt mục tiêu',
+    'over-max': 'Vượt điểm tối đa',
+    'sum-mismatch': 'Tổng không khớp',
+    'missing-lead-agency': 'Thiếu cơ quan chủ trì',
+    'unknown-agency': 'Cơ quan lạ',
+    'duplicate-code': 'Trùng mã',
+    'bad-number': 'Số không hợp lệ',
+    'target-unparsed': 'Mục tiêu định tính',
+    'framework-mismatch': 'Khác khung chỉ số',
+    'missing-task-field': 'Nhiệm vụ thiếu thông tin',
+  },
+  en: {
+    'missing-evidence': 'Missing evidence',
+    'threshold-unmet': 'Target not met',
+    'over-max': 'Over maximum',
+    'sum-mismatch': 'Totals differ',
+    'missing-lead-agency': 'No lead agency',
+    'unknown-agency': 'Unknown agency',
+    'duplicate-code': 'Duplicate code',
+    'bad-number': 'Bad number',
+    'target-unparsed': 'Qualitative target',
+    'framework-mismatch': 'Framework mismatch',
+    'missing-task-field': 'Task incomplete',
+  },
+};
+
+export const SEVERITY_LABELS: Record<Lang, Record<Severity, string>> = {
+  vi: { error: 'Lỗi', warning: 'Cảnh báo', info: 'Thông tin' },
+  en: { error: 'Error', warning: 'Warning', info: 'Info' },
+};
+
+export function renderFinding(f: Finding, lang: Lang = 'vi'): RenderedFinding {
+  const out: RenderedFinding = {
+    kind: f.kind,
+    severity: f.severity,
+    row: f.row,
+    column: f.column,
+    code: f.code,
+    message: FINDING_MESSAGES[lang][f.kind](f.params),
+  };
+  if (f.explanation) out.explanation = f.explanation;
+  return out;
+}
+
+/** Host-level messages (errors that are not findings), same two languages. */
+export const UI_MESSAGES = {
+  vi: {
+    'no-table': 'Không tìm thấy bảng phụ lục (cần dòng tiêu đề có STT/TT và tên tiêu chí/nhiệm vụ) trong trang tính "{sheet}"',
+    'bad-snapshot': 'Dữ liệu trang tính không hợp lệ: {detail}',
+    'empty-sheet': 'Trang tính "{sheet}" trống',
+  },
+  en: {
+    'no-table': 'No appendix table found (needs a header row with STT/TT and a criterion/task name) in sheet "{sheet}"',
+    'bad-snapshot': 'Invalid sheet data: {detail}',
+    'empty-sheet': 'Sheet "{sheet}" is empty',
+  },
+} as const;
+
+export function uiMessage(lang: Lang, key: keyof (typeof UI_MESSAGES)['vi'], params: Record<string, string> = {}): string {
+  return UI_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+}

@@ -1,0 +1,148 @@
+// Vietnamese / English number parsing and Vietnamese formatting. Pure: no host imports.
+//
+// Separator rules (parseViNumber):
+// - both "." and ",": the last one is the decimal mark, the other groups thousands
+//   ("1.234,5" and "1,234.5" → 1234.5);
+// - only ",": one comma is the Vietnamese decimal mark ("1,75" → 1.75, also "1,234" → 1.234);
+//   several commas group thousands ("1,234,567");
+// - only ".": "N.ddd" with N = 1–3 digits not starting with 0 groups thousands ("100.000" →
+//   100000, "1.234" → 1234); any other single dot is a decimal point ("1.25", "0.5", "0.500",
+//   "64.5"); several dots group thousands ("1.000.000").
+// Thousands groups must be well formed (1–3 digits, then groups of exactly 3) or the text is
+// not a number.
+
+import type { ParsedNumber, ThresholdOp } from './types';
+
+const OPS: Record<string, ThresholdOp> = {
+  '≥': '>=',
+  '>=': '>=',
+  '=>': '>=',
+  '≤': '<=',
+  '<=': '<=',
+  '=<': '<=',
+  '>': '>',
+  '<': '<',
+  '=': '=',
+};
+
+const NUMBER_TEXT = /^(≥|≤|>=|<=|=>|=<|>|<|=)?\s*([+\-\u2212])?\s*(\d[\d.,]*)\s*(%)?$/;
+
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return ''; // e.g. Object.create(null) has no toString
+  }
+}
+
+function notNumber(raw: string, empty = false): ParsedNumber {
+  return { ok: false, empty, raw };
+}
+
+/** Thousands-grouped digits: "1", "12.345", "1.234.567" (sep = "." or ","). */
+function validGroups(s: string, sep: string): boolean {
+  const groups = s.split(sep);
+  return /^\d{1,3}$/.test(groups[0]) && groups.slice(1).every((g) => /^\d{3}$/.test(g));
+}
+
+/** Digits with "." / "," separators → number, or null when the separators are malformed. */
+export function digitsToNumber(token: string): number | null {
+  if (!/^\d+(?:[.,]\d+)*$/.test(token)) return null;
+  const hasDot = token.includes('.');
+  const hasComma = token.includes(',');
+  let plain: string;
+  if (hasDot && hasComma) {
+    const dec = token.lastIndexOf('.') > token.lastIndexOf(',') ? '.' : ',';
+    const group = dec === '.' ? ',' : '.';
+    const parts = token.split(dec);
+    if (parts.length !== 2 || !validGroups(parts[0], group)) return null;
+    plain = `${parts[0].split(group).join('')}.${parts[1]}`;
+  } else if (hasDot || hasComma) {
+    const sep = hasDot ? '.' : ',';
+    const parts = token.split(sep);
+    if (parts.length > 2) {
+      if (!validGroups(token, sep)) return null;
+      plain = parts.join('');
+    } else if (sep === '.' && parts[1].length === 3 && /^[1-9]\d{0,2}$/.test(parts[0])) {
+      plain = parts.join(''); // "100.000": Vietnamese thousands
+    } else {
+      plain = `${parts[0]}.${parts[1]}`;
+    }
+  } else {
+    plain = token;
+  }
+  const n = Number(plain);
+  return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * Parse a number as an officer types it: "1,75", "0.25", "93,5%", "100.000", "1.234,5",
+ * "≥ 80%", "<5", "−3". Numbers pass through (percent:false). Never throws.
+ */
+export function parseViNumber(value: unknown): ParsedNumber {
+  if (value === null || value === undefined) return notNumber('', true);
+  if (typeof value === 'number' || typeof value === 'bigint') {
+    const n = Number(value);
+    return Number.isFinite(n) ? { ok: true, value: n, percent: false } : notNumber(safeString(value));
+  }
+  if (typeof value !== 'string') return notNumber(safeString(value));
+  const s = value.normalize('NFC').replace(/[\u00a0\u2007\u2009\u202f\u200b\t]/g, ' ').trim();
+  if (!s) return notNumber('', true);
+  const m = NUMBER_TEXT.exec(s);
+  if (!m) return notNumber(s);
+  const abs = digitsToNumber(m[3]);
+  if (abs === null) return notNumber(s);
+  const signed = m[2] && m[2] !== '+' ? -abs : abs;
+  const out: ParsedNumber = { ok: true, value: signed === 0 ? 0 : signed, percent: m[4] === '%' };
+  if (m[1]) out.op = OPS[m[1]];
+  return out;
+}
+
+/** Insert "." every three digits from the right. */
+function groupThousands(int: string): string {
+  return int.replace(/\B(?=(\d{3})+(?!\d))/g, '.');
+}
+
+/** A plain decimal string ("-12345.5") in Vietnamese style ("-12.345,5"). */
+export function plainToVi(plain: string): string {
+  const neg = plain.startsWith('-');
+  const body = neg ? plain.slice(1) : plain;
+  const [int, frac = ''] = body.split('.');
+  const f = frac.replace(/0+$/, '');
+  const i = int.length >= 5 ? groupThousands(int) : int;
+  const out = f ? `${i},${f}` : i;
+  return neg && /[1-9]/.test(out) ? `-${out}` : out;
+}
+
+/**
+ * Vietnamese style: decimal comma, no trailing zeros, "." thousands grouping only from
+ * 10.000 upwards (so years and small counts read "2019", "1000"). Rounds to maxDecimals
+ * (0–20). Non-finite → "". parseViNumber(formatViNumber(x, d)) returns x for any finite x
+ * already rounded to d decimals.
+ */
+export function formatViNumber(n: number, maxDecimals = 2): string {
+  if (typeof n !== 'number' || !Number.isFinite(n)) return '';
+  const d = Number.isFinite(maxDecimals) ? Math.min(20, Math.max(0, Math.floor(maxDecimals))) : 2;
+  // toFixed switches to exponent notation from 1e21; such doubles are integers anyway.
+  const plain = Math.abs(n) >= 1e21 ? BigInt(n).toString() : n.toFixed(d);
+  return plainToVi(plain);
+}
+
+/** Shortest Vietnamese form that parses back to exactly n (used in formatted targets). */
+export function formatViExact(n: number): string {
+  if (!Number.isFinite(n)) return '';
+  const s = String(n);
+  if (!/e/i.test(s)) return plainToVi(s);
+  if (Math.abs(n) >= 1) return formatViNumber(n, 0);
+  // Tiny numbers: enough decimals to survive the round trip (toFixed accepts up to 100).
+  for (let d = 1; d <= 100; d++) {
+    const t = plainToVi(n.toFixed(d));
+    if (parseViValue(t) === n) return t;
+  }
+  return plainToVi(n.toFixed(100));
+}
+
+function parseViValue(s: string): number | null {
+  const p = parseViNumber(s);
+  return p.ok ? p.value : null;
+}

@@ -1,0 +1,547 @@
+// Reads an appendix table out of a sheet grid: header, logical rows, hierarchy.
+import { parseAgencies } from './agencies';
+import { applyOverrides, findHeader, isRepeatedHeader, type HeaderBlock } from './columns';
+import { buildGrid, type Grid } from './grid';
+import { parseViNumber } from './numbers';
+import { parseBaseline } from './baseline';
+import { parseTarget } from './thresholds';
+import { fold } from './text';
+import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
+import type { ColumnRole, Finding, SheetSnapshot } from './types';
+import { recognizeIndex } from './frameworks';
+import { isOwnHeader } from './marks';
+
+export interface ReadResult {
+  appendix: Appendix;
+  /** Findings the reader itself raises (bad numbers, duplicate codes). */
+  findings: Finding[];
+  found: boolean;
+}
+
+type RoleCols = Partial<Record<ColumnRole, number[]>>; // grid-relative 0-based columns
+
+// Upper-case only: "c", "d" are letter sub-items, not Roman numerals.
+const ROMAN = /^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$/;
+const NUMERIC_CODE = /^\d{1,3}(\.\d{1,3})*$/;
+const ITEM_IN_NAME = /^\((\d{1,2})\)\s*/;
+const BULLET = /^[-+•–]\s/;
+
+export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): ReadResult {
+  const g = buildGrid(snapshot);
+  const header = findHeader(g);
+  const empty = emptyAppendix(snapshot.name);
+  if (!header) {
+    empty.title = titleOf(g, g.rows);
+    return { appendix: empty, findings: [], found: false };
+  }
+  const own = blankOwnColumns(g, header.rows);
+  header.columns = header.columns.filter((c) => !own.includes(c.col));
+  const columns = applyOverrides(g, header, options.columns);
+  const roles = roleColumns(g, columns);
+  const r = new RowReader(g, header, roles, columns, snapshot.name);
+  r.appendix.ownStatusCol = own.length ? Math.min(...own) : null;
+  r.appendix.usedLastCol = usedLastCol(g);
+  r.read();
+  return { appendix: r.appendix, findings: r.findings, found: true };
+}
+
+/** parscore's own columns from an earlier run: remember them and hide them from the reader. */
+function blankOwnColumns(g: Grid, headerRows: number[]): number[] {
+  const own: number[] = [];
+  for (let j = 0; j < g.cols; j++) {
+    if (!headerRows.some((i) => isOwnHeader(g.text[i]![j] ?? ''))) continue;
+    own.push(g.col0 + j);
+    for (let i = 0; i < g.rows; i++) g.text[i]![j] = '';
+  }
+  return own;
+}
+
+function usedLastCol(g: Grid): number {
+  let last = -1;
+  for (let i = 0; i < g.rows; i++) {
+    const row = g.text[i]!;
+    for (let j = row.length - 1; j > last; j--) if (row[j]) { last = j; break; }
+  }
+  return g.col0 + Math.max(last, 0);
+}
+
+function emptyAppendix(sheet: string): Appendix {
+  return {
+    sheet,
+    index: 'unknown',
+    frameworkId: null,
+    title: '',
+    headerRows: [],
+    repeatedHeaderRows: [],
+    continuationRows: [],
+    columns: [],
+    lastCol: 0,
+    usedLastCol: 0,
+    ownStatusCol: null,
+    firstDataRow: 0,
+    lastDataRow: 0,
+    items: [],
+    hasPoints: false,
+    hasSelfAssessment: false,
+  };
+}
+
+function roleColumns(g: Grid, columns: MappedColumn[]): RoleCols {
+  const out: RoleCols = {};
+  for (const c of columns) (out[c.role] ??= []).push(c.col - g.col0);
+  return out;
+}
+
+function titleOf(g: Grid, before: number): string {
+  const parts: string[] = [];
+  for (let i = 0; i < Math.min(before, g.rows); i++) {
+    for (const t of g.text[i]!) if (t) parts.push(t);
+  }
+  return parts.join(' ').slice(0, 2000);
+}
+
+class RowReader {
+  readonly appendix: Appendix;
+  readonly findings: Finding[] = [];
+  private readonly items: AppendixItem[] = [];
+  private readonly pathSeen = new Map<string, number>();
+  private lastCoded = -1; // index of the last item that had a code or an uncoded name
+  private section = -1; // current Roman section
+  private hasRoman = false;
+  private afterPageBreak = false;
+
+  constructor(
+    private readonly g: Grid,
+    private readonly header: HeaderBlock,
+    private readonly roles: RoleCols,
+    columns: MappedColumn[],
+    sheet: string,
+  ) {
+    const a = emptyAppendix(sheet);
+    a.columns = columns;
+    a.headerRows = header.rows.map((i) => i + g.row0);
+    a.title = titleOf(g, header.rows[0]!);
+    a.lastCol = Math.max(...columns.map((c) => c.col), g.col0);
+    a.hasPoints = !!roles.maxPoints;
+    a.hasSelfAssessment = !!(roles.selfPoints || roles.actual || roles.evidence);
+    this.appendix = a;
+  }
+
+  read(): void {
+    const start = this.header.rows[this.header.rows.length - 1]! + 1;
+    for (let i = start; i < this.g.rows; i++) this.readRow(i);
+    this.appendix.items = this.items;
+    const data = this.items.flatMap((it) => it.rows);
+    this.appendix.firstDataRow = data.length ? Math.min(...data) : 0;
+    this.appendix.lastDataRow = data.length ? Math.max(...data) : 0;
+    const tops = this.items.filter((it) => it.parent === -1 && it.kind !== 'total').map((it) => it.name);
+    const rec = recognizeIndex(this.appendix.title, tops);
+    this.appendix.index = rec.index;
+    this.appendix.frameworkId = rec.framework?.id ?? null;
+    this.inheritLeads();
+  }
+
+  private cell(role: ColumnRole, i: number): string {
+    const cols = this.roles[role];
+    if (!cols) return '';
+    let out = '';
+    for (const j of cols) {
+      const t = this.g.text[i]![j] ?? '';
+      if (t) out = out ? `${out}\n${t}` : t;
+    }
+    return out;
+  }
+
+  private rawCell(role: ColumnRole, i: number): unknown {
+    const j = this.roles[role]?.[0];
+    return j === undefined ? null : this.g.raw[i]![j];
+  }
+
+  private excelRow(i: number): number {
+    return i + this.g.row0;
+  }
+
+  private isBlank(i: number): boolean {
+    const row = this.g.text[i]!;
+    for (let j = 0; j < row.length; j++) if (row[j]) return false;
+    return true;
+  }
+
+  private readRow(i: number): void {
+    if (this.isBlank(i)) return;
+    if (isRepeatedHeader(this.g, i, this.header)) {
+      this.appendix.repeatedHeaderRows.push(this.excelRow(i));
+      this.afterPageBreak = true;
+      return;
+    }
+    const pageBreak = this.afterPageBreak;
+    this.afterPageBreak = false;
+    const codeText = this.cell('code', i);
+    let code = normaliseCode(codeText, this.rawCell('code', i));
+    let name = this.cell('name', i);
+    const task = this.cell('task', i);
+    if (!code && !name && this.isContinuation(i, pageBreak)) {
+      this.joinContinuation(i);
+      return;
+    }
+    if (isTotalLabel(codeText) || (!code && isTotalLabel(name))) {
+      this.push(i, 'total', '', 'total', 0, -1, name || code);
+      return;
+    }
+    if (code && ROMAN.test(code)) {
+      this.hasRoman = true;
+      const idx = this.push(i, 'section', code.toUpperCase(), code.toUpperCase(), 1, -1, stripSectionPrefix(name));
+      this.section = idx;
+      this.lastCoded = idx;
+      return;
+    }
+    if (!code && name) {
+      const baseline = parseBaseline(name);
+      if (baseline && this.section >= 0) {
+        const idx = this.push(i, 'baseline', '', `${this.items[this.section]!.path}/baseline${i}`, 2, this.section, name);
+        this.items[idx]!.baseline = baseline;
+        return;
+      }
+      const m = ITEM_IN_NAME.exec(name);
+      if (m && this.lastCoded >= 0) {
+        const parent = this.ownerOfItems();
+        const p = this.items[parent]!;
+        const itemCode = `${p.code}(${Number(m[1])})`;
+        this.lastItemChild(i, 'criterion', itemCode, p.path + `(${Number(m[1])})`, p.level + 1, parent, name);
+        return;
+      }
+    }
+    if (code && NUMERIC_CODE.test(code)) {
+      code = this.fixNumericCode(code);
+      if (this.hasRoman && this.section >= 0) {
+        // Under a Roman section plain numbers number the tasks.
+        const s = this.items[this.section]!;
+        const idx = this.push(i, 'task', code, `${s.path}/${code}`, 2 + code.split('.').length - 1, this.findParentUnder(code, this.section), name);
+        this.lastCoded = idx;
+        return;
+      }
+      const level = code.split('.').length;
+      const parent = level === 1 ? -1 : this.findParentByCode(code);
+      const idx = this.push(i, level === 1 ? 'section' : 'criterion', code, code, level, parent, name);
+      this.lastCoded = idx;
+      return;
+    }
+    if (code) {
+      // Letters or other codes: a sub-item of the last coded row.
+      const parent = this.lastCoded;
+      const p = parent >= 0 ? this.items[parent]! : null;
+      const idx = this.push(i, 'criterion', code, p ? `${p.path}/${code}` : code, (p?.level ?? 0) + 1, parent, name);
+      this.lastCoded = idx;
+      return;
+    }
+    if (name) {
+      // An unnumbered criterion written as a sibling of the last coded one.
+      const sib = this.lastCoded >= 0 ? this.items[this.lastCoded]! : null;
+      const parent = sib ? (sib.kind === 'section' ? this.lastCoded : sib.parent) : -1;
+      const p = parent >= 0 ? this.items[parent]! : null;
+      const kind = this.hasRoman && !this.roles.task ? 'task' : 'criterion';
+      const idx = this.push(i, kind, '', `${p?.path ?? ''}/~${this.excelRow(i)}`, (p?.level ?? 0) + 1, parent, name);
+      this.lastCoded = idx;
+      return;
+    }
+    if (task || this.hasAnyData(i)) {
+      // An extra task listed under the criterion above (no code, no name of its own).
+      const parent = this.lastCoded;
+      const p = parent >= 0 ? this.items[parent]! : null;
+      this.push(i, 'task', '', `${p?.path ?? ''}/+${this.excelRow(i)}`, (p?.level ?? 0) + 1, parent, '');
+    }
+  }
+
+  private hasAnyData(i: number): boolean {
+    return !this.isBlank(i);
+  }
+
+  /** "(1)…(5)" items belong to the coded criterion above, not to each other. */
+  private ownerOfItems(): number {
+    let k = this.lastCoded;
+    while (k >= 0 && ITEM_IN_NAME.test(this.items[k]!.name) && !this.items[k]!.code.match(NUMERIC_CODE)) {
+      k = this.items[k]!.parent;
+    }
+    return k;
+  }
+
+  private lastItemChild(i: number, kind: AppendixItem['kind'], code: string, path: string, level: number, parent: number, name: string): void {
+    this.push(i, kind, code, path, level, parent, name);
+  }
+
+  private findParentByCode(code: string): number {
+    const segs = code.split('.');
+    for (let n = segs.length - 1; n >= 1; n--) {
+      const prefix = segs.slice(0, n).join('.');
+      const idx = this.pathSeen.get(prefix);
+      if (idx !== undefined) return idx;
+    }
+    return -1;
+  }
+
+  private findParentUnder(code: string, section: number): number {
+    const segs = code.split('.');
+    const s = this.items[section]!;
+    for (let n = segs.length - 1; n >= 1; n--) {
+      const idx = this.pathSeen.get(`${s.path}/${segs.slice(0, n).join('.')}`);
+      if (idx !== undefined) return idx;
+    }
+    return section;
+  }
+
+  /** A numeric code read as a number loses trailing zeros ("1.10" → 1.1): restore from the sequence. */
+  private fixNumericCode(code: string): string {
+    const prev = this.lastCoded >= 0 ? this.items[this.lastCoded]!.code : '';
+    if (!prev || !NUMERIC_CODE.test(prev)) return code;
+    const a = code.split('.');
+    const b = prev.split('.');
+    if (a.length === b.length && a.slice(0, -1).join('.') === b.slice(0, -1).join('.')) {
+      const last = Number(a[a.length - 1]);
+      const prevLast = Number(b[b.length - 1]);
+      if (last === 1 && prevLast === 9) return [...a.slice(0, -1), '10'].join('.');
+      if (prevLast >= 10 && last < prevLast && String(prevLast + 1).startsWith(String(last))) {
+        return [...a.slice(0, -1), String(prevLast + 1)].join('.');
+      }
+    }
+    return code;
+  }
+
+  /**
+   * A row with no code and no name continues the row above when a page break split it:
+   * right after a repeated header, a cell starts in lower case (mid-sentence).
+   */
+  private isContinuation(i: number, pageBreak: boolean): boolean {
+    if (!this.items.length) return false;
+    const row = this.g.text[i]!;
+    let lower = 0;
+    let nonEmpty = 0;
+    for (const t of row) {
+      if (!t) continue;
+      nonEmpty++;
+      if (startsLower(t)) lower++;
+    }
+    if (!nonEmpty) return false;
+    return pageBreak ? lower > 0 : lower === nonEmpty;
+  }
+
+  private joinContinuation(i: number): void {
+    const it = this.items[this.items.length - 1]!;
+    it.rows.push(this.excelRow(i));
+    this.appendix.continuationRows.push(this.excelRow(i));
+    const join = (a: string, b: string) => (!a ? b : !b ? a : BULLET.test(b) ? `${a}\n${b}` : `${a} ${b}`);
+    it.task = join(it.task, this.cell('task', i));
+    it.targetText = join(it.targetText, this.targetTextOf(i));
+    it.evidenceRequired = join(it.evidenceRequired, this.cell('evidenceRequired', i));
+    it.deadline = join(it.deadline, this.cell('deadline', i));
+    it.product = join(it.product, this.cell('product', i));
+    it.actual = join(it.actual, this.cell('actual', i));
+    it.evidence = join(it.evidence, this.cell('evidence', i));
+    it.explanation = join(it.explanation, this.cell('explanation', i));
+    if (this.cell('lead', i)) it.lead = parseAgencies(joinAgencyText(this.rawLead(it), this.cell('lead', i)));
+    if (this.cell('coordinating', i)) it.coordinating = parseAgencies(joinAgencyText(this.rawCoord(it), this.cell('coordinating', i)));
+    it.targets = parseTargets(it.targetText);
+  }
+
+  // Original cell text of the item's first row, so a word cut by the page break is rejoined ("Thường" + "xuyên").
+  private rawLead(it: AppendixItem): string {
+    return it.rows.slice(0, -1).map((r) => this.cell('lead', r - this.g.row0)).filter(Boolean).join(' ');
+  }
+  private rawCoord(it: AppendixItem): string {
+    return it.rows.slice(0, -1).map((r) => this.cell('coordinating', r - this.g.row0)).filter(Boolean).join(' ');
+  }
+
+  private targetTextOf(i: number): string {
+    return this.cell('target', i);
+  }
+
+  private push(i: number, kind: AppendixItem['kind'], code: string, path: string, level: number, parent: number, name: string): number {
+    const row = this.excelRow(i);
+    const item: AppendixItem = {
+      row,
+      rows: [row],
+      kind,
+      code,
+      path,
+      level,
+      parent,
+      children: [],
+      name,
+      task: this.cell('task', i),
+      maxPoints: null,
+      targetPoints: null,
+      surveyOnly: false,
+      notApplicable: false,
+      targetText: '',
+      targets: [],
+      evidenceRequired: this.cell('evidenceRequired', i),
+      deadline: this.cell('deadline', i),
+      product: this.cell('product', i),
+      lead: parseAgencies(this.cell('lead', i)),
+      leadInheritedFrom: null,
+      coordinating: parseAgencies(this.cell('coordinating', i)),
+      actual: this.cell('actual', i),
+      actualRaw: this.rawCell('actual', i),
+      selfPoints: null,
+      evidence: this.cell('evidence', i),
+      explanation: this.cell('explanation', i),
+      baseline: null,
+    };
+    if (kind !== 'total') this.readTargets(i, item);
+    this.readPoints(i, item);
+    const idx = this.items.length;
+    this.items.push(item);
+    if (parent >= 0) this.items[parent]!.children.push(idx);
+    if (kind !== 'total' && kind !== 'baseline') this.registerPath(path, idx, i, code);
+    return idx;
+  }
+
+  private registerPath(path: string, idx: number, i: number, code: string): void {
+    const prev = this.pathSeen.get(path);
+    if (prev !== undefined && code) {
+      this.findings.push({
+        kind: 'duplicate-code',
+        severity: 'error',
+        row: this.excelRow(i),
+        column: this.letter('code'),
+        code,
+        params: { code, firstRow: this.items[prev]!.row },
+      });
+      return; // keep the first for hierarchy lookups
+    }
+    this.pathSeen.set(path, idx);
+  }
+
+  private letter(role: ColumnRole): string {
+    return this.appendix.columns.find((c) => c.role === role)?.letter ?? '';
+  }
+
+  /** Targets: the target columns, then thresholds written in product / deadline / requirement cells. */
+  private readTargets(i: number, item: AppendixItem): void {
+    const texts: string[] = [];
+    for (const j of this.roles.target ?? []) {
+      const t = this.g.text[i]![j] ?? '';
+      if (!t) continue;
+      const tp = parseViNumber(this.g.raw[i]![j] ?? t);
+      // "Mục tiêu đạt được" holding points (1,25) is a points target, not a phrase.
+      if (tp.ok && !tp.op && !tp.percent) item.targetPoints = tp.value;
+      else texts.push(t);
+    }
+    item.targetText = texts.join('\n');
+    item.targets = parseTargets(item.targetText);
+    if (!item.targets.some((t) => t.threshold.kind !== 'qualitative')) {
+      for (const extra of [item.product, item.deadline]) {
+        const found = parseTargets(extra).filter((t) => t.threshold.kind !== 'qualitative' && looksLikeTarget(extra));
+        if (found.length) {
+          item.targets = [...found, ...item.targets];
+          break;
+        }
+      }
+    }
+  }
+
+  private readPoints(i: number, item: AppendixItem): void {
+    const maxText = this.cell('maxPoints', i);
+    if (maxText) {
+      const n = parseViNumber(this.rawCell('maxPoints', i) ?? maxText);
+      if (n.ok) item.maxPoints = n.value;
+      else if (isSurvey(maxText)) item.surveyOnly = true;
+      else if (isNotApplicable(maxText)) item.notApplicable = true;
+      else this.badNumber(i, 'maxPoints', maxText, item.code);
+    }
+    const selfText = this.cell('selfPoints', i);
+    if (selfText) {
+      const n = parseViNumber(this.rawCell('selfPoints', i) ?? selfText);
+      if (n.ok) item.selfPoints = n.value;
+      else if (isNotApplicable(selfText)) item.notApplicable = true;
+      else this.badNumber(i, 'selfPoints', selfText, item.code);
+    }
+    if (isNotApplicable(item.actual)) item.notApplicable = true;
+  }
+
+  private badNumber(i: number, role: ColumnRole, text: string, code: string): void {
+    this.findings.push({
+      kind: 'bad-number',
+      severity: 'error',
+      row: this.excelRow(i),
+      column: this.letter(role),
+      code,
+      params: { value: text.slice(0, 80) },
+    });
+  }
+
+  /**
+   * An empty lead cell usually means a vertical merge lost in conversion: take the parent's
+   * lead, else the nearest sibling's, and remember where it came from.
+   */
+  private inheritLeads(): void {
+    const items = this.items;
+    for (let k = 0; k < items.length; k++) {
+      const it = items[k]!;
+      if (it.lead.length || it.kind === 'total' || it.kind === 'baseline' || it.children.length || it.surveyOnly) continue;
+      const parent = it.parent >= 0 ? items[it.parent]! : null;
+      if (parent && parent.lead.length) {
+        it.lead = parent.lead;
+        it.leadInheritedFrom = parent.row;
+        continue;
+      }
+      const sibs = parent ? parent.children : [];
+      const pos = sibs.indexOf(k);
+      const order = [...sibs.slice(pos + 1), ...sibs.slice(0, pos).reverse()];
+      for (const s of order) {
+        const sib = items[s]!;
+        if (sib.lead.length && sib.leadInheritedFrom === null && !sib.children.length) {
+          it.lead = sib.lead;
+          it.leadInheritedFrom = sib.row;
+          break;
+        }
+      }
+    }
+  }
+}
+
+function joinAgencyText(a: string, b: string): string {
+  if (!a) return b;
+  if (!b) return a;
+  return `${a} ${b}`;
+}
+
+function parseTargets(text: string) {
+  return text ? parseTarget(text) : [];
+}
+
+// Product / timeframe cells hold thresholds only when written as one (">95%", "≥1 lần/năm", "100%").
+function looksLikeTarget(text: string): boolean {
+  return /^\s*(mức\s*\d+\s*)?[<>≥≤=]|^\s*\d+([.,]\d+)?\s*%|\d\s*%/i.test(text);
+}
+
+function startsLower(t: string): boolean {
+  const c = t.charAt(0);
+  return c !== c.toUpperCase() && c === c.toLowerCase();
+}
+
+function normaliseCode(text: string, raw: unknown): string {
+  let s = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : text;
+  s = s.trim().replace(/[.:)]+$/, '').replace(/\s+/g, '');
+  return s.length > 20 ? '' : s;
+}
+
+function isTotalLabel(s: string): boolean {
+  if (!s || s.length > 30) return false;
+  const f = fold(s);
+  return /^(tong so|tong cong|tong|cong|tong diem|total)$/.test(f);
+}
+
+function stripSectionPrefix(name: string): string {
+  return name;
+}
+
+function isSurvey(text: string): boolean {
+  const f = fold(text);
+  return f.includes('dieu tra') || f.includes('xhh') || f.includes('khao sat');
+}
+
+export function isNotApplicable(text: string): boolean {
+  if (!text) return false;
+  const f = fold(text);
+  return /^(khong phat sinh|khong ap dung|kps|kad|n a|na|not applicable)\b/.test(f);
+}

@@ -1,0 +1,140 @@
+// Scores: max / claimed / accepted / at risk by field and by lead agency, plus the task-level summary.
+import { agencyKey } from './agencies';
+import { isScoredLeaf, isTask, type ValidationResult } from './validate';
+import type { AgencyLine, Appendix, AppendixItem, ScoreLine, ScoreReport, TaskSummaryLine } from './report-types';
+import type { AgencyRef, Finding, ScoreTotals } from './types';
+
+const round = (n: number) => Math.round(n * 1e6) / 1e6;
+
+function totals(max: number, claimed: number, accepted: number, capped: number): ScoreTotals {
+  return {
+    max: round(max),
+    claimed: round(claimed),
+    accepted: round(accepted),
+    atRisk: round(Math.max(0, capped - accepted)),
+    indexPercent: max > 0 ? round((accepted / max) * 100) : null,
+  };
+}
+
+interface Acc {
+  max: number;
+  claimed: number;
+  accepted: number;
+  capped: number;
+  items: number;
+  tasks: number;
+  findings: number;
+}
+const acc = (): Acc => ({ max: 0, claimed: 0, accepted: 0, capped: 0, items: 0, tasks: 0, findings: 0 });
+
+export function score(a: Appendix, v: ValidationResult): ScoreReport {
+  const items = a.items;
+  const top = topOf(items);
+  const findingsByRow = countByRow(v.findings);
+  const fieldAcc = new Map<number, Acc>();
+  const agencyAcc = new Map<string, { ref: AgencyRef; acc: Acc }>();
+  const all = acc();
+  let taskCount = 0;
+
+  items.forEach((it, k) => {
+    if (it.kind === 'total' || it.kind === 'baseline') return;
+    const t = top[k]!;
+    const f = fieldAcc.get(t) ?? acc();
+    fieldAcc.set(t, f);
+    const nFindings = it.rows.reduce((s, r) => s + (findingsByRow.get(r) ?? 0), 0);
+    f.findings += nFindings;
+    const task = isTask(a, it);
+    if (task) taskCount++;
+    const scored = isScoredLeaf(items, it) && !it.notApplicable;
+    const parts = scored ? leafScore(it, v, k) : null;
+    if (parts) add(f, parts), add(all, parts);
+    if (scored) f.items++;
+    if (task) f.tasks++;
+    if (!scored && !task) return;
+    for (const ag of it.lead) {
+      const key = agencyKey(ag);
+      const e = agencyAcc.get(key) ?? { ref: ag, acc: acc() };
+      agencyAcc.set(key, e);
+      if (parts) add(e.acc, parts);
+      if (scored) e.acc.items++;
+      if (task) e.acc.tasks++;
+      e.acc.findings += nFindings;
+    }
+  });
+
+  const fields: ScoreLine[] = [...fieldAcc.entries()]
+    .filter(([t]) => t >= 0)
+    .map(([t, x]) => {
+      const it = items[t]!;
+      return { key: it.path, code: it.code, name: it.name, items: x.items, findings: x.findings, ...totals(x.max, x.claimed, x.accepted, x.capped) };
+    });
+  const agencies: AgencyLine[] = [...agencyAcc.entries()]
+    .map(([key, { ref, acc: x }]) => ({ key, name: ref.name, unknown: ref.unknown, items: x.items, tasks: x.tasks, findings: x.findings, ...totals(x.max, x.claimed, x.accepted, x.capped) }))
+    .sort((p, q) => q.max - p.max || q.tasks - p.tasks || p.name.localeCompare(q.name, 'vi'));
+  return { totals: totals(all.max, all.claimed, all.accepted, all.capped), fields, agencies, tasks: taskSummary(a), taskCount };
+}
+
+interface Parts {
+  max: number;
+  claimed: number;
+  accepted: number;
+  capped: number;
+}
+
+function leafScore(it: AppendixItem, v: ValidationResult, k: number): Parts {
+  const max = it.maxPoints ?? 0;
+  const claimed = Math.max(0, it.selfPoints ?? 0);
+  const capped = Math.min(claimed, max);
+  const check = v.checks[k];
+  const unmet = check?.outcome?.status === 'unmet';
+  const accepted = check && check.evidenceOk && !unmet ? capped : 0;
+  return { max, claimed, accepted, capped };
+}
+
+function add(x: Acc, p: Parts): void {
+  x.max += p.max;
+  x.claimed += p.claimed;
+  x.accepted += p.accepted;
+  x.capped += p.capped;
+}
+
+/** Index of each item's top-level ancestor (field / content index), -1 for none. */
+function topOf(items: AppendixItem[]): number[] {
+  const out = new Array<number>(items.length);
+  for (let k = 0; k < items.length; k++) {
+    const p = items[k]!.parent;
+    out[k] = p === -1 ? k : out[p]!;
+  }
+  return out;
+}
+
+function countByRow(findings: Finding[]): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const f of findings) if (f.severity !== 'info') m.set(f.row, (m.get(f.row) ?? 0) + 1);
+  return m;
+}
+
+function taskSummary(a: Appendix): TaskSummaryLine[] {
+  const items = a.items;
+  const top = topOf(items);
+  const lines = new Map<number, TaskSummaryLine>();
+  items.forEach((it, k) => {
+    const t = top[k]!;
+    if (it.parent === -1 && it.kind !== 'total') {
+      lines.set(k, { code: it.code, name: it.name, tasks: 0, missingLead: 0, missingProduct: 0, missingDeadline: 0, baseline: null });
+      return;
+    }
+    const line = lines.get(t);
+    if (!line) return;
+    if (it.kind === 'baseline') {
+      line.baseline ??= it.baseline;
+      return;
+    }
+    if (!isTask(a, it)) return;
+    line.tasks++;
+    if (!it.lead.length) line.missingLead++;
+    if (!it.product && !it.targetText) line.missingProduct++;
+    if (!it.deadline) line.missingDeadline++;
+  });
+  return [...lines.values()];
+}

@@ -1,0 +1,114 @@
+// Summary sheets as data: "Tổng hợp điểm", "Theo cơ quan", "Danh sách vấn đề".
+import { KIND_LABELS, SEVERITY_LABELS, renderFinding } from './messages';
+import type { Analysis, SummaryTable, TableCell } from './report-types';
+import type { Lang } from './types';
+
+export const SHEET_NAMES = { fields: 'Tổng hợp điểm', agencies: 'Theo cơ quan', findings: 'Danh sách vấn đề' } as const;
+
+const PTS = '#,##0.00';
+const PCT = '0.0';
+const INT = '0';
+
+const H = {
+  vi: {
+    fieldsTitle: 'TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ THEO LĨNH VỰC',
+    tasksTitle: 'TỔNG HỢP NHIỆM VỤ THEO CHỈ SỐ NỘI DUNG',
+    agenciesTitle: 'TỔNG HỢP THEO CƠ QUAN CHỦ TRÌ',
+    findingsTitle: 'DANH SÁCH VẤN ĐỀ CẦN XỬ LÝ',
+    code: 'Mã', field: 'Lĩnh vực / Chỉ số', index: 'Chỉ số nội dung', max: 'Điểm tối đa', claimed: 'Điểm tự đánh giá',
+    accepted: 'Điểm được chấp nhận', atRisk: 'Điểm có rủi ro', pct: 'Chỉ số (%)', items: 'Số tiêu chí chấm điểm',
+    findings: 'Số vấn đề', total: 'Tổng cộng', tasks: 'Số nhiệm vụ', noLead: 'Thiếu chủ trì', noProduct: 'Thiếu sản phẩm',
+    noDeadline: 'Thiếu thời gian', baseYear: 'Năm cơ sở', baseScore: 'Điểm', baseRank: 'Xếp hạng', baseGroup: 'Nhóm',
+    targetYear: 'Năm mục tiêu', targetRank: 'Hạng mục tiêu', targetGroup: 'Nhóm mục tiêu', agency: 'Cơ quan chủ trì',
+    note: 'Ghi chú', unknown: 'Không có trong danh mục', no: 'STT', cell: 'Ô', severity: 'Mức độ', kind: 'Loại vấn đề',
+    message: 'Nội dung', explanation: 'Giải trình',
+  },
+  en: {
+    fieldsTitle: 'SELF-ASSESSMENT SCORES BY FIELD',
+    tasksTitle: 'TASKS BY CONTENT INDEX',
+    agenciesTitle: 'SUMMARY BY LEAD AGENCY',
+    findingsTitle: 'ISSUES TO RESOLVE',
+    code: 'Code', field: 'Field / index', index: 'Content index', max: 'Max points', claimed: 'Self-assessed',
+    accepted: 'Accepted', atRisk: 'At risk', pct: 'Index (%)', items: 'Scored criteria',
+    findings: 'Issues', total: 'Total', tasks: 'Tasks', noLead: 'No lead', noProduct: 'No product',
+    noDeadline: 'No timeframe', baseYear: 'Baseline year', baseScore: 'Score', baseRank: 'Rank', baseGroup: 'Group',
+    targetYear: 'Target year', targetRank: 'Target rank', targetGroup: 'Target group', agency: 'Lead agency',
+    note: 'Note', unknown: 'Not in registry', no: 'No.', cell: 'Cell', severity: 'Severity', kind: 'Kind',
+    message: 'Message', explanation: 'Explanation',
+  },
+};
+
+export function buildSummaryTables(a: Analysis, lang: Lang = a.lang): SummaryTable[] {
+  return [fieldsTable(a, lang), agenciesTable(a, lang), findingsTable(a, lang)];
+}
+
+function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
+  const h = H[lang];
+  const s = a.score;
+  if (a.appendix.hasPoints) {
+    const rows: TableCell[][] = s.fields.map((f) => [f.code, f.name, f.max, f.claimed, f.accepted, f.atRisk, f.indexPercent, f.items, f.findings]);
+    const t = s.totals;
+    rows.push(['', h.total, t.max, t.claimed, t.accepted, t.atRisk, t.indexPercent, sum(s.fields.map((f) => f.items)), sum(s.fields.map((f) => f.findings))]);
+    return {
+      key: 'fields', sheetName: SHEET_NAMES.fields, title: h.fieldsTitle,
+      header: [h.code, h.field, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings],
+      rows, numberFormats: [null, null, PTS, PTS, PTS, PTS, PCT, INT, INT], links: rows.map(() => null), totalRow: rows.length - 1,
+    };
+  }
+  const rows: TableCell[][] = s.tasks.map((t) => {
+    const b = t.baseline;
+    const f = s.fields.find((x) => x.code === t.code && x.name === t.name);
+    return [t.code, t.name, t.tasks, t.missingLead, t.missingProduct, t.missingDeadline, b?.year ?? null, b?.score ?? null,
+      b?.rank != null ? `${b.rank}/${b.rankOf ?? ''}` : null, b?.group || null, b?.targetYear || null,
+      b?.targetRank != null ? `${b.targetRank}/${b.targetRankOf ?? ''}` : null, b?.targetGroup || null, f?.findings ?? 0];
+  });
+  rows.push(['', h.total, sum(s.tasks.map((t) => t.tasks)), sum(s.tasks.map((t) => t.missingLead)), sum(s.tasks.map((t) => t.missingProduct)),
+    sum(s.tasks.map((t) => t.missingDeadline)), null, null, null, null, null, null, null, sum(s.fields.map((f) => f.findings))]);
+  return {
+    key: 'fields', sheetName: SHEET_NAMES.fields, title: h.tasksTitle,
+    header: [h.code, h.index, h.tasks, h.noLead, h.noProduct, h.noDeadline, h.baseYear, h.baseScore, h.baseRank, h.baseGroup, h.targetYear, h.targetRank, h.targetGroup, h.findings],
+    rows, numberFormats: [null, null, INT, INT, INT, INT, INT, '0.00', null, null, null, null, null, INT], links: rows.map(() => null), totalRow: rows.length - 1,
+  };
+}
+
+function agenciesTable(a: Analysis, lang: Lang): SummaryTable {
+  const h = H[lang];
+  const ag = a.score.agencies;
+  const note = (u: boolean) => (u ? h.unknown : null);
+  if (a.appendix.hasPoints) {
+    const rows: TableCell[][] = ag.map((x) => [x.name, x.max, x.claimed, x.accepted, x.atRisk, x.indexPercent, x.items, x.findings, note(x.unknown)]);
+    return {
+      key: 'agencies', sheetName: SHEET_NAMES.agencies, title: h.agenciesTitle,
+      header: [h.agency, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings, h.note],
+      rows, numberFormats: [null, PTS, PTS, PTS, PTS, PCT, INT, INT, null], links: rows.map(() => null), totalRow: -1,
+    };
+  }
+  const rows: TableCell[][] = ag.map((x) => [x.name, x.tasks, x.findings, note(x.unknown)]);
+  return {
+    key: 'agencies', sheetName: SHEET_NAMES.agencies, title: h.agenciesTitle,
+    header: [h.agency, h.tasks, h.findings, h.note], rows, numberFormats: [null, INT, INT, null], links: rows.map(() => null), totalRow: -1,
+  };
+}
+
+function findingsTable(a: Analysis, lang: Lang): SummaryTable {
+  const h = H[lang];
+  const rows: TableCell[][] = [];
+  const links: SummaryTable['links'] = [];
+  a.findings.forEach((f, i) => {
+    const r = renderFinding(f, lang);
+    const address = `${f.column || 'A'}${f.row}`;
+    rows.push([i + 1, address, f.code || null, SEVERITY_LABELS[lang][f.severity], KIND_LABELS[lang][f.kind], r.message, f.explanation ?? null]);
+    links.push({ sheet: a.sheet, address });
+  });
+  return {
+    key: 'findings', sheetName: SHEET_NAMES.findings, title: h.findingsTitle,
+    header: [h.no, h.cell, h.code, h.severity, h.kind, h.message, h.explanation], rows,
+    numberFormats: [INT, null, null, null, null, null, null], links, totalRow: -1,
+  };
+}
+
+function sum(xs: number[]): number {
+  let s = 0;
+  for (const x of xs) s += x;
+  return Math.round(s * 1e6) / 1e6;
+}

@@ -1,0 +1,764 @@
+// Target phrases ("đạt từ 95% trở lên", "Ít nhất 01 đợt/ năm", "Tăng so với năm 2018") →
+// Threshold, evaluation of an officer's actual result, and a compact normalised rendering.
+// Pure: only ./types, ./text and ./numbers.
+//
+// Decisions callers rely on:
+// - A plain "N%" in a target means at least N% ("100% số TTHC" → ≥ 100%).
+// - A bare number ("1.25", 9) is not a target (it is points): parseTarget → [].
+// - Non-percent numbers count only with a cue (≥, >, ít nhất, tối thiểu, không quá, từ … trở
+//   lên, … trở lên, từ … đến …); "Năm 2021: Đạt 4,72/10 điểm" stays qualitative.
+// - Units: "%" for percent, else the counted noun as written ("TTHC", "tin, bài"), else "".
+// - "không vượt quá <X>" / "không tăng so với <X>" → relative decrease with atLeast 0 (the
+//   change must be ≤ 0); "không giảm so với <X>" → relative increase with atLeast 0.
+//   Relative without atLeast needs a strict change in its direction.
+// - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
+
+import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
+import { cleanText, fold } from './text';
+import { digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
+
+type Relative = Extract<Threshold, { kind: 'relative' }>;
+type Direction = Relative['direction'];
+
+interface Span {
+  start: number;
+  end: number;
+  threshold: Threshold;
+}
+
+/** Excel holds at most 32,767 characters per cell; longer text is cut before parsing. */
+const MAX_TEXT = 50_000;
+const MAX_SPANS_PER_CLAUSE = 200;
+const WB = '(?<![\\p{L}\\p{N}])'; // word start
+const WE = '(?![\\p{L}\\p{N}])'; // word end
+const NUM = '\\d+(?:[.,]\\d+)*';
+
+// ---------------------------------------------------------------------------------------
+// parseTarget
+
+/** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
+export function parseTarget(text: unknown): ParsedTarget[] {
+  let s: string;
+  try {
+    s = cleanText(text);
+  } catch {
+    return []; // values that cannot become text (e.g. objects without a prototype)
+  }
+  if (!s) return [];
+  if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
+  const n = parseViNumber(s);
+  if (n.ok && !n.op && !n.percent) return [];
+  try {
+    const found = scanText(s);
+    return found.length ? found : [{ text: s, threshold: { kind: 'qualitative', text: s } }];
+  } catch {
+    return [{ text: s, threshold: { kind: 'qualitative', text: s } }]; // degrade, never throw
+  }
+}
+
+/**
+ * A target's text runs from its clause start (or its own start when a target precedes it in
+ * the clause) to where the next target's text begins, so trailing clauses without a target
+ * stay with the phrase they belong to ("100% số CQ cấp tỉnh; UBND cấp huyện; …").
+ */
+function scanText(s: string): ParsedTarget[] {
+  const lc = lowerSameLength(s);
+  const found: { from: number; threshold: Threshold }[] = [];
+  for (const [cs, ce] of clauseRanges(s)) {
+    scanClause(s.slice(cs, ce), lc.slice(cs, ce)).forEach((sp, i) => {
+      found.push({ from: i === 0 ? cs : cs + sp.start, threshold: sp.threshold });
+    });
+  }
+  return found.map((f, i) => ({
+    text: trimPhrase(s.slice(f.from, i + 1 < found.length ? found[i + 1].from : s.length)),
+    threshold: f.threshold,
+  }));
+}
+
+/** Lower case that keeps the length, so offsets in the copy index the original text. */
+function lowerSameLength(s: string): string {
+  let out = '';
+  for (const ch of s) {
+    const l = ch.toLowerCase();
+    out += l.length === ch.length ? l : ch;
+  }
+  return out;
+}
+
+/** Clauses split at ";", line breaks and sentence-ending dots (not "100.000"). */
+function clauseRanges(s: string): [number, number][] {
+  const out: [number, number][] = [];
+  const sep = /[;\n]|\.(?=\s|$)/g;
+  let start = 0;
+  for (let m = sep.exec(s); m; m = sep.exec(s)) {
+    out.push([start, m.index]);
+    start = m.index + m[0].length;
+  }
+  out.push([start, s.length]);
+  return out.filter(([a, b]) => b > a);
+}
+
+function trimPhrase(t: string): string {
+  return t.replace(/^[\s\-•*]+/u, '').replace(/[\s;,.:]+$/u, '');
+}
+
+/** o = original clause, c = its lower-case copy; spans in clause offsets. */
+function scanClause(o: string, c: string): Span[] {
+  const spans: Span[] = [];
+  const words = new WordScanner(o, c);
+  let pos = 0;
+  while (pos < c.length && spans.length < MAX_SPANS_PER_CLAUSE) {
+    const a = nextNumeric(o, c, pos);
+    const b = words.next(pos);
+    const m = a && (!b || a.start <= b.start) ? a : b;
+    if (!m) break;
+    spans.push(m);
+    pos = Math.max(m.end, m.start + 1);
+  }
+  return spans;
+}
+
+// --- targets without a number: none / relative / "vượt" --------------------------------
+
+const NONE_RE = new RegExp(
+  `${WB}(?:không có|không để xảy ra|không xảy ra|không phát sinh)${WE}(?!\\s*[\\d<>≤≥=])`,
+  'gu',
+);
+const REL_SO_VOI_RE = new RegExp(
+  `${WB}(không\\s+)?(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}\\s*([^,;()]*)`,
+  'gu',
+);
+const REL_END_RE = new RegExp(`${WB}(không\\s+)?(tăng|giảm)(?:\\s+(?:lên|xuống))?\\s*$`, 'gu');
+const VUOT_RE = new RegExp(
+  `${WB}(không\\s+)?vượt(?:\\s+quá${WE})?${WE}(?!\\s*(?:quá${WE}|[\\d<>≤≥=]))\\s*([^,;()]*)`,
+  'gu',
+);
+const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn']);
+
+type WordRule = (m: RegExpExecArray, o: string) => Span;
+
+const WORD_RULES: [RegExp, WordRule][] = [
+  [NONE_RE, (m, o) => ({ start: m.index, end: o.length, threshold: { kind: 'none' } })],
+  [REL_SO_VOI_RE, (m, o) => relativeWordSpan(m, o, m[2], m[3])],
+  [REL_END_RE, (m, o) => relativeWordSpan(m, o, m[2], '')],
+  [
+    VUOT_RE,
+    (m, o) => {
+      const end = m.index + m[0].length;
+      const baseline = canonBaseline(o.slice(end - m[2].length, end));
+      const threshold: Threshold = m[1]
+        ? { kind: 'relative', direction: 'decrease', atLeast: 0, baseline }
+        : { kind: 'relative', direction: 'increase', baseline };
+      return { start: m.index, end, threshold };
+    },
+  ],
+];
+
+function relativeWordSpan(m: RegExpExecArray, o: string, word: string, rawBase: string): Span {
+  const end = m.index + m[0].length;
+  const baseline = canonBaseline(o.slice(end - rawBase.length, end));
+  const dir: Direction = INCREASE_WORDS.has(word) ? 'increase' : 'decrease';
+  // "không tăng so với X" = must not rise: a decrease of at least 0.
+  const threshold: Threshold = m[1]
+    ? { kind: 'relative', direction: dir === 'increase' ? 'decrease' : 'increase', atLeast: 0, baseline }
+    : { kind: 'relative', direction: dir, baseline };
+  return { start: m.index, end, threshold };
+}
+
+/** Next word-only target from a position, caching regex hits that are still ahead. */
+class WordScanner {
+  private cache: ({ from: number; span: Span | null } | undefined)[] = [];
+  private readonly regexes = WORD_RULES.map(([r]) => new RegExp(r.source, r.flags));
+
+  constructor(
+    private readonly o: string,
+    private readonly c: string,
+  ) {}
+
+  next(pos: number): Span | null {
+    let best: Span | null = null;
+    WORD_RULES.forEach(([, rule], i) => {
+      const span = this.nextFor(i, rule, pos);
+      if (span && (!best || span.start < best.start)) best = span;
+    });
+    return best;
+  }
+
+  private nextFor(i: number, rule: WordRule, pos: number): Span | null {
+    const hit = this.cache[i];
+    if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
+    const re = this.regexes[i];
+    re.lastIndex = pos;
+    const m = re.exec(this.c);
+    const span = m ? rule(m, this.o) : null;
+    this.cache[i] = { from: pos, span };
+    return span;
+  }
+}
+
+/** Baseline as written, minus "so với" and end punctuation; fixes "liền kế". */
+function canonBaseline(b: string): string {
+  const s = b
+    .trim()
+    .replace(/^so với\s*/iu, '')
+    .replace(/[\s.;:,]+$/u, '')
+    .replace(/liền kế(?![\p{L}\p{N}])/gu, 'liền kề');
+  const f = fold(s);
+  if (/^chi tieu\b/.test(f) && /\bgiao\b/.test(f)) return 'chỉ tiêu được giao';
+  return s;
+}
+
+// --- targets around a number -----------------------------------------------------------
+
+interface Tok {
+  o: string;
+  c: string;
+  /** Token start / end (digits only). */
+  ts: number;
+  te: number;
+  value: number;
+  pct: boolean;
+  /** End of the number including a "%" sign. */
+  numEnd: number;
+  /** Up to 60 characters before the token, not before the scan position. */
+  pre: string;
+  preFrom: number;
+}
+
+const YEAR_BEFORE = new RegExp(`${WB}năm\\s*$`, 'u');
+const TU_BEFORE = new RegExp(`${WB}từ\\s*$`, 'u');
+const RANGE_PCT = new RegExp(`^\\s*%?\\s*(?:-|–|—|đến${WE}|tới${WE})\\s*(${NUM})\\s*%`, 'u');
+const RANGE_TO = new RegExp(`^\\s*(?:đến|tới)${WE}\\s*(${NUM})(?![.,]?\\d)`, 'u');
+
+function nextNumeric(o: string, c: string, pos: number): Span | null {
+  const tokens = /(?<![\p{L}\p{N}])(?<!\d[.,])\d+(?:[.,]\d+)*/gu;
+  tokens.lastIndex = pos;
+  for (let t = tokens.exec(c); t; t = tokens.exec(c)) {
+    const span = numericAt(o, c, pos, t.index, t.index + t[0].length);
+    if (span) return span;
+  }
+  return null;
+}
+
+function numericAt(o: string, c: string, pos: number, ts: number, te: number): Span | null {
+  const value = digitsToNumber(c.slice(ts, te));
+  if (value === null) return null;
+  const pctM = /^\s*%/.exec(c.slice(te, te + 8));
+  const preFrom = Math.max(pos, ts - 60);
+  const k: Tok = {
+    o,
+    c,
+    ts,
+    te,
+    value,
+    pct: pctM !== null,
+    numEnd: te + (pctM ? pctM[0].length : 0),
+    pre: c.slice(preFrom, ts),
+    preFrom,
+  };
+  if (!k.pct && YEAR_BEFORE.test(k.pre)) return null; // "năm 2018" is a year, not a count
+  return rangeAt(k) ?? relativeAt(k) ?? compareAt(k);
+}
+
+function rangeAt(k: Tok): Span | null {
+  const tu = TU_BEFORE.exec(k.pre);
+  const start = tu ? k.preFrom + tu.index : k.ts;
+  const after = k.c.slice(k.te, k.te + 80);
+  if (k.pct || tu) {
+    const m = RANGE_PCT.exec(after);
+    const max = m ? digitsToNumber(m[1]) : null;
+    if (m && max !== null) return { start, end: k.te + m[0].length, threshold: range(k.value, max, '%') };
+  }
+  if (tu && !k.pct) {
+    const m = RANGE_TO.exec(after);
+    const max = m ? digitsToNumber(m[1]) : null;
+    if (m && max !== null && !/^\s*%/.test(after.slice(m[0].length))) {
+      const u = unitAt(k.o, k.c, k.te + m[0].length);
+      return { start, end: u.end, threshold: range(k.value, max, u.unit) };
+    }
+  }
+  return null;
+}
+
+function range(a: number, b: number, unit: string): Threshold {
+  return { kind: 'range', min: Math.min(a, b), max: Math.max(a, b), unit };
+}
+
+/** Unit (and "/per") after the number; percent numbers have unit "%". */
+function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
+  const u = k.pct ? { unit: '%', end: k.numEnd } : unitAt(k.o, k.c, k.te);
+  const p = perAt(k.o, k.c, u.end);
+  return { unit: u.unit, per: p.per, end: p.end };
+}
+
+const DIRECTION_RE = new RegExp(`${WB}(tăng|giảm|vượt)${WE}`, 'gu');
+const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
+
+/** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
+function relativeCue(pre: string): { index: number; direction: Direction } | null {
+  let last: RegExpMatchArray | null = null;
+  for (const m of pre.matchAll(DIRECTION_RE)) last = m;
+  if (!last || last.index === undefined) return null;
+  const between = pre.slice(last.index + last[0].length);
+  const words = between.trim().split(/\s+/).filter(Boolean);
+  if (/[\d,;:]/.test(between) || words.length > 3 || /so với|đạt/u.test(between)) return null;
+  if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
+  if (/không\s*$/u.test(pre.slice(0, last.index))) return null;
+  return { index: last.index, direction: last[1] === 'giảm' ? 'decrease' : 'increase' };
+}
+
+function relativeAt(k: Tok): Span | null {
+  const cue = relativeCue(k.pre);
+  if (!cue) return null;
+  const up = unitAndPer(k);
+  let end = up.end;
+  const tro = troAt(k.c, end, 10);
+  if (tro) end = tro.end;
+  // "Giảm 5%/năm": per year means against the year before.
+  let baseline = up.per ? `${up.per.toLowerCase()} trước liền kề` : '';
+  const sv = SO_VOI_AFTER.exec(k.c.slice(end, end + 300));
+  if (sv) {
+    const svEnd = end + sv[0].length;
+    baseline = canonBaseline(k.o.slice(svEnd - sv[1].length, svEnd));
+    end = svEnd;
+  }
+  const threshold: Threshold = {
+    kind: 'relative',
+    direction: cue.direction,
+    atLeast: k.value,
+    unit: up.unit,
+    baseline,
+  };
+  return { start: k.preFrom + cue.index, end, threshold };
+}
+
+const OP_CUES: [RegExp, ThresholdOp][] = [
+  [/(?:≥|>=|=>)$/u, '>='],
+  [/(?:≤|<=|=<)$/u, '<='],
+  [/>$/u, '>'],
+  [/<$/u, '<'],
+  [/=$/u, '='],
+  [new RegExp(`${WB}(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn)$`, 'u'), '>='],
+  [
+    new RegExp(`${WB}(?:không quá|không vượt quá|không vượt|tối đa|không nhiều hơn|không cao hơn)$`, 'u'),
+    '<=',
+  ],
+  [new RegExp(`${WB}(?:trên|hơn|vượt quá)$`, 'u'), '>'],
+  [new RegExp(`${WB}dưới$`, 'u'), '<'],
+];
+
+function opCue(pre: string): { op: ThresholdOp; index: number } | null {
+  const t = pre.trimEnd();
+  for (const [re, op] of OP_CUES) {
+    const m = re.exec(t);
+    if (m) return { op, index: m.index };
+  }
+  return null;
+}
+
+const TRO_RE = new RegExp(`^([^\\d;%<>≥≤]*?)${WB}trở\\s+(lên|xuống)${WE}`, 'u');
+
+/** "… trở lên / trở xuống" within maxWords words after a position. */
+function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
+  const m = TRO_RE.exec(c.slice(from, from + 160));
+  if (!m) return null;
+  if (m[1].trim().split(/\s+/).filter(Boolean).length > maxWords) return null;
+  return { up: m[2] === 'lên', end: from + m[0].length };
+}
+
+function compareAt(k: Tok): Span | null {
+  const up = unitAndPer(k);
+  const cue = opCue(k.pre);
+  const tu = TU_BEFORE.exec(k.pre);
+  const tro = troAt(k.c, up.end, cue || tu || k.pct ? 10 : 4);
+  let op: ThresholdOp;
+  if (cue) op = cue.op;
+  else if (tro) op = tro.up ? '>=' : '<=';
+  else if (k.pct) op = '>='; // a plain "N%" target means at least N%
+  else return null; // a count without a cue is not a target
+  const start = cue ? k.preFrom + cue.index : tu ? k.preFrom + tu.index : k.ts;
+  const threshold: Threshold = { kind: 'compare', op, value: k.value, unit: up.unit };
+  if (up.per) threshold.per = up.per;
+  return { start, end: Math.max(up.end, tro ? tro.end : 0), threshold };
+}
+
+// --- units ------------------------------------------------------------------------------
+
+/** Folded count nouns recognised at the start of a long phrase (longest first). */
+const KNOWN_UNITS = [
+  'tin bai', 'luot', 'lan', 'dot', 'ngay', 'tin', 'bai', 'ho so', 'van ban', 'tthc', 'thu tuc',
+  'nguoi', 'cuoc', 'buoi', 'lop', 'sang kien', 'giai phap', 'don vi', 'co quan', 'doanh nghiep',
+  'gio', 'thang', 'quy', 'nam', 'diem', 'xa', 'du an', 'hoi nghi', 'phut', 'ty dong',
+  'trieu dong', 'dong', 'bao cao', 'chuyen muc', 'phong su', 'tai lieu', 'ke hoach', 'de tai',
+  'mo hinh', 'cong trinh', 'hoat dong', 'noi dung', 'nhiem vu', 'chi tieu', 'ban tin',
+]
+  .map((u) => u.split(' '))
+  .sort((a, b) => b.length - a.length);
+
+const UNIT_STOP = new RegExp(
+  `[/;:()\\[\\].%\\d<>≤≥=–—]|${WB}(?:trở lên|trở xuống|được|có|đã|phải|đạt|của|trong|cho|và|hoặc|so với|để|theo|tại|trên|dưới|mỗi|với|là|từ|đến|tới)${WE}`,
+  'u',
+);
+
+/**
+ * The counted noun after a number, in its original spelling: a known unit at the start of
+ * the phrase, else the phrase up to a stop word when it is at most three words, else its
+ * first word.
+ */
+function unitAt(o: string, c: string, from: number): { unit: string; end: number } {
+  const win = c.slice(from, from + 80);
+  const lead = win.length - win.trimStart().length;
+  const body = win.slice(lead);
+  const stop = UNIT_STOP.exec(body);
+  const seg = o.slice(from + lead, from + lead + (stop ? stop.index : body.length));
+  const words = [...seg.matchAll(/[^\s,]+/g)];
+  let n = 0;
+  while (n < words.length && /\p{L}/u.test(words[n][0])) n++;
+  if (n === 0) return { unit: '', end: from };
+  const take = knownUnitLength(words.slice(0, n).map((w) => fold(w[0]))) || plainUnitLength(seg, words, n);
+  const last = words[take - 1];
+  const len = (last.index ?? 0) + last[0].length;
+  return { unit: seg.slice(0, len), end: from + lead + len };
+}
+
+function knownUnitLength(folded: string[]): number {
+  const hit = KNOWN_UNITS.find((u) => u.length <= folded.length && u.every((w, i) => folded[i] === w));
+  return hit ? hit.length : 0;
+}
+
+function plainUnitLength(seg: string, words: RegExpMatchArray[], n: number): number {
+  const comma = seg.indexOf(',');
+  const beforeComma = words.slice(0, n).filter((w) => comma < 0 || (w.index ?? 0) < comma).length;
+  return beforeComma >= 1 && beforeComma <= 3 ? beforeComma : 1;
+}
+
+function perAt(o: string, c: string, from: number): { per: string; end: number } {
+  const m = /^\s*\/\s*(\p{L}+)(?![\p{L}\p{N}])/u.exec(c.slice(from, from + 40));
+  if (!m) return { per: '', end: from };
+  const end = from + m[0].length;
+  return { per: o.slice(end - m[1].length, end), end };
+}
+
+// ---------------------------------------------------------------------------------------
+// formatThreshold
+
+const OP_SYMBOL: Record<ThresholdOp, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+
+function withUnit(n: number, unit: string | undefined): string {
+  const v = formatViExact(n);
+  return unit === '%' ? `${v}%` : unit ? `${v} ${unit}` : v;
+}
+
+/**
+ * Compact normalised form ("≥ 95%", "> 240 tin, bài/năm", "70%–100%", "không có",
+ * "tăng ≥ 30% so với năm 2018"); numbers in Vietnamese style in both languages.
+ * parseTarget(formatThreshold(t, 'vi'))[0].threshold equals t for parsed targets.
+ */
+export function formatThreshold(t: Threshold, lang: Lang = 'vi'): string {
+  switch (t.kind) {
+    case 'compare':
+      return `${OP_SYMBOL[t.op]} ${withUnit(t.value, t.unit)}${t.per ? `/${t.per}` : ''}`;
+    case 'range':
+      if (t.unit === '%') return `${withUnit(t.min, '%')}–${withUnit(t.max, '%')}`;
+      return lang === 'en'
+        ? `${formatViExact(t.min)}–${withUnit(t.max, t.unit)}`
+        : `từ ${formatViExact(t.min)} đến ${withUnit(t.max, t.unit)}`;
+    case 'none':
+      return lang === 'en' ? 'none' : 'không có';
+    case 'relative':
+      return formatRelative(t, lang);
+    case 'qualitative':
+      return t.text;
+    default:
+      return '';
+  }
+}
+
+function formatRelative(t: Relative, lang: Lang): string {
+  const inc = t.direction === 'increase';
+  const base = t.baseline;
+  if (t.atLeast === 0 && t.unit === undefined) {
+    if (lang === 'en') return `${inc ? 'not below' : 'not above'}${base ? ` ${base}` : ''}`;
+    if (!inc && base && !/^[\d<>≤≥=]|^quá(?![\p{L}])/u.test(base)) return `không vượt quá ${base}`;
+    return `không ${inc ? 'giảm' : 'tăng'}${base ? ` so với ${base}` : ''}`;
+  }
+  const word = lang === 'en' ? (inc ? 'increase' : 'decrease') : inc ? 'tăng' : 'giảm';
+  const amount = t.atLeast !== undefined ? ` ≥ ${withUnit(t.atLeast, t.unit)}` : '';
+  const vs = lang === 'en' ? 'vs' : 'so với';
+  return `${word}${amount}${base ? ` ${vs} ${base}` : ''}`;
+}
+
+// ---------------------------------------------------------------------------------------
+// evaluateThreshold
+//
+// Reading the actual value:
+// - numbers, "97%", "97,5 %", "52 TTHC", "Đạt 97%", "52/54" (→ 96,3% for % targets);
+// - fraction rule: for a "%" threshold whose reference value (compare value, range max,
+//   relative atLeast) is > 1, a number 0 < x ≤ 1 written without "%" is a fraction (0.97 →
+//   97%), as Excel stores percent-formatted cells;
+// - relative: explicit "+"/"-" or words (tăng, cao hơn, vượt / giảm, thấp hơn) give the
+//   direction; an unsigned number is the change in the target's direction.
+
+interface Reading {
+  value: number;
+  percent: boolean;
+  ratio: boolean;
+  /** Explicit sign: 1 for "+", -1 for "-" / a negative number, 0 when none. */
+  sign: -1 | 0 | 1;
+  /** First word after a non-percent number ("TTHC" in "52 TTHC"). */
+  unitWord: string;
+}
+
+const FAIL_RE =
+  /^(khong dat|chua dat|khong hoan thanh|chua hoan thanh|chua thuc hien|khong thuc hien|not met|not achieved|not done|failed|fail)( |$)/;
+const OK_RE = /^(dat|hoan thanh|co|da|dung|day du|xong|dam bao|yes|done|met|achieved|completed|ok)( |$)/;
+const FILLER_WORDS = new Set(['đạt', 'là', 'khoảng', 'gần', 'trên', 'hơn']);
+const EPS = 1e-9;
+
+interface Ctx {
+  t: Threshold;
+  lang: Lang;
+  raw: unknown;
+  /** Cleaned actual text. */
+  s: string;
+  /** Folded actual text. */
+  f: string;
+}
+
+/** Is the officer's actual result enough for the target? Never throws. */
+export function evaluateThreshold(t: Threshold, actual: unknown, lang: Lang = 'vi'): CheckOutcome {
+  let s: string;
+  try {
+    s = typeof actual === 'number' ? '' : cleanText(actual);
+  } catch {
+    s = '';
+  }
+  const isNum = typeof actual === 'number' && Number.isFinite(actual);
+  if (!isNum && !s) return notEvaluable(msg(lang, 'Chưa nhập kết quả thực tế', 'No actual value entered'));
+  const ctx: Ctx = { t, lang, raw: actual, s, f: fold(s) };
+  try {
+    switch (t.kind) {
+      case 'compare':
+      case 'range':
+        return evalNumeric(ctx, t);
+      case 'none':
+        return evalNone(ctx);
+      case 'relative':
+        return evalRelative(ctx, t);
+      case 'qualitative':
+        return evalQualitative(ctx);
+      default:
+        return notEvaluable(msg(lang, 'Chỉ tiêu không hợp lệ', 'Invalid target'));
+    }
+  } catch {
+    return notEvaluable(msg(lang, 'Không đánh giá được', 'Cannot evaluate'));
+  }
+}
+
+function msg(lang: Lang, vi: string, en: string): string {
+  return lang === 'en' ? en : vi;
+}
+
+function notEvaluable(reason: string): CheckOutcome {
+  return { status: 'not-evaluable', reason };
+}
+
+function verdict(ok: boolean, ctx: Ctx, actualText: string): CheckOutcome {
+  const need = formatThreshold(ctx.t, ctx.lang);
+  const reason =
+    ctx.lang === 'en' ? `Needs ${need}, actual ${actualText}` : `Cần ${need}, thực tế ${actualText}`;
+  return { status: ok ? 'met' : 'unmet', reason };
+}
+
+function quoted(s: string): string {
+  return `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
+}
+
+function cannotRead(ctx: Ctx): CheckOutcome {
+  const need = formatThreshold(ctx.t, ctx.lang);
+  if (OK_RE.test(ctx.f)) {
+    return notEvaluable(
+      msg(ctx.lang, `Cần số liệu cụ thể (${need}), thực tế ${quoted(ctx.s)}`, `Needs a figure (${need}), actual ${quoted(ctx.s)}`),
+    );
+  }
+  return notEvaluable(
+    msg(ctx.lang, `Không đọc được số liệu từ ${quoted(ctx.s)}`, `Cannot read a number from ${quoted(ctx.s)}`),
+  );
+}
+
+function unitMismatch(ctx: Ctx): CheckOutcome {
+  const need = formatThreshold(ctx.t, ctx.lang);
+  const shown = ctx.s ? quoted(ctx.s) : String(ctx.raw);
+  return notEvaluable(
+    msg(ctx.lang, `Đơn vị không khớp: cần ${need}, thực tế ${shown}`, `Unit mismatch: needs ${need}, actual ${shown}`),
+  );
+}
+
+function clean(n: number): number {
+  return Number(n.toPrecision(12)); // drop float noise such as 0.97 * 100
+}
+
+const ACTUAL_TOKEN = new RegExp(
+  `(?<![\\p{L}\\p{N}.,/])(?:(?<=^|\\s)([+\\-\\u2212]))?(${NUM})(?:\\s*\\/\\s*(${NUM}))?(\\s*%)?`,
+  'gu',
+);
+
+/** The number an officer wrote, preferring a percent for "%" targets. */
+function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
+  if (typeof ctx.raw === 'number') {
+    if (!Number.isFinite(ctx.raw)) return null;
+    return { value: ctx.raw, percent: false, ratio: false, sign: ctx.raw < 0 ? -1 : 0, unitWord: '' };
+  }
+  const p = parseViNumber(ctx.s);
+  if (p.ok) {
+    const sign = /^[^\d]*\+/.test(ctx.s) ? 1 : p.value < 0 ? -1 : 0;
+    return { value: p.value, percent: p.percent, ratio: false, sign, unitWord: '' };
+  }
+  const found = tokensIn(ctx.s, wantPercent);
+  if (!found.length) return null;
+  const pick =
+    (wantPercent && (found.find((r) => r.percent && !r.ratio) ?? found.find((r) => r.ratio))) ||
+    found.find((r) => !r.percent) ||
+    found[0];
+  return pick;
+}
+
+function tokensIn(s: string, wantPercent: boolean): Reading[] {
+  const lc = lowerSameLength(s.slice(0, 2000));
+  const out: Reading[] = [];
+  const re = new RegExp(ACTUAL_TOKEN.source, ACTUAL_TOKEN.flags);
+  for (let m = re.exec(lc); m && out.length < 20; m = re.exec(lc)) {
+    const end = m.index + m[0].length;
+    if (/^\s*\/\s*\d/.test(lc.slice(end, end + 6))) continue; // a date such as 17/6/2019
+    if (!m[4] && YEAR_BEFORE.test(lc.slice(Math.max(0, m.index - 8), m.index))) continue;
+    const r = tokenReading(m, lc.slice(end, end + 40), wantPercent);
+    if (r) out.push(r);
+  }
+  return out;
+}
+
+function tokenReading(m: RegExpExecArray, after: string, wantPercent: boolean): Reading | null {
+  const a = digitsToNumber(m[2]);
+  if (a === null) return null;
+  const sign: -1 | 0 | 1 = m[1] === '+' ? 1 : m[1] ? -1 : 0;
+  const unitWord = m[4] ? '' : (/^\s*(\p{L}[\p{L}\p{N}]*)/u.exec(after)?.[1] ?? '');
+  if (m[3] !== undefined) {
+    const b = digitsToNumber(m[3]);
+    if (wantPercent && b) return { value: (a / b) * 100, percent: true, ratio: true, sign, unitWord: '' };
+  }
+  return { value: sign < 0 ? -a : a, percent: Boolean(m[4]), ratio: false, sign, unitWord };
+}
+
+/** Fraction rule (see above) and float clean-up. */
+function scaled(r: Reading, unit: string | undefined, ref: number | undefined): number {
+  const v = r.value;
+  const fraction = unit === '%' && !r.percent && !r.ratio && v > 0 && v <= 1 && ref !== undefined && ref > 1;
+  return clean(fraction ? v * 100 : v);
+}
+
+/** A "%" target given a count ("52 TTHC"), or a count target given a percent. */
+function wrongUnit(r: Reading, unit: string | undefined): boolean {
+  if (unit === '%') return !r.percent && !r.ratio && r.unitWord !== '' && !FILLER_WORDS.has(r.unitWord);
+  return Boolean(unit) && r.percent;
+}
+
+function showValue(v: number, unit: string | undefined): string {
+  const n = formatViNumber(v, 2);
+  return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n;
+}
+
+function compareOp(op: ThresholdOp, a: number, b: number): boolean {
+  const eps = EPS * Math.max(1, Math.abs(b));
+  switch (op) {
+    case '>=':
+      return a >= b - eps;
+    case '>':
+      return a > b + eps;
+    case '<=':
+      return a <= b + eps;
+    case '<':
+      return a < b - eps;
+    default:
+      return Math.abs(a - b) <= eps;
+  }
+}
+
+function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range' }>): CheckOutcome {
+  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  const r = readNumber(ctx, t.unit === '%');
+  if (!r) return cannotRead(ctx);
+  if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
+  const ref = t.kind === 'compare' ? t.value : t.max;
+  const v = scaled(r, t.unit, ref);
+  const ok = t.kind === 'compare' ? compareOp(t.op, v, t.value) : compareOp('>=', v, t.min) && compareOp('<=', v, t.max);
+  return verdict(ok, ctx, showValue(v, t.unit));
+}
+
+function evalNone(ctx: Ctx): CheckOutcome {
+  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(ctx.f)) return verdict(true, ctx, quoted(ctx.s));
+  const r = readNumber(ctx, false);
+  if (r) {
+    if (r.value < 0) return cannotRead(ctx);
+    return verdict(r.value === 0, ctx, ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
+  }
+  if (/^(dat|hoan thanh|dam bao)( |$)/.test(ctx.f)) return verdict(true, ctx, quoted(ctx.s));
+  if (/^co [a-z]/.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
+  return notEvaluable(
+    msg(ctx.lang, `Không rõ có hay không: ${quoted(ctx.s)}`, `Unclear whether any occurred: ${quoted(ctx.s)}`),
+  );
+}
+
+const ZERO_CHANGE_RE = /^(khong tang|khong giam|khong doi|khong thay doi|giu nguyen|bang|khong vuot|unchanged|no change)( |$)/;
+const INCREASE_RE = /(^| )(tang|cao hon|vuot|nhieu hon|increase|increased|higher|up|exceeded)( |$)/;
+const DECREASE_RE = /(^| )(giam|thap hon|it hon|decrease|decreased|lower|down)( |$)/;
+
+function wordSign(f: string): -1 | 0 | 1 {
+  const inc = INCREASE_RE.exec(f);
+  const dec = DECREASE_RE.exec(f);
+  if (inc && dec) return inc.index <= dec.index ? 1 : -1;
+  return inc ? 1 : dec ? -1 : 0;
+}
+
+function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
+  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  const dir = t.direction === 'increase' ? 1 : -1;
+  const zero = ZERO_CHANGE_RE.test(ctx.f);
+  const words = zero ? 0 : wordSign(ctx.f);
+  const r = zero ? null : readNumber(ctx, t.unit === '%');
+  let change: number;
+  let exact = true;
+  if (r) {
+    if (t.atLeast !== undefined && wrongUnit(r, t.unit)) return unitMismatch(ctx);
+    const m = Math.abs(scaled({ ...r, value: Math.abs(r.value) }, t.unit, t.atLeast));
+    const sign = r.sign || words || dir; // unsigned: a change in the target's direction
+    change = sign * m;
+  } else if (zero) {
+    change = 0;
+  } else if (words) {
+    if (t.atLeast !== undefined && t.atLeast > 0) return cannotRead(ctx); // need the amount
+    change = words;
+    exact = false;
+  } else {
+    return cannotRead(ctx);
+  }
+  const moved = dir * change;
+  const ok = t.atLeast === undefined ? moved > EPS : compareOp('>=', moved, t.atLeast);
+  return verdict(ok, ctx, showChange(ctx.lang, change, exact, r?.percent ? '%' : t.unit));
+}
+
+function showChange(lang: Lang, change: number, exact: boolean, unit: string | undefined): string {
+  if (change === 0) return msg(lang, 'không đổi', 'no change');
+  const word = change > 0 ? msg(lang, 'tăng', 'increase') : msg(lang, 'giảm', 'decrease');
+  return exact ? `${word} ${showValue(Math.abs(change), unit)}` : word;
+}
+
+function evalQualitative(ctx: Ctx): CheckOutcome {
+  const f = ctx.f;
+  if (FAIL_RE.test(f) || /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/.test(f)) {
+    return verdict(false, ctx, quoted(ctx.s));
+  }
+  if (ctx.s && OK_RE.test(f)) return verdict(true, ctx, quoted(ctx.s));
+  const need = formatThreshold(ctx.t, ctx.lang);
+  return notEvaluable(msg(ctx.lang, `Cần đánh giá thủ công: ${need}`, `Needs manual review: ${need}`));
+}

@@ -1,0 +1,170 @@
+// Row-level checks over a read appendix. Expected problems are findings, never exceptions.
+import { evaluateThreshold } from './thresholds';
+import { formatViNumber } from './numbers';
+import { matchNode, nodeIndex } from './frameworks';
+import type { Framework } from './frameworks/schema';
+import type { Appendix, AppendixItem } from './report-types';
+import type { ColumnRole, CheckOutcome, EvidencePolicy, Finding, ParsedTarget } from './types';
+
+const EPS = 1e-9;
+
+export interface RowCheck {
+  /** Outcome of the first checkable target against the actual result, when both exist. */
+  outcome: CheckOutcome | null;
+  target: ParsedTarget | null;
+  evidenceOk: boolean;
+}
+
+export interface ValidationResult {
+  findings: Finding[];
+  /** Per item index. */
+  checks: RowCheck[];
+}
+
+/** Items that carry self-assessed points (leaves of the points tree). */
+export function isScoredLeaf(items: AppendixItem[], it: AppendixItem): boolean {
+  if (it.maxPoints === null || it.surveyOnly || it.kind === 'total' || it.kind === 'baseline') return false;
+  return !it.children.some((c) => items[c]!.maxPoints !== null || items[c]!.surveyOnly);
+}
+
+/** Items that are tasks for the task-level summary. */
+export function isTask(a: Appendix, it: AppendixItem): boolean {
+  if (it.kind === 'total' || it.kind === 'baseline') return false;
+  if (a.columns.some((c) => c.role === 'task')) return it.task !== '';
+  if (it.kind === 'section') return false;
+  return it.children.length === 0;
+}
+
+export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
+  const findings: Finding[] = [];
+  const items = a.items;
+  const col = (role: ColumnRole) => a.columns.find((c) => c.role === role)?.letter ?? '';
+  const checks: RowCheck[] = items.map(() => ({ outcome: null, target: null, evidenceOk: true }));
+  const add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => {
+    const finding: Finding = { ...f, row: f.row ?? it.row, code: it.code };
+    if (it.explanation) finding.explanation = it.explanation;
+    findings.push(finding);
+  };
+
+  items.forEach((it, k) => {
+    if (it.kind === 'baseline') return;
+    if (it.kind === 'total') {
+      checkTotal(a, it, add, col('maxPoints'));
+      return;
+    }
+    checkSums(items, it, add, col);
+    const leaf = it.children.length === 0;
+    if (it.selfPoints !== null && it.maxPoints !== null && it.selfPoints > it.maxPoints + EPS) {
+      add(it, { kind: 'over-max', severity: 'error', column: col('selfPoints'), params: { points: fmt(it.selfPoints), max: fmt(it.maxPoints) } });
+    }
+    if (it.selfPoints !== null && it.selfPoints < -EPS) {
+      add(it, { kind: 'bad-number', severity: 'error', column: col('selfPoints'), params: { value: fmt(it.selfPoints) } });
+    }
+    checks[k] = checkRow(a, it, policy, add, col);
+    const needsLead = leaf && !it.surveyOnly && !it.notApplicable && (it.kind !== 'section' || !a.hasPoints);
+    if (needsLead && a.columns.some((c) => c.role === 'lead') && it.lead.length === 0) {
+      add(it, { kind: 'missing-lead-agency', severity: 'warning', column: col('lead'), params: {} });
+    }
+    for (const ag of [...(it.leadInheritedFrom === null ? it.lead : []), ...it.coordinating]) {
+      if (!ag.unknown) continue;
+      const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
+      add(it, { kind: 'unknown-agency', severity: 'warning', column: col(role), params: { name: ag.raw.slice(0, 120) } });
+    }
+    for (const t of it.targets) {
+      if (t.threshold.kind === 'qualitative' && it.targetText) {
+        add(it, { kind: 'target-unparsed', severity: 'info', column: col('target'), params: { text: t.text.slice(0, 120) } });
+      }
+    }
+    if (isTask(a, it) && !a.hasPoints) checkTaskFields(a, it, add, col);
+  });
+  if (framework) checkFramework(items, framework, add, col('maxPoints'));
+  findings.sort((x, y) => x.row - y.row || x.column.localeCompare(y.column));
+  return { findings, checks };
+}
+
+type Add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => void;
+
+function fmt(n: number): string {
+  return formatViNumber(n);
+}
+
+function checkRow(a: Appendix, it: AppendixItem, policy: EvidencePolicy, add: Add, col: (r: ColumnRole) => string): RowCheck {
+  const check: RowCheck = { outcome: null, target: null, evidenceOk: true };
+  if (!a.hasSelfAssessment || it.notApplicable || it.surveyOnly) return check;
+  const claimed = (it.selfPoints ?? 0) > EPS;
+  const entered = claimed || it.actual !== '';
+  const hasEvidenceCol = a.columns.some((c) => c.role === 'evidence');
+  if (entered && !it.evidence && it.children.length === 0) {
+    const explained = policy === 'explain' && it.explanation !== '';
+    check.evidenceOk = policy === 'flag' || explained;
+    add(it, {
+      kind: 'missing-evidence',
+      severity: policy === 'zero' || (policy === 'explain' && !explained) ? 'error' : 'warning',
+      column: hasEvidenceCol ? col('evidence') : col(claimed ? 'selfPoints' : 'actual'),
+      params: { policy },
+    });
+  }
+  const target = it.targets.find((t) => t.threshold.kind !== 'qualitative') ?? null;
+  if (target && it.actual !== '') {
+    check.target = target;
+    const outcome = evaluateThreshold(target.threshold, it.actualRaw ?? it.actual, 'vi');
+    check.outcome = outcome;
+    if (outcome.status === 'unmet') {
+      add(it, { kind: 'threshold-unmet', severity: 'error', column: col('actual'), params: {
+          target: target.text.slice(0, 120),
+          actual: it.actual.slice(0, 60),
+          reason: outcome.reason,
+          // Rendered per language later; evaluating twice only happens on unmet rows.
+          reasonEn: evaluateThreshold(target.threshold, it.actualRaw ?? it.actual, 'en').reason,
+        },
+      });
+    }
+  }
+  return check;
+}
+
+function checkSums(items: AppendixItem[], it: AppendixItem, add: Add, col: (r: ColumnRole) => string): void {
+  if (it.maxPoints === null) return;
+  const kids = it.children.map((c) => items[c]!).filter((c) => c.maxPoints !== null);
+  if (!kids.length) return;
+  const sum = kids.reduce((s, c) => s + (c.maxPoints ?? 0), 0);
+  if (Math.abs(sum - it.maxPoints) > 1e-6) {
+    add(it, { kind: 'sum-mismatch', severity: 'error', column: col('maxPoints'), params: { what: 'max', value: fmt(it.maxPoints), sum: fmt(sum), children: kids.length } });
+  }
+  const selfKids = kids.filter((c) => c.selfPoints !== null);
+  if (it.selfPoints !== null && selfKids.length) {
+    const selfSum = selfKids.reduce((s, c) => s + (c.selfPoints ?? 0), 0);
+    if (Math.abs(selfSum - it.selfPoints) > 1e-6) {
+      add(it, { kind: 'sum-mismatch', severity: 'warning', column: col('selfPoints'), params: { what: 'self', value: fmt(it.selfPoints), sum: fmt(selfSum), children: selfKids.length } });
+    }
+  }
+}
+
+function checkTotal(a: Appendix, it: AppendixItem, add: Add, column: string): void {
+  if (it.maxPoints === null) return;
+  const tops = a.items.filter((x) => x.parent === -1 && x.kind !== 'total' && x.maxPoints !== null);
+  const sum = tops.reduce((s, x) => s + (x.maxPoints ?? 0), 0);
+  if (tops.length && Math.abs(sum - it.maxPoints) > 1e-6) {
+    add(it, { kind: 'sum-mismatch', severity: 'error', column, params: { what: 'total', value: fmt(it.maxPoints), sum: fmt(sum), children: tops.length } });
+  }
+}
+
+function checkTaskFields(a: Appendix, it: AppendixItem, add: Add, col: (r: ColumnRole) => string): void {
+  const missing: string[] = [];
+  if (a.columns.some((c) => c.role === 'product') && !it.product && !it.targetText) missing.push('product');
+  if (a.columns.some((c) => c.role === 'deadline') && !it.deadline) missing.push('deadline');
+  for (const m of missing) {
+    add(it, { kind: 'missing-task-field', severity: 'info', column: col(m === 'product' ? 'product' : 'deadline'), params: { field: m } });
+  }
+}
+
+function checkFramework(items: AppendixItem[], fw: Framework, add: Add, column: string): void {
+  nodeIndex(fw); // warm the cache once for the whole sheet
+  for (const it of items) {
+    if (!it.code || it.maxPoints === null || it.kind === 'total') continue;
+    const node = matchNode(fw, it.code, it.name);
+    if (node && node.max !== undefined && Math.abs(node.max - it.maxPoints) > 1e-6) {
+      add(it, { kind: 'framework-mismatch', severity: 'warning', column, params: { value: fmt(it.maxPoints), expected: fmt(node.max), framework: fw.id } });
+    }
+  }
+}

@@ -1,0 +1,318 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { agencyKey, matchAgency, parseAgencies } from '../model/agencies';
+import { AGENCIES, AgencyRegistrySchema } from '../model/data/agencies';
+import { fold } from '../model/text';
+import type { AgencyRef } from '../model/types';
+
+/** ids of known refs, "?name" for unknown ones. */
+function ids(refs: AgencyRef[]): string[] {
+  return refs.map((r) => (r.unknown ? `?${r.name}` : (r.id as string)));
+}
+
+describe('agency registry', () => {
+  it('passes the zod schema', () => {
+    const parsed = AgencyRegistrySchema.safeParse(AGENCIES);
+    assert.ok(parsed.success, parsed.success ? '' : parsed.error.message);
+  });
+
+  it('has unique ids', () => {
+    const seen = new Set<string>();
+    for (const e of AGENCIES) {
+      assert.ok(!seen.has(e.id), `duplicate id ${e.id}`);
+      seen.add(e.id);
+    }
+  });
+
+  it('schema rejects duplicate ids', () => {
+    const dup = [AGENCIES[0], { ...AGENCIES[1], id: AGENCIES[0].id }];
+    assert.equal(AgencyRegistrySchema.safeParse(dup).success, false);
+  });
+
+  it('every name and alias matches its own entry (no alias collisions)', () => {
+    for (const e of AGENCIES) {
+      for (const text of [e.name, ...e.aliases]) {
+        const ref = matchAgency(text);
+        assert.equal(ref.id, e.id, `"${text}" matched ${ref.id}`);
+        assert.equal(ref.collective, !!e.collective, text);
+        assert.equal(ref.name, e.name);
+      }
+    }
+  });
+
+  it('every canonical name parses as exactly that one agency', () => {
+    for (const e of AGENCIES) assert.deepEqual(ids(parseAgencies(e.name)), [e.id], e.name);
+  });
+
+  it('marks the collectives', () => {
+    const collective = AGENCIES.filter((e) => e.collective).map((e) => e.id);
+    for (const id of ['coll-so-ban-nganh', 'coll-lien-quan', 'coll-so-nganh-dia-phuong', 'coll-truyen-thong']) {
+      assert.ok(collective.includes(id), id);
+    }
+    assert.ok(!collective.includes('so-noi-vu'));
+  });
+});
+
+describe('matchAgency', () => {
+  const KNOWN: [string, string][] = [
+    ['Sở Nội vụ', 'so-noi-vu'],
+    ['SỞ NỘI VỤ', 'so-noi-vu'],
+    ['Sở  Nội   vụ ,', 'so-noi-vu'],
+    ['Văn phòng UBND tình', 'vp-ubnd-tinh'],
+    ['VP UBND tỉnh', 'vp-ubnd-tinh'],
+    ['Văn phòng Ủy ban nhân dân tỉnh', 'vp-ubnd-tinh'],
+    ['Văn phòng HỆND-UBND thành phố', 'vp-hdnd-ubnd-huyen'],
+    ['Văn phòng HĐND và UBND', 'vp-hdnd-ubnd-huyen'],
+    ['Sở Thông tin và Truyền thông.', 'so-tttt'],
+    ['Sở Thông tin và truyền thông', 'so-tttt'],
+    ['Sở Thông tin và Truyền thôn', 'so-tttt'],
+    ['Sở TT&TT', 'so-tttt'],
+    ['Sở tài nguyên và Môi trường', 'so-tnmt'],
+    ['Sở Tài nguyên & Môi trường', 'so-tnmt'],
+    ['Sở Kế hoạch & Đầu tư', 'so-khdt'],
+    ['Sở KH&ĐT', 'so-khdt'],
+    ['Sở LĐTB&XH', 'so-ldtbxh'],
+    ['Sở Lao động - Thương binh và Xã hội', 'so-ldtbxh'],
+    ['Sở Lao động Thương binh Xã hội', 'so-ldtbxh'],
+    ['Sở Giáo dục va Đào tạo', 'so-gddt'],
+    ['Sở Tư Pháp tỉnh', 'so-tu-phap'],
+    ['Tòa án tỉnh', 'toa-an-tinh'],
+    ['Toà án nhân dân tỉnh', 'toa-an-tinh'],
+    ['Đài Phát thanh và Truyền hình tỉnh', 'dai-ptth-tinh'],
+    ['UBMTTQVN thành phố', 'mttq'],
+    ['MTTQ tỉnh', 'mttq'],
+    ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'mttq'],
+    ['Ủy ban nhân dân các huyện, thành phố', 'ubnd-huyen'],
+    ['UBND các huyện, TP', 'ubnd-huyen'],
+    ['UBND các xã phường', 'ubnd-xa'],
+    ['UBND 3 xã', 'ubnd-xa'],
+    ['Phòng Văn hóa – Thông tin', 'phong-vhtt'],
+    ['Phòng Văn hóa — Thông tin', 'phong-vhtt'],
+    ['Phòng văn hóa - Thông tin', 'phong-vhtt'],
+    ['Phòng Tài chính- Kế hoạch', 'phong-tckh'],
+    ['Phòng TN&MT', 'phong-tnmt'],
+    ['Phòng QLĐT', 'phong-qldt'],
+    ['Thanh tra thành phố', 'thanh-tra-huyen'],
+    ['Công an xã, phường', 'cong-an-xa'],
+    ['Tòa án nhân dân thành phố', 'toa-an-huyen'],
+    ['Trung tâm y tế', 'trung-tam-y-te'],
+    ['Điện lực thành phố', 'dien-luc'],
+    ['Các Sở, banh, ngành', 'coll-so-ban-nganh'],
+    ['Các cơ quan, đơn vị có liên quan', 'coll-lien-quan'],
+  ];
+  for (const [text, id] of KNOWN) {
+    it(`"${text}" → ${id}`, () => assert.equal(matchAgency(text).id, id));
+  }
+
+  it('strips role words from the name and keeps the cell text as raw', () => {
+    const ref = matchAgency('Văn phòng UBND tỉnh theo dõi, đôn đốc');
+    assert.equal(ref.id, 'vp-ubnd-tinh');
+    assert.equal(ref.name, 'Văn phòng UBND tỉnh');
+    assert.equal(ref.raw, 'Văn phòng UBND tỉnh theo dõi, đôn đốc');
+    assert.equal(matchAgency('Do Bộ Nội vụ chủ trì thực hiện').id, 'bo-noi-vu');
+    assert.equal(matchAgency('Ban Dân tộc thực hiện').name, 'Ban Dân tộc');
+  });
+
+  it('reports collective phrases', () => {
+    assert.equal(matchAgency('Các Sở, ban, ngành').collective, true);
+    assert.equal(matchAgency('Sở Nội vụ').collective, false);
+  });
+
+  const UNKNOWN = [
+    'Báo cáo của UBND tỉnh',
+    'Công ty cổ phần Môi trường đô thị Hà Giang',
+    'Bộ Tư pháp', // not Sở Tư pháp: the head word must agree
+    'Phòng Y tế',
+    'Thanh tra Sở',
+    'Sở Du lịch',
+    'Trung tâm y',
+    'Sở Nội vụ huyện', // level qualifier contradicts the entry
+    'UBND',
+    'Sở',
+  ];
+  for (const text of UNKNOWN) {
+    it(`"${text}" stays unknown`, () => {
+      const ref = matchAgency(text);
+      assert.deepEqual(ref, { id: null, name: text, raw: text, collective: false, unknown: true });
+    });
+  }
+
+  it('never throws', () => {
+    for (const v of ['', '   ', '\n', '&', '-', '()', 'x'.repeat(20000)]) assert.equal(matchAgency(v).unknown, true);
+    assert.equal(matchAgency(undefined as unknown as string).unknown, true);
+  });
+});
+
+describe('parseAgencies', () => {
+  const CASES: [string, string[]][] = [
+    ['UBND cấp huyện, cấp xã', ['ubnd-huyen', 'ubnd-xa']],
+    ['UBND cấp tỉnh, cấp huyện, cấp xã.', ['ubnd-tinh', 'ubnd-huyen', 'ubnd-xa']],
+    ['UBND cấp huyện và cấp xã', ['ubnd-huyen', 'ubnd-xa']],
+    ['Sở Tài chính; UBND cấp huyện, cấp xã', ['so-tai-chinh', 'ubnd-huyen', 'ubnd-xa']],
+    ['Sở Nội vụ, Sở Khoa học và Công nghệ', ['so-noi-vu', 'so-khcn']],
+    ['- Sở Văn hóa, Thể thao và Du lịch;\n- Đài Phát thanh - Truyền hình tỉnh', ['so-vhttdl', 'dai-ptth-tinh']],
+    ['UBND cấp huyện\nUBND cấp xã', ['ubnd-huyen', 'ubnd-xa']],
+    ['Văn phòng HĐND-UBND thành phố; phòng Nội vụ', ['vp-hdnd-ubnd-huyen', 'phong-noi-vu']],
+    ['MTTQ tỉnh và UBND các huyện, thành phố', ['mttq', 'ubnd-huyen']],
+    ['Các Sở, ban, ngành; UBND các huyện, thành phố', ['coll-so-ban-nganh', 'ubnd-huyen']],
+    ['Các cơ quan, đơn vị liên quan UBND xã, phường', ['coll-lien-quan', 'ubnd-xa']],
+    [
+      'Phòng văn hóa thông tin, phòng Tài chính kế hoạch, các cơ quan liên quan, UBND các xã, phường',
+      ['phong-vhtt', 'phong-tckh', 'coll-lien-quan', 'ubnd-xa'],
+    ],
+    ['Mặt trận Tổ quốc và Đoàn thể các cấp', ['mttq', 'coll-doan-the-cac-cap']],
+    ['Mặt trận Tổ quốc và Đoàn thể các cấp, Sở Nội vụ', ['mttq', 'coll-doan-the-cac-cap', 'so-noi-vu']],
+    ['MTTQ; Đoàn thể; các cơ quan liên quan', ['mttq', 'doan-the', 'coll-lien-quan']],
+    ['Sở Lao động, Thương binh và Xã hội', ['so-ldtbxh']],
+    ['Sở Văn hóa, Thể thao và Du lịch', ['so-vhttdl']],
+    ['Sở Kế hoạch và Đầu tư', ['so-khdt']],
+    ['UBND các xã, phường, thị trấn', ['ubnd-xa']],
+    ['Văn phòng UBND tỉnh theo dõi, đôn đốc', ['vp-ubnd-tinh']],
+    [
+      'Các Sở, banh, ngành; UBND cấp huyện; UBND cấp xã thực hiện công khai',
+      ['coll-so-ban-nganh', 'ubnd-huyen', 'ubnd-xa'],
+    ],
+    ['Do Bộ Nội vụ chủ trì thực hiện', ['bo-noi-vu']],
+    ['UBND các huyện, thành phố/ các cơ sở giáo dục', ['ubnd-huyen', 'coll-co-so-giao-duc']],
+    ['Mặt trận Tổ quốc và các tổ chức chính trị, xã hội cấp huyện, cấp xã', ['mttq', 'coll-to-chuc-ct-xh']],
+    [
+      'Các sở, ban, ngành, ĐVSN trực thuộc UBND tỉnh; UBND cấp huyện',
+      ['coll-so-ban-nganh', 'coll-dvsn', 'ubnd-huyen'],
+    ],
+    ['MTTQ và các Ban, ngành đoàn thể, cấp thôn', ['mttq', 'doan-the']],
+    ['Các đơn vị hoạt động điện lực trên địa bàn tỉnh; Các đơn vị liên quan', ['coll-dien-luc', 'coll-lien-quan']],
+    [
+      'UBMTTQVN và các tổ chức chính trị xã hội thành phố; các cơ quan, đơn vị và UBND xã, phường; các cơ quan truyền thông',
+      ['mttq', 'coll-to-chuc-ct-xh', 'coll-lien-quan', 'ubnd-xa', 'coll-truyen-thong'],
+    ],
+    ['Sở TT&TT, Sở KH&ĐT', ['so-tttt', 'so-khdt']],
+    ['Sở Nội vụ - Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['1. Sở Nội vụ\n2. Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['• Sở Y tế\n+ Sở Xây dựng', ['so-y-te', 'so-xay-dung']],
+    ['Chủ trì: Sở Nội vụ; phối hợp: Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['Sở Nội vụ; Sở Nội vụ, các sở, ngành', ['so-noi-vu', 'coll-so-ban-nganh']],
+    // Unknown pieces are kept, never forced onto a registry entry.
+    ['Sở Nội vụ, Ban Dân tộc', ['so-noi-vu', '?Ban Dân tộc']],
+    ['Công ty Cổ phần cấp thoát nước Hà Giang; UBND 3 xã', ['?Công ty Cổ phần cấp thoát nước Hà Giang', 'ubnd-xa']],
+    [
+      'Công ty cổ phần Môi trường đô thị Hà Giang UBND 3 xã,',
+      ['?Công ty cổ phần Môi trường đô thị Hà Giang', 'ubnd-xa'],
+    ],
+    ['Báo cáo của UBND tỉnh', ['?Báo cáo của UBND tỉnh']],
+    ['Phó Chủ tịch UBND tỉnh', ['?Phó Chủ tịch UBND tỉnh']],
+    ['2023-2025', ['?2023-2025']],
+    ['thực hiện', ['?thực hiện']],
+  ];
+  for (const [text, expected] of CASES) {
+    it(JSON.stringify(text), () => assert.deepEqual(ids(parseAgencies(text)), expected));
+  }
+
+  it('flags collectives and unknowns', () => {
+    const refs = parseAgencies('Các Sở, ban, ngành; Ban Dân tộc');
+    assert.deepEqual(
+      refs.map((r) => [r.collective, r.unknown]),
+      [
+        [true, false],
+        [false, true],
+      ],
+    );
+    assert.equal(refs[1].id, null);
+  });
+
+  it('keeps the raw text of each piece', () => {
+    const refs = parseAgencies('UBND cấp huyện, cấp xã');
+    assert.deepEqual(
+      refs.map((r) => [r.raw, r.name]),
+      [
+        ['UBND cấp huyện', 'UBND cấp huyện'],
+        ['cấp xã', 'UBND cấp xã'],
+      ],
+    );
+  });
+
+  it('returns [] for empty input and never throws', () => {
+    for (const v of [null, undefined, '', '  \n ', ';;', '- \n +']) assert.deepEqual(parseAgencies(v), []);
+    const weird: unknown[] = [42, true, new Date(0), {}, [], Object.create(null), Symbol('x'), 'ĐĐĐ'.repeat(5000)];
+    for (const v of weird) assert.doesNotThrow(() => parseAgencies(v));
+    assert.deepEqual(ids(parseAgencies({ richText: [{ text: 'Sở Nội ' }, { text: 'vụ' }] })), ['so-noi-vu']);
+  });
+
+  it('returns fresh objects (cache is not exposed)', () => {
+    const a = parseAgencies('Sở Nội vụ');
+    a[0].name = 'changed';
+    assert.equal(parseAgencies('Sở Nội vụ')[0].name, 'Sở Nội vụ');
+  });
+});
+
+describe('agencyKey', () => {
+  it('uses the id, or ? + folded name for unknowns', () => {
+    assert.equal(agencyKey(matchAgency('Sở Nội vụ.')), 'so-noi-vu');
+    assert.equal(agencyKey(matchAgency('Ban Dân tộc')), '?ban dan toc');
+    assert.equal(agencyKey(matchAgency('BAN DÂN TỘC')), `?${fold('Ban Dân tộc')}`);
+  });
+});
+
+describe('agencies in the fixtures', () => {
+  interface Fixture {
+    file: string;
+    columns: string[];
+    rows: [number, number];
+    /** Row holding the column headers, repeated on later pages of some sheets. */
+    headerRow?: number;
+  }
+  const FIXTURES: Fixture[] = [
+    { file: 'laocai-221-2019-par-index.xlsx', columns: ['I', 'J'], rows: [7, 122] },
+    { file: 'vinhphuc-232-2022-papi.xlsx', columns: ['C', 'D'], rows: [6, 105] },
+    { file: 'hagiang-2023-papi-city.xlsx', columns: ['E', 'F'], rows: [6, 74], headerRow: 5 },
+  ];
+
+  // Cells broken by the PDF-to-Excel conversion of the Hà Giang plan, and companies.
+  const EXPECTED_UNKNOWN = [
+    'hagiang F49: Trung tâm y thành phố',
+    'hagiang E50: Văn phòng',
+    'hagiang F50: Trung tâm y',
+    'hagiang E53: HĐND-UBND thành phố',
+    'hagiang F53: thành phố',
+    'hagiang F59: Công ty cổ phần Môi trường đô thị Hà Giang',
+    'hagiang F60: Công ty Cổ phần cấp thoát nước Hà Giang',
+    'hagiang F69: các cơ',
+    'hagiang F72: quan liên quan',
+  ];
+
+  /** Non-empty agency cells, skipping section headings merged across the table and repeated headers. */
+  async function agencyCells(fx: Fixture): Promise<{ where: string; text: string }[]> {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(__dirname, 'fixtures', fx.file));
+    const ws = wb.worksheets[0];
+    const firstCol = ws.getColumn(fx.columns[0]).number;
+    const out: { where: string; text: string }[] = [];
+    for (let r = fx.rows[0]; r <= fx.rows[1]; r++) {
+      for (const col of fx.columns) {
+        const cell = ws.getCell(`${col}${r}`);
+        const text = cell.text.trim();
+        if (!text || (cell.isMerged && cell.master.fullAddress.col < firstCol)) continue;
+        if (fx.headerRow && text === ws.getCell(`${col}${fx.headerRow}`).text.trim()) continue;
+        out.push({ where: `${fx.file.split('-')[0]} ${col}${r}`, text });
+      }
+    }
+    return out;
+  }
+
+  it('every agency cell parses, and only the expected names stay unknown', async () => {
+    const unknown: string[] = [];
+    let cells = 0;
+    let refs = 0;
+    for (const fx of FIXTURES) {
+      for (const { where, text } of await agencyCells(fx)) {
+        const parsed = parseAgencies(text);
+        assert.ok(parsed.length > 0, `${where}: nothing parsed from "${text}"`);
+        cells++;
+        refs += parsed.length;
+        for (const r of parsed) if (r.unknown) unknown.push(`${where}: ${r.name}`);
+      }
+    }
+    assert.deepEqual(unknown, EXPECTED_UNKNOWN);
+    assert.ok(cells > 400 && refs > cells, `${cells} cells, ${refs} refs`);
+  });
+});

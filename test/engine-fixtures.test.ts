@@ -1,0 +1,148 @@
+// Acceptance on the three real appendices: what the reader recognises, row by row.
+import { strict as assert } from 'node:assert';
+import { analyzeSheet, type Analysis } from '../model';
+import { HAGIANG, LAOCAI, VINHPHUC, loadSnapshot } from './helpers/fixtures';
+
+const noHtml = (a: Analysis) => {
+  for (const it of a.appendix.items) {
+    for (const t of [it.name, it.task, it.targetText, it.product, it.deadline, ...it.lead.map((x) => x.name)]) {
+      assert.ok(!/<\/?[a-z][^>]*>/i.test(t), `HTML left in row ${it.row}: ${t}`);
+    }
+  }
+};
+
+describe('Lào Cai 2019 PAR INDEX appendix', () => {
+  let a: Analysis;
+  before(async () => {
+    a = analyzeSheet(await loadSnapshot(LAOCAI));
+  });
+  it('is recognised as PAR with a two-row merged header', () => {
+    assert.equal(a.ok, true);
+    assert.equal(a.index, 'PAR');
+    assert.deepEqual(a.appendix.headerRows, [5, 6]);
+    const roles = Object.fromEntries(a.appendix.columns.map((c) => [c.letter, c.role]));
+    assert.deepEqual(roles, { A: 'code', B: 'name', C: 'maxPoints', D: 'target', E: 'evidenceRequired', F: 'evidenceRequired', G: 'target', H: 'deadline', I: 'lead', J: 'coordinating' });
+  });
+  it('has 8 fields totalling 64.5 points with no sum-mismatch', () => {
+    const fields = a.appendix.items.filter((it) => it.parent === -1 && it.kind !== 'total');
+    assert.equal(fields.length, 8);
+    assert.deepEqual(fields.map((f) => f.maxPoints), [9, 5, 13, 7.5, 7.5, 8.5, 9.5, 4.5]);
+    assert.equal(a.score.totals.max, 64.5);
+    assert.deepEqual(a.score.fields.map((f) => f.max), [9, 5, 13, 7.5, 7.5, 8.5, 9.5, 4.5]);
+    assert.equal(a.findings.filter((f) => f.kind === 'sum-mismatch').length, 0);
+  });
+  it('reads "1,75" and "0,5" beside "1.75" and 0.25', () => {
+    const byCode = new Map(a.appendix.items.map((it) => [it.code, it]));
+    assert.equal(byCode.get('1.2')!.maxPoints, 1.75);
+    assert.equal(byCode.get('1.2(1)')!.maxPoints, 0.5);
+    assert.equal(byCode.get('1.2(3)')!.maxPoints, 0.25);
+    assert.equal(byCode.get('5.4')!.maxPoints, 0.75);
+  });
+  it('puts the (1)…(5) items under 1.2 and keeps 8.1 survey-only', () => {
+    const byCode = new Map(a.appendix.items.map((it) => [it.code, it]));
+    const p = byCode.get('1.2')!;
+    assert.deepEqual(p.children.map((k) => a.appendix.items[k]!.code), ['1.2(1)', '1.2(2)', '1.2(3)', '1.2(4)', '1.2(5)']);
+    assert.equal(byCode.get('8.1')!.surveyOnly, true);
+    assert.equal(byCode.get('8.1')!.maxPoints, null);
+  });
+  it('gives every scored leaf a lead agency and reports no missing lead', () => {
+    const items = a.appendix.items;
+    const leaves = items.filter((it) => it.maxPoints !== null && it.children.length === 0 && it.kind !== 'total');
+    assert.ok(leaves.length > 70);
+    for (const it of leaves) assert.ok(it.lead.length > 0, `no lead on ${it.code}`);
+    assert.equal(a.findings.filter((f) => f.kind === 'missing-lead-agency').length, 0);
+    const l141 = items.find((it) => it.code === '1.4.1')!;
+    assert.equal(l141.leadInheritedFrom, 20); // the lost vertical merge with 1.4.2
+  });
+  it('unfolds the vertical merge E16:E17 into 1.3.2', () => {
+    const it = a.appendix.items.find((x) => x.code === '1.3.2')!;
+    assert.match(it.evidenceRequired, /Các thông báo kết luận của Đoàn kiểm tra/);
+  });
+  it('parses a checkable threshold for the percentage targets', () => {
+    const it = a.appendix.items.find((x) => x.code === '3.4.1')!;
+    assert.deepEqual(it.targets[0]!.threshold, { kind: 'compare', op: '>=', value: 95, unit: '%' });
+  });
+  it('leaves no HTML in any text', () => noHtml(a));
+});
+
+describe('Vĩnh Phúc 2022 PAPI appendix', () => {
+  let a: Analysis;
+  before(async () => {
+    a = analyzeSheet(await loadSnapshot(VINHPHUC));
+  });
+  it('is PAPI with 8 content indices and 84 tasks', () => {
+    assert.equal(a.index, 'PAPI');
+    const sections = a.appendix.items.filter((it) => it.kind === 'section');
+    assert.deepEqual(sections.map((s) => s.code), ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII']);
+    assert.equal(a.score.taskCount, 84);
+    assert.deepEqual(a.score.tasks.map((t) => t.tasks), [5, 16, 5, 12, 7, 14, 4, 21]);
+  });
+  it('gives every task a lead agency, a timeframe and a product', () => {
+    const tasks = a.appendix.items.filter((it) => it.kind === 'task');
+    assert.equal(tasks.length, 84);
+    for (const t of tasks) {
+      assert.ok(t.lead.length > 0, `row ${t.row} lead`);
+      assert.ok(t.deadline, `row ${t.row} timeframe`);
+      assert.ok(t.product, `row ${t.row} product`);
+    }
+    for (const line of a.score.tasks) assert.deepEqual([line.missingLead, line.missingProduct, line.missingDeadline], [0, 0, 0]);
+  });
+  it('parses every baseline/target line', () => {
+    const b = a.score.tasks.map((t) => t.baseline);
+    assert.ok(b.every((x) => x !== null));
+    assert.deepEqual(
+      { year: b[0]!.year, score: b[0]!.score, scaleMax: b[0]!.scaleMax, rank: b[0]!.rank, rankOf: b[0]!.rankOf, group: b[0]!.group, targetYear: b[0]!.targetYear, targetRank: b[0]!.targetRank, targetRankOf: b[0]!.targetRankOf, targetGroup: b[0]!.targetGroup },
+      { year: 2021, score: 4.72, scaleMax: 10, rank: 31, rankOf: 60, group: 'trung bình thấp', targetYear: '2022', targetRank: 20, targetRankOf: 63, targetGroup: 'trung bình cao' },
+    );
+    assert.equal(b[4]!.score, 7.77);
+    assert.equal(b[4]!.rank, 1);
+    assert.equal(b[4]!.targetRank, 5);
+    assert.equal(b[3]!.rank, 56);
+    assert.equal(b[3]!.group, 'thấp nhất');
+  });
+  it('reads thresholds from the product and timeframe columns', () => {
+    const row = (r: number) => a.appendix.items.find((it) => it.row === r)!;
+    assert.deepEqual(row(91).targets[0]!.threshold, { kind: 'compare', op: '>', value: 95, unit: '%' });
+    assert.equal(row(88).targets[0]!.threshold.kind, 'compare'); // "≥1 lần/năm" in the timeframe column
+  });
+  it('leaves no HTML in any text', () => noHtml(a));
+});
+
+describe('Hà Giang 2023 city PAPI appendix', () => {
+  let a: Analysis;
+  before(async () => {
+    a = analyzeSheet(await loadSnapshot(HAGIANG));
+  });
+  it('is PAPI with 8 indices, 29 numbered criteria and 40 tasks', () => {
+    assert.equal(a.index, 'PAPI');
+    const items = a.appendix.items;
+    assert.equal(items.filter((it) => it.parent === -1).length, 8);
+    const numbered = items.filter((it) => /^\d\.\d$/.test(it.code)).map((it) => it.code);
+    assert.equal(numbered.length, 29);
+    assert.equal(numbered[0], '1.1');
+    assert.equal(numbered[28], '8.3');
+    assert.equal(a.score.taskCount, 40);
+  });
+  it('skips the 9 repeated header rows and joins the 3 rows split by page breaks', () => {
+    assert.deepEqual(a.appendix.repeatedHeaderRows, [15, 23, 30, 36, 44, 52, 58, 64, 71]);
+    assert.deepEqual(a.appendix.continuationRows, [16, 53, 72]);
+  });
+  it('joins the third task of 6.1 back together', () => {
+    const c61 = a.appendix.items.find((it) => it.code === '6.1')!;
+    const tasks = [a.appendix.items.indexOf(c61), ...c61.children].map((k) => a.appendix.items[k]!).filter((it) => it.task);
+    assert.equal(tasks.length, 3);
+    const third = tasks[2]!;
+    assert.deepEqual(third.lead.map((l) => l.name), ['Văn phòng HĐND-UBND thành phố']);
+    assert.equal(third.deadline, 'Thường xuyên');
+    assert.match(third.task, /đối với sự phục vụ của cán bộ, công chức, viên chức tại Trung tâm y tế thành phố$/);
+  });
+  it('keeps extra tasks under the same criterion as separate tasks', () => {
+    const c22 = a.appendix.items.find((it) => it.code === '2.2')!;
+    assert.equal(c22.children.length, 1);
+    const extra = a.appendix.items[c22.children[0]!]!;
+    assert.equal(extra.row, 17);
+    assert.match(c22.task, /phường và thông qua các cuộc họp thôn, tổ dân phố\.$/);
+    assert.deepEqual(extra.targets[0]!.threshold, { kind: 'compare', op: '>=', value: 30, unit: '%' });
+  });
+  it('leaves no HTML in any text', () => noHtml(a));
+});
