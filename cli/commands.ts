@@ -2,9 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import {
-  analyzeWorkbook,
-  buildInlineMarks,
-  buildSummaryTables,
   parseFramework,
   toJsonReport,
   type Analysis,
@@ -14,8 +11,8 @@ import {
 } from '../model';
 import { CliError } from './errors';
 import { textReport } from './report';
-import { clearMarks, writeMarks, writeTable } from './xlsx-write';
-import { snapshotsOf } from './xlsx-read';
+import { clearMarks } from '../xlsx/write';
+import { analyzeExcelWorkbook, applyScore } from '../xlsx/score-workbook';
 import { DEFAULT_LIMITS, openWorkbook, saveWorkbook, type OpenLimits } from './workbook-io';
 import type ExcelJS from 'exceljs';
 
@@ -52,7 +49,7 @@ export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb:
   const wb = await openWorkbook(file, o.limits ?? DEFAULT_LIMITS);
   if (o.sheet !== undefined && !wb.getWorksheet(o.sheet)) throw new CliError('no-sheet', { sheet: o.sheet, file });
   const opts = { lang: o.lang, evidencePolicy: o.policy, ...(framework ? { framework } : {}), ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
-  const analysis = analyzeWorkbook(snapshotsOf(wb), opts);
+  const analysis = analyzeExcelWorkbook(wb, opts);
   if (!analysis.ok) throw new CliError('no-table', { detail: analysis.error?.message ?? '' });
   return { wb, analysis };
 }
@@ -70,11 +67,7 @@ export async function check(file: string, o: CommonOptions & { json?: boolean })
 /** Score: the input's copy with inline marks and the three summary sheets; never the input itself. */
 export async function scoreFile(file: string, out: string, o: CommonOptions): Promise<CommandResult> {
   const { wb, analysis } = await analyzeFile(file, o);
-  clearMarks(wb); // re-running on a scored copy replaces, never duplicates
-  const ws = wb.getWorksheet(analysis.sheet)!;
-  const marks = buildInlineMarks(analysis, o.lang);
-  if (marks) writeMarks(ws, marks);
-  for (const t of buildSummaryTables(analysis, o.lang)) writeTable(wb, t);
+  applyScore(wb, analysis);
   await saveWorkbook(wb, out, file);
   const done = o.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`;
   return { stdout: `${textReport(analysis, file, o.lang, 20)}\n\n${done}`, exitCode: exitFor(analysis, o.strict), analysis };

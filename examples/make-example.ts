@@ -4,7 +4,7 @@
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyzeSheet, formatViNumber, type AppendixItem, type Threshold } from '../model';
-import { snapshotOf } from '../cli/xlsx-read';
+import { snapshotOf } from '../xlsx/read';
 
 const SRC = path.join(__dirname, '../test/fixtures/laocai-221-2019-par-index.xlsx');
 const OUT = path.join(__dirname, 'laocai-2019-tu-danh-gia.xlsx');
@@ -20,7 +20,8 @@ const PLANTED: Record<string, { actual?: string; points?: number; evidence?: str
   '8.4': { points: 1 }, // partial self-assessment, fine
 };
 
-function meeting(t: Threshold | undefined): string {
+/** An actual result that meets the threshold, as an officer would write it. */
+export function meeting(t: Threshold | undefined): string {
   if (!t) return 'Đã thực hiện đúng quy định';
   switch (t.kind) {
     case 'compare': {
@@ -38,7 +39,8 @@ function meeting(t: Threshold | undefined): string {
   }
 }
 
-function evidenceFor(it: AppendixItem, n: number): string {
+/** A document citation in the usual "Báo cáo số 52/BC-UBND ngày 12/3/2019" form. */
+export function evidenceFor(it: AppendixItem, n: number): string {
   const kind = /^báo cáo/i.test(it.evidenceRequired) ? 'BC' : /quyết định/i.test(it.evidenceRequired) ? 'QĐ' : 'KH';
   const month = (n % 12) + 1;
   return `${kind === 'BC' ? 'Báo cáo' : kind === 'QĐ' ? 'Quyết định' : 'Kế hoạch'} số ${100 + n}/${kind}-UBND ngày ${10 + (n % 18)}/${month}/2019`;
@@ -74,7 +76,9 @@ async function main(): Promise<void> {
   process.stdout.write(`wrote ${OUT} (${n} scored rows)\n`);
 }
 
-main().catch((e) => {
-  process.stderr.write(`${String(e)}\n`);
-  process.exitCode = 1;
-});
+if (require.main === module) {
+  main().catch((e) => {
+    process.stderr.write(`${String(e)}\n`);
+    process.exitCode = 1;
+  });
+}

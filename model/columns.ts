@@ -89,6 +89,7 @@ function isSubHeaderRow(g: Grid, i: number): boolean {
     const t = next[j]!;
     if (!t) continue;
     if (t === g.text[i]![j]) continue; // vertically merged header cell unfolded
+    if (/^parscore\s*:/i.test(t)) continue; // our own columns from an earlier run
     if (t.length <= 60 && roleOf(fold(t))) subs++;
     else data++;
   }

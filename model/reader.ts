@@ -5,7 +5,7 @@ import { buildGrid, type Grid } from './grid';
 import { parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
-import { fold } from './text';
+import { columnLetter, fold } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
 import type { ColumnRole, Finding, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
@@ -372,6 +372,7 @@ class RowReader {
       surveyOnly: false,
       notApplicable: false,
       targetText: '',
+      targetCol: '',
       targets: [],
       evidenceRequired: this.cell('evidenceRequired', i),
       deadline: this.cell('deadline', i),
@@ -424,7 +425,10 @@ class RowReader {
       const tp = parseViNumber(this.g.raw[i]![j] ?? t);
       // "Mục tiêu đạt được" holding points (1,25) is a points target, not a phrase.
       if (tp.ok && !tp.op && !tp.percent) item.targetPoints = tp.value;
-      else texts.push(t);
+      else {
+        if (!texts.length) item.targetCol = columnLetter(this.g.col0 + j);
+        texts.push(t);
+      }
     }
     item.targetText = texts.join('\n');
     item.targets = parseTargets(item.targetText);

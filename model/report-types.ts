@@ -46,6 +46,8 @@ export interface AppendixItem {
   surveyOnly: boolean;
   notApplicable: boolean;
   targetText: string;
+  /** Column letter the target text came from (first target column with text). */
+  targetCol: string;
   targets: ParsedTarget[];
   evidenceRequired: string;
   deadline: string;

@@ -200,7 +200,7 @@ class WordScanner {
 function canonBaseline(b: string): string {
   const s = b
     .trim()
-    .replace(/^so với\s*/iu, '')
+    .replace(/^(?:so với(?![\p{L}\p{N}])\s*)+/iu, '')
     .replace(/[\s.;:,]+$/u, '')
     .replace(/liền kế(?![\p{L}\p{N}])/gu, 'liền kề');
   const f = fold(s);
@@ -303,6 +303,8 @@ function relativeCue(pre: string): { index: number; direction: Direction } | nul
   const words = between.trim().split(/\s+/).filter(Boolean);
   if (/[\d,;:]/.test(between) || words.length > 3 || /so với|đạt/u.test(between)) return null;
   if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
+  // "giảm xuống dưới 5%", "tăng lên 90%" name the level to reach, not the change.
+  if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
   if (/không\s*$/u.test(pre.slice(0, last.index))) return null;
   return { index: last.index, direction: last[1] === 'giảm' ? 'decrease' : 'increase' };
 }
@@ -356,7 +358,8 @@ function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   return null;
 }
 
-const TRO_RE = new RegExp(`^([^\\d;%<>≥≤]*?)${WB}trở\\s+(lên|xuống)${WE}`, 'u');
+// The words before "trở lên" may not cross a number, a comparison sign or "so với".
+const TRO_RE = new RegExp(`^((?:(?!so với)[^\\d;%<>≥≤])*?)${WB}trở\\s+(lên|xuống)${WE}`, 'u');
 
 /** "… trở lên / trở xuống" within maxWords words after a position. */
 function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {

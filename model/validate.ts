@@ -72,7 +72,7 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     }
     for (const t of it.targets) {
       if (t.threshold.kind === 'qualitative' && it.targetText) {
-        add(it, { kind: 'target-unparsed', severity: 'info', column: col('target'), params: { text: t.text.slice(0, 120) } });
+        add(it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || col('target'), params: { text: t.text.slice(0, 120) } });
       }
     }
     if (isTask(a, it) && !a.hasPoints) checkTaskFields(a, it, add, col);

@@ -18,7 +18,7 @@ export interface FunctionsEngine {
   analyzeSheet(snapshot: SheetSnapshot, options?: AnalyzeOptions): Analysis;
   buildSummaryTables(a: Analysis, lang?: Lang): SummaryTable[];
   parseTarget(text: string): ParsedTarget[];
-  evaluateThreshold(threshold: Threshold, actual: unknown): CheckOutcome;
+  evaluateThreshold(threshold: Threshold, actual: unknown, lang?: Lang): CheckOutcome;
   formatThreshold(threshold: Threshold, lang?: Lang): string;
 }
 
@@ -325,12 +325,12 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
   function check(target: unknown, actual: unknown): string {
     const lang = getLanguage();
     const words = CHECK_WORDS[lang];
-    const checkable = parseTargets(target, lang).filter((t) => t.threshold.kind !== 'qualitative');
-    if (checkable.length === 0 || isBlank(actual)) return words.unknown;
+    const targets = parseTargets(target, lang);
+    if (isBlank(actual)) return words.unknown;
     const unmet: string[] = [];
     let unknown = false;
-    for (const t of checkable) {
-      const outcome = engine.evaluateThreshold(t.threshold, actual);
+    for (const t of targets) {
+      const outcome = engine.evaluateThreshold(t.threshold, actual, lang);
       if (outcome.status === 'unmet') unmet.push(engine.formatThreshold(t.threshold, lang));
       else if (outcome.status === 'not-evaluable') unknown = true;
     }

@@ -1,7 +1,7 @@
 // Loading the real fixture workbooks as snapshots, the way the CLI does.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { snapshotOf } from '../../cli/xlsx-read';
+import { snapshotOf } from '../../xlsx/read';
 import type { SheetSnapshot } from '../../model';
 
 export const FIXTURES = path.join(__dirname, '..', 'fixtures');

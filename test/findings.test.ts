@@ -1,0 +1,110 @@
+// Each finding kind planted in a copy of a real appendix lands on the exact row and column, and clean rows stay clean.
+import { strict as assert } from 'node:assert';
+import { analyzeSheet, type Finding, type FindingKind, type SheetSnapshot } from '../model';
+import { setCell } from './helpers/fixtures';
+import { COL, cleanLaoCai } from './helpers/self-assessment';
+
+const problems = (s: SheetSnapshot, policy: 'zero' | 'explain' | 'flag' = 'zero') =>
+  analyzeSheet(s, { evidencePolicy: policy }).findings.filter((f) => f.severity !== 'info');
+const brief = (fs: Finding[]) => fs.map((f) => `${f.kind}@${f.column}${f.row}`).sort();
+
+describe('findings planted in the Lào Cai appendix', () => {
+  let base: SheetSnapshot;
+  beforeEach(async () => {
+    base = await cleanLaoCai();
+  });
+
+  it('a clean, complete self-assessment has no errors or warnings and scores 100%', () => {
+    assert.deepEqual(brief(problems(base)), []);
+    const t = analyzeSheet(base).score.totals;
+    assert.deepEqual([t.max, t.claimed, t.accepted, t.atRisk, t.indexPercent], [64.5, 64.5, 64.5, 0, 100]);
+  });
+
+  const cases: [string, (s: SheetSnapshot) => void, string[]][] = [
+    ['missing evidence', (s) => setCell(s, 25, COL.evidence, null), ['missing-evidence@M25']],
+    ['unmet threshold (90% against ≥ 95%)', (s) => setCell(s, 44, COL.actual, '90%'), ['threshold-unmet@K44']],
+    ['unmet band (65% against 70%–100%)', (s) => setCell(s, 27, COL.actual, '65 %'), ['threshold-unmet@K27']],
+    ['over-max points', (s) => setCell(s, 40, COL.points, 2), ['over-max@L40']],
+    ['changed parent max', (s) => setCell(s, 39, 3, 4), ['framework-mismatch@C39', 'sum-mismatch@C29', 'sum-mismatch@C39']],
+    ['changed leaf max', (s) => setCell(s, 41, 3, '1,5'), ['framework-mismatch@C41', 'sum-mismatch@C39']],
+    ['parent self points that differ from the children', (s) => setCell(s, 39, COL.points, 3), ['sum-mismatch@L39']],
+    ['unknown agency', (s) => setCell(s, 31, 9, 'Sở Du hành Vũ trụ'), ['unknown-agency@I31']],
+    ['duplicate code', (s) => setCell(s, 32, 1, '3.1.1'), ['duplicate-code@A32']],
+    ['bad number', (s) => setCell(s, 31, COL.points, 'một điểm'), ['bad-number@L31']],
+    ['missing lead agency on a whole group', (s) => [99, 100, 101, 102, 103].forEach((r) => setCell(s, r, 9, null)),
+      [99, 100, 101, 102, 103].map((r) => `missing-lead-agency@I${r}`)],
+  ];
+  for (const [what, plant, expected] of cases) {
+    it(`${what} → ${expected.join(', ')}`, () => {
+      plant(base);
+      assert.deepEqual(brief(problems(base)), [...expected].sort());
+    });
+  }
+
+  it('the total row is checked against the fields', () => {
+    setCell(base, 123, 3, 65);
+    assert.deepEqual(brief(problems(base)), ['sum-mismatch@C123']);
+  });
+
+  it('a missing lead inherits from the parent before being reported', () => {
+    setCell(base, 100, 9, null);
+    const a = analyzeSheet(base);
+    assert.deepEqual(brief(a.findings.filter((f) => f.severity !== 'info')), []);
+    assert.equal(a.appendix.items.find((it) => it.row === 100)!.leadInheritedFrom, 101);
+  });
+
+  it('scores: over-max is capped, missing evidence and unmet thresholds are not accepted', () => {
+    setCell(base, 40, COL.points, 2); // 3.3.1, max 1.5
+    setCell(base, 25, COL.evidence, ''); // 2.1.1, max 1
+    setCell(base, 44, COL.actual, '90%'); // 3.4.1, max 1.5
+    const a = analyzeSheet(base);
+    const t = a.score.totals;
+    assert.deepEqual([t.max, t.claimed, t.accepted, t.atRisk], [64.5, 65, 62, 2.5]);
+    const f3 = a.score.fields.find((f) => f.code === '3')!;
+    assert.deepEqual([f3.max, f3.claimed, f3.accepted, f3.atRisk], [13, 13.5, 11.5, 1.5]);
+    const noiVu = a.score.agencies.find((g) => g.name === 'Văn phòng UBND tỉnh')!;
+    assert.ok(noiVu.atRisk >= 1.5);
+  });
+
+  it('evidence policy: explain accepts an explained row, flag accepts and only warns', () => {
+    setCell(base, 25, COL.evidence, null);
+    setCell(base, 25, COL.explanation, 'Báo cáo đang trình ký');
+    const zero = analyzeSheet(base, { evidencePolicy: 'zero' });
+    const explain = analyzeSheet(base, { evidencePolicy: 'explain' });
+    const flag = analyzeSheet(base, { evidencePolicy: 'flag' });
+    assert.equal(zero.score.totals.accepted, 63.5);
+    assert.equal(explain.score.totals.accepted, 64.5);
+    assert.equal(flag.score.totals.accepted, 64.5);
+    const me = (x: typeof zero) => x.findings.find((f) => f.kind === 'missing-evidence')!;
+    assert.equal(me(zero).severity, 'error');
+    assert.equal(me(zero).explanation, 'Báo cáo đang trình ký');
+    assert.equal(me(explain).severity, 'warning');
+    assert.equal(me(flag).severity, 'warning');
+  });
+
+  it('"Không phát sinh" takes a row out of the maximum', () => {
+    setCell(base, 41, COL.points, 'Không phát sinh');
+    setCell(base, 41, COL.actual, null);
+    const t = analyzeSheet(base).score.totals;
+    assert.equal(t.max, 63.5);
+    assert.equal(t.accepted, 63.5);
+  });
+
+  it('every finding kind has a message in both languages and renders its row', () => {
+    const kinds: FindingKind[] = ['missing-evidence', 'threshold-unmet', 'over-max', 'sum-mismatch', 'missing-lead-agency', 'unknown-agency', 'duplicate-code', 'bad-number', 'target-unparsed'];
+    setCell(base, 25, COL.evidence, null);
+    setCell(base, 44, COL.actual, '90%');
+    setCell(base, 40, COL.points, 2);
+    setCell(base, 39, 3, 4);
+    setCell(base, 31, 9, 'Sở Du hành Vũ trụ');
+    setCell(base, 32, 1, '3.1.1');
+    setCell(base, 33, COL.points, 'x');
+    [99, 100, 101, 102, 103].forEach((r) => setCell(base, r, 9, null));
+    const a = analyzeSheet(base);
+    for (const k of kinds) assert.ok(a.findings.some((f) => f.kind === k), `no ${k}`);
+    for (const f of a.findings) {
+      assert.ok(f.row >= 7 && f.row <= 123);
+      assert.match(f.column, /^[A-N]$/);
+    }
+  });
+});

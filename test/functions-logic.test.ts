@@ -1,0 +1,274 @@
+// addin/functions/logic.ts: the pure side of the CCHC.* custom functions (no Office needed).
+import assert from 'node:assert/strict';
+import {
+  analyzeSheet,
+  buildSummaryTables,
+  evaluateThreshold,
+  formatThreshold,
+  parseTarget,
+  type Analysis,
+  type SheetSnapshot,
+} from '../model';
+import {
+  CHECK_WORDS,
+  createFunctionsLogic,
+  fingerprintTable,
+  FUNCTION_MESSAGES,
+  FunctionInputError,
+  LruCache,
+  parseMeasure,
+  setFunctionsLanguage,
+  tableToMatrix,
+  type FunctionsEngine,
+} from '../addin/functions/logic';
+import { LAOCAI, loadSnapshot } from './helpers/fixtures';
+
+const REAL: FunctionsEngine = { analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold };
+
+function throwsInput(fn: () => unknown, code: 'invalidValue' | 'notAvailable', key?: string): void {
+  assert.throws(fn, (e: unknown) => {
+    assert.ok(e instanceof FunctionInputError, String(e));
+    assert.equal(e.code, code);
+    if (key) assert.equal(e.key, key);
+    assert.ok(e.message.length > 0);
+    return true;
+  });
+}
+
+/** An engine that counts analyses and returns a fixed analysis (only the fields the logic reads). */
+function countingEngine(analysis: Partial<Analysis> = {}): FunctionsEngine & { calls: number } {
+  const base = {
+    ok: true,
+    error: null,
+    appendix: { hasPoints: true },
+    score: { totals: { max: 100, claimed: 80, accepted: 70, atRisk: 10, indexPercent: 70 } },
+    ...analysis,
+  } as unknown as Analysis;
+  const engine = {
+    calls: 0,
+    analyzeSheet(_s: SheetSnapshot) {
+      engine.calls++;
+      return base;
+    },
+    buildSummaryTables: REAL.buildSummaryTables,
+    parseTarget: REAL.parseTarget,
+    evaluateThreshold: REAL.evaluateThreshold,
+    formatThreshold: REAL.formatThreshold,
+  };
+  return engine;
+}
+
+describe('custom functions logic', () => {
+  afterEach(() => setFunctionsLanguage('vi'));
+
+  describe('fingerprintTable', () => {
+    it('is equal for equal content and differs for any changed cell, type or shape', () => {
+      const t = [
+        ['Mã', 'Tên', 1.5],
+        ['1.1', null, true],
+      ];
+      const key = fingerprintTable(t);
+      assert.equal(fingerprintTable(structuredClone(t)), key);
+      const variants: unknown[][][] = [
+        [['Mã', 'Tên', 1.5], ['1.1', '', true]],
+        [['Mã', 'Tên', '1.5'], ['1.1', null, true]],
+        [['Mã', 'Tên', 1.5], ['1.1', null, false]],
+        [['Mã', 'Tên', 1.5, null], ['1.1', null, true]],
+        [['Mã', 'Tên'], [1.5, '1.1', null, true]],
+        [['MãTên', '', 1.5], ['1.1', null, true]],
+      ];
+      for (const v of variants) assert.notEqual(fingerprintTable(v), key, JSON.stringify(v));
+    });
+
+    it('fingerprints a 10,000-cell range in a few milliseconds', () => {
+      const t = Array.from({ length: 500 }, (_, r) => Array.from({ length: 20 }, (_, c) => `ô ${r}:${c} văn bản dài vừa phải`));
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < 10; i++) fingerprintTable(t);
+      const ms = Number(process.hrtime.bigint() - start) / 1e6 / 10;
+      assert.ok(ms < 50, `${ms} ms`);
+    });
+  });
+
+  describe('LruCache', () => {
+    it('keeps the most recently used entries up to its capacity', () => {
+      const c = new LruCache<number>(3);
+      c.set('a', 1);
+      c.set('b', 2);
+      c.set('c', 3);
+      assert.equal(c.get('a'), 1); // a is now the newest
+      c.set('d', 4); // evicts b
+      assert.equal(c.size, 3);
+      assert.equal(c.get('b'), undefined);
+      assert.deepEqual([c.get('a'), c.get('c'), c.get('d')], [1, 3, 4]);
+    });
+  });
+
+  describe('parseMeasure', () => {
+    it('defaults to accepted and reads English and Vietnamese names', () => {
+      const cases: [unknown, string][] = [
+        [undefined, 'accepted'],
+        [null, 'accepted'],
+        ['', 'accepted'],
+        ['accepted', 'accepted'],
+        ['MAX', 'max'],
+        ['claimed', 'claimed'],
+        ['risk', 'atRisk'],
+        ['at-risk', 'atRisk'],
+        ['index', 'indexPercent'],
+        ['%', 'indexPercent'],
+        ['Tối đa', 'max'],
+        ['tự đánh giá', 'claimed'],
+        ['Điểm được chấp nhận', 'accepted'],
+        ['rủi ro', 'atRisk'],
+        ['Chỉ số', 'indexPercent'],
+      ];
+      for (const [input, want] of cases) assert.equal(parseMeasure(input), want, String(input));
+    });
+
+    it('rejects anything else with #VALUE!', () => {
+      throwsInput(() => parseMeasure('average'), 'invalidValue', 'bad-measure');
+      throwsInput(() => parseMeasure(3), 'invalidValue', 'bad-measure');
+    });
+  });
+
+  describe('tableToMatrix', () => {
+    it('returns a rectangular header + rows matrix without nulls or NaN', () => {
+      const m = tableToMatrix({ header: ['Mã', 'Tên', 'Điểm'], rows: [['1', 'A', 2.5], ['2', null], [null, 'T', Number.NaN]] });
+      assert.deepEqual(m, [
+        ['Mã', 'Tên', 'Điểm'],
+        ['1', 'A', 2.5],
+        ['2', '', ''],
+        ['', 'T', ''],
+      ]);
+    });
+  });
+
+  describe('createFunctionsLogic (fake engine)', () => {
+    it('analyses a range once however many cells call it, for every measure', () => {
+      const engine = countingEngine();
+      const logic = createFunctionsLogic(engine);
+      const table = [['Mã', 'Điểm'], ['1', 2]];
+      const got = [];
+      for (let i = 0; i < 200; i++) got.push(logic.score(structuredClone(table), ['accepted', 'max', 'risk', 'index'][i % 4]));
+      assert.equal(engine.calls, 1);
+      assert.deepEqual(got.slice(0, 4), [70, 100, 10, 70]);
+    });
+
+    it('re-analyses when the content or the language changes, and bounds the cache', () => {
+      const engine = countingEngine();
+      const logic = createFunctionsLogic(engine, { cacheSize: 4 });
+      logic.score([['a']]);
+      logic.score([['b']]);
+      assert.equal(engine.calls, 2);
+      setFunctionsLanguage('en');
+      logic.score([['a']]);
+      assert.equal(engine.calls, 3);
+      for (let i = 0; i < 10; i++) logic.score([[`x${i}`]]);
+      assert.equal(logic.cache.size, 4);
+    });
+
+    it('turns an unusable table into #VALUE! with a message in the add-in language', () => {
+      const engine = countingEngine({ ok: false, error: { code: 'no-table', message: 'x' } });
+      const logic = createFunctionsLogic(engine);
+      throwsInput(() => logic.score([['x']]), 'invalidValue', 'no-table');
+      setFunctionsLanguage('en');
+      assert.throws(() => logic.summary([['x']]), /No appendix table/);
+      throwsInput(() => logic.score('not a range' as unknown as unknown[][]), 'invalidValue', 'table-not-range');
+      throwsInput(() => logic.score([[null, '']]), 'invalidValue', 'table-empty');
+    });
+
+    it('gives #N/A for a task appendix without points and an undefined index', () => {
+      const noPoints = createFunctionsLogic(countingEngine({ appendix: { hasPoints: false } as Analysis['appendix'] }));
+      throwsInput(() => noPoints.score([['x']]), 'notAvailable', 'no-points');
+      const noMax = createFunctionsLogic(
+        countingEngine({ score: { totals: { max: 0, claimed: 0, accepted: 0, atRisk: 0, indexPercent: null } } as Analysis['score'] }),
+      );
+      throwsInput(() => noMax.score([['x']], 'index'), 'notAvailable', 'no-max');
+      assert.equal(noMax.score([['x']], 'max'), 0);
+    });
+
+    it('does not cache an engine crash', () => {
+      let n = 0;
+      const logic = createFunctionsLogic({
+        ...REAL,
+        analyzeSheet: () => {
+          n++;
+          throw new Error('boom');
+        },
+      });
+      assert.throws(() => logic.score([['x']]), /boom/);
+      assert.throws(() => logic.score([['x']]), /boom/);
+      assert.equal(n, 2);
+    });
+  });
+
+  describe('check and target (real thresholds)', () => {
+    const logic = createFunctionsLogic(REAL);
+
+    it('PARCHECK says met / not met with the normalised threshold / undetermined', () => {
+      assert.equal(logic.check('Đạt từ 95% trở lên', 0.96), 'Đạt');
+      assert.equal(logic.check('Đạt từ 95% trở lên', 0.9), 'Chưa đạt: cần ≥ 95%');
+      assert.equal(logic.check('Đạt từ 95% trở lên', ''), 'Không xác định');
+      assert.equal(logic.check('Đạt từ 95% trở lên', 'đang tổng hợp'), 'Không xác định');
+      setFunctionsLanguage('en');
+      assert.equal(logic.check('Đạt từ 95% trở lên', '97%'), CHECK_WORDS.en.met);
+      assert.equal(logic.check('Đạt từ 95% trở lên', 0.5), 'Not met: needs ≥ 95%');
+    });
+
+    it('PARCHECK rejects an empty target', () => {
+      throwsInput(() => logic.check('', 1), 'invalidValue', 'target-empty');
+    });
+
+    it('PARTARGET normalises one or several targets and leaves an empty cell empty', () => {
+      assert.equal(logic.target('Đạt từ 95% trở lên'), '≥ 95%');
+      assert.equal(logic.target(''), '');
+      assert.equal(logic.target(null), '');
+      const several = logic.target('100% TTHC được công khai; tỷ lệ hồ sơ trễ hạn dưới 5%');
+      assert.ok(several.includes('; '), several);
+    });
+  });
+
+  describe('on the Lào Cai appendix (real engine)', () => {
+    let values: unknown[][] = [];
+    before(async () => {
+      values = (await loadSnapshot(LAOCAI)).values;
+    });
+
+    it('PARSCORE equals the engine totals of the same range', () => {
+      const logic = createFunctionsLogic(REAL);
+      const a = analyzeSheet({ name: '', values: structuredClone(values), merges: [] }, { lang: 'vi' });
+      assert.ok(a.ok);
+      assert.equal(logic.score(values), a.score.totals.accepted);
+      assert.equal(logic.score(values, 'max'), a.score.totals.max);
+    });
+
+    it('PARSUMMARY spills the by-field table: header then rows, rectangular', () => {
+      const logic = createFunctionsLogic(REAL);
+      const m = logic.summary(values);
+      const a = analyzeSheet({ name: '', values: structuredClone(values), merges: [] }, { lang: 'vi' });
+      const fields = buildSummaryTables(a, 'vi').find((t) => t.key === 'fields')!;
+      assert.deepEqual(m[0], fields.header);
+      assert.equal(m.length, fields.rows.length + 1);
+      assert.ok(m.every((r) => r.length === m[0]!.length));
+      assert.ok(m.flat().every((c) => c !== null && c !== undefined));
+    });
+
+    it('200 calls over the same range cost one analysis', () => {
+      const logic = createFunctionsLogic(REAL);
+      const start = process.hrtime.bigint();
+      for (let i = 0; i < 200; i++) logic.score(values.map((r) => r.slice()), i % 2 ? 'max' : 'accepted');
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      assert.equal(logic.cache.misses, 1);
+      assert.ok(ms < 2000, `${ms} ms`);
+    });
+  });
+
+  it('every message exists in both languages', () => {
+    assert.deepEqual(Object.keys(FUNCTION_MESSAGES.vi).sort(), Object.keys(FUNCTION_MESSAGES.en).sort());
+    for (const lang of ['vi', 'en'] as const) {
+      for (const [key, f] of Object.entries(FUNCTION_MESSAGES[lang])) {
+        assert.ok(f({ measure: 'm', text: 't', detail: 'd' }).length > 0, `${lang}.${key}`);
+      }
+    }
+  });
+});

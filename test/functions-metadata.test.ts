@@ -1,0 +1,73 @@
+// functions.json is generated from the JSDoc of addin/functions/functions.ts: check what Excel will see.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { generateCustomFunctionsMetadata, type IFunction } from 'custom-functions-metadata';
+
+const SOURCE = path.join(__dirname, '..', 'addin', 'functions', 'functions.ts');
+
+describe('custom functions metadata', () => {
+  let functions: IFunction[] = [];
+  let errors: string[] = [];
+  let associated: string[] = [];
+
+  before(async () => {
+    const result = await generateCustomFunctionsMetadata(SOURCE);
+    errors = result.errors;
+    associated = result.associate.map((a) => `${a.id}=${a.functionName}`);
+    functions = result.metadataJson ? (JSON.parse(result.metadataJson) as { functions: IFunction[] }).functions : [];
+  });
+
+  const fn = (id: string): IFunction => {
+    const f = functions.find((x) => x.id === id);
+    assert.ok(f, `no function ${id}`);
+    return f;
+  };
+
+  it('generates without errors', () => {
+    assert.deepEqual(errors, []);
+  });
+
+  it('declares exactly PARSCORE, PARSUMMARY, PARCHECK, PARTARGET with upper-case ids and names', () => {
+    assert.deepEqual(functions.map((f) => f.id).sort(), ['PARCHECK', 'PARSCORE', 'PARSUMMARY', 'PARTARGET']);
+    for (const f of functions) assert.equal(f.name, f.id);
+    assert.deepEqual(associated.sort(), [
+      'PARCHECK=parcheck',
+      'PARSCORE=parscore',
+      'PARSUMMARY=parsummary',
+      'PARTARGET=partarget',
+    ]);
+  });
+
+  it('PARSCORE takes a matrix and an optional measure, and returns a number', () => {
+    const f = fn('PARSCORE');
+    assert.equal(f.parameters.length, 2);
+    assert.equal(f.parameters[0]!.dimensionality, 'matrix');
+    assert.notEqual(f.parameters[0]!.optional, true);
+    assert.equal(f.parameters[1]!.optional, true);
+    assert.equal(f.parameters[1]!.type, 'string');
+    assert.equal(f.result?.type, 'number');
+  });
+
+  it('PARSUMMARY takes a matrix and spills a matrix', () => {
+    const f = fn('PARSUMMARY');
+    assert.equal(f.parameters[0]!.dimensionality, 'matrix');
+    assert.equal(f.result?.dimensionality, 'matrix');
+  });
+
+  it('PARCHECK and PARTARGET return text and are neither streaming nor volatile', () => {
+    assert.equal(fn('PARCHECK').parameters.length, 2);
+    assert.equal(fn('PARCHECK').result?.type, 'string');
+    assert.equal(fn('PARTARGET').result?.type, 'string');
+    for (const f of functions) {
+      assert.notEqual(f.options?.stream, true, f.id);
+      assert.notEqual(f.options?.volatile, true, f.id);
+    }
+  });
+
+  it('every function and parameter has a description (Excel shows them while typing)', () => {
+    for (const f of functions) {
+      assert.ok(f.description, f.id);
+      for (const p of f.parameters) assert.ok(p.description, `${f.id}.${p.name}`);
+    }
+  });
+});

@@ -1,0 +1,447 @@
+// addin/office: the pure helpers, and the commands over a recording fake of Excel's request
+// context that counts context.sync() calls and refuses reads before a sync.
+import assert from 'node:assert/strict';
+import {
+  analyzeSheet,
+  buildInlineMarks,
+  buildSummaryTables,
+  type Analysis,
+  type InlineMarks,
+  type SheetSnapshot,
+  type SummaryTable,
+} from '../model';
+import { blockAddress, formulaReferencesColumn, parseAreasAddress, quoteSheetName } from '../addin/office/a1';
+import { clearParscore } from '../addin/office/clear';
+import { argbToHex, cfFormula, layoutSummaryTable, marksBlock, TEXT_FORMAT } from '../addin/office/layout';
+import { BatchBudget, chunkRows, utf8Length } from '../addin/office/payload';
+import { scoreAndSummarise, type CommandEngine } from '../addin/office/score-and-summarise';
+import { locateOwnColumns, parseState, planSummarySheets, serializeState, STATE_KEY, type ParscoreState } from '../addin/office/state';
+import { setCell } from './helpers/fixtures';
+import { cleanLaoCai, COL } from './helpers/self-assessment';
+
+// ------------------------------------------------------------------------------------------
+// A fake Excel.RequestContext: loaded properties become readable only after sync(); every
+// write is recorded as a line in `log`.
+
+interface FakeCf {
+  type: string;
+  formula: string;
+}
+
+interface FakeBook {
+  active: SheetSnapshot;
+  sheets: string[];
+  state?: ParscoreState;
+  cfs?: FakeCf[];
+  /** Extra sheets' values for clearParscore. */
+  others?: Record<string, SheetSnapshot>;
+}
+
+function recorder(path: string, log: string[]): any {
+  return new Proxy(function () {}, {
+    get: (_t, prop) => (prop === 'then' ? undefined : recorder(`${path}.${String(prop)}`, log)),
+    set: (_t, prop, value) => {
+      log.push(`${path}.${String(prop)} = ${JSON.stringify(value)}`);
+      return true;
+    },
+    apply: (_t, _this, args) => {
+      log.push(`${path}(${args.map((a) => JSON.stringify(a)).join(', ')})`);
+      return recorder(`${path}()`, log);
+    },
+  });
+}
+
+function fakeContext(book: FakeBook) {
+  const log: string[] = [];
+  let synced = 0;
+  /** An object whose listed props throw until the next sync after load(). */
+  const lazy = <T extends object>(props: T, extra: object = {}) => {
+    let loadedAt = -1;
+    const obj: any = { ...extra, load: () => ((loadedAt = synced), obj) };
+    for (const [k, v] of Object.entries(props)) {
+      Object.defineProperty(obj, k, {
+        get: () => {
+          if (loadedAt < 0 || synced <= loadedAt) throw new Error(`read of ${k} before load + sync`);
+          return v;
+        },
+      });
+    }
+    return obj;
+  };
+  const usedOf = (s: SheetSnapshot) =>
+    lazy({
+      isNullObject: s.values.length === 0,
+      values: s.values,
+      rowIndex: (s.origin?.row ?? 1) - 1,
+      columnIndex: (s.origin?.col ?? 1) - 1,
+      address: `${s.name}!A1`,
+    });
+  const sheetOf = (s: SheetSnapshot, withCfs: FakeCf[]) => {
+    const base = recorder(`[${s.name}]`, log);
+    const merged = lazy({
+      isNullObject: s.merges.length === 0,
+      address: s.merges.map((m) => `'${s.name}'!${blockAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)}`).join(', '),
+    });
+    const cfItems = withCfs.map((c, i) => ({
+      type: c.type,
+      customOrNullObject: { isNullObject: c.type !== 'Custom', rule: { formula: c.formula } },
+      delete: () => log.push(`[${s.name}] cf#${i}.delete()`),
+    }));
+    const cfs = lazy({ items: cfItems });
+    const used = usedOf(s);
+    return new Proxy(base, {
+      get: (t, prop) => {
+        if (prop === 'name') return s.name;
+        if (prop === 'load') return () => undefined;
+        if (prop === 'getUsedRangeOrNullObject' || prop === 'getUsedRange') return () => used;
+        if (prop === 'getRange')
+          return (addr?: string) =>
+            addr === undefined
+              ? { getMergedAreasOrNullObject: () => merged, conditionalFormats: cfs }
+              : recorder(`[${s.name}]!${addr}`, log);
+        return t[prop];
+      },
+    });
+  };
+  const active = sheetOf(book.active, book.cfs ?? []);
+  const sheets = lazy(
+    { items: book.sheets.map((name) => ({ name })) },
+    {
+      getActiveWorksheet: () => active,
+      getItem: (name: string) => (book.others?.[name] ? sheetOf(book.others[name]!, book.cfs ?? []) : recorder(`[${name}]`, log)),
+      add: (name: string) => {
+        log.push(`add ${JSON.stringify(name)}`);
+        return recorder(`[${name}]`, log);
+      },
+    },
+  );
+  const setting = lazy({ isNullObject: !book.state, value: book.state ? serializeState(book.state) : undefined });
+  const context = {
+    workbook: {
+      worksheets: sheets,
+      settings: {
+        getItemOrNullObject: (key: string) => {
+          assert.equal(key, STATE_KEY);
+          return setting;
+        },
+        add: (key: string, value: string) => log.push(`settings.add ${key} ${value}`),
+      },
+    },
+    sync: async () => {
+      synced++;
+    },
+  };
+  return { context: context as unknown as Excel.RequestContext, log, syncs: () => synced };
+}
+
+const ALL: (set: string, version: string) => boolean = () => true;
+
+/** Lào Cai with a clean self-assessment and two planted mistakes on one row. */
+async function laoCaiWithMistakes(): Promise<SheetSnapshot> {
+  const s = await cleanLaoCai();
+  const a = analyzeSheet(s);
+  const it = a.appendix.items.find((i) => i.maxPoints !== null && !i.children.length && !i.surveyOnly && i.kind !== 'total')!;
+  setCell(s, it.row, COL.evidence, '');
+  setCell(s, it.row, COL.points, 99);
+  s.name = 'Phụ lục';
+  return s;
+}
+
+const realEngine: CommandEngine = { analyzeSheet, buildSummaryTables, buildInlineMarks };
+
+/** An engine whose tables have n rows (to show the sync count does not grow with rows). */
+function bigEngine(n: number, analysis: Analysis): CommandEngine {
+  return {
+    analyzeSheet: () => analysis,
+    buildSummaryTables: () => [
+      {
+        key: 'findings',
+        sheetName: 'Danh sách vấn đề',
+        title: 'T',
+        header: ['STT', 'Ô', 'Nội dung'],
+        rows: Array.from({ length: n }, (_, i) => [i + 1, `B${i + 7}`, `Vấn đề số ${i + 1}: thiếu tài liệu kiểm chứng cho tiêu chí này`]),
+        numberFormats: ['0', null, null],
+        links: Array.from({ length: n }, (_, i) => ({ sheet: 'Phụ lục', address: `B${i + 7}` })),
+        totalRow: -1,
+      } satisfies SummaryTable,
+    ],
+    buildInlineMarks: (): InlineMarks => ({
+      headerRow: 6,
+      firstRow: 7,
+      lastRow: 6 + n,
+      statusCol: 15,
+      codesCol: 16,
+      statusHeader: 'parscore: kết quả kiểm tra',
+      codesHeader: 'parscore: mã',
+      status: Array.from({ length: n }, (_, i) => `• Thiếu tài liệu kiểm chứng ${i}`),
+      codes: Array.from({ length: n }, () => 'missing-evidence@M'),
+      rules: [{ range: `M7:M${6 + n}`, formula: 'ISNUMBER(SEARCH("missing-evidence@M",$P7))', kind: 'missing-evidence', severity: 'error', color: 'FFFFC7CE' }],
+      cells: [],
+    }),
+  };
+}
+
+// ------------------------------------------------------------------------------------------
+
+describe('office adapter', () => {
+  describe('A1 helpers', () => {
+    it('builds block addresses and quotes sheet names when needed', () => {
+      assert.equal(blockAddress(3, 2), 'B3');
+      assert.equal(blockAddress(3, 2, 10, 27), 'B3:AB12');
+      assert.equal(quoteSheetName('Sheet1'), 'Sheet1');
+      assert.equal(quoteSheetName('Phụ lục'), "'Phụ lục'");
+      assert.equal(quoteSheetName("O'Brien"), "'O''Brien'");
+      assert.equal(quoteSheetName('AB12'), "'AB12'");
+    });
+
+    it('parses RangeAreas addresses, including quoted names with commas', () => {
+      assert.deepEqual(parseAreasAddress("Sheet1!A1:B2, 'Phụ lục, 1'!D4:E5,Sheet1!$C$7:$C$9"), [
+        { top: 1, left: 1, bottom: 2, right: 2 },
+        { top: 4, left: 4, bottom: 5, right: 5 },
+        { top: 7, left: 3, bottom: 9, right: 3 },
+      ]);
+      assert.deepEqual(parseAreasAddress(''), []);
+      assert.deepEqual(parseAreasAddress('Sheet1!A1'), []);
+    });
+
+    it('tells whether a formula refers to a column (not inside strings, not a longer column)', () => {
+      assert.ok(formulaReferencesColumn('=ISNUMBER(SEARCH("over-max@L",$P7))', 'P'));
+      assert.ok(formulaReferencesColumn('=P$7<>""', 'P'));
+      assert.ok(!formulaReferencesColumn('=ISNUMBER(SEARCH("over-max@L",$P7))', 'L'));
+      assert.ok(!formulaReferencesColumn('=AP7>0', 'P'));
+      assert.ok(!formulaReferencesColumn('=SUM(Sheet1.P7)', 'P'));
+    });
+  });
+
+  describe('layout', () => {
+    it('lays a summary table out with text formats for strings and the model formats for numbers', () => {
+      const l = layoutSummaryTable(
+        {
+          key: 'fields',
+          sheetName: 'Tổng hợp điểm',
+          title: 'TỔNG HỢP',
+          header: ['Mã', 'Lĩnh vực', 'Điểm'],
+          rows: [['1.10', '=hack()', 2.5], ['', 'Tổng cộng', null]],
+          numberFormats: [null, null, '#,##0.00'],
+          links: [{ sheet: 'Phụ lục', address: '1.10' }, null],
+          totalRow: 1,
+        },
+        'vi',
+      );
+      assert.equal(l.values.length, 5);
+      assert.deepEqual(l.values[3], ['1.10', '=hack()', 2.5]);
+      assert.deepEqual(l.numberFormats[3], [TEXT_FORMAT, TEXT_FORMAT, '#,##0.00']);
+      assert.deepEqual(l.values[4], ['', 'Tổng cộng', '']);
+      assert.equal(l.headerRow, 2);
+      assert.equal(l.totalRow, 4);
+      assert.deepEqual(l.links, [{ row: 3, col: 0, reference: "'Phụ lục'!1.10", text: '1.10' }]);
+      assert.ok(l.values.every((r) => r.length === 3));
+    });
+
+    it('shapes inline marks and rule details', () => {
+      const b = marksBlock({ firstRow: 7, lastRow: 9, status: ['a'], codes: ['x@L', '', ''] } as InlineMarks);
+      assert.deepEqual(b.values, [['a', 'x@L'], ['', ''], ['', '']]);
+      assert.equal(cfFormula('ISNUMBER(1)'), '=ISNUMBER(1)');
+      assert.equal(cfFormula('=A1'), '=A1');
+      assert.equal(argbToHex('FFFFC7CE'), '#FFC7CE');
+    });
+  });
+
+  describe('payload', () => {
+    it('counts UTF-8 bytes and chunks rows under the budget', () => {
+      assert.equal(utf8Length('aă€😀'), 1 + 2 + 3 + 4);
+      const rows = Array.from({ length: 100 }, () => ['x'.repeat(98)]);
+      const chunks = chunkRows(rows, 1000);
+      assert.equal(chunks[0]!.start, 0);
+      assert.equal(chunks.at(-1)!.end, 100);
+      assert.ok(chunks.every((c) => c.bytes <= 1000));
+      assert.deepEqual(chunkRows([], 1000), []);
+    });
+
+    it('BatchBudget syncs only when the next operation would overflow', async () => {
+      let n = 0;
+      const b = new BatchBudget({ sync: async () => void n++ }, 100);
+      await b.reserve(60);
+      await b.reserve(30);
+      assert.equal(n, 0);
+      await b.reserve(30);
+      assert.equal(n, 1);
+      await b.flush();
+      assert.equal(n, 2);
+      await b.flush();
+      assert.equal(b.syncs, 2);
+    });
+  });
+
+  describe('state', () => {
+    it('reads its own JSON back and survives junk', () => {
+      const s: ParscoreState = {
+        v: 1,
+        summarySheets: ['Tổng hợp điểm'],
+        marks: { 'Phụ lục': { headerRow: 6, statusHeader: 'h1', codesHeader: 'h2', statusCol: 15, codesCol: 16 } },
+      };
+      assert.deepEqual(parseState(serializeState(s)), s);
+      assert.deepEqual(parseState('{oops'), { v: 1, summarySheets: [], marks: {} });
+      assert.deepEqual(parseState({ summarySheets: [1, 'a'], marks: { x: { headerRow: 'no' } } }), { v: 1, summarySheets: ['a'], marks: {} });
+    });
+
+    it('never takes over an officer sheet of the same name', () => {
+      const p = planSummarySheets(['Tổng hợp điểm', 'Theo cơ quan'], ['Phụ lục', 'tổng hợp điểm', 'Theo cơ quan', 'Cũ'], ['Theo cơ quan', 'Cũ']);
+      assert.deepEqual(p.targets, ['Tổng hợp điểm (2)', 'Theo cơ quan']);
+      assert.deepEqual(p.remove, ['Theo cơ quan', 'Cũ']);
+    });
+
+    it('finds parscore columns by their header text', () => {
+      const s: SheetSnapshot = {
+        name: 'x',
+        values: [[], ['Mã', 'Tên', 'parscore: kết quả kiểm tra', 'parscore: mã']],
+        merges: [],
+        origin: { row: 5, col: 2 },
+      };
+      assert.deepEqual(locateOwnColumns(s, undefined), { headerRow: 6, cols: [4, 5] });
+      assert.equal(locateOwnColumns({ ...s, values: [['Mã']] }, undefined), null);
+    });
+  });
+
+  describe('scoreAndSummarise over a fake Excel', () => {
+    it('writes sheets, marks, rules and state in exactly two syncs', async () => {
+      const snap = await laoCaiWithMistakes();
+      const { context, log, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'] });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(syncs(), 2);
+      assert.equal(r.syncs, 2);
+      assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+      assert.deepEqual(log.filter((l) => l.startsWith('add ')), r.sheets.map((s) => `add ${JSON.stringify(s)}`));
+      const marks = buildInlineMarks(r.analysis!, 'vi')!;
+      assert.equal(log.filter((l) => l.includes('conditionalFormats.add("Custom")')).length, marks.rules.length);
+      assert.ok(marks.rules.length >= 2);
+      const saved = log.find((l) => l.startsWith(`settings.add ${STATE_KEY} `))!;
+      const state = parseState(saved.slice(`settings.add ${STATE_KEY} `.length));
+      assert.deepEqual(state.summarySheets, r.sheets);
+      assert.equal(state.marks['Phụ lục']!.codesCol, marks.codesCol);
+      // Values go in as one assignment per block, formats before values.
+      const valueWrites = log.filter((l) => /\]!.*\.values = /.test(l));
+      assert.equal(valueWrites.length, 3 + 1 + 1); // 3 tables, marks header, marks block
+      const firstFormat = log.findIndex((l) => l.includes('.numberFormat = '));
+      const firstValues = log.findIndex((l) => l.includes('.values = '));
+      assert.ok(firstFormat >= 0 && firstFormat < firstValues);
+    });
+
+    it('costs two syncs for 20 rows and for 20,000 rows', async () => {
+      const snap = await laoCaiWithMistakes();
+      const a = analyzeSheet(snap);
+      for (const n of [20, 20_000]) {
+        const { context, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'] });
+        const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: bigEngine(n, a) });
+        assert.equal(r.status, 'done');
+        assert.equal(syncs(), 2, `${n} rows`);
+      }
+    });
+
+    it('splits a write batch past the byte budget, never sending more than the budget per sync', async () => {
+      const snap = await laoCaiWithMistakes();
+      const a = analyzeSheet(snap);
+      const { context, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'] });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: bigEngine(20_000, a), maxBatchBytes: 500_000 });
+      assert.equal(r.status, 'done');
+      assert.ok(syncs() > 2 && syncs() < 20, `${syncs()} syncs`);
+    });
+
+    it('on a re-run removes its old rules, columns and sheets, and leaves the officer’s alone', async () => {
+      const snap = await laoCaiWithMistakes();
+      // Last run's columns at O:P (15, 16), one of our rules and one of the officer's.
+      setCell(snap, 6, 15, 'parscore: kết quả kiểm tra');
+      setCell(snap, 6, 16, 'parscore: mã');
+      const state: ParscoreState = {
+        v: 1,
+        summarySheets: ['Theo cơ quan', 'Danh sách vấn đề'],
+        marks: { 'Phụ lục': { headerRow: 6, statusHeader: 'parscore: kết quả kiểm tra', codesHeader: 'parscore: mã', statusCol: 15, codesCol: 16 } },
+      };
+      const { context, log, syncs } = fakeContext({
+        active: snap,
+        sheets: ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'],
+        state,
+        cfs: [
+          { type: 'Custom', formula: '=ISNUMBER(SEARCH("over-max@L",$P7))' },
+          { type: 'Custom', formula: '=$L7>$E7' },
+          { type: 'DataBar', formula: '' },
+        ],
+      });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(syncs(), 2);
+      assert.deepEqual(log.filter((l) => l.includes('.delete()')), [
+        '[Phụ lục] cf#0.delete()',
+        '[Theo cơ quan].delete()',
+        '[Danh sách vấn đề].delete()',
+      ]);
+      assert.ok(log.some((l) => l.startsWith('[Phụ lục]!O6:O') && l.endsWith('.clear("All")')));
+      assert.ok(log.some((l) => l.startsWith('[Phụ lục]!P6:P') && l.endsWith('.clear("All")')));
+      // "Tổng hợp điểm" is the officer's (not in the state): parscore writes beside it.
+      assert.deepEqual(r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
+    });
+
+    it('refuses to run on its own summary sheet, after one read', async () => {
+      const snap: SheetSnapshot = { name: 'Tổng hợp điểm', values: [['x']], merges: [] };
+      const { context, log, syncs } = fakeContext({
+        active: snap,
+        sheets: ['Tổng hợp điểm'],
+        state: { v: 1, summarySheets: ['Tổng hợp điểm'], marks: {} },
+      });
+      const r = await scoreAndSummarise(context, { lang: 'en', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'summary-sheet-active');
+      assert.match(r.message, /summary sheet/);
+      assert.equal(syncs(), 1);
+      assert.deepEqual(log, []);
+    });
+
+    it('writes nothing when the sheet is not an appendix', async () => {
+      const snap: SheetSnapshot = { name: 'Ghi chú', values: [['chỉ là ghi chú']], merges: [] };
+      const { context, log, syncs } = fakeContext({ active: snap, sheets: ['Ghi chú'] });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'not-appendix');
+      assert.equal(syncs(), 1);
+      assert.deepEqual(log, []);
+    });
+
+    it('degrades on old Excel: no rules, links, freeze panes or settings without their API sets', async () => {
+      const snap = await laoCaiWithMistakes();
+      const { context, log, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'] });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: () => false, engine: realEngine });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(syncs(), 2);
+      assert.ok(!log.some((l) => /conditionalFormats|hyperlink|freezePanes|settings\.add/.test(l)));
+    });
+  });
+
+  describe('clearParscore over a fake Excel', () => {
+    it('removes sheets, columns and rules parscore added, in three syncs', async () => {
+      const snap = await laoCaiWithMistakes();
+      setCell(snap, 6, 15, 'parscore: kết quả kiểm tra');
+      setCell(snap, 6, 16, 'parscore: mã');
+      const state: ParscoreState = {
+        v: 1,
+        summarySheets: ['Tổng hợp điểm'],
+        marks: { 'Phụ lục': { headerRow: 6, statusHeader: 'parscore: kết quả kiểm tra', codesHeader: 'parscore: mã', statusCol: 15, codesCol: 16 } },
+      };
+      const { context, log, syncs } = fakeContext({
+        active: snap,
+        sheets: ['Phụ lục', 'Tổng hợp điểm'],
+        state,
+        others: { 'Phụ lục': snap },
+        cfs: [
+          { type: 'Custom', formula: '=ISNUMBER(SEARCH("over-max@L",$P7))' },
+          { type: 'Custom', formula: '=$L7>$E7' },
+        ],
+      });
+      const r = await clearParscore(context, { lang: 'vi', supports: ALL });
+      assert.equal(syncs(), 3);
+      assert.deepEqual(r.sheetsRemoved, ['Tổng hợp điểm']);
+      assert.equal(r.columnsCleared, 2);
+      assert.equal(r.rulesRemoved, 1);
+      assert.ok(log.includes('[Tổng hợp điểm].delete()'));
+      assert.ok(log.some((l) => l.startsWith(`settings.add ${STATE_KEY} {"v":1,"summarySheets":[],"marks":{}}`)));
+    });
+  });
+});

@@ -1,0 +1,573 @@
+import { strict as assert } from 'node:assert';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import fc from 'fast-check';
+import { evaluateThreshold, formatThreshold, parseTarget } from '../model/thresholds';
+import type { CheckOutcome, Threshold, ThresholdOp } from '../model/types';
+
+// --- builders ---------------------------------------------------------------------------
+
+const cmp = (op: ThresholdOp, value: number, unit: string, per?: string): Threshold =>
+  per ? { kind: 'compare', op, value, unit, per } : { kind: 'compare', op, value, unit };
+const rng = (min: number, max: number, unit: string): Threshold => ({ kind: 'range', min, max, unit });
+const none: Threshold = { kind: 'none' };
+const inc = (baseline: string, atLeast?: number, unit?: string): Threshold => rel('increase', baseline, atLeast, unit);
+const dec = (baseline: string, atLeast?: number, unit?: string): Threshold => rel('decrease', baseline, atLeast, unit);
+function rel(direction: 'increase' | 'decrease', baseline: string, atLeast?: number, unit?: string): Threshold {
+  const t: Threshold = { kind: 'relative', direction, baseline };
+  if (atLeast !== undefined) t.atLeast = atLeast;
+  if (unit !== undefined) t.unit = unit;
+  return t;
+}
+const qual = (text: string): Threshold => ({ kind: 'qualitative', text });
+
+const thresholdsOf = (text: unknown) => parseTarget(text).map((t) => t.threshold);
+
+// --- parseTarget: every phrase from the real appendices -----------------------------------
+
+const PHRASES: [string, Threshold[]][] = [
+  ['Số hồ sơ TTHC trong năm được giải quyết đúng hạn đạt từ 95% trở lên', [cmp('>=', 95, '%')]],
+  ['Từ 50 TTHC trở lên', [cmp('>=', 50, 'TTHC')]],
+  ['Từ 30 TTHC trở lên', [cmp('>=', 30, 'TTHC')]],
+  ['Tỷ lệ đạt từ 70% - 100% số văn bản đã được xử lý\\kiến nghị xử lý', [rng(70, 100, '%')]],
+  ['Giảm từ 10% trở lên so với năm 2015', [dec('năm 2015', 10, '%')]],
+  ['Giảm chi từ 10% trở lên so với năm 2015', [dec('năm 2015', 10, '%')]],
+  ['Đạt tỷ lệ giảm từ 10% trở lên', [dec('', 10, '%')]],
+  [
+    'Thực hiện giảm từ 10% trở lên số đơn vị sự nghiệp công lập trên toàn tỉnh so với năm 2015',
+    [dec('năm 2015', 10, '%')],
+  ],
+  ['Tăng từ 30% trở lên so với năm 2018', [inc('năm 2018', 30, '%')]],
+  ['tối thiểu 80%', [cmp('>=', 80, '%')]],
+  ['Tối thiểu 30% đơn vị cấp xã được kiểm tra', [cmp('>=', 30, '%')]],
+  ['ít nhất 80%', [cmp('>=', 80, '%')]],
+  [
+    'Có ít nhất 96% kết quả giải quyết đúng hạn; có văn bản xin lỗi đối với 100% hồ sơ có kết quả giải quyết trễ hạn',
+    [cmp('>=', 96, '%'), cmp('>=', 100, '%')],
+  ],
+  ['Ít nhất 01 đợt/ năm', [cmp('>=', 1, 'đợt', 'năm')]],
+  ['>95%', [cmp('>', 95, '%')]],
+  ['Mức 4 ≥ 80%', [cmp('>=', 80, '%')]],
+  ['Đạt 100 %', [cmp('>=', 100, '%')]],
+  ['100%', [cmp('>=', 100, '%')]],
+  ['100% số TTHC', [cmp('>=', 100, '%')]],
+  ['100 % số vấn đề được xử lý hoặc kiến nghị xử lý.', [cmp('>=', 100, '%')]],
+  ['Hoàn thành 100% kế hoạch', [cmp('>=', 100, '%')]],
+  ['Kết nối liên thông từ cấp tỉnh đến 100% đơn vị cấp xã', [cmp('>=', 100, '%')]],
+  ['≥1 lần/năm', [cmp('>=', 1, 'lần', 'năm')]],
+  ['>240 tin, bài/năm', [cmp('>', 240, 'tin, bài', 'năm')]],
+  ['>100.000 lượt sử dụng các dịch vụ khác nhau', [cmp('>', 100000, 'lượt')]],
+  ['Từ 50% số TTHC trở lên có phát sinh hồ sơ', [cmp('>=', 50, '%')]],
+  ['Từ 15% số hồ sơ TTHC trở lên', [cmp('>=', 15, '%')]],
+  ['95% trở lên người dân nông thôn được dùng nước sinh hoạt hợp vệ sinh', [cmp('>=', 95, '%')]],
+  ['65% dân số trên địa bàn thành phố được sử dụng dịch vụ internet', [cmp('>=', 65, '%')]],
+  ['đạt trên 75%', [cmp('>', 75, '%')]],
+  ['không quá 6 ngày', [cmp('<=', 6, 'ngày')]],
+  ['Giải ngân từ 90% trở lên so với kế hoạch', [cmp('>=', 90, '%')]],
+  ['Có từ 03 sáng kiến hoặc giải pháp mới trong CCHC trở lên', [cmp('>=', 3, 'sáng kiến')]],
+  [
+    '100% quy hoạch, kế hoạch được công khai 100% xã, phường có chuyển đổi mục đích sử dụng đất.',
+    [cmp('>=', 100, '%'), cmp('>=', 100, '%')],
+  ],
+  ['Không có sai phạm về sử dụng kinh phí quản lý hành chính được phát hiện', [none]],
+  ['Không có trường hợp phải chi thêm tiền để được quan tâm hơn khi đi khám bệnh', [none]],
+  [
+    'Trong năm không có cán bộ, công chức, viên chức làm việc tại cơ quan nhà nước cấp tỉnh, cấp huyện bị kỷ luật từ mức khiển trách trở lên; không có cán bộ, công chức cấp xã bị kỷ luật từ mức cảnh cáo trở lên.',
+    [none, none],
+  ],
+  [
+    'Sử dụng không vượt quá số lượng biên chế hành chính được giao',
+    [dec('số lượng biên chế hành chính được giao', 0)],
+  ],
+  [
+    'Số lượng biên chế hành chính của tỉnh đang sử dụng không vượt quá so với tổng số biên chế hành chính được giao',
+    [dec('tổng số biên chế hành chính được giao', 0)],
+  ],
+  ['Cao hơn so với năm 2018', [inc('năm 2018')]],
+  ['Tăng so với năm trước liền kề', [inc('năm trước liền kề')]],
+  ['Tăng so với năm trước liền kế', [inc('năm trước liền kề')]],
+  ['Tổng số doanh nghiệp thành lập mới tăng lên so với năm trước liền kề.', [inc('năm trước liền kề')]],
+  ['Số đơn vị SNCL tự bảo đảm chi thường xuyên tăng so với năm 2018', [inc('năm 2018')]],
+  ['Vượt chỉ tiêu được Chính phủ giao', [inc('chỉ tiêu được giao')]],
+  ['Giảm 5%/năm', [dec('năm trước liền kề', 5, '%')]],
+  // Beyond the fixtures: the other cues the parser knows.
+  ['<5', [cmp('<', 5, '')]],
+  ['dưới 5%', [cmp('<', 5, '%')]],
+  ['tối đa 3 lần/năm', [cmp('<=', 3, 'lần', 'năm')]],
+  ['Từ 5 ngày trở xuống', [cmp('<=', 5, 'ngày')]],
+  ['≤ 3 ngày', [cmp('<=', 3, 'ngày')]],
+  ['= 100%', [cmp('=', 100, '%')]],
+  ['Từ 5 đến 10 lớp tập huấn', [rng(5, 10, 'lớp')]],
+  ['70%–100%', [rng(70, 100, '%')]],
+  ['Đạt 93,5% trở lên', [cmp('>=', 93.5, '%')]],
+  ['Tăng trưởng GRDP đạt 7%', [cmp('>=', 7, '%')]],
+  ['Không tăng so với năm 2020', [dec('năm 2020', 0)]],
+  ['Không giảm so với năm 2020', [inc('năm 2020', 0)]],
+  ['Số hồ sơ trễ hạn giảm', [dec('')]],
+  ['Tăng 5 doanh nghiệp so với năm 2022', [inc('năm 2022', 5, 'doanh nghiệp')]],
+  ['Giảm tỷ lệ hồ sơ trễ hạn xuống dưới 5%', [cmp('<', 5, '%')]],
+  ['giảm xuống dưới 5%', [cmp('<', 5, '%')]],
+  ['Tăng lên 90%', [cmp('>=', 90, '%')]],
+  ['Không có TTHC nào bị trễ hạn', [none]],
+];
+
+const QUALITATIVE = [
+  'Xếp hạng A',
+  'Đúng thời gian quy định',
+  'Thực hiện đúng quy định',
+  'Theo Kế hoạch của UBND tỉnh',
+  'Báo cáo',
+  'Chỉ tiêu',
+  '2023-2025',
+  'Từ năm 2022',
+  'Xác định đầy đủ 06 nội dung CCHC theo quy định của Chính phủ',
+  'Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60 thuộc nhóm có điểm số Trung bình thấp. Mục tiêu: Năm 2022, trong tốp 20/63.',
+  'Thực hiện kiểm tra theo Nghị định 167/NĐ-CP ngày 31/12/2017',
+  'Tăng cường công tác tuyên truyền',
+];
+
+describe('parseTarget: target phrases', () => {
+  for (const [text, expected] of PHRASES) {
+    it(text.length > 70 ? `${text.slice(0, 67)}…` : text, () => {
+      assert.deepEqual(thresholdsOf(text), expected);
+    });
+  }
+
+  for (const text of QUALITATIVE) {
+    it(`qualitative: ${text.slice(0, 60)}`, () => {
+      assert.deepEqual(parseTarget(text), [{ text, threshold: qual(text) }]);
+    });
+  }
+
+  it('keeps each phrase as its text, trimmed', () => {
+    const got = parseTarget(
+      'Có ít nhất 96% kết quả giải quyết đúng hạn; có văn bản xin lỗi đối với 100% hồ sơ có kết quả giải quyết trễ hạn',
+    );
+    assert.deepEqual(
+      got.map((t) => t.text),
+      ['Có ít nhất 96% kết quả giải quyết đúng hạn', 'có văn bản xin lỗi đối với 100% hồ sơ có kết quả giải quyết trễ hạn'],
+    );
+    assert.deepEqual(parseTarget(' 100 % số vấn đề được xử lý. ')[0].text, '100 % số vấn đề được xử lý');
+  });
+
+  it('keeps trailing clauses without a target with the target before them', () => {
+    const text = '100% số Cơ quan chuyên môn cấp tỉnh; UBND cấp huyện; UBND cấp xã công khai tiến độ';
+    assert.deepEqual(parseTarget(text), [{ text, threshold: cmp('>=', 100, '%') }]);
+  });
+
+  it('returns [] for empty cells and for bare numbers (points, not targets)', () => {
+    for (const v of [null, undefined, '', '   ', '\n', '1.25', 9, 0.5, '100.000', ' 64,5 ', '2023']) {
+      assert.deepEqual(parseTarget(v), [], String(v));
+    }
+  });
+
+  it('accepts NFD text and any letter case', () => {
+    assert.deepEqual(thresholdsOf('Từ 50 TTHC trở lên'.normalize('NFD')), [cmp('>=', 50, 'TTHC')]);
+    assert.deepEqual(thresholdsOf('TỪ 50 TTHC TRỞ LÊN'), [cmp('>=', 50, 'TTHC')]);
+    assert.deepEqual(thresholdsOf('ÍT NHẤT 80%'), [cmp('>=', 80, '%')]);
+    assert.deepEqual(thresholdsOf('GIẢM 5%/NĂM'.normalize('NFD')), [dec('năm trước liền kề', 5, '%')]);
+    assert.deepEqual(thresholdsOf('KHÔNG CÓ SAI PHẠM'.normalize('NFD')), [none]);
+    const t = parseTarget('Xếp hạng A'.normalize('NFD'));
+    assert.deepEqual(t, [{ text: 'Xếp hạng A', threshold: qual('Xếp hạng A') }]);
+  });
+
+  it('never throws on odd input', () => {
+    const odd: unknown[] = [
+      {},
+      [],
+      Object.create(null),
+      Symbol('x'),
+      () => 1,
+      new Date(0),
+      NaN,
+      Infinity,
+      -Infinity,
+      BigInt(7),
+      true,
+      '😀'.repeat(5000),
+      '\ud800\udfff\ud800',
+      '%%%%%',
+      '≥≥≥ 5',
+      '1.2.3.4%',
+      'từ từ từ 5 trở lên trở lên',
+      'không có không có không có',
+      'tăng tăng tăng 5% so với so với',
+      '100% '.repeat(20_000),
+      '1 '.repeat(100_000),
+      'giảm 5%/năm; '.repeat(5_000),
+      'Tăng so với năm 2018, '.repeat(5_000),
+      'x'.repeat(200_000),
+    ];
+    for (const v of odd) {
+      const got = parseTarget(v);
+      assert.ok(Array.isArray(got));
+    }
+    fc.assert(fc.property(fc.anything(), (v) => Array.isArray(parseTarget(v))));
+    fc.assert(
+      fc.property(fc.string({ unit: 'grapheme', maxLength: 200 }), (v) => {
+        const got = parseTarget(v);
+        return got.every((t) => typeof t.text === 'string' && typeof t.threshold.kind === 'string');
+      }),
+    );
+  });
+
+  it('finds targets inside random surrounding text', () => {
+    const words = fc.constantFrom('số', 'hồ sơ', 'được', 'giải quyết', 'xã', ',', 'đúng hạn', 'TTHC', '-');
+    fc.assert(
+      fc.property(fc.array(words, { maxLength: 6 }), fc.integer({ min: 1, max: 100 }), (ws, n) => {
+        const got = thresholdsOf(`${ws.join(' ')} ít nhất ${n}% ${ws.join(' ')}`);
+        return got.some((t) => t.kind === 'compare' && t.op === '>=' && t.value === n && t.unit === '%');
+      }),
+    );
+  });
+});
+
+// --- formatThreshold -----------------------------------------------------------------------
+
+describe('formatThreshold', () => {
+  const cases: [Threshold, string, string][] = [
+    [cmp('>=', 95, '%'), '≥ 95%', '≥ 95%'],
+    [cmp('>', 240, 'tin, bài', 'năm'), '> 240 tin, bài/năm', '> 240 tin, bài/năm'],
+    [cmp('>', 100000, 'lượt'), '> 100.000 lượt', '> 100.000 lượt'],
+    [cmp('<=', 6, 'ngày'), '≤ 6 ngày', '≤ 6 ngày'],
+    [cmp('>=', 93.5, '%'), '≥ 93,5%', '≥ 93,5%'],
+    [cmp('<', 5, ''), '< 5', '< 5'],
+    [rng(70, 100, '%'), '70%–100%', '70%–100%'],
+    [rng(5, 10, 'lớp'), 'từ 5 đến 10 lớp', '5–10 lớp'],
+    [none, 'không có', 'none'],
+    [inc('năm 2018', 30, '%'), 'tăng ≥ 30% so với năm 2018', 'increase ≥ 30% vs năm 2018'],
+    [dec('năm 2015', 10, '%'), 'giảm ≥ 10% so với năm 2015', 'decrease ≥ 10% vs năm 2015'],
+    [dec('', 10, '%'), 'giảm ≥ 10%', 'decrease ≥ 10%'],
+    [inc('năm trước liền kề'), 'tăng so với năm trước liền kề', 'increase vs năm trước liền kề'],
+    [inc('chỉ tiêu được giao'), 'tăng so với chỉ tiêu được giao', 'increase vs chỉ tiêu được giao'],
+    [dec('số lượng biên chế được giao', 0), 'không vượt quá số lượng biên chế được giao', 'not above số lượng biên chế được giao'],
+    [inc('năm 2020', 0), 'không giảm so với năm 2020', 'not below năm 2020'],
+    [qual('Xếp hạng A'), 'Xếp hạng A', 'Xếp hạng A'],
+  ];
+  for (const [t, vi, en] of cases) {
+    it(`${vi} / ${en}`, () => {
+      assert.equal(formatThreshold(t), vi);
+      assert.equal(formatThreshold(t, 'vi'), vi);
+      assert.equal(formatThreshold(t, 'en'), en);
+    });
+  }
+
+  it('never throws on a malformed threshold', () => {
+    assert.equal(formatThreshold({} as Threshold), '');
+  });
+});
+
+// --- round trip ----------------------------------------------------------------------------
+
+function assertRoundTrip(text: unknown): number {
+  let n = 0;
+  for (const { threshold } of parseTarget(text)) {
+    if (threshold.kind === 'qualitative') continue;
+    const shown = formatThreshold(threshold, 'vi');
+    const back = parseTarget(shown);
+    assert.equal(back.length, 1, `${shown} (from ${String(text)})`);
+    assert.deepEqual(back[0].threshold, threshold, `${shown} (from ${String(text)})`);
+    n++;
+  }
+  return n;
+}
+
+describe('formatThreshold ∘ parseTarget round trip', () => {
+  it('holds for every phrase in the table', () => {
+    let n = 0;
+    for (const [text] of PHRASES) n += assertRoundTrip(text);
+    assert.ok(n >= PHRASES.length);
+  });
+
+  it('holds for generated phrases', () => {
+    const cue = fc.constantFrom('', 'ít nhất ', 'tối thiểu ', 'không quá ', 'trên ', 'dưới ', '≥', '> ', 'đạt ', 'từ ');
+    const unit = fc.constantFrom('%', ' TTHC', ' lần', ' tin, bài', ' hồ sơ', ' đơn vị cấp xã', ' sáng kiến mới');
+    const per = fc.constantFrom('', '/năm', '/ tháng', '/quý');
+    const tail = fc.constantFrom('', ' trở lên', ' so với năm 2018');
+    const value = fc.oneof(fc.integer({ min: 0, max: 2_000_000 }), fc.integer({ min: 1, max: 99_999 }).map((x) => x / 100));
+    const dir = fc.constantFrom('', 'tăng ', 'giảm ', 'Giảm chi ');
+    fc.assert(
+      fc.property(dir, cue, value, unit, per, tail, (d, c, v, u, p, t) => {
+        const num = String(v).replace('.', ',');
+        assertRoundTrip(`${d}${c}${num}${u}${p}${t}`);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});
+
+// --- evaluateThreshold -----------------------------------------------------------------------
+
+type Status = CheckOutcome['status'];
+const EVAL: [Threshold, unknown, Status][] = [
+  // compare, percent
+  [cmp('>=', 95, '%'), 97, 'met'],
+  [cmp('>=', 95, '%'), 95, 'met'],
+  [cmp('>=', 95, '%'), '97%', 'met'],
+  [cmp('>=', 95, '%'), '97,5 %', 'met'],
+  [cmp('>=', 95, '%'), 0.97, 'met'], // fraction from a percent-formatted cell
+  [cmp('>=', 95, '%'), '0,97', 'met'],
+  [cmp('>=', 95, '%'), 1, 'met'],
+  [cmp('>=', 95, '%'), 0.9, 'unmet'],
+  [cmp('>=', 95, '%'), 90, 'unmet'],
+  [cmp('>=', 95, '%'), 'Đạt 90%', 'unmet'],
+  [cmp('>=', 95, '%'), 'Năm 2019 đạt 96%', 'met'],
+  [cmp('>=', 95, '%'), '52/54 hồ sơ', 'met'],
+  [cmp('>=', 95, '%'), '50/54 hồ sơ', 'unmet'],
+  [cmp('>=', 95, '%'), 'Không đạt', 'unmet'],
+  [cmp('>=', 95, '%'), 'Đạt', 'not-evaluable'],
+  [cmp('>=', 95, '%'), 'Hoàn thành', 'not-evaluable'],
+  [cmp('>=', 95, '%'), 'Có', 'not-evaluable'],
+  [cmp('>=', 95, '%'), '52 TTHC', 'not-evaluable'],
+  [cmp('>=', 95, '%'), 'chưa có số liệu', 'not-evaluable'],
+  [cmp('>=', 95, '%'), '', 'not-evaluable'],
+  [cmp('>=', 95, '%'), null, 'not-evaluable'],
+  [cmp('>=', 95, '%'), undefined, 'not-evaluable'],
+  [cmp('>', 95, '%'), 95, 'unmet'],
+  [cmp('>', 95, '%'), '95,1%', 'met'],
+  [cmp('=', 100, '%'), '100%', 'met'],
+  [cmp('=', 100, '%'), 99, 'unmet'],
+  [cmp('>=', 0.5, '%'), 0.6, 'met'], // threshold ≤ 1: no fraction rule
+  // compare, counts
+  [cmp('>=', 50, 'TTHC'), '52 TTHC', 'met'],
+  [cmp('>=', 50, 'TTHC'), 52, 'met'],
+  [cmp('>=', 50, 'TTHC'), 49, 'unmet'],
+  [cmp('>=', 50, 'TTHC'), '60%', 'not-evaluable'],
+  [cmp('>', 240, 'tin, bài', 'năm'), '241 tin, bài', 'met'],
+  [cmp('>', 240, 'tin, bài', 'năm'), 240, 'unmet'],
+  [cmp('>', 100000, 'lượt'), '120.000 lượt', 'met'],
+  [cmp('<=', 6, 'ngày'), '5 ngày', 'met'],
+  [cmp('<=', 6, 'ngày'), '7 ngày', 'unmet'],
+  [cmp('<', 5, ''), 4.9, 'met'],
+  [cmp('<', 5, ''), '5', 'unmet'],
+  [cmp('>=', 1, 'đợt', 'năm'), '2 đợt/năm', 'met'],
+  [cmp('>=', 1, 'đợt', 'năm'), 0, 'unmet'],
+  // range
+  [rng(70, 100, '%'), 85, 'met'],
+  [rng(70, 100, '%'), 0.85, 'met'],
+  [rng(70, 100, '%'), '100%', 'met'],
+  [rng(70, 100, '%'), 60, 'unmet'],
+  [rng(5, 10, 'lớp'), 11, 'unmet'],
+  [rng(5, 10, 'lớp'), 'Đạt', 'not-evaluable'],
+  // none
+  [none, 'Không', 'met'],
+  [none, 'Không có', 'met'],
+  [none, 'không phát hiện sai phạm', 'met'],
+  [none, 0, 'met'],
+  [none, '0', 'met'],
+  [none, 'Đạt', 'met'],
+  [none, 'Có 2 trường hợp', 'unmet'],
+  [none, 3, 'unmet'],
+  [none, 'Có sai phạm', 'unmet'],
+  [none, 'Không đạt', 'unmet'],
+  [none, 'Có', 'not-evaluable'],
+  [none, 'đang xác minh', 'not-evaluable'],
+  [none, '', 'not-evaluable'],
+  // relative with an amount
+  [inc('năm 2018', 30, '%'), 'Tăng 35%', 'met'],
+  [inc('năm 2018', 30, '%'), '+35%', 'met'],
+  [inc('năm 2018', 30, '%'), 35, 'met'],
+  [inc('năm 2018', 30, '%'), 0.35, 'met'],
+  [inc('năm 2018', 30, '%'), 'cao hơn 31,5%', 'met'],
+  [inc('năm 2018', 30, '%'), 'Tăng 12%', 'unmet'],
+  [inc('năm 2018', 30, '%'), 'giảm 40%', 'unmet'],
+  [inc('năm 2018', 30, '%'), '-35%', 'unmet'],
+  [inc('năm 2018', 30, '%'), -35, 'unmet'],
+  [inc('năm 2018', 30, '%'), 'Tăng', 'not-evaluable'],
+  [inc('năm 2018', 30, '%'), 'Đạt', 'not-evaluable'],
+  [inc('năm 2018', 30, '%'), 'Tăng 40 doanh nghiệp', 'not-evaluable'],
+  [inc('năm 2018', 30, '%'), '', 'not-evaluable'],
+  [dec('năm 2015', 10, '%'), 'giảm 15%', 'met'],
+  [dec('năm 2015', 10, '%'), 'Giảm 10,5 %', 'met'],
+  [dec('năm 2015', 10, '%'), 15, 'met'],
+  [dec('năm 2015', 10, '%'), -15, 'met'],
+  [dec('năm 2015', 10, '%'), '-15%', 'met'],
+  [dec('năm 2015', 10, '%'), 'thấp hơn 12%', 'met'],
+  [dec('năm 2015', 10, '%'), 'Giảm 5%', 'unmet'],
+  [dec('năm 2015', 10, '%'), 'Tăng 12%', 'unmet'],
+  [dec('năm 2015', 10, '%'), '+12%', 'unmet'],
+  [dec('năm 2015', 10, '%'), 'Không đạt', 'unmet'],
+  // relative without an amount
+  [inc('năm trước liền kề'), 'Tăng', 'met'],
+  [inc('năm trước liền kề'), 'Tăng 5%', 'met'],
+  [inc('năm trước liền kề'), 'cao hơn', 'met'],
+  [inc('năm trước liền kề'), 'vượt', 'met'],
+  [inc('năm trước liền kề'), 12, 'met'],
+  [inc('năm trước liền kề'), 'giảm', 'unmet'],
+  [inc('năm trước liền kề'), 'thấp hơn', 'unmet'],
+  [inc('năm trước liền kề'), 'không đạt', 'unmet'],
+  [inc('năm trước liền kề'), 'Không tăng', 'unmet'],
+  [inc('năm trước liền kề'), 0, 'unmet'],
+  [inc('năm trước liền kề'), 'Đạt', 'not-evaluable'],
+  [inc('chỉ tiêu được giao'), 'Vượt 3%', 'met'],
+  // "không vượt quá …": a decrease of at least 0
+  [dec('số lượng biên chế được giao', 0), 'Không vượt', 'met'],
+  [dec('số lượng biên chế được giao', 0), 'không tăng', 'met'],
+  [dec('số lượng biên chế được giao', 0), 0, 'met'],
+  [dec('số lượng biên chế được giao', 0), 'Giảm 2', 'met'],
+  [dec('số lượng biên chế được giao', 0), 'tăng 3', 'unmet'],
+  [dec('số lượng biên chế được giao', 0), '+3', 'unmet'],
+  [dec('số lượng biên chế được giao', 0), 'Đạt', 'not-evaluable'],
+  // qualitative
+  [qual('Đúng thời gian quy định'), 'Đạt', 'met'],
+  [qual('Đúng thời gian quy định'), 'Hoàn thành', 'met'],
+  [qual('Đúng thời gian quy định'), 'Có', 'met'],
+  [qual('Đúng thời gian quy định'), 'Đã thực hiện', 'met'],
+  [qual('Đúng thời gian quy định'), 'Không đạt', 'unmet'],
+  [qual('Đúng thời gian quy định'), 'Chưa hoàn thành', 'unmet'],
+  [qual('Đúng thời gian quy định'), 'Không', 'unmet'],
+  [qual('Đúng thời gian quy định'), 'Báo cáo số 12/BC-UBND', 'not-evaluable'],
+  [qual('Đúng thời gian quy định'), 5, 'not-evaluable'],
+  [qual('Đúng thời gian quy định'), '', 'not-evaluable'],
+];
+
+describe('evaluateThreshold', () => {
+  for (const [t, actual, status] of EVAL) {
+    it(`${formatThreshold(t)} ← ${JSON.stringify(actual)}: ${status}`, () => {
+      assert.equal(evaluateThreshold(t, actual).status, status);
+      assert.equal(evaluateThreshold(t, actual, 'en').status, status);
+    });
+  }
+
+  it('explains in Vietnamese or English', () => {
+    const t = cmp('>=', 95, '%');
+    assert.deepEqual(evaluateThreshold(t, 90), { status: 'unmet', reason: 'Cần ≥ 95%, thực tế 90%' });
+    assert.deepEqual(evaluateThreshold(t, 90, 'en'), { status: 'unmet', reason: 'Needs ≥ 95%, actual 90%' });
+    assert.deepEqual(evaluateThreshold(t, 0.975), { status: 'met', reason: 'Cần ≥ 95%, thực tế 97,5%' });
+    assert.equal(
+      evaluateThreshold(inc('năm 2018', 30, '%'), 'Tăng 12%').reason,
+      'Cần tăng ≥ 30% so với năm 2018, thực tế tăng 12%',
+    );
+    assert.equal(
+      evaluateThreshold(dec('năm 2015', 10, '%'), '+12%', 'en').reason,
+      'Needs decrease ≥ 10% vs năm 2015, actual increase 12%',
+    );
+    assert.equal(evaluateThreshold(cmp('>=', 50, 'TTHC'), '52 TTHC').reason, 'Cần ≥ 50 TTHC, thực tế 52 TTHC');
+    assert.equal(evaluateThreshold(t, '').reason, 'Chưa nhập kết quả thực tế');
+    assert.equal(evaluateThreshold(t, '', 'en').reason, 'No actual value entered');
+    for (const [th, actual] of EVAL) {
+      assert.ok(evaluateThreshold(th, actual).reason.length > 0);
+      assert.ok(evaluateThreshold(th, actual, 'en').reason.length > 0);
+    }
+  });
+
+  it('evaluates what parseTarget produced', () => {
+    const [t] = thresholdsOf('Số hồ sơ TTHC trong năm được giải quyết đúng hạn đạt từ 95% trở lên');
+    assert.equal(evaluateThreshold(t, '96,2%').status, 'met');
+    const [u] = thresholdsOf('Sử dụng không vượt quá số lượng biên chế hành chính được giao');
+    assert.equal(evaluateThreshold(u, 'Không vượt').status, 'met');
+  });
+
+  it('never throws on odd actual values or thresholds', () => {
+    const thresholds = [...new Set(EVAL.map(([t]) => t)), {} as Threshold, { kind: 'compare' } as Threshold];
+    const odd: unknown[] = [{}, [], Object.create(null), Symbol('x'), NaN, Infinity, BigInt(3), '😀'.repeat(1000), 'x'.repeat(100_000)];
+    for (const t of thresholds) {
+      for (const a of odd) {
+        const r = evaluateThreshold(t, a);
+        assert.ok(['met', 'unmet', 'not-evaluable'].includes(r.status));
+      }
+    }
+    fc.assert(
+      fc.property(fc.constantFrom(...thresholds), fc.anything(), (t, a) => typeof evaluateThreshold(t, a).reason === 'string'),
+    );
+  });
+});
+
+// --- the three real appendices --------------------------------------------------------------
+
+interface FixtureSpec {
+  file: string;
+  columns: string[];
+  firstRow: number;
+  lastRow?: number;
+  /** Cells whose text has no checkable target ("A1:A5" ranges allowed). */
+  qualitative: string[];
+  /** Cells holding a bare number (a year here): parseTarget → []. */
+  bare: string[];
+}
+
+const FIXTURES: FixtureSpec[] = [
+  {
+    file: 'laocai-221-2019-par-index.xlsx',
+    columns: ['G', 'F'],
+    firstRow: 7,
+    lastRow: 122,
+    qualitative: [
+      // G: Mức độ hoàn thành
+      'G10:G14', 'G20', 'G21', 'G25', 'G26', 'G35', 'G49', 'G54', 'G61', 'G62', 'G72', 'G73', 'G76',
+      'G88:G91', 'G99', 'G103', 'G117',
+      // F: Chất lượng/ Nội dung
+      'F8', 'F10:F14', 'F16:F18', 'F20', 'F25:F28', 'F31', 'F32', 'F34:F38', 'F40:F42', 'F44:F47',
+      'F49', 'F50', 'F53', 'F54', 'F58', 'F61:F63', 'F66', 'F67', 'F69', 'F70', 'F72:F74', 'F76:F78',
+      'F80', 'F81', 'F84:F86', 'F91', 'F93:F96', 'F99:F103', 'F105:F107', 'F109:F111', 'F113:F115',
+      'F117', 'F118', 'F122',
+    ],
+    bare: [],
+  },
+  {
+    file: 'vinhphuc-232-2022-papi.xlsx',
+    columns: ['E', 'F'],
+    firstRow: 6,
+    // E: Thời gian thực hiện (only "≥1 lần/năm" is a target), F: Sản phẩm/ Kết quả
+    qualitative: ['E6:E87', 'E90', 'E95:E105', 'F6:F89'],
+    bare: ['E91:E94'],
+  },
+  {
+    file: 'hagiang-2023-papi-city.xlsx',
+    columns: ['D'],
+    firstRow: 6,
+    qualitative: [
+      'D15', 'D23', 'D30', 'D36', 'D40', 'D42', 'D44', 'D48', 'D49', 'D52', 'D55', 'D56', 'D58', 'D61',
+      'D64', 'D66', 'D67', 'D69', 'D71',
+    ],
+    bare: [],
+  },
+];
+
+function expandCells(list: string[]): Set<string> {
+  const out = new Set<string>();
+  for (const item of list) {
+    const m = /^([A-Z]+)(\d+)(?::\1(\d+))?$/.exec(item);
+    if (!m) throw new Error(`bad cell list entry ${item}`);
+    const last = m[3] ? Number(m[3]) : Number(m[2]);
+    for (let r = Number(m[2]); r <= last; r++) out.add(`${m[1]}${r}`);
+  }
+  return out;
+}
+
+describe('parseTarget on the real appendices', () => {
+  for (const spec of FIXTURES) {
+    it(spec.file, async () => {
+      const wb = new ExcelJS.Workbook();
+      await wb.xlsx.readFile(path.join(__dirname, 'fixtures', spec.file));
+      const ws = wb.worksheets[0];
+      const qualitative = expandCells(spec.qualitative);
+      const bare = expandCells(spec.bare);
+      const seen = new Set<string>();
+      let numeric = 0;
+      for (let r = spec.firstRow; r <= (spec.lastRow ?? ws.rowCount); r++) {
+        for (const col of spec.columns) {
+          const address = `${col}${r}`;
+          const text = ws.getCell(address).text;
+          if (!text.trim()) continue;
+          seen.add(address);
+          const got = parseTarget(text);
+          if (bare.has(address)) {
+            assert.deepEqual(got, [], address);
+            continue;
+          }
+          assert.ok(got.length >= 1, `${address}: nothing parsed from ${JSON.stringify(text)}`);
+          const kinds = got.map((t) => t.threshold.kind);
+          if (qualitative.has(address)) {
+            assert.deepEqual(kinds, ['qualitative'], `${address} should be qualitative: ${JSON.stringify(text)}`);
+          } else {
+            assert.ok(!kinds.includes('qualitative'), `${address} fell back to qualitative: ${JSON.stringify(text)}`);
+            numeric += assertRoundTrip(text);
+          }
+        }
+      }
+      for (const address of [...qualitative, ...bare]) assert.ok(seen.has(address), `${address} is empty`);
+      assert.ok(numeric > 0);
+    });
+  }
+});
