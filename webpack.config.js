@@ -45,6 +45,7 @@ async function manifestFor(content, origin) {
   let xml = content.toString('utf8');
   if (origin !== DEV_ORIGIN) {
     xml = xml
+      .replace(/<!--[\s\S]*?-->\s*/g, '') // the comments describe the dev setup
       .split(`<AppDomain>${DEV_ORIGIN}</AppDomain>`)
       .join(`<AppDomain>${new URL(origin).origin}</AppDomain>`)
       .split(DEV_ORIGIN)

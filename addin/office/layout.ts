@@ -25,8 +25,11 @@ export interface SheetLayout {
   totalRow: number;
   /** Column widths in points (estimated from text length, so no read-back sync is needed). */
   columnWidths: number[];
-  /** Links to appendix cells: 0-based cell in values, target reference, text shown. */
-  links: { row: number; col: number; reference: string; text: string }[];
+  /**
+   * Links to appendix cells as HYPERLINK formulas, grouped in vertical runs so each run is one
+   * `formulas` assignment (0-based top-left cell in values).
+   */
+  linkRuns: { row: number; col: number; formulas: string[][] }[];
 }
 
 export function layoutSummaryTable(t: SummaryTable, lang: Lang): SheetLayout {
@@ -45,19 +48,16 @@ export function layoutSummaryTable(t: SummaryTable, lang: Lang): SheetLayout {
       return GENERAL_FORMAT;
     }),
   );
-  const links: SheetLayout['links'] = [];
+  const links: { row: number; col: number; formula: string }[] = [];
   t.links.forEach((link, i) => {
     if (!link) return;
     const row = headerRow + 1 + i;
     const cells = values[row];
     if (!cells) return;
     const col = Math.max(0, cells.findIndex((v) => v === link.address));
-    links.push({
-      row,
-      col,
-      reference: `${quoteSheetName(link.sheet)}!${link.address}`,
-      text: String(cells[col] ?? link.address),
-    });
+    // General, not text: a text-formatted cell would show the formula instead of the link.
+    numberFormats[row]![col] = GENERAL_FORMAT;
+    links.push({ row, col, formula: hyperlinkFormula(`${quoteSheetName(link.sheet)}!${link.address}`, String(cells[col] ?? link.address)) });
   });
   return {
     values,
@@ -67,8 +67,25 @@ export function layoutSummaryTable(t: SummaryTable, lang: Lang): SheetLayout {
     firstDataRow: headerRow + 1,
     totalRow: t.totalRow >= 0 ? headerRow + 1 + t.totalRow : -1,
     columnWidths: estimateColumnWidths(values.slice(headerRow), width),
-    links,
+    linkRuns: linkRuns(links),
   };
+}
+
+/** In-workbook link: =HYPERLINK("#'Sheet'!B7","B7") (works on desktop and on the web). */
+export function hyperlinkFormula(reference: string, text: string): string {
+  const q = (x: string) => `"${x.replace(/"/g, '""')}"`;
+  return `=HYPERLINK(${q(`#${reference}`)},${q(text)})`;
+}
+
+function linkRuns(links: readonly { row: number; col: number; formula: string }[]): SheetLayout['linkRuns'] {
+  const runs: SheetLayout['linkRuns'] = [];
+  const sorted = [...links].sort((a, b) => a.col - b.col || a.row - b.row);
+  for (const l of sorted) {
+    const last = runs[runs.length - 1];
+    if (last && last.col === l.col && last.row + last.formulas.length === l.row) last.formulas.push([l.formula]);
+    else runs.push({ row: l.row, col: l.col, formulas: [[l.formula]] });
+  }
+  return runs;
 }
 
 function scalar(v: string | number | null | undefined): CellScalar {

@@ -19,22 +19,28 @@ export interface Writer {
   supports: Supports;
 }
 
-/** Writes a 2-D block from (row, col), 1-based: formats first so text stays text. */
+/**
+ * Writes a 2-D block from (row, col), 1-based, as one assignment per ~4 MB chunk; number
+ * formats go first so text stays text. `formulas` blocks have no formats.
+ */
 async function writeBlock(
   w: Writer,
   sheet: Excel.Worksheet,
   row: number,
   col: number,
   values: readonly (readonly (string | number | boolean)[])[],
-  formats: readonly (readonly string[])[],
+  formats: readonly (readonly string[])[] | null,
+  as: 'values' | 'formulas' = 'values',
 ): Promise<void> {
   const width = values[0]?.length ?? 0;
   if (values.length === 0 || width === 0) return;
-  for (const chunk of chunkRows(values, w.budget.maxBytes, (i) => rowBytes(formats[i] ?? []))) {
+  for (const chunk of chunkRows(values, w.budget.maxBytes, (i) => (formats ? rowBytes(formats[i] ?? []) : 0))) {
     await w.budget.reserve(chunk.bytes);
     const range = sheet.getRange(blockAddress(row + chunk.start, col, chunk.end - chunk.start, width));
-    range.numberFormat = formats.slice(chunk.start, chunk.end) as string[][];
-    range.values = values.slice(chunk.start, chunk.end) as (string | number | boolean)[][];
+    if (formats) range.numberFormat = formats.slice(chunk.start, chunk.end) as string[][];
+    const part = values.slice(chunk.start, chunk.end) as (string | number | boolean)[][];
+    if (as === 'formulas') range.formulas = part;
+    else range.values = part;
   }
 }
 
@@ -74,16 +80,8 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
     const letter = columnLetter(c + 1);
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = pt;
   });
-  if (w.supports('ExcelApi', '1.7')) {
-    sheet.freezePanes.freezeRows(layout.headerRow + 1);
-    for (const link of layout.links) {
-      await w.budget.reserve(SMALL_OP);
-      sheet.getRange(blockAddress(link.row + 1, link.col + 1)).hyperlink = {
-        documentReference: link.reference,
-        textToDisplay: link.text,
-      };
-    }
-  }
+  if (w.supports('ExcelApi', '1.7')) sheet.freezePanes.freezeRows(layout.headerRow + 1);
+  for (const run of layout.linkRuns) await writeBlock(w, sheet, run.row + 1, run.col + 1, run.formulas, null, 'formulas');
   return sheet;
 }
 
