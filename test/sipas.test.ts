@@ -1,0 +1,39 @@
+// A SIPAS appendix shaped like Tuyên Quang's 2021 plan (seed 002): five satisfaction indices in %,
+// tasks with lead agencies, and an officer's self-assessment against percentage targets.
+import { strict as assert } from 'node:assert';
+import { analyzeSheet, type SheetSnapshot } from '../model';
+
+function tuyenQuangSipas(): SheetSnapshot {
+  const rows: unknown[][] = [
+    ['PHỤ LỤC'],
+    ['NHIỆM VỤ, GIẢI PHÁP NÂNG CAO CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) TỈNH TUYÊN QUANG NĂM 2021'],
+    [],
+    ['STT', 'Chỉ số thành phần / Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Kết quả thực hiện', 'Tài liệu kiểm chứng'],
+    ['1', 'Chỉ số hài lòng về tiếp cận dịch vụ'],
+    ['1.1', 'Đầu tư cơ sở vật chất, trang thiết bị tại Bộ phận một cửa theo đúng quy định', 'Tỷ lệ hài lòng đạt từ 85% trở lên', 'Văn phòng UBND tỉnh', 'Các Sở, ban, ngành; UBND các huyện, thành phố', 'Năm 2021', '88,4%', 'Báo cáo số 12/BC-VP ngày 05/12/2021'],
+    ['2', 'Chỉ số hài lòng về thủ tục hành chính'],
+    ['2.1', 'Thực hiện đúng quy định về thành phần hồ sơ, mức phí, lệ phí', 'Tỷ lệ hài lòng đạt từ 85% trở lên', 'Văn phòng UBND tỉnh', 'Các Sở, ban, ngành', 'Năm 2021', '82,25%', 'Báo cáo số 13/BC-VP ngày 05/12/2021'],
+    ['3', 'Chỉ số hài lòng về công chức giải quyết công việc'],
+    ['3.1', 'Bồi dưỡng nghiệp vụ, trách nhiệm, đạo đức công vụ của công chức', 'Tối thiểu 90%', 'Sở Nội vụ', 'Các Sở, ban, ngành', 'Năm 2021', '91%', ''],
+    ['4', 'Chỉ số hài lòng về kết quả giải quyết công việc'],
+    ['4.1', 'Kết quả giải quyết đảm bảo phù hợp với quy định, đầy đủ, chính xác', '≥ 85%', 'Văn phòng UBND tỉnh', 'UBND các huyện, thành phố', 'Năm 2021', '0,86', 'Báo cáo số 14/BC-VP ngày 05/12/2021'],
+    ['5', 'Chỉ số hài lòng về tiếp nhận, xử lý góp ý, phản ánh, kiến nghị'],
+    ['5.1', 'Niêm yết công khai địa chỉ tiếp nhận phản ánh, kiến nghị tại Bộ phận một cửa', '100% cơ quan, đơn vị', 'Văn phòng UBND tỉnh', 'Các Sở, ban, ngành', 'Thường xuyên', '100%', 'Báo cáo số 15/BC-VP ngày 05/12/2021'],
+  ];
+  return { name: 'Phụ lục SIPAS', values: rows, merges: [{ top: 1, left: 1, bottom: 1, right: 8 }, { top: 2, left: 1, bottom: 2, right: 8 }] };
+}
+
+describe('a SIPAS appendix (Tuyên Quang 2021 shape)', () => {
+  const a = analyzeSheet(tuyenQuangSipas());
+  it('is recognised as SIPAS with its five component indices', () => {
+    assert.equal(a.ok, true);
+    assert.equal(a.index, 'SIPAS');
+    assert.equal(a.appendix.frameworkId, 'sipas-2017');
+    assert.equal(a.score.tasks.length, 5);
+    assert.equal(a.score.taskCount, 5);
+  });
+  it('checks satisfaction results against the % targets, fractions included', () => {
+    const got = a.findings.filter((f) => f.severity !== 'info').map((f) => `${f.kind}@${f.column}${f.row}`);
+    assert.deepEqual(got, ['threshold-unmet@G8', 'missing-evidence@H10']);
+  });
+});
