@@ -144,6 +144,21 @@ describe('parscore CLI', function () {
     assert.ok(j.findings.some((f: { kind: string; row: number }) => f.kind === 'framework-mismatch' && f.row === 7));
   });
 
+  it('findings planted in a copy of a fixture file come back from check --json at their cells', async () => {
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(LAOCAI);
+    const ws = wb.worksheets[0]!;
+    ws.getCell('C41').value = '1,5'; // 3.3.2 max raised: parent 3.3 no longer sums
+    ws.getCell('I31').value = 'Sở Du hành Vũ trụ';
+    ws.getCell('A32').value = '3.1.1';
+    ws.getCell('C33').value = 'ba điểm'; // 3.2: unreadable, so field 3 no longer sums either
+    const file = path.join(out, 'planted.xlsx');
+    await wb.xlsx.writeFile(file);
+    const j = JSON.parse(runCli(['check', file, '--json']).stdout);
+    const got = j.findings.filter((f: { severity: string }) => f.severity !== 'info').map((f: { kind: string; column: string; row: number }) => `${f.kind}@${f.column}${f.row}`).sort();
+    assert.deepEqual(got, ['bad-number@C33', 'duplicate-code@A32', 'framework-mismatch@C41', 'sum-mismatch@C29', 'sum-mismatch@C39', 'unknown-agency@I31']);
+  });
+
   it('demo scores the bundled example into examples/out/', () => {
     const r = runCli(['demo']);
     assert.equal(r.code, 0, r.stderr);
