@@ -112,6 +112,7 @@ export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Works
       c.value = v;
       const fmt = t.numberFormats[j];
       if (fmt && typeof v === 'number') c.numFmt = fmt;
+      else if (typeof v === 'string' && v.length > 40) c.alignment = { wrapText: true, vertical: 'top' };
     });
     const link = t.links[i];
     if (link) {
@@ -122,6 +123,8 @@ export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Works
     if (i === t.totalRow) r.font = { bold: true };
   });
   ws.views = [{ state: 'frozen', ySplit: 3 }];
+  // Officers print these: landscape, one page wide, header row repeated on every page.
+  ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
   if (t.rows.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + t.rows.length, column: t.header.length } };
   t.header.forEach((h, j) => {
     const longest = Math.max(h.length, ...t.rows.slice(0, 500).map((r) => String(r[j] ?? '').length));
