@@ -1,6 +1,7 @@
 // Builds the Excel add-in into dist/: one shared-runtime page (taskpane.html loading
 // functions.js + commands.js + taskpane.js), functions.json generated from the JSDoc of
-// addin/functions/functions.ts, the browser checker page, the manifest and the icons.
+// addin/functions/functions.ts, the browser checker page (checker.html + checker.js, and its
+// ExcelJS engine checker-engine.js, run as a Web Worker), the manifest and the icons.
 //   npm run build        production (minified, no source maps, no eval)
 //   npm run build:dev    development (source maps)
 //   npm run dev-server   https://localhost:3000 with the Office dev certificate
@@ -14,6 +15,7 @@ const CustomFunctionsMetadataPlugin = require('custom-functions-metadata-plugin'
 const { checkManifestXml, findActionNames } = require('./scripts/check-manifest');
 
 const DEV_ORIGIN = 'https://localhost:3000';
+const EXCELJS_BROWSER = require.resolve('exceljs/dist/exceljs.bare.min.js');
 const EVAL_RE = /(?<![\w$.])eval\s*\(|\bnew\s+Function\b|(?<![\w$.])Function\s*\(/;
 
 /** Fails a production build whose JS still contains eval-like code (Office add-ins ship without). */
@@ -80,15 +82,28 @@ module.exports = async (env = {}, argv = {}) => {
       commands: { import: './addin/commands/commands.ts', dependOn: 'functions' },
       taskpane: { import: './addin/taskpane/taskpane.ts', dependOn: ['functions', 'commands'] },
       checker: './addin/checker/checker.ts',
+      // The checker's ExcelJS + model engine: started as a Web Worker by checker.js, or loaded
+      // into the page as a script where workers cannot start (file://).
+      'checker-engine': './addin/checker/checker-engine.ts',
     },
     output: {
       path: path.resolve(__dirname, 'dist'),
       filename: '[name].js',
       clean: true,
     },
-    resolve: { extensions: ['.ts', '.js'] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      // ExcelJS's browser build without polyfills (modern browsers only; its "browser" field
+      // points to the polyfilled one, which also needs regenerator's Function(...) fallback).
+      alias: { exceljs$: EXCELJS_BROWSER },
+    },
     module: {
+      // A self-contained browserify bundle: nothing for webpack to resolve in it (and parsing it
+      // would pull in webpack's `global` shim, whose fallback is `new Function`).
+      // (A RegExp: noParse strings are matched against the request, loaders included.)
+      noParse: /[\\/]exceljs[\\/]dist[\\/]exceljs\.bare\.min\.js$/,
       rules: [
+        { test: EXCELJS_BROWSER, use: path.resolve(__dirname, 'scripts/webpack/exceljs-no-eval-loader.js') },
         {
           test: /[\\/]node_modules[\\/]zod[\\/].*\.js$/,
           use: path.resolve(__dirname, 'scripts/webpack/no-eval-loader.js'),
@@ -122,6 +137,9 @@ module.exports = async (env = {}, argv = {}) => {
         patterns: [
           { from: 'assets', to: 'assets' },
           { from: 'addin/help/help.html', to: 'help.html' },
+          { from: 'addin/help/findings.html', to: 'findings.html' },
+          { from: 'addin/taskpane/taskpane.css', to: 'taskpane.css' },
+          { from: 'addin/checker/checker.css', to: 'checker.css' },
           { from: 'manifest.xml', to: 'manifest.xml', transform: (content) => manifestFor(content, origin) },
         ],
       }),

@@ -10,6 +10,7 @@ import {
   type Lang,
 } from '../model';
 import { CliError } from './errors';
+import { findingsCsv } from './csv';
 import { textReport } from './report';
 import { clearMarks } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore } from '../xlsx/score-workbook';
@@ -58,9 +59,14 @@ function exitFor(a: Analysis, strict: boolean | undefined): number {
   return strict && a.findings.some((f) => f.severity === 'error') ? 1 : 0;
 }
 
-export async function check(file: string, o: CommonOptions & { json?: boolean }): Promise<CommandResult> {
+export async function check(file: string, o: CommonOptions & { json?: boolean; csv?: boolean }): Promise<CommandResult> {
+  if (o.json && o.csv) throw new CliError('usage', { detail: '--json / --csv' });
   const { analysis } = await analyzeFile(file, o);
-  const stdout = o.json ? JSON.stringify(toJsonReport(analysis, file, o.lang), null, 2) : textReport(analysis, file, o.lang);
+  const stdout = o.json
+    ? JSON.stringify(toJsonReport(analysis, file, o.lang), null, 2)
+    : o.csv
+      ? findingsCsv(analysis, o.lang)
+      : textReport(analysis, file, o.lang);
   return { stdout, exitCode: exitFor(analysis, o.strict), analysis };
 }
 

@@ -8,6 +8,7 @@ export type CliErrorCode =
   | 'encrypted'
   | 'too-large'
   | 'bomb'
+  | 'zip-mismatch'
   | 'same-file'
   | 'no-table'
   | 'bad-framework'
@@ -23,6 +24,7 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     encrypted: 'Tệp {file} được đặt mật khẩu (mã hóa) hoặc là định dạng .xls cũ: hãy bỏ mật khẩu / lưu lại dạng .xlsx rồi thử lại',
     'too-large': 'Tệp {file} quá lớn: {size} MB khi giải nén, giới hạn {limit} MB (đổi bằng --max-mb)',
     bomb: 'Tệp {file} có tỷ lệ nén bất thường ({ratio}:1), từ chối đọc để an toàn',
+    'zip-mismatch': 'Tệp {file} bị hỏng hoặc có cấu trúc nén giả mạo (kích thước khai báo không khớp), từ chối đọc để an toàn',
     'same-file': 'Không ghi đè lên tệp đầu vào {file}: hãy chọn tệp kết quả khác',
     'no-table': '{detail}',
     'bad-framework': 'Khung chỉ số {file} không hợp lệ: {detail}',
@@ -37,6 +39,7 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     encrypted: '{file} is password-protected (encrypted) or a legacy .xls: remove the password / save as .xlsx and retry',
     'too-large': '{file} is too large: {size} MB unpacked, limit {limit} MB (change with --max-mb)',
     bomb: '{file} has an abnormal compression ratio ({ratio}:1); refusing to read it',
+    'zip-mismatch': '{file} is corrupt or has forged zip headers (declared sizes do not match); refusing to read it',
     'same-file': 'Refusing to overwrite the input file {file}: choose another output',
     'no-table': '{detail}',
     'bad-framework': 'Framework {file} is invalid: {detail}',

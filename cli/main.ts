@@ -12,6 +12,7 @@ interface RawOpts {
   framework?: string;
   strict?: boolean;
   json?: boolean;
+  csv?: boolean;
   output?: string;
   maxMb?: string;
 }
@@ -52,10 +53,16 @@ export async function main(argv: string[]): Promise<number> {
     .description('Kiểm tra và chấm điểm phụ lục kế hoạch CCHC / PAPI / SIPAS (Check and score PAR INDEX / PAPI / SIPAS appendices)')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
-  shared(program.command('check <file>').description('kiểm tra và in báo cáo / check and print a report').option('--json', 'one JSON object')).action(
+  shared(
+    program
+      .command('check <file>')
+      .description('kiểm tra và in báo cáo / check and print a report')
+      .option('--json', 'one JSON object')
+      .option('--csv', 'the findings as CSV (RFC 4180, formula-safe)'),
+  ).action(
     async (file: string, o: RawOpts) => {
-      const r = await check(file, { ...common(o), ...(o.json ? { json: true } : {}) });
-      process.stdout.write(`${r.stdout}\n`);
+      const r = await check(file, { ...common(o), ...(o.json ? { json: true } : {}), ...(o.csv ? { csv: true } : {}) });
+      process.stdout.write(r.stdout.endsWith('\n') ? r.stdout : `${r.stdout}\n`);
       code = r.exitCode;
     },
   );

@@ -1,6 +1,6 @@
 // Finds the header block of an appendix and maps its columns to meanings by Vietnamese synonyms.
 import { headerCellText, type Grid } from './grid';
-import { columnLetter, columnNumber, fold } from './text';
+import { columnLetter, columnNumber, fold, foldedFirstCode } from './text';
 import type { MappedColumn } from './report-types';
 import type { ColumnRole } from './types';
 
@@ -143,7 +143,8 @@ export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boole
     if (!t) continue;
     nonEmpty++;
     const sig = header.signature[j] ?? '';
-    if (sig && fold(t) === sig) same++;
+    // Folding every data cell is the costly part: first compare the first folded character.
+    if (sig && foldedFirstCode(t) === sig.charCodeAt(0) && fold(t) === sig) same++;
   }
   if (nonEmpty >= 2 && same / nonEmpty >= 0.6) return true;
   return isColumnNumberRow(row);

@@ -1,23 +1,28 @@
 // The one engine call every host makes: snapshot in, analysis (findings + scores) out.
 import { BUILTIN_FRAMEWORKS } from './frameworks';
 import type { Framework } from './frameworks/schema';
-import { SheetSnapshotSchema } from './grid';
+import { gridSize, MAX_GRID_CELLS, SheetSnapshotSchema } from './grid';
 import { renderFinding, uiMessage } from './messages';
 import { readAppendix } from './reader';
 import { score } from './score';
-import { validate } from './validate';
+import { byCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
 import type { SheetSnapshot } from './types';
 
 export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'vi';
   const evidencePolicy = options.evidencePolicy ?? 'zero';
-  const parsed = SheetSnapshotSchema.safeParse(snapshot);
+  const parsed = parseSnapshot(snapshot);
   if (!parsed.success) {
     const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).slice(0, 3).join('; ');
     return failed(typeof (snapshot as { name?: unknown })?.name === 'string' ? snapshot.name : '', lang, evidencePolicy, 'bad-snapshot', { detail });
   }
   const snap = parsed.data as SheetSnapshot;
+  const size = gridSize(snap);
+  if (size.cells > MAX_GRID_CELLS) {
+    const p = { sheet: snap.name, rows: String(size.rows), cols: String(size.cols), limit: String(MAX_GRID_CELLS) };
+    return failed(snap.name, lang, evidencePolicy, 'bad-snapshot', p, 'too-large');
+  }
   if (!snap.values.some((r) => r.some((v) => v !== null && v !== undefined && v !== ''))) {
     return failed(snap.name, lang, evidencePolicy, 'empty-sheet', { sheet: snap.name });
   }
@@ -28,19 +33,44 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const a = read.appendix;
   const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);
   const v = validate(a, evidencePolicy, framework);
-  const findings = [...read.findings, ...v.findings].sort((x, y) => x.row - y.row || x.column.localeCompare(y.column));
+  const findings = [...read.findings, ...v.findings].sort(byCell);
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { ...v, findings }) };
+}
+
+/**
+ * SheetSnapshotSchema.safeParse without its copy of every row (10,000 arrays for a large sheet):
+ * the rows are checked by hand, the rest by zod; on any problem the full parse runs, so errors
+ * read exactly as before. The rows are used as given (the engine never writes to them).
+ */
+function parseSnapshot(snapshot: SheetSnapshot): ReturnType<typeof SheetSnapshotSchema.safeParse> {
+  const values = (snapshot as { values?: unknown } | null | undefined)?.values;
+  if (Array.isArray(values)) {
+    let rows = true;
+    for (let i = 0; i < values.length && rows; i++) rows = Array.isArray(values[i]);
+    if (rows) {
+      const rest = SheetSnapshotSchema.safeParse({ ...snapshot, values: [] });
+      if (rest.success) return { ...rest, data: { ...rest.data, values: values as unknown[][] } };
+    }
+  }
+  return SheetSnapshotSchema.safeParse(snapshot);
 }
 
 function pickFramework(id: string | null): Framework | null {
   return id ? (BUILTIN_FRAMEWORKS.find((f) => f.id === id) ?? null) : null;
 }
 
-function failed(sheet: string, lang: Analysis['lang'], evidencePolicy: Analysis['evidencePolicy'], code: 'bad-snapshot' | 'no-table' | 'empty-sheet', params: Record<string, string>): Analysis {
+function failed(
+  sheet: string,
+  lang: Analysis['lang'],
+  evidencePolicy: Analysis['evidencePolicy'],
+  code: 'bad-snapshot' | 'no-table' | 'empty-sheet',
+  params: Record<string, string>,
+  messageKey: Parameters<typeof uiMessage>[1] = code,
+): Analysis {
   const empty = readAppendix({ name: sheet, values: [], merges: [] }).appendix;
   return {
     ok: false,
-    error: { code, message: uiMessage(lang, code, { sheet, ...params }) },
+    error: { code, message: uiMessage(lang, messageKey, { sheet, ...params }) },
     sheet,
     index: 'unknown',
     lang,

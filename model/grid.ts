@@ -18,6 +18,21 @@ export const SheetSnapshotSchema = z.object({
   origin: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
 });
 
+/**
+ * Most cells (rows × widest row) the engine lays out for one sheet. A real appendix has a few
+ * thousand; a snapshot beyond this (a used range claiming A1:XFD1048576 is 17 billion cells) is
+ * refused before anything is allocated, with a message, never a crash.
+ */
+export const MAX_GRID_CELLS = 5_000_000;
+
+/** Rows, widest row and their product, without allocating anything. */
+export function gridSize(s: Pick<SheetSnapshot, 'values'>): { rows: number; cols: number; cells: number } {
+  const rows = s.values.length;
+  let cols = 0;
+  for (const r of s.values) if (r.length > cols) cols = r.length;
+  return { rows, cols, cells: rows * cols };
+}
+
 export interface Grid {
   /** 1-based row/col of text[0][0]. */
   row0: number;

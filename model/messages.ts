@@ -107,11 +107,13 @@ export const UI_MESSAGES = {
     'no-table': 'Không tìm thấy bảng phụ lục (cần dòng tiêu đề có STT/TT và tên tiêu chí/nhiệm vụ) trong trang tính "{sheet}"',
     'bad-snapshot': 'Dữ liệu trang tính không hợp lệ: {detail}',
     'empty-sheet': 'Trang tính "{sheet}" trống',
+    'too-large': 'Trang tính "{sheet}" quá lớn để kiểm tra: {rows} dòng × {cols} cột (tối đa {limit} ô)',
   },
   en: {
     'no-table': 'No appendix table found (needs a header row with STT/TT and a criterion/task name) in sheet "{sheet}"',
     'bad-snapshot': 'Invalid sheet data: {detail}',
     'empty-sheet': 'Sheet "{sheet}" is empty',
+    'too-large': 'Sheet "{sheet}" is too large to check: {rows} rows × {cols} columns (at most {limit} cells)',
   },
 } as const;
 

@@ -5,9 +5,9 @@ import { buildGrid, type Grid } from './grid';
 import { parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
-import { columnLetter, fold } from './text';
+import { columnLetter, fold, foldedFirstCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
-import type { ColumnRole, Finding, SheetSnapshot } from './types';
+import type { ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
 import { isOwnHeader } from './marks';
 
@@ -105,6 +105,7 @@ class RowReader {
   readonly findings: Finding[] = [];
   private readonly items: AppendixItem[] = [];
   private readonly pathSeen = new Map<string, number>();
+  private readonly targetCache = new Map<string, ParsedTarget[]>();
   private lastCoded = -1; // index of the last item that had a code or an uncoded name
   private section = -1; // current Roman section
   private hasRoman = false;
@@ -131,9 +132,17 @@ class RowReader {
     const start = this.header.rows[this.header.rows.length - 1]! + 1;
     for (let i = start; i < this.g.rows; i++) this.readRow(i);
     this.appendix.items = this.items;
-    const data = this.items.flatMap((it) => it.rows);
-    this.appendix.firstDataRow = data.length ? Math.min(...data) : 0;
-    this.appendix.lastDataRow = data.length ? Math.max(...data) : 0;
+    // A loop, not Math.min(...rows): spreading 100,000 arguments overflows the stack.
+    let first = Infinity;
+    let last = -Infinity;
+    for (const it of this.items) {
+      for (const r of it.rows) {
+        if (r < first) first = r;
+        if (r > last) last = r;
+      }
+    }
+    this.appendix.firstDataRow = this.items.length ? first : 0;
+    this.appendix.lastDataRow = this.items.length ? last : 0;
     const tops = this.items.filter((it) => it.parent === -1 && it.kind !== 'total').map((it) => it.name);
     const rec = recognizeIndex(this.appendix.title, tops);
     this.appendix.index = rec.index;
@@ -203,8 +212,9 @@ class RowReader {
         return;
       }
       const m = ITEM_IN_NAME.exec(name);
-      if (m && this.lastCoded >= 0) {
-        const parent = this.ownerOfItems();
+      // No coded criterion above to own it (only other "(n)" rows): read as an unnumbered row below.
+      const parent = m && this.lastCoded >= 0 ? this.ownerOfItems() : -1;
+      if (m && parent >= 0) {
         const p = this.items[parent]!;
         const itemCode = `${p.code}(${Number(m[1])})`;
         this.lastItemChild(i, 'criterion', itemCode, p.path + `(${Number(m[1])})`, p.level + 1, parent, name);
@@ -339,7 +349,7 @@ class RowReader {
     it.explanation = join(it.explanation, this.cell('explanation', i));
     if (this.cell('lead', i)) it.lead = parseAgencies(joinAgencyText(this.rawLead(it), this.cell('lead', i)));
     if (this.cell('coordinating', i)) it.coordinating = parseAgencies(joinAgencyText(this.rawCoord(it), this.cell('coordinating', i)));
-    it.targets = parseTargets(it.targetText);
+    it.targets = this.targetsOf(it.targetText);
   }
 
   // Original cell text of the item's first row, so a word cut by the page break is rejoined ("Thường" + "xuyên").
@@ -348,6 +358,17 @@ class RowReader {
   }
   private rawCoord(it: AppendixItem): string {
     return it.rows.slice(0, -1).map((r) => this.cell('coordinating', r - this.g.row0)).filter(Boolean).join(' ');
+  }
+
+  /** parseTarget, once per distinct text of the sheet ("100%", "Đúng thời gian quy định" recur). */
+  private targetsOf(text: string): ParsedTarget[] {
+    if (!text) return [];
+    let t = this.targetCache.get(text);
+    if (t === undefined) {
+      t = parseTarget(text);
+      this.targetCache.set(text, t);
+    }
+    return t;
   }
 
   private targetTextOf(i: number): string {
@@ -431,10 +452,10 @@ class RowReader {
       }
     }
     item.targetText = texts.join('\n');
-    item.targets = parseTargets(item.targetText);
+    item.targets = this.targetsOf(item.targetText);
     if (!item.targets.some((t) => t.threshold.kind !== 'qualitative')) {
       for (const extra of [item.product, item.deadline]) {
-        const found = parseTargets(extra).filter((t) => t.threshold.kind !== 'qualitative' && looksLikeTarget(extra));
+        const found = this.targetsOf(extra).filter((t) => t.threshold.kind !== 'qualitative' && looksLikeTarget(extra));
         if (found.length) {
           item.targets = [...found, ...item.targets];
           break;
@@ -447,7 +468,7 @@ class RowReader {
     const maxText = this.cell('maxPoints', i);
     if (maxText) {
       const n = parseViNumber(this.rawCell('maxPoints', i) ?? maxText);
-      if (n.ok) item.maxPoints = n.value;
+      if (n.ok && isPoints(n.value)) item.maxPoints = n.value;
       else if (isSurvey(maxText)) item.surveyOnly = true;
       else if (isNotApplicable(maxText)) item.notApplicable = true;
       else this.badNumber(i, 'maxPoints', maxText, item.code);
@@ -455,7 +476,7 @@ class RowReader {
     const selfText = this.cell('selfPoints', i);
     if (selfText) {
       const n = parseViNumber(this.rawCell('selfPoints', i) ?? selfText);
-      if (n.ok) item.selfPoints = n.value;
+      if (n.ok && isPoints(n.value)) item.selfPoints = n.value;
       else if (isNotApplicable(selfText)) item.notApplicable = true;
       else this.badNumber(i, 'selfPoints', selfText, item.code);
     }
@@ -479,6 +500,34 @@ class RowReader {
    */
   private inheritLeads(): void {
     const items = this.items;
+    // Siblings that can lend their lead: an own lead and no children. That never changes while
+    // leads are inherited (an inherited lead is never lent), so the nearest lender after each
+    // sibling position, else before it, is found once per sibling list — not by a scan per row.
+    const lends = (s: number) => items[s]!.lead.length > 0 && items[s]!.leadInheritedFrom === null && !items[s]!.children.length;
+    const lenders = new Map<number, { pos: Map<number, number>; next: Int32Array; prev: Int32Array }>();
+    const lenderFor = (parent: number, k: number): number => {
+      let l = lenders.get(parent);
+      if (!l) {
+        const sibs = items[parent]!.children;
+        const next = new Int32Array(sibs.length);
+        const prev = new Int32Array(sibs.length);
+        let after = -1;
+        for (let i = sibs.length - 1; i >= 0; i--) {
+          next[i] = after;
+          if (lends(sibs[i]!)) after = sibs[i]!;
+        }
+        let before = -1;
+        for (let i = 0; i < sibs.length; i++) {
+          prev[i] = before;
+          if (lends(sibs[i]!)) before = sibs[i]!;
+        }
+        l = { pos: new Map(sibs.map((c, i) => [c, i])), next, prev };
+        lenders.set(parent, l);
+      }
+      const i = l.pos.get(k);
+      if (i === undefined) return -1;
+      return l.next[i]! >= 0 ? l.next[i]! : l.prev[i]!;
+    };
     for (let k = 0; k < items.length; k++) {
       const it = items[k]!;
       if (it.lead.length || it.kind === 'total' || it.kind === 'baseline' || it.children.length || it.surveyOnly) continue;
@@ -488,19 +537,20 @@ class RowReader {
         it.leadInheritedFrom = parent.row;
         continue;
       }
-      const sibs = parent ? parent.children : [];
-      const pos = sibs.indexOf(k);
-      const order = [...sibs.slice(pos + 1), ...sibs.slice(0, pos).reverse()];
-      for (const s of order) {
-        const sib = items[s]!;
-        if (sib.lead.length && sib.leadInheritedFrom === null && !sib.children.length) {
-          it.lead = sib.lead;
-          it.leadInheritedFrom = sib.row;
-          break;
-        }
+      if (!parent) continue;
+      const s = lenderFor(it.parent, k);
+      if (s >= 0) {
+        it.lead = items[s]!.lead;
+        it.leadInheritedFrom = items[s]!.row;
       }
     }
   }
+}
+
+/** Points no appendix can hold (1e300 typed or pasted) are bad numbers, so sums stay finite. */
+const MAX_POINTS = 1e9;
+function isPoints(n: number): boolean {
+  return Math.abs(n) <= MAX_POINTS;
 }
 
 function joinAgencyText(a: string, b: string): string {
@@ -509,9 +559,6 @@ function joinAgencyText(a: string, b: string): string {
   return `${a} ${b}`;
 }
 
-function parseTargets(text: string) {
-  return text ? parseTarget(text) : [];
-}
 
 // Product / timeframe cells hold thresholds only when written as one (">95%", "≥1 lần/năm", "100%").
 function looksLikeTarget(text: string): boolean {
@@ -531,6 +578,8 @@ function normaliseCode(text: string, raw: unknown): string {
 
 function isTotalLabel(s: string): boolean {
   if (!s || s.length > 30) return false;
+  const c = foldedFirstCode(s);
+  if (c !== 116 && c !== 99) return false; // "t…" / "c…"; spares a fold per row
   const f = fold(s);
   return /^(tong so|tong cong|tong|cong|tong diem|total)$/.test(f);
 }
@@ -546,6 +595,8 @@ function isSurvey(text: string): boolean {
 
 export function isNotApplicable(text: string): boolean {
   if (!text) return false;
+  const c = foldedFirstCode(text);
+  if (c !== 107 && c !== 110) return false; // "k…" / "n…"; spares a fold per row
   const f = fold(text);
   return /^(khong phat sinh|khong ap dung|kps|kad|n a|na|not applicable)\b/.test(f);
 }

@@ -82,7 +82,7 @@ interface Parts {
 }
 
 function leafScore(it: AppendixItem, v: ValidationResult, k: number): Parts {
-  const max = it.maxPoints ?? 0;
+  const max = Math.max(0, it.maxPoints ?? 0); // a negative maximum is a bad-number finding, scored as 0
   const claimed = Math.max(0, it.selfPoints ?? 0);
   const capped = Math.min(claimed, max);
   const check = v.checks[k];

@@ -55,9 +55,11 @@ function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
       rows, numberFormats: [null, null, PTS, PTS, PTS, PTS, PCT, INT, INT], links: rows.map(() => null), totalRow: rows.length - 1,
     };
   }
+  const fieldOf = new Map<string, (typeof s.fields)[number]>(); // first field of each code and name
+  for (const x of s.fields) if (!fieldOf.has(`${x.code}\u0000${x.name}`)) fieldOf.set(`${x.code}\u0000${x.name}`, x);
   const rows: TableCell[][] = s.tasks.map((t) => {
     const b = t.baseline;
-    const f = s.fields.find((x) => x.code === t.code && x.name === t.name);
+    const f = fieldOf.get(`${t.code}\u0000${t.name}`);
     return [t.code, t.name, t.tasks, t.missingLead, t.missingProduct, t.missingDeadline, b?.year ?? null, b?.score ?? null,
       b?.rank != null ? `${b.rank}/${b.rankOf ?? ''}` : null, b?.group || null, b?.targetYear || null,
       b?.targetRank != null ? `${b.targetRank}/${b.targetRankOf ?? ''}` : null, b?.targetGroup || null, f?.findings ?? 0];

@@ -10,6 +10,20 @@ const HTML_ENTITIES: Record<string, string> = {
   '&#39;': "'",
 };
 
+// Text needing no work in cleanText: printable ASCII but "<" and "&", Latin-1 letters up to
+// U+02FF and Vietnamese letters (U+1E00–U+1EFF) — all NFC-stable and unable to compose with each
+// other — with single spaces and no space or line break at a line's edges. Most cells are so.
+const UNSAFE_CHAR = /[^\n\u0020-\u0025\u0027-\u003b\u003d-\u007e\u00c0-\u02ff\u1e00-\u1eff]/;
+
+function needsCleaning(s: string): boolean {
+  if (s.length === 0) return false;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(s.length - 1);
+  if (first === 32 || first === 10 || last === 32 || last === 10) return true;
+  if (UNSAFE_CHAR.test(s) || s.includes('  ')) return true;
+  return s.includes('\n') && /\n | \n/.test(s);
+}
+
 /**
  * A cell value as clean display text: NFC, HTML tags left by copy-paste removed
  * (block tags become line breaks), spaces collapsed per line, line breaks kept.
@@ -17,11 +31,26 @@ const HTML_ENTITIES: Record<string, string> = {
 export function cleanText(value: unknown): string {
   if (value === null || value === undefined) return '';
   let s: string;
-  if (typeof value === 'string') s = value;
-  else if (typeof value === 'number' || typeof value === 'boolean') s = String(value);
-  else if (value instanceof Date) s = value.toISOString().slice(0, 10);
-  else s = String(value);
-  s = s.normalize('NFC');
+  if (typeof value === 'string') {
+    if (!needsCleaning(value)) return value;
+    s = value;
+  } else if (typeof value === 'number' || typeof value === 'boolean') return String(value); // never needs cleaning
+  else if (value instanceof Date) s = Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
+  else s = safeString(value);
+  return cleanSlow(s);
+}
+
+/** String(value) for values that refuse it (Object.create(null), a throwing toString): "". */
+function safeString(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return '';
+  }
+}
+
+function cleanSlow(input: string): string {
+  let s = input.normalize('NFC');
   if (s.includes('<')) {
     s = s.replace(/<\s*(br|\/p|\/li|\/div)\s*\/?>/gi, '\n').replace(HTML_TAG, '');
   }
@@ -34,11 +63,8 @@ export function cleanText(value: unknown): string {
   return lines.join('\n');
 }
 
-/**
- * Fold text for matching: lower case, no diacritics (đ → d), punctuation as spaces,
- * whitespace collapsed. "Văn phòng UBND Tỉnh." → "van phong ubnd tinh".
- */
-export function fold(s: string): string {
+/** fold() as written: NFD, no combining marks, đ → d, lower case, punctuation runs → one space. */
+export function foldSlow(s: string): string {
   return s
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
@@ -46,6 +72,81 @@ export function fold(s: string): string {
     .toLowerCase()
     .replace(/[^a-z0-9%]+/g, ' ')
     .trim();
+}
+
+// fold() one UTF-16 unit at a time from a table filled lazily with foldSlow's per-character
+// result: -1 not yet known, 0 nothing (a combining mark), 32 a separator, else the one character
+// kept. Per-character equals whole-string here: NFD never merges characters, reordering only
+// moves marks (dropped, or separators either way), and no character (nor surrogate) folds to
+// more than one letter — test/engine-fast-paths.test.ts checks it on every BMP character.
+const FOLD_TABLE = new Int32Array(65536).fill(-1);
+for (let c = 0; c < 128; c++) {
+  FOLD_TABLE[c] = c >= 97 && c <= 122 ? c : c >= 65 && c <= 90 ? c + 32 : (c >= 48 && c <= 57) || c === 37 ? c : 32;
+}
+const FOLD_FAST_MAX = 8192;
+const FOLD_BYTES = new Uint8Array(FOLD_FAST_MAX);
+// The folded text is ASCII: decoding bytes beats String.fromCharCode.apply where there is a
+// TextDecoder (browsers, Node); elsewhere the plain way.
+interface Latin1Decoder {
+  decode(bytes: Uint8Array): string;
+}
+const DECODER: Latin1Decoder | null = (() => {
+  const D = (globalThis as { TextDecoder?: new (label: string) => Latin1Decoder }).TextDecoder;
+  try {
+    return typeof D === 'function' ? new D('latin1') : null;
+  } catch {
+    return null;
+  }
+})();
+
+function foldCode(c: number): number {
+  const p = String.fromCharCode(c).normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/[^a-z0-9%]+/g, ' ');
+  const code = p === '' ? 0 : p.length === 1 ? p.charCodeAt(0) : -2;
+  FOLD_TABLE[c] = code;
+  return code;
+}
+
+/**
+ * Fold text for matching: lower case, no diacritics (đ → d), punctuation as spaces,
+ * whitespace collapsed. "Văn phòng UBND Tỉnh." → "van phong ubnd tinh".
+ */
+export function fold(s: string): string {
+  if (s.length > FOLD_FAST_MAX) return foldSlow(s);
+  const out = FOLD_BYTES;
+  let n = 0;
+  let space = false;
+  for (let i = 0; i < s.length; i++) {
+    let code = FOLD_TABLE[s.charCodeAt(i)]!;
+    if (code < 0) {
+      code = foldCode(s.charCodeAt(i));
+      if (code < 0) return foldSlow(s); // never for any character today (see above)
+    }
+    if (code === 0) continue;
+    if (code === 32) {
+      space = true;
+      continue;
+    }
+    if (space && n) out[n++] = 32;
+    space = false;
+    out[n++] = code;
+  }
+  if (n === 0) return '';
+  const bytes = out.subarray(0, n);
+  return DECODER ? DECODER.decode(bytes) : String.fromCharCode.apply(null, bytes as unknown as number[]);
+}
+
+/** The first character fold(s) would return (as a char code), 0 when it would be empty. */
+export function foldedFirstCode(s: string): number {
+  if (s.length > FOLD_FAST_MAX) return foldSlow(s).charCodeAt(0) || 0;
+  for (let i = 0; i < s.length; i++) {
+    let code = FOLD_TABLE[s.charCodeAt(i)]!;
+    if (code < 0) {
+      code = foldCode(s.charCodeAt(i));
+      if (code < 0) return foldSlow(s).charCodeAt(0) || 0;
+    }
+    if (code !== 0 && code !== 32) return code;
+  }
+  return 0;
 }
 
 /** Excel column letter for a 1-based column number. */

@@ -77,6 +77,12 @@ function scanText(s: string): ParsedTarget[] {
 
 /** Lower case that keeps the length, so offsets in the copy index the original text. */
 function lowerSameLength(s: string): string {
+  // Lower-casing is per character but for the final sigma: when no character changes length
+  // (the usual case), the whole-string lower case is the same text.
+  if (!s.includes('\u03a3')) {
+    const l = s.toLowerCase();
+    if (l.length === s.length) return l;
+  }
   let out = '';
   for (const ch of s) {
     const l = ch.toLowerCase();
@@ -165,10 +171,14 @@ function relativeWordSpan(m: RegExpExecArray, o: string, word: string, rawBase: 
   return { start: m.index, end, threshold };
 }
 
+// One set of sticky-free global regexes for every scanner: lastIndex is set before each exec
+// and scans never nest, so sharing them is safe (and spares four compilations per clause).
+const WORD_REGEXES = WORD_RULES.map(([r]) => new RegExp(r.source, r.flags));
+
 /** Next word-only target from a position, caching regex hits that are still ahead. */
 class WordScanner {
   private cache: ({ from: number; span: Span | null } | undefined)[] = [];
-  private readonly regexes = WORD_RULES.map(([r]) => new RegExp(r.source, r.flags));
+  private readonly regexes = WORD_REGEXES;
 
   constructor(
     private readonly o: string,
@@ -230,8 +240,10 @@ const TU_BEFORE = new RegExp(`${WB}từ\\s*$`, 'u');
 const RANGE_PCT = new RegExp(`^\\s*%?\\s*(?:-|–|—|đến${WE}|tới${WE})\\s*(${NUM})\\s*%`, 'u');
 const RANGE_TO = new RegExp(`^\\s*(?:đến|tới)${WE}\\s*(${NUM})(?![.,]?\\d)`, 'u');
 
+const NUMBER_TOKEN = /(?<![\p{L}\p{N}])(?<!\d[.,])\d+(?:[.,]\d+)*/gu;
+
 function nextNumeric(o: string, c: string, pos: number): Span | null {
-  const tokens = /(?<![\p{L}\p{N}])(?<!\d[.,])\d+(?:[.,]\d+)*/gu;
+  const tokens = NUMBER_TOKEN;
   tokens.lastIndex = pos;
   for (let t = tokens.exec(c); t; t = tokens.exec(c)) {
     const span = numericAt(o, c, pos, t.index, t.index + t[0].length);
@@ -458,6 +470,16 @@ function withUnit(n: number, unit: string | undefined): string {
  * parseTarget(formatThreshold(t, 'vi'))[0].threshold equals t for parsed targets.
  */
 export function formatThreshold(t: Threshold, lang: Lang = 'vi'): string {
+  if (!t || typeof t !== 'object') return ''; // hosts may pass anything (custom functions)
+  try {
+    const s = formatKnown(t, lang);
+    return typeof s === 'string' ? s : '';
+  } catch {
+    return ''; // a malformed threshold (fields that refuse to become text)
+  }
+}
+
+function formatKnown(t: Threshold, lang: Lang): string {
   switch (t.kind) {
     case 'compare':
       return `${OP_SYMBOL[t.op]} ${withUnit(t.value, t.unit)}${t.per ? `/${t.per}` : ''}`;

@@ -58,20 +58,23 @@ export function writeMarks(ws: ExcelJS.Worksheet, m: InlineMarks): void {
   head.value = m.statusHeader;
   const codes = ws.getCell(m.headerRow, m.codesCol);
   codes.value = m.codesHeader;
+  // Whole styles, fresh objects per cell: a new cell inherits its row's style, so merging into it
+  // would make a second run (which starts from cleared, unstyled cells) write something else.
   for (const c of [head, codes]) {
-    c.font = { bold: true };
-    c.fill = HEADER_FILL;
-    c.alignment = { wrapText: true, vertical: 'middle' };
+    c.style = { font: { bold: true }, fill: { ...HEADER_FILL }, alignment: { wrapText: true, vertical: 'middle' } };
   }
   for (let k = 0; k < m.status.length; k++) {
     const r = m.firstRow + k;
     if (m.status[k]) {
       const cell = ws.getCell(r, m.statusCol);
       cell.value = m.status[k]!; // strings are written as text, never as formulas
-      cell.alignment = { wrapText: true, vertical: 'top' };
-      cell.font = { color: { argb: 'FF9C0006' } };
+      cell.style = { alignment: { wrapText: true, vertical: 'top' }, font: { color: { argb: 'FF9C0006' } } };
     }
-    if (m.codes[k]) ws.getCell(r, m.codesCol).value = m.codes[k]!;
+    if (m.codes[k]) {
+      const cell = ws.getCell(r, m.codesCol);
+      cell.value = m.codes[k]!;
+      cell.style = {};
+    }
   }
   ws.getColumn(m.statusCol).width = 48;
   ws.getColumn(m.codesCol).hidden = true;

@@ -1,7 +1,517 @@
-// Browser checker page (no Office): placeholder until the ExcelJS-in-browser adapter lands.
-const app = document.getElementById('app');
-if (app) {
-  const h1 = document.createElement('h1');
-  h1.textContent = 'parscore — kiểm tra phụ lục kế hoạch CCHC';
-  app.replaceChildren(h1);
+// Browser checker page (dist/checker.html): no Office, no server, files never leave the computer.
+// This thread only renders; the engine (ExcelJS + the model, checker-engine.js) runs in a Web
+// Worker, or in the page where workers cannot start (file://). Workbook text is shown with
+// textContent only.
+import { KIND_LABELS, SEVERITY_LABELS } from '../../model/messages';
+import type { EvidencePolicy, FindingKind, Lang, RenderedFinding } from '../../model/types';
+import { EngineClient } from './client';
+import { fill, formatPoints, LANG_KEY, STRINGS, type Strings } from './i18n';
+import type { CheckError, CheckOptions, CheckView, Phase } from './protocol';
+
+const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+/** Findings listed on the page (the scored workbook lists all of them). */
+const MAX_LISTED = 3000;
+/** Findings rows added per task, so a long list never freezes the page. */
+const ROWS_PER_TASK = 250;
+const PHASE_VALUE: Record<Phase, number> = { reading: 15, analysing: 55, writing: 80 };
+
+const el = <T extends HTMLElement = HTMLElement>(id: string): T => {
+  const e = document.getElementById(id);
+  if (!e) throw new Error(`#${id} missing`);
+  return e as T;
+};
+
+function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | null, className?: string): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  if (text !== undefined && text !== null) e.textContent = text;
+  if (className) e.className = className;
+  return e;
 }
+
+interface State {
+  lang: Lang;
+  policy: EvidencePolicy;
+  sheet: string | null;
+  file: File | null;
+  view: CheckView | null;
+  error: CheckError | null;
+  status: ((t: Strings) => string) | null;
+  filter: FindingKind | null;
+}
+
+const state: State = { lang: storedLang(), policy: 'zero', sheet: null, file: null, view: null, error: null, status: null, filter: null };
+const client = new EngineClient();
+/** Only the newest open/analyse result is shown (requests queue in the engine). */
+let viewSeq = 0;
+let active = 0;
+let ticker: ReturnType<typeof setInterval> | undefined;
+
+function storedLang(): Lang {
+  try {
+    return localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'vi';
+  } catch {
+    return 'vi';
+  }
+}
+
+function t(): Strings {
+  return STRINGS[state.lang];
+}
+
+function options(): CheckOptions {
+  return { sheet: state.sheet, policy: state.policy, lang: state.lang };
+}
+
+// ---------------------------------------------------------------- work
+
+async function openFile(file: File): Promise<void> {
+  state.file = file;
+  state.sheet = null;
+  state.filter = null;
+  await run(async () => ({ type: 'open', name: file.name, bytes: await file.arrayBuffer(), options: options() }), true);
+}
+
+async function analyze(): Promise<void> {
+  if (!state.file) return;
+  await run({ type: 'analyze', options: options() }, true);
+}
+
+type Body = Parameters<EngineClient['request']>[0];
+
+async function run(body: Body | (() => Promise<Body>), shows: boolean): Promise<void> {
+  const seq = shows ? ++viewSeq : viewSeq;
+  const started = performance.now();
+  const name = state.file?.name ?? '';
+  let changed = false;
+  begin();
+  try {
+    const request = typeof body === 'function' ? await body() : body;
+    const reply = await client.request(request, (phase) => progress(phase, started));
+    if (reply.type === 'scored') {
+      save(reply.bytes, reply.name);
+      const seconds = secondsSince(started);
+      setStatus((s) => fill(s.saved, { name: reply.name, seconds: formatPoints(seconds, state.lang) }));
+      state.error = null;
+    } else if (reply.type === 'result') {
+      if (seq !== viewSeq) return;
+      state.view = reply.view;
+      state.error = null;
+      changed = true;
+      setStatus((s) => fill(s.checked, { file: name }));
+    } else if (reply.type === 'error') {
+      if (shows && seq !== viewSeq) return;
+      if (shows) state.view = null;
+      state.error = reply.error;
+      changed = true;
+      setStatus(null);
+    }
+  } catch (e) {
+    state.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+    setStatus(null);
+  } finally {
+    end();
+    render(changed);
+  }
+}
+
+function secondsSince(start: number): number {
+  return Math.round((performance.now() - start) / 100) / 10;
+}
+
+function begin(): void {
+  active++;
+  document.body.dataset.busy = 'true';
+  const bar = el<HTMLProgressElement>('progress');
+  bar.hidden = false;
+  bar.value = 5;
+  el('download').toggleAttribute('disabled', true);
+  setStatus((s) => s.starting);
+}
+
+function progress(phase: Phase, started: number): void {
+  el<HTMLProgressElement>('progress').value = PHASE_VALUE[phase];
+  document.body.dataset.phase = phase;
+  const tick = () => setStatus((s) => `${s.phases[phase]} ${formatPoints(Math.floor(secondsSince(started)), state.lang)} s`);
+  clearInterval(ticker);
+  tick();
+  ticker = setInterval(tick, 500);
+}
+
+function end(): void {
+  active = Math.max(0, active - 1);
+  if (active) return;
+  clearInterval(ticker);
+  const bar = el<HTMLProgressElement>('progress');
+  bar.value = 100;
+  bar.hidden = true;
+  delete document.body.dataset.phase;
+  document.body.dataset.busy = 'false';
+}
+
+function setStatus(f: ((s: Strings) => string) | null): void {
+  state.status = f;
+  el('status').textContent = f ? f(t()) : '';
+}
+
+function save(bytes: ArrayBuffer, name: string): void {
+  const url = URL.createObjectURL(new Blob([bytes], { type: XLSX_MIME }));
+  const a = make('a');
+  a.href = url;
+  a.download = name;
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+// ---------------------------------------------------------------- rendering
+
+function renderStatic(): void {
+  const s = t();
+  document.documentElement.lang = state.lang;
+  document.title = s.pageTitle;
+  for (const e of document.querySelectorAll<HTMLElement>('[data-t]')) {
+    const v = e.dataset.t!.split('.').reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], s);
+    if (typeof v === 'string') e.textContent = v;
+  }
+  el<HTMLSelectElement>('lang').value = state.lang;
+  const policy = el<HTMLSelectElement>('policy');
+  for (const o of policy.options) o.textContent = s.policies[o.value as EvidencePolicy];
+  policy.value = state.policy;
+  el('status').textContent = state.status ? state.status(s) : '';
+}
+
+/** The page's chrome; the result panels too when the view (or the language) changed. */
+function render(view = true): void {
+  renderStatic();
+  const s = t();
+  const v = state.view;
+  renderSheetPicker(v);
+  const error = el('error');
+  const message = state.error ? fill(s.errors[state.error.code], state.error.params) : v && !v.ok ? (v.error ?? '') : '';
+  error.textContent = message;
+  error.hidden = !message;
+  const ok = !!v && v.ok;
+  // For scripts and tests: which file the page shows, and whether work is under way.
+  document.body.dataset.view = v ? v.file : '';
+  el('results').hidden = !ok;
+  el('empty').hidden = !!v || !!state.error;
+  el('download').toggleAttribute('disabled', !ok || active > 0);
+  if (!ok || !view) return;
+  renderAppendix(v!);
+  renderTotals(v!);
+  renderFields(v!);
+  renderAgencies(v!);
+  renderFindings(v!);
+}
+
+function renderSheetPicker(v: CheckView | null): void {
+  const picker = el('sheet-picker');
+  const select = el<HTMLSelectElement>('sheet');
+  const sheets = v?.sheets ?? [];
+  picker.hidden = sheets.length < 2;
+  const auto = make('option', t().sheetAuto);
+  auto.value = '';
+  const opts = [auto, ...sheets.map((name) => Object.assign(make('option', name), { value: name }))];
+  select.replaceChildren(...opts);
+  select.value = state.sheet ?? '';
+}
+
+function renderAppendix(v: CheckView): void {
+  const s = t();
+  const a = v.appendix;
+  const dl = el('appendix');
+  const row = (label: string, value: string | Node, key: string) => {
+    const dt = make('dt', label);
+    const dd = make('dd');
+    dd.dataset.info = key;
+    dd.append(value);
+    return [dt, dd];
+  };
+  const cols = make('span', null, 'columns');
+  for (const c of a.columns) {
+    const chip = make('span', null, 'col');
+    chip.title = c.header;
+    chip.append(make('b', c.letter), ` ${s.roles[c.role]}`);
+    cols.append(chip);
+  }
+  const rows = `${a.items} (${fill(s.info.rowsDetail, { first: a.firstDataRow, last: a.lastDataRow, skipped: a.repeatedHeaderRows, joined: a.continuationRows })})`;
+  dl.replaceChildren(
+    ...row(s.info.file, v.file, 'file'),
+    ...row(s.info.sheet, a.sheet, 'sheet'),
+    ...row(s.info.index, `${a.index}${a.frameworkId ? ` (${a.frameworkId})` : ''}`, 'index'),
+    ...row(s.info.rows, rows, 'rows'),
+    ...row(s.info.tasks, formatPoints(v.report.taskCount, state.lang), 'tasks'),
+    ...row(s.info.self, a.hasSelfAssessment ? s.info.selfYes : s.info.selfNo, 'self'),
+    ...row(s.info.columns, cols, 'columns'),
+  );
+}
+
+function renderTotals(v: CheckView): void {
+  const s = t();
+  const r = v.report.score;
+  const tiles: [string, string, number | null][] = [
+    ['max', s.totals.max, r.max],
+    ['claimed', s.totals.claimed, r.claimed],
+    ['accepted', s.totals.accepted, r.accepted],
+    ['atRisk', s.totals.atRisk, r.atRisk],
+    ['indexPercent', s.totals.pct, r.indexPercent],
+    ['taskCount', s.totals.tasks, v.report.taskCount],
+  ];
+  el('totals').replaceChildren(
+    ...tiles.map(([key, label, value]) => {
+      const tile = make('div', null, `tile ${key}`);
+      tile.dataset.score = key;
+      tile.dataset.value = value === null ? '' : String(value);
+      tile.append(make('span', label, 'label'), make('span', formatPoints(value, state.lang), 'value'));
+      return tile;
+    }),
+  );
+  el('no-points').hidden = v.appendix.hasPoints;
+  const bySeverity = (['error', 'warning', 'info'] as const).map((sev) => {
+    const n = v.report.findings.filter((f) => f.severity === sev).length;
+    const e = make('span', `${SEVERITY_LABELS[state.lang][sev]}: ${n}`, `sev sev-${sev}`);
+    e.dataset.severity = sev;
+    e.dataset.count = String(n);
+    return e;
+  });
+  el('severities').replaceChildren(...bySeverity);
+}
+
+type Cell = string | number | null | { text: string; title?: string; className?: string };
+interface Row {
+  key: string;
+  cells: Cell[];
+  className?: string;
+}
+
+function table(id: string, header: string[], rows: Row[], numeric: boolean[]): void {
+  const thead = make('thead');
+  const htr = make('tr');
+  header.forEach((h, j) => {
+    const th = make('th', h);
+    th.scope = 'col';
+    if (numeric[j]) th.className = 'num';
+    htr.append(th);
+  });
+  thead.append(htr);
+  const tbody = make('tbody');
+  for (const r of rows) {
+    const tr = make('tr');
+    tr.dataset.key = r.key;
+    if (r.className) tr.className = r.className;
+    r.cells.forEach((c, j) => {
+      const td = make('td');
+      if (c !== null && typeof c === 'object') {
+        td.textContent = c.text;
+        if (c.title) td.title = c.title;
+        if (c.className) td.className = c.className;
+      } else {
+        td.textContent = typeof c === 'number' ? formatPoints(c, state.lang) : (c ?? '');
+      }
+      if (numeric[j]) {
+        td.classList.add('num');
+        if (typeof c === 'number') td.dataset.value = String(c);
+      }
+      tr.append(td);
+    });
+    tbody.append(tr);
+  }
+  el(id).replaceChildren(thead, tbody);
+}
+
+function renderFields(v: CheckView): void {
+  const s = t();
+  const r = v.report;
+  if (v.appendix.hasPoints) {
+    el('h-fields').textContent = s.fields;
+    const rows: Row[] = r.fields.map((f) => ({ key: f.key, cells: [f.code, f.name, f.max, f.claimed, f.accepted, f.atRisk, f.indexPercent, f.items, f.findings] }));
+    rows.push({
+      key: 'total',
+      className: 'total',
+      cells: ['', s.total, r.score.max, r.score.claimed, r.score.accepted, r.score.atRisk, r.score.indexPercent, sum(r.fields.map((f) => f.items)), sum(r.fields.map((f) => f.findings))],
+    });
+    table('fields', [s.col.code, s.col.field, s.col.max, s.col.claimed, s.col.accepted, s.col.atRisk, s.col.pct, s.col.items, s.col.findings], rows, [false, false, true, true, true, true, true, true, true]);
+    return;
+  }
+  el('h-fields').textContent = s.taskIndexes;
+  const rows: Row[] = r.tasks.map((l) => {
+    const b = l.baseline;
+    const base = b
+      ? `${b.year ?? ''}: ${formatPoints(b.score, state.lang)}${b.rank !== null ? ` #${b.rank}/${b.rankOf ?? ''}` : ''} → #${b.targetRank ?? '–'}/${b.targetRankOf ?? ''}`
+      : '';
+    return { key: l.code, cells: [l.code, l.name, l.tasks, l.missingLead, l.missingProduct, l.missingDeadline, base] };
+  });
+  const tasks = r.tasks;
+  rows.push({
+    key: 'total',
+    className: 'total',
+    cells: ['', s.total, sum(tasks.map((l) => l.tasks)), sum(tasks.map((l) => l.missingLead)), sum(tasks.map((l) => l.missingProduct)), sum(tasks.map((l) => l.missingDeadline)), ''],
+  });
+  table('fields', [s.col.code, s.col.index, s.col.tasks, s.col.noLead, s.col.noProduct, s.col.noDeadline, s.col.baseline], rows, [false, false, true, true, true, true, false]);
+}
+
+function renderAgencies(v: CheckView): void {
+  const s = t();
+  const points = v.appendix.hasPoints;
+  const rows: Row[] = v.report.agencies.map((g) => {
+    const name: Cell = g.unknown ? { text: `${g.name} (?)`, title: s.unknownAgency, className: 'unknown' } : g.name;
+    return { key: g.key, cells: points ? [name, g.max, g.claimed, g.accepted, g.atRisk, g.findings] : [name, g.tasks, g.findings] };
+  });
+  if (points) table('agencies', [s.col.agency, s.col.max, s.col.claimed, s.col.accepted, s.col.atRisk, s.col.findings], rows, [false, true, true, true, true, true]);
+  else table('agencies', [s.col.agency, s.col.tasks, s.col.findings], rows, [false, true, true]);
+}
+
+function renderFindings(v: CheckView): void {
+  const s = t();
+  const all = v.report.findings;
+  const counts = new Map<FindingKind, number>();
+  for (const f of all) counts.set(f.kind, (counts.get(f.kind) ?? 0) + 1);
+  if (state.filter && !counts.has(state.filter)) state.filter = null;
+  el('findings-count').textContent = `(${all.length})`;
+  const chip = (kind: FindingKind | null, label: string, count: number) => {
+    const b = make('button', null, 'chip');
+    b.type = 'button';
+    b.dataset.kind = kind ?? '';
+    b.dataset.count = String(count);
+    b.setAttribute('aria-pressed', String(state.filter === kind));
+    b.append(make('span', label), make('span', String(count), 'n'));
+    b.addEventListener('click', () => {
+      state.filter = kind;
+      renderFindings(v);
+    });
+    return b;
+  };
+  el('kinds').replaceChildren(chip(null, s.all, all.length), ...[...counts].map(([k, n]) => chip(k, KIND_LABELS[state.lang][k], n)));
+  const shown = (state.filter ? all.filter((f) => f.kind === state.filter) : all).slice(0, MAX_LISTED);
+  const total = state.filter ? (counts.get(state.filter) ?? 0) : all.length;
+  const tbody = make('tbody');
+  const thead = make('thead');
+  const htr = make('tr');
+  for (const h of [s.col.cell, s.col.severity, s.col.code, s.col.message]) {
+    const th = make('th', h);
+    th.scope = 'col';
+    htr.append(th);
+  }
+  thead.append(htr);
+  const tableEl = el('findings');
+  tableEl.replaceChildren(thead, tbody);
+  tableEl.hidden = all.length === 0;
+  appendRows(tableEl, tbody, shown, s);
+  const more = el('more');
+  more.textContent = all.length === 0 ? s.noFindings : shown.length < total ? fill(s.more, { shown: shown.length, total }) : '';
+  more.hidden = !more.textContent;
+}
+
+let listGeneration = 0;
+
+/** Add the rows in slices between tasks; data-complete marks the end (a newer list cancels). */
+function appendRows(tableEl: HTMLElement, tbody: HTMLElement, items: RenderedFinding[], s: Strings): void {
+  const generation = ++listGeneration;
+  tableEl.dataset.complete = 'false';
+  let i = 0;
+  const step = () => {
+    if (generation !== listGeneration) return;
+    const frag = document.createDocumentFragment();
+    for (const stop = Math.min(items.length, i + ROWS_PER_TASK); i < stop; i++) frag.append(findingRow(items[i]!, s));
+    tbody.append(frag);
+    if (i < items.length) setTimeout(step, 0);
+    else tableEl.dataset.complete = 'true';
+  };
+  step();
+}
+
+function findingRow(f: RenderedFinding, s: Strings): HTMLTableRowElement {
+  const tr = make('tr');
+  tr.dataset.kind = f.kind;
+  tr.dataset.severity = f.severity;
+  tr.append(
+    make('td', `${f.column || 'A'}${f.row}`, 'cell'), // as the findings sheet links it
+    make('td', SEVERITY_LABELS[state.lang][f.severity], `sev sev-${f.severity}`),
+    make('td', f.code, 'code'),
+  );
+  const msg = make('td', f.message, 'message');
+  if (f.explanation) msg.append(make('div', `${s.explanation}${f.explanation}`, 'explanation'));
+  tr.append(msg);
+  return tr;
+}
+
+function sum(xs: number[]): number {
+  return xs.reduce((n, x) => n + x, 0);
+}
+
+// ---------------------------------------------------------------- wiring
+
+function wire(): void {
+  const input = el<HTMLInputElement>('file');
+  input.addEventListener('change', () => {
+    const f = input.files?.[0];
+    input.value = ''; // the same file may be opened again after editing it
+    if (f) void openFile(f);
+  });
+  el<HTMLSelectElement>('sheet').addEventListener('change', (e) => {
+    const value = (e.target as HTMLSelectElement).value;
+    state.sheet = value === '' ? null : value;
+    void analyze();
+  });
+  el<HTMLSelectElement>('policy').addEventListener('change', (e) => {
+    state.policy = (e.target as HTMLSelectElement).value as EvidencePolicy;
+    void analyze();
+  });
+  el<HTMLSelectElement>('lang').addEventListener('change', (e) => {
+    state.lang = (e.target as HTMLSelectElement).value === 'en' ? 'en' : 'vi';
+    try {
+      localStorage.setItem(LANG_KEY, state.lang);
+    } catch {
+      // storage disabled: the choice lasts for this visit
+    }
+    render();
+    void analyze(); // the findings' messages and the scored copy's texts follow the language
+  });
+  el('download').addEventListener('click', () => {
+    if (state.file) void run({ type: 'score', options: options() }, false);
+  });
+
+  // Drag and drop anywhere on the page; dropping never navigates away to the file.
+  const overlay = el('drop-overlay');
+  let depth = 0;
+  const hasFiles = (e: DragEvent) => !!e.dataTransfer && [...e.dataTransfer.types].includes('Files');
+  document.addEventListener('dragenter', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    depth++;
+    overlay.hidden = false;
+  });
+  document.addEventListener('dragover', (e) => {
+    if (!hasFiles(e)) return;
+    e.preventDefault();
+    e.dataTransfer!.dropEffect = 'copy';
+  });
+  document.addEventListener('dragleave', () => {
+    depth = Math.max(0, depth - 1);
+    if (!depth) overlay.hidden = true;
+  });
+  document.addEventListener('drop', (e) => {
+    e.preventDefault();
+    depth = 0;
+    overlay.hidden = true;
+    const f = e.dataTransfer?.files[0];
+    if (f) void openFile(f);
+  });
+}
+
+wire();
+render();
+void client.ready.then(
+  (mode) => {
+    document.body.dataset.engine = mode;
+    el('engine').textContent = '';
+    el('engine').dataset.t = `engine.${mode}`;
+    renderStatic();
+  },
+  (e: unknown) => {
+    state.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+    render();
+  },
+);

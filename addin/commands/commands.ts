@@ -1,6 +1,7 @@
 // Ribbon commands (ExecuteFunction actions named in manifest.xml). With the shared runtime this
 // bundle runs inside taskpane.html, next to the task pane and the custom functions.
 import { getLanguage } from '../shared/language';
+import { loadPreferences } from '../office/preferences';
 import { scoreAndSummarise, type CommandResult } from '../office/score-and-summarise';
 
 /** DOM event the task pane listens to for the outcome of a ribbon command. */
@@ -15,8 +16,21 @@ export function getLastCommandOutcome(): CommandOutcome | null {
   return lastOutcome;
 }
 
-export async function runScoreAndSummarise(): Promise<CommandResult> {
-  return Excel.run((context) => scoreAndSummarise(context, { lang: getLanguage() }));
+/**
+ * The ribbon's "Chấm điểm & tổng hợp", also the task pane's (same path). With
+ * `summaries: false` it is the pane's "Kiểm tra": inline marks only. The evidence policy and the
+ * sheet's column corrections come from the task pane's choices saved in the workbook.
+ */
+export async function runScoreAndSummarise(extra: { summaries?: boolean } = {}): Promise<CommandResult> {
+  const prefs = loadPreferences();
+  return Excel.run((context) =>
+    scoreAndSummarise(context, {
+      lang: getLanguage(),
+      evidencePolicy: prefs.evidencePolicy,
+      columnsFor: (sheet) => prefs.columns[sheet],
+      ...extra,
+    }),
+  );
 }
 
 function publish(outcome: CommandOutcome): void {

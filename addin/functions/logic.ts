@@ -156,6 +156,66 @@ function cellToken(cell: unknown): string {
   }
 }
 
+/**
+ * A cheap key of a 2-D array: its shape and a hash of at most ~256 sampled cells. Equal arrays
+ * always share it; different ones usually do not, and the cache compares entries cell by cell
+ * (sameTable) before trusting one, so the key only spreads ranges, it proves nothing. No pass
+ * over every character: a repeated call on a 10,000-row range costs the comparison alone.
+ */
+export function tableKey(table: readonly (readonly unknown[])[]): string {
+  let cells = 0;
+  let width = 0;
+  for (const row of table) {
+    cells += row.length;
+    if (row.length > width) width = row.length;
+  }
+  const stride = Math.max(1, Math.floor(cells / 256));
+  let h1 = 0x811c9dc5;
+  let h2 = 0x9e3779b9;
+  let next = 0;
+  let g = 0;
+  for (const row of table) {
+    if (g + row.length <= next) {
+      g += row.length;
+      continue;
+    }
+    for (let c = 0; c < row.length; c++, g++) {
+      if (g !== next) continue;
+      next += stride;
+      const token = cellToken(row[c]);
+      for (let i = 0; i < token.length; i++) {
+        const ch = token.charCodeAt(i);
+        h1 = Math.imul(h1 ^ ch, 0x01000193);
+        h2 = Math.imul(h2 ^ ch, 0x5bd1e995);
+        h2 ^= h2 >>> 15;
+      }
+    }
+  }
+  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
+  return `${table.length}x${width}:${cells}:${hex(h1)}${hex(h2)}`;
+}
+
+/** Same content, cell for cell, as fingerprintTable sees it (null = undefined, -0 = 0, NaN = NaN). */
+export function sameTable(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let r = 0; r < a.length; r++) {
+    const x = a[r]!;
+    const y = b[r]!;
+    if (x.length !== y.length) return false;
+    for (let c = 0; c < x.length; c++) {
+      const u = x[c];
+      const v = y[c];
+      if (u === v) continue;
+      if (typeof u === 'string' || typeof v === 'string' || typeof u === 'boolean') return false;
+      if ((u === null || u === undefined) && (v === null || v === undefined)) continue;
+      if (typeof u === 'number' && typeof v === 'number' && Number.isNaN(u) && Number.isNaN(v)) continue;
+      if (typeof u === 'object' && u !== null && typeof v === 'object' && v !== null && cellToken(u) === cellToken(v)) continue;
+      return false;
+    }
+  }
+  return true;
+}
+
 /** Least-recently-used map with a fixed capacity (Map keeps insertion order). */
 export class LruCache<V> {
   private readonly map = new Map<string, V>();
@@ -164,9 +224,15 @@ export class LruCache<V> {
 
   constructor(readonly capacity = 16) {}
 
-  get(key: string): V | undefined {
+  /** The entry under key without counting or refreshing it. */
+  peek(key: string): V | undefined {
+    return this.map.get(key);
+  }
+
+  /** The entry under key, counted as a hit; `accept` may still turn it down (then a miss). */
+  get(key: string, accept?: (v: V) => boolean): V | undefined {
     const v = this.map.get(key);
-    if (v === undefined) {
+    if (v === undefined || (accept && !accept(v))) {
       this.misses++;
       return undefined;
     }
@@ -273,21 +339,31 @@ export interface FunctionsLogic {
   target(text: unknown): string;
   /** The (cached) analysis of a table; throws FunctionInputError when the table is unusable. */
   analyze(table: unknown): Analysis;
-  readonly cache: LruCache<Analysis>;
+  readonly cache: LruCache<CachedAnalysis[]>;
+}
+
+/** An analysis and the values it was made from (a hit must equal them cell for cell). */
+export interface CachedAnalysis {
+  analysis: Analysis;
+  values: unknown[][];
 }
 
 export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSize?: number } = {}): FunctionsLogic {
-  const cache = new LruCache<Analysis>(options.cacheSize ?? 16);
+  const cache = new LruCache<CachedAnalysis[]>(options.cacheSize ?? 16);
 
   function analyze(table: unknown): Analysis {
     const lang = getLanguage();
     const values = assertTable(table, lang);
-    const key = `${lang}|${fingerprintTable(values)}`;
-    let a = cache.get(key);
+    const key = `${lang}|${tableKey(values)}`;
+    let hit: CachedAnalysis | undefined;
+    cache.get(key, (bucket) => (hit = bucket.find((e) => sameTable(values, e.values))) !== undefined);
+    let a = hit?.analysis;
     if (!a) {
       // Copy rows: Excel may reuse the arrays it hands us, the cache must not see them change.
-      a = engine.analyzeSheet({ name: '', values: values.map((r) => r.slice()), merges: [] }, { lang });
-      cache.set(key, a);
+      const copy = values.map((r) => r.slice());
+      a = engine.analyzeSheet({ name: '', values: copy, merges: [] }, { lang });
+      // Ranges differing only in unsampled cells share a key: keep a few of them side by side.
+      cache.set(key, [{ analysis: a, values: copy }, ...(cache.peek(key) ?? []).slice(0, 3)]);
     }
     if (!a.ok) {
       const code = a.error?.code ?? 'no-table';

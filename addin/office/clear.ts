@@ -1,11 +1,14 @@
 // "Remove everything parscore added": its summary sheets, its two columns on every appendix
-// sheet it marked (found by header text) and the highlight rules that read those columns.
-// Three syncs whatever the workbook size: state → those sheets' values and rules → writes.
+// sheet it marked (found by header text), the highlight rules that read those columns, and the
+// self-assessment columns it added — those only while still empty (once the officer filled a
+// cell they are the officer's). Three syncs whatever the workbook size: state → those sheets'
+// values and rules → writes.
 import type { Lang } from '../../model';
 import { columnLetter } from '../../model/text';
-import { formulaReferencesColumn } from './a1';
+import { blockAddress, formulaReferencesColumn } from './a1';
 import { queueOwnershipRead } from './ownership';
 import { BatchBudget } from './payload';
+import { locateAddedColumns } from './self-assessment-plan';
 import { officeSupports, type Supports } from './snapshot';
 import { emptyState, locateOwnColumns, sameSheetName } from './state';
 import { queueClearColumns, queueDeleteConditionalFormats, queueDeleteSheets, queueSaveState, type Writer } from './write';
@@ -14,13 +17,25 @@ export interface ClearResult {
   sheetsRemoved: string[];
   columnsCleared: number;
   rulesRemoved: number;
+  /** Self-assessment columns parscore added that were still empty, now removed. */
+  addedColumnsRemoved: number;
+  /** Self-assessment columns parscore added that hold the officer's data: kept. */
+  addedColumnsKept: number;
   syncs: number;
   message: string;
 }
 
 const MESSAGES: Record<Lang, (r: Omit<ClearResult, 'message'>) => string> = {
-  vi: (r) => `Đã xoá ${r.sheetsRemoved.length} trang tổng hợp, ${r.columnsCleared} cột đánh dấu và ${r.rulesRemoved} quy tắc tô màu của parscore.`,
-  en: (r) => `Removed ${r.sheetsRemoved.length} summary sheets, ${r.columnsCleared} mark columns and ${r.rulesRemoved} highlight rules added by parscore.`,
+  vi: (r) =>
+    `Đã xoá ${r.sheetsRemoved.length} trang tổng hợp, ${r.columnsCleared} cột đánh dấu và ${r.rulesRemoved} quy tắc tô màu của parscore` +
+    (r.addedColumnsRemoved ? `, ${r.addedColumnsRemoved} cột tự đánh giá còn trống` : '') +
+    '.' +
+    (r.addedColumnsKept ? ` Giữ lại ${r.addedColumnsKept} cột tự đánh giá đã có dữ liệu (là của anh/chị).` : ''),
+  en: (r) =>
+    `Removed ${r.sheetsRemoved.length} summary sheets, ${r.columnsCleared} mark columns and ${r.rulesRemoved} highlight rules added by parscore` +
+    (r.addedColumnsRemoved ? `, and ${r.addedColumnsRemoved} still-empty self-assessment columns` : '') +
+    '.' +
+    (r.addedColumnsKept ? ` Kept ${r.addedColumnsKept} self-assessment columns that hold your data.` : ''),
 };
 
 export async function clearParscore(
@@ -38,7 +53,7 @@ export async function clearParscore(
   const exists = (n: string) => names.find((x) => sameSheetName(x, n));
 
   // sync 2: values and rules of each marked sheet that still exists
-  const marked = Object.keys(state.marks)
+  const marked = [...new Set([...Object.keys(state.marks), ...Object.keys(state.added ?? {})])]
     .map((n) => exists(n))
     .filter((n): n is string => !!n && !state.summarySheets.some((s) => sameSheetName(s, n)));
   const reads = marked.map((name) => {
@@ -55,6 +70,8 @@ export async function clearParscore(
   const w: Writer = { context, budget, supports };
   let columnsCleared = 0;
   let rulesRemoved = 0;
+  let addedColumnsRemoved = 0;
+  let addedColumnsKept = 0;
   for (const r of reads) {
     if (r.used.isNullObject) continue;
     const snapshot = {
@@ -63,6 +80,18 @@ export async function clearParscore(
       merges: [],
       origin: { row: r.used.rowIndex + 1, col: r.used.columnIndex + 1 },
     };
+    const lastRow = snapshot.origin.row + snapshot.values.length - 1;
+    const added = state.added?.[r.name];
+    if (added) {
+      for (const c of locateAddedColumns(snapshot, added)) {
+        if (!c.empty) {
+          addedColumnsKept++;
+          continue;
+        }
+        await queueRemoveAddedColumn(w, r.sheet, c.col, added.headerRows, Math.max(lastRow, added.lastRow));
+        addedColumnsRemoved++;
+      }
+    }
     const cols = locateOwnColumns(snapshot, state.marks[r.name]);
     if (!cols) continue;
     const letters = cols.cols.map((c) => columnLetter(c));
@@ -73,7 +102,7 @@ export async function clearParscore(
         letters.some((l) => formulaReferencesColumn(cf.customOrNullObject.rule.formula ?? '', l)),
     );
     await queueDeleteConditionalFormats(w, rules);
-    await queueClearColumns(w, r.sheet, cols.cols, cols.headerRow, snapshot.origin.row + snapshot.values.length - 1);
+    await queueClearColumns(w, r.sheet, cols.cols, cols.headerRow, lastRow);
     columnsCleared += cols.cols.length;
     rulesRemoved += rules.length;
   }
@@ -84,6 +113,16 @@ export async function clearParscore(
   await queueSaveState(w, emptyState());
   await budget.flush();
 
-  const counts = { sheetsRemoved, columnsCleared, rulesRemoved, syncs: budget.syncs };
+  const counts = { sheetsRemoved, columnsCleared, rulesRemoved, addedColumnsRemoved, addedColumnsKept, syncs: budget.syncs };
   return { ...counts, message: MESSAGES[options.lang](counts) };
+}
+
+/** An empty added column: unmerge its header, drop its points rule, clear it to lastRow. */
+async function queueRemoveAddedColumn(w: Writer, sheet: Excel.Worksheet, col: number, headerRows: readonly number[], lastRow: number): Promise<void> {
+  const top = headerRows[0]!;
+  await w.budget.reserve(256 * 3);
+  if (headerRows.length > 1) sheet.getRange(blockAddress(top, col, headerRows.length, 1)).unmerge();
+  const range = sheet.getRange(blockAddress(top, col, Math.max(1, lastRow - top + 1), 1));
+  if (w.supports('ExcelApi', '1.8')) range.dataValidation.clear();
+  range.clear('All');
 }

@@ -4,6 +4,7 @@
 //   (pure)  — analyse, build summary tables and inline marks, plan what to remove;
 //   sync 2 — write: remove parscore's old sheets/columns/rules, write new ones, save state.
 // A write batch is split (one more sync each) only past ~4 MB of payload.
+// With `summaries: false` it is the task pane's "Kiểm tra": the same two syncs, inline marks only.
 import {
   analyzeSheet,
   buildInlineMarks,
@@ -16,6 +17,7 @@ import {
   type SheetSnapshot,
   type SummaryTable,
 } from '../../model';
+import { columnLetter } from '../../model/text';
 import { layoutSummaryTable } from './layout';
 import { queueOwnershipRead } from './ownership';
 import { BatchBudget, MAX_BATCH_BYTES } from './payload';
@@ -40,6 +42,10 @@ export interface CommandEngine {
 export interface ScoreCommandOptions {
   lang: Lang;
   evidencePolicy?: EvidencePolicy;
+  /** Manual column mapping of a sheet (the task pane's correction, stored in the workbook). */
+  columnsFor?: (sheet: string) => AnalyzeOptions['columns'] | undefined;
+  /** false: check and mark inline only, leave the summary sheets as they are (default true). */
+  summaries?: boolean;
   supports?: Supports;
   maxBatchBytes?: number;
   engine?: CommandEngine;
@@ -74,12 +80,18 @@ const MESSAGES: Record<Lang, Record<CommandStatus, (p: { sheet: string; detail: 
   },
 };
 
+const CHECKED: Record<Lang, (p: { sheet: string; n: number; col: string }) => string> = {
+  vi: (p) => `Đã kiểm tra trang "${p.sheet}": ${p.n} vấn đề.` + (p.col ? ` Kết quả ghi ở cột ${p.col}.` : ''),
+  en: (p) => `Checked sheet "${p.sheet}": ${p.n} issues.` + (p.col ? ` Results are in column ${p.col}.` : ''),
+};
+
 const DEFAULT_ENGINE: CommandEngine = { analyzeSheet, buildSummaryTables, buildInlineMarks };
 
 export async function scoreAndSummarise(context: Excel.RequestContext, options: ScoreCommandOptions): Promise<CommandResult> {
   const { lang } = options;
   const supports = options.supports ?? officeSupports;
   const engine = options.engine ?? DEFAULT_ENGINE;
+  const summaries = options.summaries !== false;
   const budget = new BatchBudget(context, options.maxBatchBytes ?? MAX_BATCH_BYTES);
   const result = (status: CommandStatus, sheet: string, extra: Partial<CommandResult> & { detail?: string; n?: number } = {}): CommandResult => ({
     status,
@@ -103,20 +115,27 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   if (snapshot.values.length === 0) return result('empty-sheet', snapshot.name);
 
   // ---- pure: analyse and plan ----
-  const analysis = engine.analyzeSheet(snapshot, { lang, ...(options.evidencePolicy ? { evidencePolicy: options.evidencePolicy } : {}) });
+  const columns = options.columnsFor?.(snapshot.name);
+  const analysis = engine.analyzeSheet(snapshot, {
+    lang,
+    ...(options.evidencePolicy ? { evidencePolicy: options.evidencePolicy } : {}),
+    ...(columns ? { columns } : {}),
+  });
   if (!analysis.ok) {
     return result('not-appendix', snapshot.name, { detail: analysis.error?.message ?? '', analysis });
   }
-  const tables = engine.buildSummaryTables(analysis, lang);
+  const tables = summaries ? engine.buildSummaryTables(analysis, lang) : [];
   const marks = engine.buildInlineMarks(analysis, lang);
   const oldCols = locateOwnColumns(snapshot, state.marks[snapshot.name]);
   const origin = snapshot.origin ?? { row: 1, col: 1 };
   const lastRow = origin.row + snapshot.values.length - 1;
-  const plan = planSummarySheets(
-    tables.map((t) => t.sheetName),
-    sheetNames,
-    state.summarySheets,
-  );
+  const plan = summaries
+    ? planSummarySheets(
+        tables.map((t) => t.sheetName),
+        sheetNames,
+        state.summarySheets,
+      )
+    : { targets: state.summarySheets.slice(), remove: [] };
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
 
   // ---- sync 2: every write ----
@@ -129,6 +148,7 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   }
   if (marks) await queueInlineMarks(w, pending.sheet, marks);
   const next: ParscoreState = {
+    ...state,
     v: 1,
     summarySheets: plan.targets.slice(),
     marks: { ...state.marks },
@@ -146,6 +166,10 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   pending.sheet.activate();
   await budget.sync();
 
+  if (!summaries) {
+    const col = marks ? columnLetter(marks.statusCol) : '';
+    return { ...result('done', snapshot.name, { analysis }), message: CHECKED[lang]({ sheet: snapshot.name, n: analysis.findings.length, col }) };
+  }
   return result('done', snapshot.name, {
     sheets: plan.targets,
     analysis,

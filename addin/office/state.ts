@@ -15,12 +15,28 @@ export interface MarksRecord {
   codesCol: number;
 }
 
+/**
+ * Self-assessment columns parscore added beside one appendix table ("Thêm cột tự đánh giá").
+ * They become the officer's as soon as any cell below their header is filled: "clear" removes
+ * them only while they are still empty.
+ */
+export interface AddedColumnsRecord {
+  /** 1-based header rows the headers were written to (merged vertically when several). */
+  headerRows: number[];
+  firstRow: number;
+  lastRow: number;
+  /** 1-based columns when written (a hint: the header text wins if columns moved). */
+  columns: { col: number; header: string }[];
+}
+
 export interface ParscoreState {
   v: 1;
   /** Summary sheets parscore created (only these are ever deleted). */
   summarySheets: string[];
   /** Inline marks per appendix sheet name. */
   marks: Record<string, MarksRecord>;
+  /** Self-assessment columns added per appendix sheet name (absent in older states). */
+  added?: Record<string, AddedColumnsRecord>;
 }
 
 export function emptyState(): ParscoreState {
@@ -64,7 +80,32 @@ export function parseState(raw: unknown): ParscoreState {
       }
     }
   }
+  if (o.added && typeof o.added === 'object') {
+    for (const [sheet, m] of Object.entries(o.added as Record<string, unknown>)) {
+      const rec = parseAddedRecord(m);
+      if (rec) (state.added ??= {})[sheet] = rec;
+    }
+  }
   return state;
+}
+
+function parseAddedRecord(m: unknown): AddedColumnsRecord | null {
+  if (!m || typeof m !== 'object') return null;
+  const r = m as Record<string, unknown>;
+  const int = (v: unknown): v is number => typeof v === 'number' && Number.isInteger(v) && v >= 1;
+  if (!Array.isArray(r.headerRows) || !r.headerRows.length || !r.headerRows.every(int)) return null;
+  if (!int(r.firstRow) || !int(r.lastRow) || !Array.isArray(r.columns)) return null;
+  const columns = r.columns.filter(
+    (c): c is { col: number; header: string } =>
+      !!c && typeof c === 'object' && int((c as { col?: unknown }).col) && typeof (c as { header?: unknown }).header === 'string',
+  );
+  if (!columns.length) return null;
+  return {
+    headerRows: r.headerRows.slice(),
+    firstRow: r.firstRow,
+    lastRow: r.lastRow,
+    columns: columns.map((c) => ({ col: c.col, header: c.header })),
+  };
 }
 
 export function serializeState(s: ParscoreState): string {

@@ -76,14 +76,31 @@ const LEADING_NUMBER = /^\s*(?:\(\d+\)|\d+(?:\.\d+)*\.?\)?|[IVXLivxl]+[.:)]|[a-z
 const SECTION_PREFIX =
   /^(?:chi so hai long ve|chi so noi dung|noi dung thanh phan|noi dung|linh vuc|tieu chi thanh phan|tieu chi)(?: (?:\d+|[ivxl]+)\b)? ?/;
 
+// A Map, not the object: a plain lookup would find "constructor" on the prototype (and makes V8
+// internalise every word looked up).
+const EXPANSIONS = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [k, v.split(' ')]));
+
 /** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats. */
 export function nameTokens(name: string): string[] {
   const folded = fold(name.replace(LEADING_NUMBER, '')).replace(SECTION_PREFIX, '');
-  const out = new Set<string>();
+  const out: string[] = [];
+  let seen: Set<string> | null = null; // only for long names: includes() is cheaper below that
+  const add = (t: string) => {
+    if (STOP_WORDS.has(t)) return;
+    if (seen) {
+      if (!seen.has(t)) (seen.add(t), out.push(t));
+    } else if (!out.includes(t)) {
+      out.push(t);
+      if (out.length > 32) seen = new Set(out);
+    }
+  };
   for (const word of folded.split(' ')) {
-    for (const t of (ABBREVIATIONS[word] ?? word).split(' ')) if (t && !STOP_WORDS.has(t)) out.add(t);
+    const expanded = EXPANSIONS.get(word);
+    if (expanded === undefined) {
+      if (word) add(word);
+    } else for (const t of expanded) add(t);
   }
-  return [...out];
+  return out;
 }
 
 /** One insertion, deletion or substitution apart (or equal). */
@@ -113,16 +130,20 @@ function sharedTokens(a: readonly string[], b: readonly string[]): number {
   return shared;
 }
 
+/** The similarity of two token lists of lengths la and lb that share `shared` tokens. */
+function similarityOf(shared: number, la: number, lb: number): number {
+  const jaccard = shared / (la + lb - shared);
+  const small = Math.min(la, lb);
+  return shared === small ? Math.max(jaccard, small / (small + 1)) : jaccard;
+}
+
 /**
  * Token Jaccard, or, when one name lies wholly inside the other ("Công chức" in "Công chức
  * giải quyết công việc"), n/(n+1) for its n words, so very short names weigh less.
  */
 function tokenSimilarity(a: readonly string[], b: readonly string[]): number {
   if (!a.length || !b.length) return 0;
-  const shared = sharedTokens(a, b);
-  const jaccard = shared / (a.length + b.length - shared);
-  const small = Math.min(a.length, b.length);
-  return shared === small ? Math.max(jaccard, small / (small + 1)) : jaccard;
+  return similarityOf(sharedTokens(a, b), a.length, b.length);
 }
 
 /** Similarity of two names in [0, 1]: fold, drop numbering and function words, token overlap. */
@@ -141,22 +162,80 @@ interface NodeEntry {
 interface FrameworkIndex {
   byCode: Map<string, FrameworkNode>;
   entries: NodeEntry[];
+  tokensOf: Map<FrameworkNode, string[]>;
+  /** Per depth (0: any depth), framework token → [entry, position in the entry] pairs, flattened. */
+  postings: Map<number, Map<string, number[]>>;
+  /** Framework tokens by first character (sameToken needs the same first character). */
+  vocabulary: Map<string, string[]>;
+  /** Row word → the framework tokens it is sameToken with (the word stock of names is small). */
+  matches: Map<string, string[]>;
+  /** Scratch space for bestByName, one slot per entry / per (entry, position) pair. */
+  stamp: Int32Array;
+  count: Int32Array;
+  pairStamp: Int32Array;
+  pairBase: Int32Array;
+  generation: number;
+  candidates: Int32Array;
+  matched: string[][];
 }
 
 const INDEX_CACHE = new WeakMap<Framework, FrameworkIndex>();
+const MATCHES_LIMIT = 50_000;
 
 function buildIndex(framework: Framework): FrameworkIndex {
   const byCode = new Map<string, FrameworkNode>();
   const entries: NodeEntry[] = [];
+  const tokensOf = new Map<FrameworkNode, string[]>();
   const walk = (nodes: readonly FrameworkNode[], depth: number): void => {
     for (const node of nodes) {
       byCode.set(normalizeCode(node.code), node);
-      entries.push({ node, depth, tokens: nameTokens(node.name) });
+      const tokens = nameTokens(node.name);
+      entries.push({ node, depth, tokens });
+      tokensOf.set(node, tokens);
       walk(node.children ?? [], depth + 1);
     }
   };
   walk(framework.nodes, 1);
-  return { byCode, entries };
+  const postings = new Map<number, Map<string, number[]>>();
+  const vocabulary = new Map<string, string[]>();
+  const pairBase = new Int32Array(entries.length);
+  const post = (depth: number, t: string, k: number, pos: number) => {
+    let byToken = postings.get(depth);
+    if (!byToken) postings.set(depth, (byToken = new Map()));
+    const list = byToken.get(t);
+    if (list) list.push(k, pos);
+    else byToken.set(t, [k, pos]);
+  };
+  let pairs = 0;
+  entries.forEach((e, k) => {
+    pairBase[k] = pairs;
+    pairs += e.tokens.length;
+    e.tokens.forEach((t, pos) => {
+      if (!postings.get(0)?.has(t)) {
+        const first = t[0] ?? '';
+        const same = vocabulary.get(first);
+        if (same) same.push(t);
+        else vocabulary.set(first, [t]);
+      }
+      post(0, t, k, pos);
+      post(e.depth, t, k, pos);
+    });
+  });
+  return {
+    byCode,
+    entries,
+    tokensOf,
+    postings,
+    vocabulary,
+    matches: new Map(),
+    stamp: new Int32Array(entries.length),
+    count: new Int32Array(entries.length),
+    pairStamp: new Int32Array(pairs),
+    pairBase,
+    generation: 0,
+    candidates: new Int32Array(entries.length),
+    matched: [],
+  };
 }
 
 function indexOf(framework: Framework): FrameworkIndex {
@@ -173,8 +252,11 @@ export function nodeIndex(framework: Framework): Map<string, FrameworkNode> {
   return indexOf(framework).byCode;
 }
 
+const PLAIN_CODE = /^[0-9A-Z]+(?:\.[0-9A-Z]+)*(?:\([0-9A-Z]+\))*$/;
+
 /** "1.2.(3)" / "1.2 (3)" → "1.2(3)", "1.1." → "1.1", "iv" → "IV". */
 export function normalizeCode(code: string): string {
+  if (PLAIN_CODE.test(code)) return code; // already normal: most codes ("1.2", "1.2(3)")
   return code
     .trim()
     .replace(/\s+/g, '')
@@ -185,12 +267,103 @@ export function normalizeCode(code: string): string {
 
 /** Tree depth a code implies ("1" → 1, "1.2(3)" → 3); undefined when it is not numeric. */
 export function codeDepth(code: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)*)(\(\d+\))?$/.exec(normalizeCode(code));
+  return depthOfNormal(normalizeCode(code));
+}
+
+function depthOfNormal(normal: string): number | undefined {
+  const m = /^(\d+(?:\.\d+)*)(\(\d+\))?$/.exec(normal);
   if (!m) return undefined;
   return m[1].split('.').length + (m[2] ? 1 : 0);
 }
 
-function bestByName(entries: readonly NodeEntry[], tokens: readonly string[]): NodeEntry | null {
+/** The framework tokens a row word is sameToken with (sameToken is symmetric). */
+function matchesOf(index: FrameworkIndex, word: string): string[] {
+  let m = index.matches.get(word);
+  if (m === undefined) {
+    m = (index.vocabulary.get(word[0] ?? '') ?? []).filter((t) => sameToken(t, word));
+    if (index.matches.size >= MATCHES_LIMIT) index.matches.clear();
+    index.matches.set(word, m);
+  }
+  return m;
+}
+
+/** sharedTokens(a, b) with sameToken answered from the row words' match lists. */
+function sharedTokensVia(a: readonly string[], b: readonly string[], matched: readonly (readonly string[])[]): number {
+  let used = 0; // bit k: b[k] taken (b has at most 31 words here)
+  let shared = 0;
+  for (const t of a) {
+    for (let k = 0; k < b.length; k++) {
+      if (used & (1 << k) || !matched[k]!.includes(t)) continue;
+      used |= 1 << k;
+      shared++;
+      break;
+    }
+  }
+  return shared;
+}
+
+/**
+ * The entry (at `depth`, or any depth when undefined) whose name is most similar to `tokens`,
+ * at least NAME_MATCH_THRESHOLD; the first such entry on ties. Equivalent to scoring every entry
+ * with tokenSimilarity, but only entries sharing a (sameToken) word are looked at, best upper
+ * bound first, so the cost no longer grows with the framework for every row.
+ */
+function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
+  if (!tokens.length) return null;
+  if (tokens.length > 31) return bestByNameSlow(index.entries.filter((e) => depth === undefined || e.depth === depth), tokens);
+  const gen = ++index.generation;
+  if (gen >= 0x7fffffff) {
+    index.generation = 0;
+    index.stamp.fill(0);
+    index.pairStamp.fill(0);
+    return bestByName(index, depth, tokens);
+  }
+  const postings = index.postings.get(depth ?? 0);
+  if (!postings) return null; // no node at that depth
+  const matched = index.matched;
+  matched.length = tokens.length;
+  for (let i = 0; i < tokens.length; i++) matched[i] = matchesOf(index, tokens[i]!);
+  const candidates = index.candidates;
+  let n = 0;
+  for (const ms of matched) {
+    for (const t of ms) {
+      const list = postings.get(t);
+      if (!list) continue;
+      for (let i = 0; i < list.length; i += 2) {
+        const k = list[i]!;
+        const pair = index.pairBase[k]! + list[i + 1]!;
+        if (index.stamp[k] !== gen) {
+          index.stamp[k] = gen;
+          index.count[k] = 0;
+          candidates[n++] = k;
+        }
+        if (index.pairStamp[pair] !== gen) {
+          index.pairStamp[pair] = gen;
+          index.count[k] = index.count[k]! + 1;
+        }
+      }
+    }
+  }
+  // Each candidate's score is bounded by the words it has matched at all: most are skipped
+  // unscored. Any order gives the plain scan's answer (highest score, first entry on ties).
+  let best = -1;
+  let bestScore = NAME_MATCH_THRESHOLD;
+  for (let c = 0; c < n; c++) {
+    const k = candidates[c]!;
+    const a = index.entries[k]!.tokens;
+    const ub = similarityOf(Math.min(index.count[k]!, tokens.length, a.length), a.length, tokens.length);
+    if (ub < bestScore || (ub === bestScore && best >= 0 && k > best)) continue;
+    const score = similarityOf(sharedTokensVia(a, tokens, matched), a.length, tokens.length);
+    if (score > bestScore || (score === bestScore && (best < 0 || k < best))) {
+      best = k;
+      bestScore = score;
+    }
+  }
+  return best >= 0 ? index.entries[best]! : null;
+}
+
+/** The plain scan bestByName stands for (first entry wins ties). */
+function bestByNameSlow(entries: readonly NodeEntry[], tokens: readonly string[]): NodeEntry | null {
   let best: NodeEntry | null = null;
   let bestScore = NAME_MATCH_THRESHOLD;
   for (const entry of entries) {
@@ -210,14 +383,25 @@ function bestByName(entries: readonly NodeEntry[], tokens: readonly string[]): N
 export function matchNode(framework: Framework, code: string, name: string): FrameworkNode | null {
   const index = indexOf(framework);
   const tokens = nameTokens(name);
-  const byCode = index.byCode.get(normalizeCode(code));
-  if (byCode && (!tokens.length || tokenSimilarity(nameTokens(byCode.name), tokens) >= NAME_MATCH_THRESHOLD)) {
+  const normal = normalizeCode(code);
+  const byCode = index.byCode.get(normal);
+  if (byCode && (!tokens.length || tokenSimilarity(index.tokensOf.get(byCode) ?? nameTokens(byCode.name), tokens) >= NAME_MATCH_THRESHOLD)) {
     return byCode;
   }
   if (!tokens.length) return null;
+  return bestByName(index, depthOfNormal(normal), tokens)?.node ?? null;
+}
+
+/** matchNode by the plain scan over every node (kept as the reference the fast path must equal). */
+export function matchNodeSlow(framework: Framework, code: string, name: string): FrameworkNode | null {
+  const index = indexOf(framework);
+  const tokens = nameTokens(name);
+  const byCode = index.byCode.get(normalizeCode(code));
+  if (byCode && (!tokens.length || tokenSimilarity(nameTokens(byCode.name), tokens) >= NAME_MATCH_THRESHOLD)) return byCode;
+  if (!tokens.length) return null;
   const depth = codeDepth(code);
   const pool = depth === undefined ? index.entries : index.entries.filter((e) => e.depth === depth);
-  return bestByName(pool, tokens)?.node ?? null;
+  return bestByNameSlow(pool, tokens)?.node ?? null;
 }
 
 // ---------------------------------------------------------------- recognising the index
@@ -278,13 +462,13 @@ export function titleYear(title: string): number | undefined {
  * At least three names are needed for full weight: one matching name proves little.
  */
 function topLevelScore(framework: Framework, names: readonly string[][]): number {
-  const tops = indexOf(framework).entries.filter((e) => e.depth === 1);
+  const index = indexOf(framework);
   const hit = new Set<FrameworkNode>();
   for (const tokens of names) {
-    const best = bestByName(tops, tokens);
+    const best = bestByName(index, 1, tokens);
     if (best) hit.add(best.node);
   }
-  return hit.size ? hit.size / Math.max(names.length, Math.min(tops.length, 3)) : 0;
+  return hit.size ? hit.size / Math.max(names.length, Math.min(framework.nodes.length, 3)) : 0;
 }
 
 interface Candidate {

@@ -1,0 +1,60 @@
+// Types of office-stub.js for the Node tests that drive adapter functions over it.
+export interface StubSheetSpec {
+  name: string;
+  values: unknown[][];
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  origin?: { row: number; col: number };
+}
+
+export interface StubBookSpec {
+  sheets: StubSheetSpec[];
+  active?: string;
+  /** Requirement sets reported unsupported (e.g. "CustomFunctionsRuntime"). */
+  unsupported?: string[];
+  /** Highest ExcelApi version reported (default 1.17). */
+  maxExcelApi?: string;
+  docSettings?: Record<string, unknown>;
+}
+
+export interface StubLogEntry {
+  op: string;
+  sheet?: string;
+  /** A1 address of the range written ("K5:N5", "K:K"). */
+  address?: string;
+  key?: string;
+  value?: unknown;
+}
+
+export interface StubBook {
+  active: string | null;
+  selected: { sheet: string; address: string } | null;
+  settings: Record<string, unknown>;
+  docSettings: Record<string, unknown>;
+  log: StubLogEntry[];
+  syncs: number;
+  runs: number;
+  unsynced: number;
+  sheets: { name: string }[];
+}
+
+export interface StubSheet {
+  name: string;
+  values: unknown[][];
+  origin: { row: number; col: number };
+  merges: { top: number; left: number; bottom: number; right: number }[];
+  cfs: { type: string; range: string; formula: string; fill: string }[];
+  validations: { address: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown }[];
+}
+
+export interface ExcelStub {
+  Excel: { run<T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> };
+  Office: unknown;
+  book: StubBook;
+  associated: Record<string, Function>;
+  context(): Excel.RequestContext;
+  sheet(name: string): StubSheet | null;
+}
+
+export function createExcelStub(spec: StubBookSpec): ExcelStub;
+export function parseAddress(address: string): { top: number; left: number; bottom: number; right: number };
+export function addressOf(box: { top: number; left: number; bottom: number; right: number }): string;

@@ -1,0 +1,590 @@
+// A stand-in for office.js in tests: `Office` (onReady as Excel, requirements, document settings,
+// actions) and `Excel.run` over a tiny in-memory workbook that records every write.
+// Served in place of https://appsforoffice.microsoft.com/lib/1/hosted/office.js in the browser
+// test (the workbook comes from window.__PARSCORE_BOOK__, set by an init script), and required
+// from Node by the adapter unit tests (createExcelStub).
+//
+// Like Office.js, requests are queued and run in order at context.sync(): a loaded property read
+// before its sync throws, a write lands at the sync, and a failing request rejects the sync.
+/* eslint-disable */
+(function (root) {
+  'use strict';
+
+  // ---- A1 addresses ------------------------------------------------------------------------
+
+  function colNum(letters) {
+    var n = 0;
+    for (var i = 0; i < letters.length; i++) n = n * 26 + (letters.toUpperCase().charCodeAt(i) - 64);
+    return n;
+  }
+  function colLetter(n) {
+    var s = '';
+    while (n > 0) {
+      var m = (n - 1) % 26;
+      s = String.fromCharCode(65 + m) + s;
+      n = Math.floor((n - 1) / 26);
+    }
+    return s;
+  }
+  var MAX_ROW = 1048576;
+  var MAX_COL = 16384;
+  /** "A1", "A1:C3", "K:K", "5:6", with an optional sheet prefix and $ signs → 1-based box. */
+  function parseAddress(address) {
+    var a = String(address);
+    var bang = a.lastIndexOf('!');
+    if (bang >= 0) a = a.slice(bang + 1);
+    a = a.replace(/\$/g, '').toUpperCase();
+    var parts = a.split(':');
+    var p1 = parts[0];
+    var p2 = parts.length > 1 ? parts[1] : parts[0];
+    var cell = /^([A-Z]{1,3})(\d+)$/;
+    var col = /^([A-Z]{1,3})$/;
+    var row = /^(\d+)$/;
+    var m1, m2;
+    if ((m1 = cell.exec(p1)) && (m2 = cell.exec(p2))) {
+      return box(+m1[2], colNum(m1[1]), +m2[2], colNum(m2[1]));
+    }
+    if ((m1 = col.exec(p1)) && (m2 = col.exec(p2))) return box(1, colNum(m1[1]), MAX_ROW, colNum(m2[1]));
+    if ((m1 = row.exec(p1)) && (m2 = row.exec(p2))) return box(+m1[1], 1, +m2[1], MAX_COL);
+    throw new Error('InvalidArgument: bad address ' + address);
+  }
+  function box(r1, c1, r2, c2) {
+    return { top: Math.min(r1, r2), left: Math.min(c1, c2), bottom: Math.max(r1, r2), right: Math.max(c1, c2) };
+  }
+  function addressOf(b) {
+    if (b.top === 1 && b.bottom === MAX_ROW) return colLetter(b.left) + ':' + colLetter(b.right);
+    var a = colLetter(b.left) + b.top;
+    return b.bottom === b.top && b.right === b.left ? a : a + ':' + colLetter(b.right) + b.bottom;
+  }
+  function quote(name) {
+    return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : "'" + name.replace(/'/g, "''") + "'";
+  }
+  function clone(v) {
+    return v === undefined ? undefined : JSON.parse(JSON.stringify(v));
+  }
+
+  // ---- The workbook ------------------------------------------------------------------------
+
+  /**
+   * spec: { sheets: [{ name, values, merges, origin? }], active?, unsupported?: ["CustomFunctionsRuntime 1.1" | "ExcelApi"],
+   *         maxExcelApi?: "1.17", settings?: {} }
+   */
+  function createBook(spec) {
+    var book = {
+      sheets: [],
+      active: null,
+      selected: null,
+      settings: {}, // Excel.SettingCollection
+      docSettings: {}, // Office.context.document.settings, as saved
+      log: [],
+      syncs: 0,
+      runs: 0,
+      unsynced: 0,
+      spec: spec || {},
+    };
+    (spec && spec.sheets ? spec.sheets : []).forEach(function (s) {
+      var sh = addSheet(book, s.name);
+      var r0 = (s.origin && s.origin.row) || 1;
+      var c0 = (s.origin && s.origin.col) || 1;
+      (s.values || []).forEach(function (row, i) {
+        (row || []).forEach(function (v, j) {
+          if (v !== null && v !== undefined && v !== '') sh.cells.set(r0 + i + ',' + (c0 + j), v);
+        });
+      });
+      sh.merges = (s.merges || []).map(function (m) {
+        return { top: m.top, left: m.left, bottom: m.bottom, right: m.right };
+      });
+    });
+    book.active = spec && spec.active ? spec.active : book.sheets.length ? book.sheets[0].name : null;
+    if (spec && spec.docSettings) book.docSettings = clone(spec.docSettings);
+    return book;
+  }
+
+  function addSheet(book, name) {
+    var sh = { name: name, cells: new Map(), merges: [], cfs: [], validations: [], frozenRows: 0 };
+    book.sheets.push(sh);
+    return sh;
+  }
+  function findSheet(book, name) {
+    var lower = String(name).toLocaleLowerCase();
+    for (var i = 0; i < book.sheets.length; i++) if (book.sheets[i].name.toLocaleLowerCase() === lower) return book.sheets[i];
+    return null;
+  }
+  function sheetOrThrow(book, name) {
+    var s = findSheet(book, name);
+    if (!s) throw new Error('ItemNotFound: worksheet ' + name);
+    return s;
+  }
+  function usedBox(sh) {
+    var b = null;
+    sh.cells.forEach(function (_v, key) {
+      var rc = key.split(',');
+      var r = +rc[0];
+      var c = +rc[1];
+      if (!b) b = { top: r, left: c, bottom: r, right: c };
+      else {
+        if (r < b.top) b.top = r;
+        if (r > b.bottom) b.bottom = r;
+        if (c < b.left) b.left = c;
+        if (c > b.right) b.right = c;
+      }
+    });
+    return b;
+  }
+  function valuesOf(sh, b) {
+    var out = [];
+    for (var r = b.top; r <= b.bottom; r++) {
+      var row = [];
+      for (var c = b.left; c <= b.right; c++) {
+        var v = sh.cells.get(r + ',' + c);
+        row.push(v === undefined ? '' : v);
+      }
+      out.push(row);
+    }
+    return out;
+  }
+  function intersects(a, b) {
+    return a.top <= b.bottom && b.top <= a.bottom && a.left <= b.right && b.left <= a.right;
+  }
+
+  // ---- Request context -----------------------------------------------------------------------
+
+  function notLoaded(what) {
+    return new Error('PropertyNotLoaded: ' + what + ' was read before load() and context.sync()');
+  }
+
+  function Context(book) {
+    this._book = book;
+    this._queue = [];
+    book.runs++;
+    this.workbook = new Workbook(this);
+  }
+  Context.prototype._push = function (op) {
+    this._queue.push(op);
+  };
+  Context.prototype._log = function (entry) {
+    this._book.log.push(entry);
+  };
+  Context.prototype.sync = function () {
+    var book = this._book;
+    book.syncs++;
+    var queue = this._queue;
+    this._queue = [];
+    try {
+      for (var i = 0; i < queue.length; i++) queue[i]();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return Promise.resolve();
+  };
+
+  /** Properties readable only after load() + sync(); `compute` runs at the sync. */
+  function loadable(ctx, obj, compute) {
+    var loaded = null;
+    obj.load = function () {
+      ctx._push(function () {
+        loaded = compute();
+      });
+      return obj;
+    };
+    obj._get = function (prop) {
+      if (!loaded) throw notLoaded(prop);
+      return loaded[prop];
+    };
+    return obj;
+  }
+
+  function Workbook(ctx) {
+    var book = ctx._book;
+    this.worksheets = new Worksheets(ctx);
+    this.settings = {
+      getItemOrNullObject: function (key) {
+        var o = loadable(ctx, {}, function () {
+          var has = Object.prototype.hasOwnProperty.call(book.settings, key);
+          return { isNullObject: !has, value: has ? book.settings[key] : null };
+        });
+        Object.defineProperty(o, 'isNullObject', { get: function () { return o._get('isNullObject'); } });
+        Object.defineProperty(o, 'value', { get: function () { return o._get('value'); } });
+        return o;
+      },
+      add: function (key, value) {
+        ctx._push(function () {
+          book.settings[key] = value;
+          ctx._log({ op: 'setting', key: key, value: value });
+        });
+      },
+    };
+  }
+
+  function Worksheets(ctx) {
+    var book = ctx._book;
+    var self = this;
+    loadable(ctx, this, function () {
+      return { items: book.sheets.map(function (s) { return new Worksheet(ctx, s.name, true); }) };
+    });
+    Object.defineProperty(this, 'items', { get: function () { return self._get('items'); } });
+    this.getActiveWorksheet = function () {
+      return new Worksheet(ctx, book.active, false);
+    };
+    this.getItem = function (name) {
+      return new Worksheet(ctx, name, false);
+    };
+    this.add = function (name) {
+      ctx._push(function () {
+        if (findSheet(book, name)) throw new Error('ItemAlreadyExists: worksheet ' + name);
+        addSheet(book, name);
+        ctx._log({ op: 'addSheet', sheet: name });
+      });
+      return new Worksheet(ctx, name, false);
+    };
+  }
+
+  function Worksheet(ctx, name, nameLoaded) {
+    var book = ctx._book;
+    var self = this;
+    var loadedName = nameLoaded ? name : null;
+    this.load = function () {
+      ctx._push(function () {
+        loadedName = sheetOrThrow(book, name).name;
+      });
+      return self;
+    };
+    Object.defineProperty(this, 'name', {
+      get: function () {
+        if (loadedName === null) throw notLoaded('Worksheet.name');
+        return loadedName;
+      },
+    });
+    this.activate = function () {
+      ctx._push(function () {
+        book.active = sheetOrThrow(book, name).name;
+        ctx._log({ op: 'activate', sheet: name });
+      });
+    };
+    this.delete = function () {
+      ctx._push(function () {
+        var s = sheetOrThrow(book, name);
+        book.sheets.splice(book.sheets.indexOf(s), 1);
+        if (book.active === s.name) book.active = book.sheets.length ? book.sheets[0].name : null;
+        ctx._log({ op: 'deleteSheet', sheet: name });
+      });
+    };
+    this.freezePanes = {
+      freezeRows: function (n) {
+        ctx._push(function () {
+          sheetOrThrow(book, name).frozenRows = n;
+          ctx._log({ op: 'freezeRows', sheet: name, value: n });
+        });
+      },
+    };
+    this.getUsedRangeOrNullObject = function () {
+      return new Range(ctx, name, null, 'used');
+    };
+    this.getUsedRange = function () {
+      return new Range(ctx, name, null, 'used');
+    };
+    this.getRange = function (address) {
+      return new Range(ctx, name, address === undefined ? null : parseAddress(address), address === undefined ? 'sheet' : 'box');
+    };
+  }
+
+  function Range(ctx, sheetName, b, kind) {
+    var book = ctx._book;
+    var self = this;
+    var address = b ? addressOf(b) : kind;
+    function sheet() {
+      return sheetOrThrow(book, sheetName);
+    }
+    function target() {
+      if (kind === 'box') return b;
+      if (kind === 'sheet') return box(1, 1, MAX_ROW, MAX_COL);
+      return usedBox(sheet());
+    }
+    function write(op, value, apply) {
+      ctx._push(function () {
+        var s = sheet();
+        var t = target();
+        if (apply) apply(s, t);
+        ctx._log({ op: op, sheet: s.name, address: addressOf(t), value: clone(value) });
+      });
+    }
+    loadable(ctx, this, function () {
+      var s = sheet();
+      var t = target();
+      if (!t) return { isNullObject: true };
+      return {
+        isNullObject: false,
+        values: valuesOf(s, t),
+        rowIndex: t.top - 1,
+        columnIndex: t.left - 1,
+        address: quote(s.name) + '!' + addressOf(t),
+      };
+    });
+    ['isNullObject', 'values', 'rowIndex', 'columnIndex', 'address'].forEach(function (p) {
+      Object.defineProperty(self, p, {
+        get: function () { return self._get(p); },
+        set: function (v) {
+          if (p !== 'values') throw new Error('stub: cannot set ' + p);
+          write('values', v, function (s, t) { assign(s, t, v, 'values'); });
+        },
+      });
+    });
+    Object.defineProperty(this, 'formulas', {
+      set: function (v) { write('formulas', v, function (s, t) { assign(s, t, v, 'formulas'); }); },
+    });
+    Object.defineProperty(this, 'numberFormat', {
+      set: function (v) { write('numberFormat', v, function (_s, t) { shape(t, v, 'numberFormat'); }); },
+    });
+    this.format = formatProxy(function (prop, v) { write('format.' + prop, v); });
+    this.clear = function (applyTo) {
+      write('clear', applyTo || 'All', function (s, t) {
+        s.cells.forEach(function (_v, key) {
+          var rc = key.split(',');
+          if (+rc[0] >= t.top && +rc[0] <= t.bottom && +rc[1] >= t.left && +rc[1] <= t.right) s.cells.delete(key);
+        });
+      });
+    };
+    this.select = function () {
+      write('select', null, function (s, t) { book.selected = { sheet: s.name, address: addressOf(t) }; });
+    };
+    this.merge = function (across) {
+      write('merge', !!across, function (s, t) {
+        s.merges.forEach(function (m) {
+          if (intersects(m, t)) throw new Error('InvalidOperation: overlaps a merged area');
+        });
+        s.merges.push({ top: t.top, left: t.left, bottom: t.bottom, right: t.right });
+      });
+    };
+    this.unmerge = function () {
+      write('unmerge', null, function (s, t) {
+        s.merges = s.merges.filter(function (m) { return !intersects(m, t); });
+      });
+    };
+    this.getMergedAreasOrNullObject = function () {
+      var o = loadable(ctx, {}, function () {
+        var s = sheet();
+        var t = target();
+        var ms = s.merges.filter(function (m) { return intersects(m, t); });
+        return {
+          isNullObject: ms.length === 0,
+          address: ms.map(function (m) { return quote(s.name) + '!' + addressOf(m); }).join(','),
+        };
+      });
+      Object.defineProperty(o, 'isNullObject', { get: function () { return o._get('isNullObject'); } });
+      Object.defineProperty(o, 'address', { get: function () { return o._get('address'); } });
+      return o;
+    };
+    this.dataValidation = {
+      clear: function () {
+        write('dataValidation.clear', null, function (s, t) {
+          s.validations = s.validations.filter(function (v) { return !intersects(parseAddress(v.address), t); });
+        });
+      },
+    };
+    ['rule', 'errorAlert', 'prompt'].forEach(function (p) {
+      Object.defineProperty(self.dataValidation, p, {
+        set: function (v) {
+          write('dataValidation.' + p, v, function (s, t) {
+            var a = addressOf(t);
+            var rec = s.validations.filter(function (x) { return x.address === a; })[0];
+            if (!rec) s.validations.push((rec = { address: a }));
+            rec[p] = clone(v);
+          });
+        },
+      });
+    });
+    this.conditionalFormats = conditionalFormats(ctx, sheet, target, write);
+  }
+
+  function shape(t, v, what) {
+    var rows = t.bottom - t.top + 1;
+    var cols = t.right - t.left + 1;
+    if (!Array.isArray(v) || v.length !== rows || v.some(function (r) { return !Array.isArray(r) || r.length !== cols; })) {
+      throw new Error('InvalidArgument: ' + what + ' is not ' + rows + 'x' + cols + ' for ' + addressOf(t));
+    }
+  }
+  function assign(s, t, v, what) {
+    shape(t, v, what);
+    for (var i = 0; i < v.length; i++) {
+      for (var j = 0; j < v[i].length; j++) {
+        var key = t.top + i + ',' + (t.left + j);
+        var x = v[i][j];
+        if (x === '' || x === null || x === undefined) s.cells.delete(key);
+        else s.cells.set(key, x);
+      }
+    }
+  }
+
+  /** range.format.font.bold = … etc.: any nested property set is logged as "format.font.bold". */
+  function formatProxy(onSet, path) {
+    var target = {};
+    return new Proxy(target, {
+      get: function (_t, prop) {
+        if (typeof prop !== 'string') return undefined;
+        return formatProxy(onSet, (path ? path + '.' : '') + prop);
+      },
+      set: function (_t, prop, value) {
+        onSet((path ? path + '.' : '') + String(prop), value);
+        return true;
+      },
+    });
+  }
+
+  function conditionalFormats(ctx, sheet, target, write) {
+    var coll = loadable(ctx, {}, function () {
+      var s = sheet();
+      var t = target();
+      return {
+        items: s.cfs
+          .filter(function (cf) { return t && intersects(parseAddress(cf.range), t); })
+          .map(function (cf) {
+            return {
+              type: cf.type,
+              customOrNullObject: { isNullObject: cf.type !== 'Custom', rule: { formula: cf.formula } },
+              delete: function () {
+                ctx._push(function () {
+                  var i = s.cfs.indexOf(cf);
+                  if (i >= 0) s.cfs.splice(i, 1);
+                  ctx._log({ op: 'deleteConditionalFormat', sheet: s.name, address: cf.range, value: cf.formula });
+                });
+              },
+            };
+          }),
+      };
+    });
+    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
+    coll.add = function (type) {
+      var cf = { type: type, range: '', formula: '', fill: '' };
+      write('conditionalFormats.add', type, function (s, t) {
+        cf.range = addressOf(t);
+        cf.sheet = s.name;
+        s.cfs.push(cf);
+      });
+      return {
+        custom: {
+          rule: {
+            set formula(f) {
+              ctx._push(function () {
+                cf.formula = f;
+                ctx._log({ op: 'conditionalFormats.formula', sheet: cf.sheet, address: cf.range, value: f });
+              });
+            },
+          },
+          format: {
+            fill: {
+              set color(c) { ctx._push(function () { cf.fill = c; }); },
+            },
+          },
+        },
+      };
+    };
+    return coll;
+  }
+
+  // ---- Globals -------------------------------------------------------------------------------
+
+  function versionAtMost(v, max) {
+    var a = String(v).split('.').map(Number);
+    var b = String(max).split('.').map(Number);
+    for (var i = 0; i < Math.max(a.length, b.length); i++) {
+      var x = a[i] || 0;
+      var y = b[i] || 0;
+      if (x !== y) return x < y;
+    }
+    return true;
+  }
+
+  function createExcelStub(spec) {
+    var book = createBook(spec);
+    var unsupported = (book.spec.unsupported || []).slice();
+    var maxExcelApi = book.spec.maxExcelApi || '1.17';
+    var associated = {};
+    var memory = clone(book.docSettings) || {};
+    var Excel = {
+      run: function (batch) {
+        var ctx = new Context(book);
+        return Promise.resolve()
+          .then(function () { return batch(ctx); })
+          .then(function (result) {
+            book.unsynced += ctx._queue.length; // queued but never synced: lost, as in Office
+            return result;
+          });
+      },
+    };
+    var ok = { status: 'succeeded' };
+    var Office = {
+      HostType: { Excel: 'Excel', Word: 'Word', PowerPoint: 'PowerPoint', Outlook: 'Outlook' },
+      PlatformType: { PC: 'PC', OfficeOnline: 'OfficeOnline', Mac: 'Mac' },
+      AsyncResultStatus: { Succeeded: 'succeeded', Failed: 'failed' },
+      onReady: function (cb) {
+        var info = { host: 'Excel', platform: 'OfficeOnline' };
+        return Promise.resolve().then(function () {
+          if (cb) cb(info);
+          return info;
+        });
+      },
+      context: {
+        displayLanguage: 'vi-VN',
+        requirements: {
+          isSetSupported: function (name, version) {
+            if (unsupported.indexOf(name) >= 0) return false;
+            if (name === 'ExcelApi') return versionAtMost(version || '1.1', maxExcelApi);
+            return true;
+          },
+        },
+        document: {
+          settings: {
+            get: function (key) { return Object.prototype.hasOwnProperty.call(memory, key) ? clone(memory[key]) : null; },
+            set: function (key, value) { memory[key] = clone(value); },
+            remove: function (key) { delete memory[key]; },
+            refreshAsync: function (cb) {
+              memory = clone(book.docSettings) || {};
+              if (cb) setTimeout(function () { cb({ status: 'succeeded', value: Office.context.document.settings }); }, 0);
+            },
+            saveAsync: function (a, b) {
+              var cb = typeof a === 'function' ? a : b;
+              book.docSettings = clone(memory);
+              book.log.push({ op: 'saveDocSettings', value: clone(memory) });
+              if (cb) setTimeout(function () { cb(ok); }, 0);
+            },
+          },
+        },
+      },
+      actions: {
+        associate: function (name, fn) { associated[name] = fn; },
+      },
+      addin: { showAsTaskpane: function () { return Promise.resolve(); } },
+    };
+    return {
+      Excel: Excel,
+      Office: Office,
+      book: book,
+      associated: associated,
+      /** A request context for calling adapter functions directly (Node tests). */
+      context: function () { return new Context(book); },
+      /** A sheet's cells as a plain snapshot-like object (for assertions). */
+      sheet: function (name) {
+        var s = findSheet(book, name);
+        if (!s) return null;
+        var b = usedBox(s);
+        return {
+          name: s.name,
+          values: b ? valuesOf(s, b) : [],
+          origin: b ? { row: b.top, col: b.left } : { row: 1, col: 1 },
+          merges: clone(s.merges),
+          cfs: clone(s.cfs),
+          validations: clone(s.validations),
+        };
+      },
+    };
+  }
+
+  var api = { createExcelStub: createExcelStub, parseAddress: parseAddress, addressOf: addressOf };
+  if (typeof module !== 'undefined' && module.exports) module.exports = api;
+  if (typeof window !== 'undefined') {
+    var stub = createExcelStub(window.__PARSCORE_BOOK__ || { sheets: [] });
+    window.Office = stub.Office;
+    window.Excel = stub.Excel;
+    window.__parscoreStub = stub;
+  }
+})(typeof globalThis !== 'undefined' ? globalThis : this);
