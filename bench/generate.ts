@@ -15,8 +15,15 @@ import { snapshotOf } from '../xlsx/read';
 import { evidenceFor, meeting } from '../examples/make-example';
 
 export const GEN_VERSION = 4;
-export const OUT_DIR = path.join(__dirname, 'out');
-const SOURCE = path.join(__dirname, '..', 'examples', 'laocai-2019-tu-danh-gia.xlsx');
+
+/** The repository root, from bench/ (tsx) or from the compiled copy in bench/out/build/bench/. */
+export const ROOT = (() => {
+  let d = __dirname;
+  while (!fs.existsSync(path.join(d, 'package.json')) && path.dirname(d) !== d) d = path.dirname(d);
+  return d;
+})();
+export const OUT_DIR = path.join(ROOT, 'bench', 'out');
+const SOURCE = path.join(ROOT, 'examples', 'laocai-2019-tu-danh-gia.xlsx');
 
 const WIDTH = 14; // A:N
 const FIRST_DATA_ROW = 7;

@@ -8,6 +8,9 @@ import { score } from './score';
 import { byCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
 import type { SheetSnapshot } from './types';
+import { SHEET_NAMES } from './tables';
+
+const OWN_SHEETS = new Set<string>(Object.values(SHEET_NAMES));
 
 export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'vi';
@@ -18,6 +21,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
     return failed(typeof (snapshot as { name?: unknown })?.name === 'string' ? snapshot.name : '', lang, evidencePolicy, 'bad-snapshot', { detail });
   }
   const snap = parsed.data as SheetSnapshot;
+  // parscore's own summary sheets look like tables too; analysing them would score the scores.
+  if (OWN_SHEETS.has(snap.name)) return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name }, 'own-sheet');
   const size = gridSize(snap);
   if (size.cells > MAX_GRID_CELLS) {
     const p = { sheet: snap.name, rows: String(size.rows), cols: String(size.cols), limit: String(MAX_GRID_CELLS) };

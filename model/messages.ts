@@ -108,12 +108,14 @@ export const UI_MESSAGES = {
     'bad-snapshot': 'Dữ liệu trang tính không hợp lệ: {detail}',
     'empty-sheet': 'Trang tính "{sheet}" trống',
     'too-large': 'Trang tính "{sheet}" quá lớn để kiểm tra: {rows} dòng × {cols} cột (tối đa {limit} ô)',
+    'own-sheet': 'Trang tính "{sheet}" là trang tổng hợp do parscore tạo, không phải phụ lục: hãy chọn trang phụ lục',
   },
   en: {
     'no-table': 'No appendix table found (needs a header row with STT/TT and a criterion/task name) in sheet "{sheet}"',
     'bad-snapshot': 'Invalid sheet data: {detail}',
     'empty-sheet': 'Sheet "{sheet}" is empty',
     'too-large': 'Sheet "{sheet}" is too large to check: {rows} rows × {cols} columns (at most {limit} cells)',
+    'own-sheet': 'Sheet "{sheet}" is a summary parscore wrote, not an appendix: choose the appendix sheet',
   },
 } as const;
 

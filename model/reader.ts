@@ -7,7 +7,7 @@ import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
-import type { ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
+import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
 import { isOwnHeader } from './marks';
 
@@ -106,6 +106,8 @@ class RowReader {
   private readonly items: AppendixItem[] = [];
   private readonly pathSeen = new Map<string, number>();
   private readonly targetCache = new Map<string, ParsedTarget[]>();
+  private readonly leadCache = new Map<string, AgencyRef[]>();
+  private readonly coordinatingCache = new Map<string, AgencyRef[]>();
   private lastCoded = -1; // index of the last item that had a code or an uncoded name
   private section = -1; // current Roman section
   private hasRoman = false;
@@ -303,6 +305,11 @@ class RowReader {
   private fixNumericCode(code: string): string {
     const prev = this.lastCoded >= 0 ? this.items[this.lastCoded]!.code : '';
     if (!prev || !NUMERIC_CODE.test(prev)) return code;
+    // Most rows need no fix: only a last number 1 after 9, or below a previous 10 or more.
+    const lastOf = (c: string) => Number(c.slice(c.lastIndexOf('.') + 1));
+    const l = lastOf(code);
+    const p = lastOf(prev);
+    if (!(l === 1 && p === 9) && !(p >= 10 && l < p)) return code;
     const a = code.split('.');
     const b = prev.split('.');
     if (a.length === b.length && a.slice(0, -1).join('.') === b.slice(0, -1).join('.')) {
@@ -347,8 +354,8 @@ class RowReader {
     it.actual = join(it.actual, this.cell('actual', i));
     it.evidence = join(it.evidence, this.cell('evidence', i));
     it.explanation = join(it.explanation, this.cell('explanation', i));
-    if (this.cell('lead', i)) it.lead = parseAgencies(joinAgencyText(this.rawLead(it), this.cell('lead', i)));
-    if (this.cell('coordinating', i)) it.coordinating = parseAgencies(joinAgencyText(this.rawCoord(it), this.cell('coordinating', i)));
+    if (this.cell('lead', i)) it.lead = this.agenciesOf('lead', joinAgencyText(this.rawLead(it), this.cell('lead', i)));
+    if (this.cell('coordinating', i)) it.coordinating = this.agenciesOf('coordinating', joinAgencyText(this.rawCoord(it), this.cell('coordinating', i)));
     it.targets = this.targetsOf(it.targetText);
   }
 
@@ -358,6 +365,22 @@ class RowReader {
   }
   private rawCoord(it: AppendixItem): string {
     return it.rows.slice(0, -1).map((r) => this.cell('coordinating', r - this.g.row0)).filter(Boolean).join(' ');
+  }
+
+  /**
+   * parseAgencies, once per distinct cell text and role of the sheet (agencies recur on most
+   * rows). Per role: an item's lead and coordinating lists must never share objects, the
+   * validator tells them apart by identity.
+   */
+  private agenciesOf(role: 'lead' | 'coordinating', text: string): AgencyRef[] {
+    if (!text) return [];
+    const cache = role === 'lead' ? this.leadCache : this.coordinatingCache;
+    let refs = cache.get(text);
+    if (refs === undefined) {
+      refs = parseAgencies(text);
+      cache.set(text, refs);
+    }
+    return refs;
   }
 
   /** parseTarget, once per distinct text of the sheet ("100%", "Đúng thời gian quy định" recur). */
@@ -398,9 +421,9 @@ class RowReader {
       evidenceRequired: this.cell('evidenceRequired', i),
       deadline: this.cell('deadline', i),
       product: this.cell('product', i),
-      lead: parseAgencies(this.cell('lead', i)),
+      lead: this.agenciesOf('lead', this.cell('lead', i)),
       leadInheritedFrom: null,
-      coordinating: parseAgencies(this.cell('coordinating', i)),
+      coordinating: this.agenciesOf('coordinating', this.cell('coordinating', i)),
       actual: this.cell('actual', i),
       actualRaw: this.rawCell('actual', i),
       selfPoints: null,

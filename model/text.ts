@@ -85,6 +85,7 @@ for (let c = 0; c < 128; c++) {
 }
 const FOLD_FAST_MAX = 8192;
 const FOLD_BYTES = new Uint8Array(FOLD_FAST_MAX);
+const FOLD_VIEWS: Uint8Array[] = [];
 // The folded text is ASCII: decoding bytes beats String.fromCharCode.apply where there is a
 // TextDecoder (browsers, Node); elsewhere the plain way.
 interface Latin1Decoder {
@@ -131,7 +132,7 @@ export function fold(s: string): string {
     out[n++] = code;
   }
   if (n === 0) return '';
-  const bytes = out.subarray(0, n);
+  const bytes = (FOLD_VIEWS[n] ??= out.subarray(0, n)); // one view per length, made once
   return DECODER ? DECODER.decode(bytes) : String.fromCharCode.apply(null, bytes as unknown as number[]);
 }
 

@@ -180,10 +180,16 @@ class WordScanner {
   private cache: ({ from: number; span: Span | null } | undefined)[] = [];
   private readonly regexes = WORD_REGEXES;
 
+  /** Per rule, whether the clause holds the word the rule cannot match without. */
+  private readonly possible: boolean[];
+
   constructor(
     private readonly o: string,
     private readonly c: string,
-  ) {}
+  ) {
+    // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
+    this.possible = [c.includes('không'), c.includes('so với'), c.includes('tăng') || c.includes('giảm'), c.includes('vượt')];
+  }
 
   next(pos: number): Span | null {
     let best: Span | null = null;
@@ -195,6 +201,7 @@ class WordScanner {
   }
 
   private nextFor(i: number, rule: WordRule, pos: number): Span | null {
+    if (!this.possible[i]) return null;
     const hit = this.cache[i];
     if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
     const re = this.regexes[i];
@@ -308,6 +315,7 @@ const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, '
 
 /** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
 function relativeCue(pre: string): { index: number; direction: Direction } | null {
+  if (!pre.includes('tăng') && !pre.includes('giảm') && !pre.includes('vượt')) return null;
   let last: RegExpMatchArray | null = null;
   for (const m of pre.matchAll(DIRECTION_RE)) last = m;
   if (!last || last.index === undefined) return null;
@@ -361,8 +369,12 @@ const OP_CUES: [RegExp, ThresholdOp][] = [
   [new RegExp(`${WB}dưới$`, 'u'), '<'],
 ];
 
+// Last characters of every cue above: anything else ends no cue (spares nine regexes per number).
+const OP_CUE_ENDS = new Set(['≥', '≤', '=', '>', '<', 't', 'u', 'i', 'n', 'á', 'a']);
+
 function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   const t = pre.trimEnd();
+  if (!OP_CUE_ENDS.has(t.charAt(t.length - 1))) return null;
   for (const [re, op] of OP_CUES) {
     const m = re.exec(t);
     if (m) return { op, index: m.index };

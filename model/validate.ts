@@ -28,9 +28,13 @@ export function isScoredLeaf(items: AppendixItem[], it: AppendixItem): boolean {
 }
 
 /** Items that are tasks for the task-level summary. */
+const TASK_COLUMN = new WeakMap<Appendix['columns'], boolean>();
+
 export function isTask(a: Appendix, it: AppendixItem): boolean {
   if (it.kind === 'total' || it.kind === 'baseline') return false;
-  if (a.columns.some((c) => c.role === 'task')) return it.task !== '';
+  let hasTask = TASK_COLUMN.get(a.columns);
+  if (hasTask === undefined) TASK_COLUMN.set(a.columns, (hasTask = a.columns.some((c) => c.role === 'task')));
+  if (hasTask) return it.task !== '';
   if (it.kind === 'section') return false;
   return it.children.length === 0;
 }
@@ -50,7 +54,8 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
   for (const c of a.columns) if (!letters.has(c.role)) letters.set(c.role, c.letter);
   const col = (role: ColumnRole) => letters.get(role) ?? '';
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
-  const checks: RowCheck[] = items.map(() => ({ outcome: null, target: null, evidenceOk: true }));
+  const none: RowCheck = Object.freeze({ outcome: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
+  const checks: RowCheck[] = new Array(items.length).fill(none);
   const add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => {
     const finding: Finding = { ...f, row: f.row ?? it.row, code: it.code };
     if (it.explanation) finding.explanation = it.explanation;
@@ -80,10 +85,12 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     if (needsLead && letters.has('lead') && it.lead.length === 0) {
       add(it, { kind: 'missing-lead-agency', severity: 'warning', column: col('lead'), params: {} });
     }
-    for (const ag of [...(it.leadInheritedFrom === null ? it.lead : []), ...it.coordinating]) {
-      if (!ag.unknown) continue;
-      const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
-      add(it, { kind: 'unknown-agency', severity: 'warning', column: col(role), params: { name: ag.raw.slice(0, 120) } });
+    for (const list of it.leadInheritedFrom === null ? [it.lead, it.coordinating] : [it.coordinating]) {
+      for (const ag of list) {
+        if (!ag.unknown) continue;
+        const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
+        add(it, { kind: 'unknown-agency', severity: 'warning', column: col(role), params: { name: ag.raw.slice(0, 120) } });
+      }
     }
     for (const t of it.targets) {
       if (t.threshold.kind === 'qualitative' && it.targetText) {

@@ -283,9 +283,12 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     assert.deepEqual(options, ['', 'Phụ lục', ...Object.values(SHEET_NAMES)]);
     assertSameNumbers(await read(c.page), cliJson(scored));
 
+    // parscore's own summary sheet is refused with the engine's message, as the CLI refuses it.
     await c.page.selectOption('#sheet', SHEET_NAMES.agencies);
-    await settled(c.page, 'four-sheets.xlsx');
-    assertSameNumbers(await read(c.page), cliJson(scored, '--sheet', SHEET_NAMES.agencies));
+    await c.page.waitForSelector('#error:not([hidden])');
+    const refused = runCli(['check', scored, '--sheet', SHEET_NAMES.agencies]);
+    assert.equal(refused.code, 2);
+    assert.equal((await c.page.textContent('#error'))?.trim(), refused.stderr.trim());
 
     await c.page.selectOption('#sheet', 'Phụ lục');
     await c.page.selectOption('#policy', 'explain');

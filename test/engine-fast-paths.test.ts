@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/frameworks';
-import { analyzeSheet } from '../model';
+import { analyzeSheet, type SheetSnapshot } from '../model';
 import { cleanText, fold, foldSlow } from '../model/text';
 import { createFunctionsLogic, sameTable } from '../addin/functions/logic';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, VINHPHUC } from './helpers/fixtures';
@@ -179,5 +179,42 @@ describe('engine fast paths: PARSCORE cache', () => {
     }
     assert.ok(sameTable([[0, null, NaN, new Date(5)]], [[-0, undefined, NaN, new Date(5)]]));
     assert.ok(!sameTable([[new Date(5)]], [[new Date(6)]]));
+  });
+});
+
+describe('engine fast paths: no step grows with the square of the rows', () => {
+  /** A points appendix: header, one section, then `n` criteria 1.1 … 1.n (uncoded past 1.999). */
+  function sheet(n: number, lead: (k: number) => string): SheetSnapshot {
+    const values: unknown[][] = [['STT', 'Tiêu chí', 'Điểm tối đa', 'Chủ trì']];
+    values.push(['1', 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH', n * 0.25, '']);
+    // Codes have at most three digits a level; unnumbered rows are siblings of the row above.
+    for (let k = 1; k <= n; k++) values.push([n < 1000 ? `1.${k}` : '', `Tiêu chí số ${k}`, 0.25, lead(k)]);
+    return { name: 'Phụ lục', values, merges: [] };
+  }
+
+  it('an empty lead takes the nearest sibling lead after it, else before it', () => {
+    const leads: Record<number, string> = { 2: 'Sở Nội vụ', 5: 'Sở Tư pháp' };
+    const a = analyzeSheet(sheet(6, (k) => leads[k] ?? ''));
+    const byCode = new Map(a.appendix.items.map((it) => [it.code, it]));
+    const got = (code: string) => [byCode.get(code)!.lead.map((l) => l.name).join(), byCode.get(code)!.leadInheritedFrom];
+    assert.deepEqual(got('1.1'), ['Sở Nội vụ', 4]); // row of 1.2
+    assert.deepEqual(got('1.3'), ['Sở Tư pháp', 7]); // row of 1.5, after it
+    assert.deepEqual(got('1.6'), ['Sở Tư pháp', 7]); // nothing after: the nearest before
+    assert.deepEqual(got('1.2'), ['Sở Nội vụ', null]);
+  });
+
+  it('20,000 siblings without a lead inherit in linear time', () => {
+    const start = process.hrtime.bigint();
+    const a = analyzeSheet(sheet(20_000, (k) => (k === 20_000 ? 'Sở Nội vụ' : '')));
+    const ms = Number(process.hrtime.bigint() - start) / 1e6;
+    assert.ok(a.appendix.items.filter((it) => it.leadInheritedFrom !== null).length === 19_999);
+    assert.ok(ms < 8000, `${ms} ms`);
+  });
+
+  it('a name made of JavaScript property words matches nothing and breaks nothing', () => {
+    for (const fw of BUILTIN_FRAMEWORKS) {
+      assert.equal(matchNode(fw, '9.9.9', 'constructor toString hasOwnProperty __proto__'), null);
+    }
+    assert.ok(analyzeSheet(sheet(3, () => 'constructor')).ok);
   });
 });

@@ -37,3 +37,16 @@ describe('a SIPAS appendix (Tuyên Quang 2021 shape)', () => {
     assert.deepEqual(got, ['threshold-unmet@G8', 'missing-evidence@H10']);
   });
 });
+
+describe("parscore's own summary sheets", () => {
+  it('are never analysed as an appendix, even when picked by name', () => {
+    const s = tuyenQuangSipas();
+    for (const name of ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']) {
+      const a = analyzeSheet({ ...s, name });
+      assert.equal(a.ok, false);
+      assert.equal(a.error?.code, 'no-table');
+      assert.match(a.error!.message, /trang tổng hợp do parscore tạo/);
+      assert.match(analyzeSheet({ ...s, name }, { lang: 'en' }).error!.message, /summary parscore wrote/);
+    }
+  });
+});

@@ -85,20 +85,21 @@ export function nameTokens(name: string): string[] {
   const folded = fold(name.replace(LEADING_NUMBER, '')).replace(SECTION_PREFIX, '');
   const out: string[] = [];
   let seen: Set<string> | null = null; // only for long names: includes() is cheaper below that
-  const add = (t: string) => {
-    if (STOP_WORDS.has(t)) return;
-    if (seen) {
-      if (!seen.has(t)) (seen.add(t), out.push(t));
-    } else if (!out.includes(t)) {
-      out.push(t);
-      if (out.length > 32) seen = new Set(out);
-    }
-  };
-  for (const word of folded.split(' ')) {
+  const words = folded.split(' ');
+  for (let w = 0; w < words.length; w++) {
+    const word = words[w]!;
     const expanded = EXPANSIONS.get(word);
-    if (expanded === undefined) {
-      if (word) add(word);
-    } else for (const t of expanded) add(t);
+    const n = expanded === undefined ? 1 : expanded.length;
+    for (let e = 0; e < n; e++) {
+      const t = expanded === undefined ? word : expanded[e]!;
+      if (!t || STOP_WORDS.has(t)) continue;
+      if (seen) {
+        if (seen.has(t)) continue;
+        seen.add(t);
+      } else if (out.includes(t)) continue;
+      out.push(t);
+      if (!seen && out.length > 32) seen = new Set(out);
+    }
   }
   return out;
 }
@@ -163,20 +164,23 @@ interface FrameworkIndex {
   byCode: Map<string, FrameworkNode>;
   entries: NodeEntry[];
   tokensOf: Map<FrameworkNode, string[]>;
-  /** Per depth (0: any depth), framework token → [entry, position in the entry] pairs, flattened. */
-  postings: Map<number, Map<string, number[]>>;
-  /** Framework tokens by first character (sameToken needs the same first character). */
-  vocabulary: Map<string, string[]>;
-  /** Row word → the framework tokens it is sameToken with (the word stock of names is small). */
-  matches: Map<string, string[]>;
-  /** Scratch space for bestByName, one slot per entry / per (entry, position) pair. */
+  /** Distinct framework tokens; a token's id is its position. */
+  vocabulary: string[];
+  /** Token ids of each entry (entry tokens are distinct, so one id occurs once per entry). */
+  entryIds: Int32Array[];
+  /** Per depth (0: any depth), per token id, the entries having it. */
+  postings: Map<number, Int32Array[]>;
+  /** Token ids by first character (sameToken needs the same first character). */
+  byFirst: Map<string, number[]>;
+  /** Row word → ids of the framework tokens it is sameToken with (the word stock of names is small). */
+  matches: Map<string, number[]>;
+  /** Scratch space for bestByName. */
   stamp: Int32Array;
   count: Int32Array;
-  pairStamp: Int32Array;
-  pairBase: Int32Array;
+  tokenStamp: Int32Array;
   generation: number;
   candidates: Int32Array;
-  matched: string[][];
+  matched: number[][];
 }
 
 const INDEX_CACHE = new WeakMap<Framework, FrameworkIndex>();
@@ -196,42 +200,55 @@ function buildIndex(framework: Framework): FrameworkIndex {
     }
   };
   walk(framework.nodes, 1);
-  const postings = new Map<number, Map<string, number[]>>();
-  const vocabulary = new Map<string, string[]>();
-  const pairBase = new Int32Array(entries.length);
-  const post = (depth: number, t: string, k: number, pos: number) => {
-    let byToken = postings.get(depth);
-    if (!byToken) postings.set(depth, (byToken = new Map()));
-    const list = byToken.get(t);
-    if (list) list.push(k, pos);
-    else byToken.set(t, [k, pos]);
-  };
-  let pairs = 0;
-  entries.forEach((e, k) => {
-    pairBase[k] = pairs;
-    pairs += e.tokens.length;
-    e.tokens.forEach((t, pos) => {
-      if (!postings.get(0)?.has(t)) {
+  const vocabulary: string[] = [];
+  const idOf = new Map<string, number>();
+  const byFirst = new Map<string, number[]>();
+  const entryIds = entries.map((e) =>
+    Int32Array.from(e.tokens, (t) => {
+      let id = idOf.get(t);
+      if (id === undefined) {
+        id = vocabulary.length;
+        vocabulary.push(t);
+        idOf.set(t, id);
         const first = t[0] ?? '';
-        const same = vocabulary.get(first);
-        if (same) same.push(t);
-        else vocabulary.set(first, [t]);
+        const same = byFirst.get(first);
+        if (same) same.push(id);
+        else byFirst.set(first, [id]);
       }
-      post(0, t, k, pos);
-      post(e.depth, t, k, pos);
-    });
+      return id;
+    }),
+  );
+  const lists = new Map<number, number[][]>();
+  const post = (depth: number, id: number, k: number) => {
+    let byId = lists.get(depth);
+    if (!byId) lists.set(depth, (byId = vocabulary.map(() => [])));
+    while (byId.length < vocabulary.length) byId.push([]);
+    byId[id]!.push(k);
+  };
+  entryIds.forEach((ids, k) => {
+    for (const id of ids) {
+      post(0, id, k);
+      post(entries[k]!.depth, id, k);
+    }
   });
+  const postings = new Map<number, Int32Array[]>();
+  for (const [depth, byId] of lists) {
+    const out: Int32Array[] = [];
+    for (let id = 0; id < vocabulary.length; id++) out.push(Int32Array.from(byId[id] ?? []));
+    postings.set(depth, out);
+  }
   return {
     byCode,
     entries,
     tokensOf,
-    postings,
     vocabulary,
+    entryIds,
+    postings,
+    byFirst,
     matches: new Map(),
     stamp: new Int32Array(entries.length),
     count: new Int32Array(entries.length),
-    pairStamp: new Int32Array(pairs),
-    pairBase,
+    tokenStamp: new Int32Array(vocabulary.length),
     generation: 0,
     candidates: new Int32Array(entries.length),
     matched: [],
@@ -276,24 +293,25 @@ function depthOfNormal(normal: string): number | undefined {
   return m[1].split('.').length + (m[2] ? 1 : 0);
 }
 
-/** The framework tokens a row word is sameToken with (sameToken is symmetric). */
-function matchesOf(index: FrameworkIndex, word: string): string[] {
+/** Ids of the framework tokens a row word is sameToken with (sameToken is symmetric). */
+function matchesOf(index: FrameworkIndex, word: string): number[] {
   let m = index.matches.get(word);
   if (m === undefined) {
-    m = (index.vocabulary.get(word[0] ?? '') ?? []).filter((t) => sameToken(t, word));
+    m = (index.byFirst.get(word[0] ?? '') ?? []).filter((id) => sameToken(index.vocabulary[id]!, word));
     if (index.matches.size >= MATCHES_LIMIT) index.matches.clear();
     index.matches.set(word, m);
   }
   return m;
 }
 
-/** sharedTokens(a, b) with sameToken answered from the row words' match lists. */
-function sharedTokensVia(a: readonly string[], b: readonly string[], matched: readonly (readonly string[])[]): number {
-  let used = 0; // bit k: b[k] taken (b has at most 31 words here)
+/** sharedTokens(entry tokens, row tokens) with sameToken answered from the row words' match lists. */
+function sharedTokensVia(entryIds: Int32Array, rowLength: number, matched: readonly (readonly number[])[]): number {
+  let used = 0; // bit k: row token k taken (at most 31 row tokens here)
   let shared = 0;
-  for (const t of a) {
-    for (let k = 0; k < b.length; k++) {
-      if (used & (1 << k) || !matched[k]!.includes(t)) continue;
+  for (let i = 0; i < entryIds.length; i++) {
+    const id = entryIds[i]!;
+    for (let k = 0; k < rowLength; k++) {
+      if (used & (1 << k) || !matched[k]!.includes(id)) continue;
       used |= 1 << k;
       shared++;
       break;
@@ -305,55 +323,57 @@ function sharedTokensVia(a: readonly string[], b: readonly string[], matched: re
 /**
  * The entry (at `depth`, or any depth when undefined) whose name is most similar to `tokens`,
  * at least NAME_MATCH_THRESHOLD; the first such entry on ties. Equivalent to scoring every entry
- * with tokenSimilarity, but only entries sharing a (sameToken) word are looked at, best upper
- * bound first, so the cost no longer grows with the framework for every row.
+ * with tokenSimilarity, but only entries sharing a (sameToken) word are looked at, and those whose
+ * matched words cannot beat the best so far are skipped unscored.
  */
 function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
   if (!tokens.length) return null;
   if (tokens.length > 31) return bestByNameSlow(index.entries.filter((e) => depth === undefined || e.depth === depth), tokens);
+  const postings = index.postings.get(depth ?? 0);
+  if (!postings) return null; // no node at that depth
   const gen = ++index.generation;
   if (gen >= 0x7fffffff) {
     index.generation = 0;
     index.stamp.fill(0);
-    index.pairStamp.fill(0);
+    index.tokenStamp.fill(0);
     return bestByName(index, depth, tokens);
   }
-  const postings = index.postings.get(depth ?? 0);
-  if (!postings) return null; // no node at that depth
   const matched = index.matched;
   matched.length = tokens.length;
   for (let i = 0; i < tokens.length; i++) matched[i] = matchesOf(index, tokens[i]!);
-  const candidates = index.candidates;
+  // Candidates and, for each, how many of its tokens some row word matches (each id once).
+  const { stamp, count, tokenStamp, candidates } = index;
   let n = 0;
-  for (const ms of matched) {
-    for (const t of ms) {
-      const list = postings.get(t);
-      if (!list) continue;
-      for (let i = 0; i < list.length; i += 2) {
-        const k = list[i]!;
-        const pair = index.pairBase[k]! + list[i + 1]!;
-        if (index.stamp[k] !== gen) {
-          index.stamp[k] = gen;
-          index.count[k] = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    const ids = matched[i]!;
+    for (let j = 0; j < ids.length; j++) {
+      const id = ids[j]!;
+      if (tokenStamp[id] === gen) continue;
+      tokenStamp[id] = gen;
+      const list = postings[id]!;
+      for (let p = 0; p < list.length; p++) {
+        const k = list[p]!;
+        if (stamp[k] !== gen) {
+          stamp[k] = gen;
+          count[k] = 1;
           candidates[n++] = k;
-        }
-        if (index.pairStamp[pair] !== gen) {
-          index.pairStamp[pair] = gen;
-          index.count[k] = index.count[k]! + 1;
-        }
+        } else count[k] = count[k]! + 1;
       }
     }
   }
-  // Each candidate's score is bounded by the words it has matched at all: most are skipped
-  // unscored. Any order gives the plain scan's answer (highest score, first entry on ties).
+  // A candidate cannot share more words than it has matched: most are skipped unscored. Any
+  // order gives the plain scan's answer (highest score, first entry on ties).
   let best = -1;
   let bestScore = NAME_MATCH_THRESHOLD;
   for (let c = 0; c < n; c++) {
     const k = candidates[c]!;
-    const a = index.entries[k]!.tokens;
-    const ub = similarityOf(Math.min(index.count[k]!, tokens.length, a.length), a.length, tokens.length);
+    const la = index.entryIds[k]!.length;
+    const most = Math.min(count[k]!, tokens.length, la);
+    // Below the threshold whatever it shares (3s < la + lb and not contained): no float work.
+    if (3 * most < la + tokens.length && most !== Math.min(la, tokens.length)) continue;
+    const ub = similarityOf(most, la, tokens.length);
     if (ub < bestScore || (ub === bestScore && best >= 0 && k > best)) continue;
-    const score = similarityOf(sharedTokensVia(a, tokens, matched), a.length, tokens.length);
+    const score = similarityOf(sharedTokensVia(index.entryIds[k]!, tokens.length, matched), la, tokens.length);
     if (score > bestScore || (score === bestScore && (best < 0 || k < best))) {
       best = k;
       bestScore = score;
