@@ -83,8 +83,11 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
   const used = lazy({
     isNullObject: values.length === 0,
     values,
+    formulas: values,
     rowIndex: (s.origin?.row ?? 1) - 1,
     columnIndex: (s.origin?.col ?? 1) - 1,
+    rowCount: values.length,
+    columnCount: values[0]?.length ?? 0,
     address: `'${s.name}'!A1`,
   });
   const merged = lazy({
@@ -97,7 +100,13 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
       if (prop === 'name') return s.name;
       if (prop === 'load') return () => undefined;
       if (prop === 'getUsedRangeOrNullObject' || prop === 'getUsedRange') return () => used;
-      if (prop === 'getRange') return (addr?: string) => (addr === undefined ? { getMergedAreasOrNullObject: () => merged, conditionalFormats: cfs } : sink());
+      if (prop === 'getRange')
+        return (addr?: string) =>
+          addr === undefined
+            ? { getMergedAreasOrNullObject: () => merged, conditionalFormats: cfs }
+            : // Any other range swallows writes; the first-sync read window (addin/office/snapshot.ts)
+              // reports the used range (a sheet that does not fit in it is read again, as in Excel).
+              new Proxy(sink(), { get: (t, p) => (p === 'getUsedRangeOrNullObject' ? () => used : t[p]) });
       return t[prop];
     },
   });

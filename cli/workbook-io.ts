@@ -4,115 +4,35 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { CliError } from './errors';
+import { DEFAULT_ZIP_LIMITS, guardXlsx, type ZipLimits } from '../xlsx/zip-guard';
 
-export interface OpenLimits {
-  /** Largest unpacked size accepted, in MB. */
-  maxMb: number;
-  /** Largest unpacked / packed ratio accepted. */
-  maxRatio: number;
-}
+export type OpenLimits = ZipLimits;
 
-export const DEFAULT_LIMITS: OpenLimits = { maxMb: 50, maxRatio: 200 };
+export const DEFAULT_LIMITS: OpenLimits = DEFAULT_ZIP_LIMITS;
 
-/** One central-directory record, as JSZip (ExcelJS's unzipper) will use it. */
-export interface ZipRecord {
-  name: string;
-  flags: number;
-  method: number;
-  packedSize: number;
-  /** Unpacked size the central directory declares. */
-  size: number;
-  localOffset: number;
-}
+// The byte-level checks live in xlsx/zip-guard.ts, shared with the browser checker.
+export { declaredUnpackedSize, zipRecords, type ZipRecord } from '../xlsx/zip-guard';
 
 /**
- * The central directory read the way JSZip reads it: from the offset the end-of-central-directory
- * record gives, for as long as record signatures follow (JSZip ignores the record count there, so a
- * lying count must not hide entries from us). null when it is not a zip.
+ * The guard's inflate step on Node: zlib with a hard output cap. As strict as the browser's
+ * DecompressionStream: data past the end of the deflate stream is an error, not ignored.
  */
-export function zipRecords(buf: Buffer): ZipRecord[] | null {
-  const min = Math.max(0, buf.length - 65557);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= min; i--) {
-    if (buf.readUInt32LE(i) === 0x06054b50) {
-      eocd = i;
-      break;
-    }
+export function nodeCappedInflate(packed: Uint8Array, cap: number): number {
+  let out: { buffer: Buffer; engine: zlib.InflateRaw };
+  try {
+    out = zlib.inflateRawSync(packed, { maxOutputLength: cap, info: true }) as unknown as typeof out;
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') return cap; // stopped at the cap
+    throw e;
   }
-  if (eocd < 0) return null;
-  let off = buf.readUInt32LE(eocd + 16);
-  const out: ZipRecord[] = [];
-  while (off + 46 <= eocd && buf.readUInt32LE(off) === 0x02014b50) {
-    const nameLen = buf.readUInt16LE(off + 28);
-    out.push({
-      name: buf.subarray(off + 46, Math.min(off + 46 + nameLen, buf.length)).toString('utf8'),
-      flags: buf.readUInt16LE(off + 8),
-      method: buf.readUInt16LE(off + 10),
-      packedSize: buf.readUInt32LE(off + 20),
-      size: buf.readUInt32LE(off + 24),
-      localOffset: buf.readUInt32LE(off + 42),
-    });
-    off += 46 + nameLen + buf.readUInt16LE(off + 30) + buf.readUInt16LE(off + 32);
-  }
-  return out.length ? out : null;
+  if (out.engine.bytesWritten !== packed.length) throw new Error('data after the end of the deflate stream');
+  return out.buffer.length;
 }
 
-/** Sum of the uncompressed sizes declared in a zip's central directory; null when it is not a zip. */
-export function declaredUnpackedSize(buf: Buffer): number | null {
-  const records = zipRecords(buf);
-  if (!records) return null;
-  let total = 0;
-  for (const r of records) {
-    if (r.size === 0xffffffff || r.packedSize === 0xffffffff) return Number.MAX_SAFE_INTEGER; // zip64: far beyond any appendix
-    total += r.size;
-  }
-  return total;
-}
-
-const ZIP_ENCRYPTED = 0x1;
-const ZIP_DATA_DESCRIPTOR = 0x8;
-
-/**
- * Everything ExcelJS would do to the bytes, done first within bounds: refuse what is not an
- * .xlsx/.xlsm, what declares too much, and inflate every entry with a hard output cap so a
- * central directory that lies about sizes (a bomb behind small declared sizes) is caught here,
- * before ExcelJS (JSZip) inflates anything.
- */
-export function checkZip(buf: Buffer, file: string, limits: OpenLimits): void {
-  const records = zipRecords(buf);
-  if (!records) throw new CliError('not-xlsx', { file });
-  const unpacked = declaredUnpackedSize(buf)!;
-  if (unpacked > limits.maxMb * 1024 * 1024) {
-    throw new CliError('too-large', { file, size: Math.round(unpacked / 1048576), limit: limits.maxMb });
-  }
-  const ratio = unpacked / buf.length;
-  if (ratio > limits.maxRatio) throw new CliError('bomb', { file, ratio: Math.round(ratio) });
-  // ExcelJS only ever reads the workbook from this part; a .docx or any other zip has none.
-  if (!records.some((r) => r.name.replace(/^\//, '') === 'xl/workbook.xml')) throw new CliError('not-xlsx', { file });
-  for (const r of records) {
-    if (r.flags & ZIP_ENCRYPTED) throw new CliError('encrypted', { file });
-    const lo = r.localOffset;
-    if (lo + 30 > buf.length || buf.readUInt32LE(lo) !== 0x04034b50) throw new CliError('zip-mismatch', { file });
-    // Without a data descriptor (flag bit 3) the local header repeats the sizes: a streaming
-    // unzipper trusts those, JSZip the central ones, so both must tell the same story.
-    if (!(r.flags & ZIP_DATA_DESCRIPTOR) && (buf.readUInt32LE(lo + 18) !== r.packedSize || buf.readUInt32LE(lo + 22) !== r.size)) {
-      throw new CliError('zip-mismatch', { file });
-    }
-    const start = lo + 30 + buf.readUInt16LE(lo + 26) + buf.readUInt16LE(lo + 28);
-    if (start + r.packedSize > buf.length) throw new CliError('zip-mismatch', { file });
-    const packed = buf.subarray(start, start + r.packedSize);
-    let actual: number;
-    if (r.method === 0) actual = packed.length;
-    else if (r.method === 8) {
-      try {
-        // One byte more than declared is enough to prove a lie; never more is inflated.
-        actual = zlib.inflateRawSync(packed, { maxOutputLength: r.size + 1 }).length;
-      } catch {
-        throw new CliError('zip-mismatch', { file });
-      }
-    } else throw new CliError('unreadable', { file, detail: `zip compression method ${r.method}` });
-    if (actual !== r.size) throw new CliError('zip-mismatch', { file });
-  }
+/** Everything ExcelJS would do to the bytes, done first within bounds (see xlsx/zip-guard.ts). */
+export async function checkZip(buf: Uint8Array, file: string, limits: OpenLimits): Promise<void> {
+  const bad = await guardXlsx(buf, limits, nodeCappedInflate);
+  if (bad) throw new CliError(bad.code, { file, ...bad.params });
 }
 
 export async function openWorkbook(file: string, limits: OpenLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
@@ -132,9 +52,7 @@ export async function openWorkbook(file: string, limits: OpenLimits = DEFAULT_LI
     if (code === 'ENOENT' || code === 'ENOTDIR') throw new CliError('not-found', { file });
     throw new CliError('unreadable', { file, detail: code ?? String(e) });
   }
-  if (buf.length >= 8 && buf.readUInt32BE(0) === 0xd0cf11e0) throw new CliError('encrypted', { file });
-  if (buf.length < 4 || buf.readUInt32LE(0) !== 0x04034b50) throw new CliError('not-xlsx', { file });
-  checkZip(buf, file, limits);
+  await checkZip(buf, file, limits);
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);

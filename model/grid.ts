@@ -16,6 +16,7 @@ export const SheetSnapshotSchema = z.object({
   values: z.array(z.array(z.unknown())),
   merges: z.array(MergeSchema),
   origin: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
+  extent: z.object({ rows: z.number().int().min(0), cols: z.number().int().min(0) }).optional(),
 });
 
 /**
@@ -25,11 +26,12 @@ export const SheetSnapshotSchema = z.object({
  */
 export const MAX_GRID_CELLS = 5_000_000;
 
-/** Rows, widest row and their product, without allocating anything. */
-export function gridSize(s: Pick<SheetSnapshot, 'values'>): { rows: number; cols: number; cells: number } {
-  const rows = s.values.length;
+/** Rows, widest row and their product (or the declared extent when larger), without allocating anything. */
+export function gridSize(s: Pick<SheetSnapshot, 'values' | 'extent'>): { rows: number; cols: number; cells: number } {
+  let rows = s.values.length;
   let cols = 0;
   for (const r of s.values) if (r.length > cols) cols = r.length;
+  if (s.extent && s.extent.rows * s.extent.cols > rows * cols) ({ rows, cols } = s.extent);
   return { rows, cols, cells: rows * cols };
 }
 

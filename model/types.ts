@@ -19,6 +19,12 @@ export interface SheetSnapshot {
   values: unknown[][];
   merges: MergeArea[];
   origin?: { row: number; col: number };
+  /**
+   * The sheet's used range (rows × columns) when the host did not read its values because it is
+   * beyond what the engine analyses (MAX_GRID_CELLS): the engine refuses it by this size, with
+   * the same message as for values that large.
+   */
+  extent?: { rows: number; cols: number };
 }
 
 export type Lang = 'vi' | 'en';

@@ -4,11 +4,13 @@ import { strict as assert } from 'node:assert';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, haveChromium, serveDir, type StaticServer } from './helpers/browser';
 import { CLI, ensureBuilt, ROOT, runCli, tmpDir } from './helpers/cli';
 import { EXAMPLE, FIXTURES } from './helpers/fixtures';
+import { readZip, writeZip } from './helpers/zip';
 import { formatPoints, STRINGS } from '../addin/checker/i18n';
 import { SHEET_NAMES, type JsonReport, type Lang } from '../model';
 
@@ -342,6 +344,28 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     await c.page.waitForFunction(() => document.getElementById('error')!.textContent!.includes('old.xls'));
     assert.match((await read(c.page)).error, /đặt mật khẩu .* \.xls cũ/);
     assert.equal(await c.page.isDisabled('#download'), true);
+    // Zips the page used to hand to ExcelJS: the same guard as the CLI (xlsx/zip-guard.ts), here
+    // inflating with Chromium's DecompressionStream, refuses them with the CLI's message.
+    const parts = readZip(fs.readFileSync(EXAMPLE));
+    const text = Buffer.from('<x>'.repeat(5000));
+    const hostile: [string, Buffer][] = [
+      ['liar.xlsx', writeZip([...parts, { name: 'xl/media/image1.png', data: Buffer.alloc(100 * 1024 * 1024), centralSize: 1024, localSize: 1024 }])],
+      ['local-liar.xlsx', writeZip(parts.map((e) => (e.name === 'xl/workbook.xml' ? { ...e, localSize: e.data.length * 1000 } : e)))],
+      ['junk.xlsx', writeZip([...parts, { name: 'xl/media/junk.xml', data: text, packed: Buffer.concat([zlib.deflateRawSync(text), Buffer.from('junk')]) }])],
+      ['van-ban.xlsx', writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }])],
+      ['count-liar.xlsx', writeZip([...parts, { name: 'xl/media/zeros.bin', data: Buffer.alloc(60 * 1024 * 1024) }], { eocdCount: parts.length })],
+    ];
+    for (const [name, buffer] of hostile) {
+      const f = path.join(out, name);
+      fs.writeFileSync(f, buffer);
+      const cli = runCli(['check', f]);
+      assert.equal(cli.code, 2, `${name}: ${cli.stdout}`);
+      const expected = `${cli.stderr.trim().replace(f, name).replace(/ \(đổi bằng --max-mb\)$/, '')}.`;
+      await c.page.setInputFiles('#file', { name, mimeType: 'application/octet-stream', buffer });
+      await c.page.waitForFunction((n) => document.getElementById('error')!.textContent!.includes(n), name);
+      assert.equal((await read(c.page)).error, expected, name);
+      assert.equal(await c.page.isDisabled('#download'), true);
+    }
     await openFile(c.page, EXAMPLE);
     assert.equal((await read(c.page)).error, '');
     assertOwnOrigin(c, server.origin);

@@ -6,9 +6,13 @@ import {
   evaluateThreshold,
   formatThreshold,
   parseTarget,
+  SHEET_NAMES,
+  uiMessage,
   type Analysis,
+  type Lang,
   type SheetSnapshot,
 } from '../model';
+import { MAX_GRID_CELLS } from '../model/grid';
 import {
   CHECK_WORDS,
   createFunctionsLogic,
@@ -18,9 +22,12 @@ import {
   LruCache,
   parseMeasure,
   setFunctionsLanguage,
+  sheetOfAddress,
   tableToMatrix,
   type FunctionsEngine,
+  type FunctionsLogic,
 } from '../addin/functions/logic';
+import { parscore, parsummary } from '../addin/functions/functions';
 import { LAOCAI, loadSnapshot } from './helpers/fixtures';
 
 const REAL: FunctionsEngine = { analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold };
@@ -167,12 +174,15 @@ describe('custom functions logic', () => {
       assert.equal(logic.cache.size, 4);
     });
 
-    it('turns an unusable table into #VALUE! with a message in the add-in language', () => {
-      const engine = countingEngine({ ok: false, error: { code: 'no-table', message: 'x' } });
+    it('turns an unusable table into #VALUE! with the engine’s message, or its own in the add-in language', () => {
+      const engine = countingEngine({ ok: false, error: { code: 'no-table', message: 'the engine says why' } });
       const logic = createFunctionsLogic(engine);
       throwsInput(() => logic.score([['x']]), 'invalidValue', 'no-table');
+      assert.throws(() => logic.summary([['x']]), /^FunctionInputError: the engine says why$/);
+      // Without a message from the engine, the function's own wording.
+      const silent = createFunctionsLogic(countingEngine({ ok: false, error: null }));
       setFunctionsLanguage('en');
-      assert.throws(() => logic.summary([['x']]), /No appendix table/);
+      assert.throws(() => silent.summary([['x']]), /No appendix table/);
       throwsInput(() => logic.score('not a range' as unknown as unknown[][]), 'invalidValue', 'table-not-range');
       throwsInput(() => logic.score([[null, '']]), 'invalidValue', 'table-empty');
     });
@@ -199,6 +209,96 @@ describe('custom functions logic', () => {
       assert.throws(() => logic.score([['x']]), /boom/);
       assert.throws(() => logic.score([['x']]), /boom/);
       assert.equal(n, 2);
+    });
+  });
+
+  describe('when the real engine refuses the range: #VALUE! with its message (vi, en)', () => {
+    /** The #VALUE! a function call gives, in both languages, through the real engine. */
+    function refusal(call: (logic: FunctionsLogic) => unknown): Record<Lang, FunctionInputError> {
+      const out = {} as Record<Lang, FunctionInputError>;
+      for (const lang of ['vi', 'en'] as const) {
+        setFunctionsLanguage(lang);
+        const logic = createFunctionsLogic(REAL);
+        try {
+          call(logic);
+        } catch (e) {
+          assert.ok(e instanceof FunctionInputError, String(e));
+          assert.equal(e.code, 'invalidValue');
+          out[lang] = e;
+          continue;
+        }
+        assert.fail(`${lang}: no error`);
+      }
+      return out;
+    }
+
+    it('a range of more than MAX_GRID_CELLS cells: the engine’s “too large”, with its size', () => {
+      const width = 2_000;
+      const rows = Math.floor(MAX_GRID_CELLS / width) + 1;
+      const row = ['STT', ...new Array<unknown>(width - 1).fill('')];
+      const table = Array.from({ length: rows }, () => row);
+      for (const fn of [(l: FunctionsLogic) => l.score(table), (l: FunctionsLogic) => l.summary(table, 'Phụ lục')]) {
+        const e = refusal(fn);
+        assert.equal(e.vi.key, 'bad-snapshot');
+        assert.match(e.vi.message, new RegExp(`^Trang tính ".*" quá lớn để kiểm tra: ${rows} dòng × ${width} cột \\(tối đa ${MAX_GRID_CELLS} ô\\)$`));
+        assert.match(e.en.message, new RegExp(`^Sheet ".*" is too large to check: ${rows} rows × ${width} columns \\(at most ${MAX_GRID_CELLS} cells\\)$`));
+      }
+    });
+
+    it('no appendix table: the engine’s message, naming the sheet the range is on', () => {
+      const table = [['Ghi chú của Sở'], ['chỉ là ghi chú']];
+      for (const fn of [(l: FunctionsLogic) => l.score(table, 'max', 'Ghi chú'), (l: FunctionsLogic) => l.summary(table, 'Ghi chú')]) {
+        const e = refusal(fn);
+        assert.equal(e.vi.key, 'no-table');
+        assert.equal(e.vi.message, uiMessage('vi', 'no-table', { sheet: 'Ghi chú' }));
+        assert.equal(e.en.message, uiMessage('en', 'no-table', { sheet: 'Ghi chú' }));
+        assert.notEqual(e.vi.message, FUNCTION_MESSAGES.vi['no-table']({}));
+      }
+    });
+
+    it('a range on parscore’s own summary sheet is refused as such; the same values elsewhere are not', async () => {
+      const snap = await loadSnapshot(LAOCAI);
+      const fields = buildSummaryTables(analyzeSheet(snap), 'vi').find((t) => t.key === 'fields')!;
+      const table = [[fields.title], [], fields.header, ...fields.rows];
+      for (const fn of [(l: FunctionsLogic) => l.score(table, 'max', SHEET_NAMES.fields), (l: FunctionsLogic) => l.summary(table, SHEET_NAMES.fields)]) {
+        const e = refusal(fn);
+        assert.equal(e.vi.message, 'Trang tính "Tổng hợp điểm" là trang tổng hợp do parscore tạo, không phải phụ lục: hãy chọn trang phụ lục');
+        assert.equal(e.en.message, 'Sheet "Tổng hợp điểm" is a summary parscore wrote, not an appendix: choose the appendix sheet');
+      }
+      // The sheet is part of the cache key: the same cells copied to another sheet are analysed.
+      const logic = createFunctionsLogic(REAL);
+      assert.throws(() => logic.score(table, 'max', SHEET_NAMES.fields), FunctionInputError);
+      assert.equal(typeof logic.score(table, 'max', 'Bản sao'), 'number');
+    });
+
+    it('PARSCORE / PARSUMMARY as Excel calls them: #VALUE! carrying that message, the sheet taken from the address', async () => {
+      const snap = await loadSnapshot(LAOCAI);
+      const fields = buildSummaryTables(analyzeSheet(snap), 'vi').find((t) => t.key === 'fields')!;
+      const table = [[fields.title], [], fields.header, ...fields.rows];
+      const onSummary = { parameterAddresses: [`'${SHEET_NAMES.fields}'!A1:I14`] } as CustomFunctions.Invocation;
+      const excelError = (fn: () => unknown, message: string) =>
+        assert.throws(fn, (e: unknown) => {
+          assert.equal((e as { code?: unknown }).code, '#VALUE!');
+          assert.equal((e as Error).message, message);
+          return true;
+        });
+      setFunctionsLanguage('en');
+      excelError(() => parscore(table, undefined, onSummary), uiMessage('en', 'own-sheet', { sheet: SHEET_NAMES.fields }));
+      setFunctionsLanguage('vi');
+      excelError(() => parsummary(table, onSummary), uiMessage('vi', 'own-sheet', { sheet: SHEET_NAMES.fields }));
+      excelError(() => parscore([['ghi chú']], 'max', { parameterAddresses: ['Sheet1!A1'] } as CustomFunctions.Invocation), uiMessage('vi', 'no-table', { sheet: 'Sheet1' }));
+      // An older runtime without parameter addresses: analysed without a sheet name.
+      assert.equal(typeof parscore(table, 'max'), 'number');
+    });
+
+    it('reads the sheet from the parameter address Excel passes', () => {
+      assert.equal(sheetOfAddress("'Tổng hợp điểm'!A1:I20"), 'Tổng hợp điểm');
+      assert.equal(sheetOfAddress('Sheet1!$A$1:$P$200'), 'Sheet1');
+      assert.equal(sheetOfAddress("'O''Brien ! 2'!B2"), "O'Brien ! 2");
+      assert.equal(sheetOfAddress("'[Kế hoạch.xlsx]Phụ lục'!A1:B2"), 'Phụ lục');
+      assert.equal(sheetOfAddress('[Book1]Sheet1!A1'), 'Sheet1');
+      assert.equal(sheetOfAddress('A1:B2'), '');
+      assert.equal(sheetOfAddress(undefined), '');
     });
   });
 

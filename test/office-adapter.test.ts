@@ -15,6 +15,7 @@ import { clearParscore } from '../addin/office/clear';
 import { argbToHex, cfFormula, layoutSummaryTable, marksBlock, TEXT_FORMAT } from '../addin/office/layout';
 import { BatchBudget, chunkRows, utf8Length } from '../addin/office/payload';
 import { scoreAndSummarise, type CommandEngine } from '../addin/office/score-and-summarise';
+import { READ_WINDOW } from '../addin/office/snapshot';
 import { locateOwnColumns, parseState, planSummarySheets, serializeState, STATE_KEY, type ParscoreState } from '../addin/office/state';
 import { setCell } from './helpers/fixtures';
 import { cleanLaoCai, COL } from './helpers/self-assessment';
@@ -35,6 +36,10 @@ interface FakeBook {
   cfs?: FakeCf[];
   /** Extra sheets' values for clearParscore. */
   others?: Record<string, SheetSnapshot>;
+  /** Formulas of the active sheet by 1-based cell (their value is the snapshot's, e.g. ""). */
+  formulas?: { row: number; col: number; formula: string }[];
+  /** The used range's size Excel reports when larger than the values (a stray cell far away). */
+  usedSize?: { rows: number; cols: number };
 }
 
 function recorder(path: string, log: string[]): any {
@@ -54,11 +59,20 @@ function recorder(path: string, log: string[]): any {
 
 function fakeContext(book: FakeBook) {
   const log: string[] = [];
+  /** Every load() as "what: props", to show what was (not) read. */
+  const loads: string[] = [];
   let synced = 0;
   /** An object whose listed props throw until the next sync after load(). */
-  const lazy = <T extends object>(props: T, extra: object = {}) => {
+  const lazy = <T extends object>(props: T, extra: object = {}, what = '') => {
     let loadedAt = -1;
-    const obj: any = { ...extra, load: () => ((loadedAt = synced), obj) };
+    const obj: any = {
+      ...extra,
+      load: (p?: string) => {
+        loads.push(`${what}: ${p ?? ''}`);
+        loadedAt = synced;
+        return obj;
+      },
+    };
     for (const [k, v] of Object.entries(props)) {
       Object.defineProperty(obj, k, {
         get: () => {
@@ -69,14 +83,37 @@ function fakeContext(book: FakeBook) {
     }
     return obj;
   };
-  const usedOf = (s: SheetSnapshot) =>
-    lazy({
-      isNullObject: s.values.length === 0,
-      values: s.values,
-      rowIndex: (s.origin?.row ?? 1) - 1,
-      columnIndex: (s.origin?.col ?? 1) - 1,
-      address: `${s.name}!A1`,
+  /** The used range of a snapshot (values + formulas) clipped to rows × cols from A1. */
+  const usedOf = (s: SheetSnapshot, what: string, clip = { rows: Infinity, cols: Infinity }, size = book.usedSize) => {
+    const r0 = (s.origin?.row ?? 1) - 1;
+    const c0 = (s.origin?.col ?? 1) - 1;
+    // Formula cells are used cells, also where the snapshot's values end.
+    const fs = s === book.active ? (book.formulas ?? []) : [];
+    const width = Math.max(0, ...s.values.map((r) => r.length), ...fs.map((f) => f.col - c0));
+    const height = Math.max(s.values.length, ...fs.map((f) => f.row - r0));
+    const grid = Array.from({ length: height }, (_, i) => s.values[i] ?? []);
+    const values = grid.slice(0, Math.max(0, clip.rows - r0)).map((r) => {
+      const out: unknown[] = [];
+      for (let j = 0; j < Math.min(width, clip.cols - c0); j++) out.push(r[j] ?? '');
+      return out;
     });
+    const formulas = values.map((r, i) => r.map((v, j) => fs.find((f) => f.row === r0 + i + 1 && f.col === c0 + j + 1)?.formula ?? v));
+    const empty = values.length === 0 || values[0]!.length === 0;
+    return lazy(
+      {
+        isNullObject: empty,
+        values,
+        formulas,
+        rowIndex: r0,
+        columnIndex: c0,
+        rowCount: size?.rows ?? values.length,
+        columnCount: size?.cols ?? values[0]?.length ?? 0,
+        address: `${s.name}!A1`,
+      },
+      {},
+      what,
+    );
+  };
   const sheetOf = (s: SheetSnapshot, withCfs: FakeCf[]) => {
     const base = recorder(`[${s.name}]`, log);
     const merged = lazy({
@@ -89,17 +126,19 @@ function fakeContext(book: FakeBook) {
       delete: () => log.push(`[${s.name}] cf#${i}.delete()`),
     }));
     const cfs = lazy({ items: cfItems });
-    const used = usedOf(s);
+    const window = blockAddress(1, 1, READ_WINDOW.rows, READ_WINDOW.cols);
     return new Proxy(base, {
       get: (t, prop) => {
         if (prop === 'name') return s.name;
         if (prop === 'load') return () => undefined;
-        if (prop === 'getUsedRangeOrNullObject' || prop === 'getUsedRange') return () => used;
+        if (prop === 'getUsedRangeOrNullObject' || prop === 'getUsedRange') return () => usedOf(s, `[${s.name}] used range`);
         if (prop === 'getRange')
           return (addr?: string) =>
             addr === undefined
               ? { getMergedAreasOrNullObject: () => merged, conditionalFormats: cfs }
-              : recorder(`[${s.name}]!${addr}`, log);
+              : addr === window
+                ? { getUsedRangeOrNullObject: () => usedOf(s, `[${s.name}]!${window} used range`, READ_WINDOW, undefined) }
+                : recorder(`[${s.name}]!${addr}`, log);
         return t[prop];
       },
     });
@@ -132,7 +171,7 @@ function fakeContext(book: FakeBook) {
       synced++;
     },
   };
-  return { context: context as unknown as Excel.RequestContext, log, syncs: () => synced };
+  return { context: context as unknown as Excel.RequestContext, log, loads, syncs: () => synced };
 }
 
 const ALL: (set: string, version: string) => boolean = () => true;
@@ -404,6 +443,38 @@ describe('office adapter', () => {
       assert.equal(r.status, 'not-appendix');
       assert.equal(syncs(), 1);
       assert.deepEqual(log, []);
+    });
+
+    it('asks Excel only for the size of a used range claiming A1:XFD1048576, and refuses it with the engine’s message', async () => {
+      const snap = await laoCaiWithMistakes();
+      const { context, log, loads, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'], usedSize: { rows: 1_048_576, cols: 16_384 } });
+      const r = await scoreAndSummarise(context, { lang: 'en', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'too-large');
+      assert.match(r.message, /^Sheet "Phụ lục" is too large to check: 1048576 rows × 16384 columns \(at most 5000000 cells\)\. Delete stray cells/);
+      assert.equal(syncs(), 1);
+      assert.deepEqual(log, []);
+      // Values and formulas only of the used cells within the first-sync window, never of the used range.
+      const window = `[Phụ lục]!${blockAddress(1, 1, READ_WINDOW.rows, READ_WINDOW.cols)} used range`;
+      assert.deepEqual(loads.filter((l) => l.includes('used range')), [
+        '[Phụ lục] used range: rowIndex,columnIndex,rowCount,columnCount',
+        `${window}: values,formulas,rowIndex,columnIndex`,
+      ]);
+    });
+
+    it('reads values and formulas in the first sync, and never writes over a formula whose result is ""', async () => {
+      const snap = await laoCaiWithMistakes();
+      const { context, log, loads, syncs } = fakeContext({
+        active: snap,
+        sheets: ['Phụ lục'],
+        formulas: [{ row: 7, col: 15, formula: '=IF(L7>C7,"vượt","")' }],
+      });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(syncs(), 2);
+      assert.ok(loads.some((l) => l.endsWith(': values,formulas,rowIndex,columnIndex')));
+      const intoO = log.filter((l) => /^\[Phụ lục\]!O\d/.test(l) && !l.includes('conditionalFormats'));
+      assert.deepEqual(intoO, [], 'a write into column O');
+      assert.ok(log.some((l) => l.startsWith('[Phụ lục]!P6:Q6.values = [["parscore: kết quả kiểm tra","parscore: mã"]]')));
     });
 
     it('degrades on old Excel: no rules, freeze panes or settings without their API sets', async () => {

@@ -6,7 +6,9 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { OfficeMockObject } from 'office-addin-mock';
-import { analyzeSheet, KIND_LABELS, type FindingKind, type SheetSnapshot } from '../model';
+import ExcelJS from 'exceljs';
+import { analyzeSheet, buildInlineMarks, KIND_LABELS, type FindingKind, type SheetSnapshot } from '../model';
+import { analyzeExcelWorkbook, applyScore } from '../xlsx/score-workbook';
 import { clearParscore } from '../addin/office/clear';
 import { queueSelectCell } from '../addin/office/navigate';
 import { officeCapabilities } from '../addin/office/pane-host';
@@ -18,8 +20,9 @@ import { scoreAndSummarise } from '../addin/office/score-and-summarise';
 import { parseState, STATE_KEY } from '../addin/office/state';
 import { buildOverrides, columnChoices, duplicateChoice, roleLetters } from '../addin/taskpane/mapping';
 import { TEXT } from '../addin/taskpane/text';
-import { createExcelStub, parseAddress, type ExcelStub, type StubLogEntry } from './browser/office-stub';
+import { createExcelStub, parseAddress, type ExcelStub, type StubLogEntry, type StubSheetSpec } from './browser/office-stub';
 import { EXAMPLE, LAOCAI, loadSnapshot, setCell } from './helpers/fixtures';
+import { cleanLaoCai } from './helpers/self-assessment';
 
 const ROOT = path.join(__dirname, '..');
 const ALL = () => true;
@@ -229,6 +232,146 @@ describe('task pane adapter', () => {
         columnsFor: (sheet) => (sheet === 'Phụ lục' ? { note: ['I'], lead: ['J'] } : undefined),
       });
       assert.equal(r.analysis!.appendix.columns.find((c) => c.role === 'lead')!.letter, 'J');
+    });
+  });
+
+  describe('where the status columns go and how much is read (the CLI’s rules, over the in-memory Excel)', () => {
+    const STATUS = 'parscore: kết quả kiểm tra';
+
+    /** The same sheet as an ExcelJS workbook, scored by the CLI's step: the status column it picks. */
+    async function cliStatusColumn(spec: StubSheetSpec): Promise<number> {
+      const wb = new ExcelJS.Workbook();
+      const ws = wb.addWorksheet(spec.name);
+      const r0 = spec.origin?.row ?? 1;
+      const c0 = spec.origin?.col ?? 1;
+      spec.values.forEach((row, i) =>
+        row.forEach((v, j) => {
+          if (v !== null && v !== undefined && v !== '') ws.getCell(r0 + i, c0 + j).value = v as ExcelJS.CellValue;
+        }),
+      );
+      for (const m of spec.merges) ws.mergeCells(m.top, m.left, m.bottom, m.right);
+      for (const f of spec.formulas ?? []) ws.getCell(f.row, f.col).value = { formula: f.formula.slice(1), result: '' } as ExcelJS.CellValue;
+      const a = analyzeExcelWorkbook(wb);
+      assert.ok(a.ok, a.error?.message);
+      applyScore(wb, a);
+      const header = ws.getRow(a.appendix.headerRows.at(-1)!);
+      let col = 0;
+      header.eachCell((cell, c) => {
+        if (cell.value === STATUS) col = c;
+      });
+      return col;
+    }
+
+    /** Scores the sheet in the in-memory Excel; the status column, and proof no protected cell was written. */
+    async function officeStatusColumn(spec: StubSheetSpec, protectedCells: string[]): Promise<number> {
+      const stub = createExcelStub({ sheets: [spec] });
+      const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(r.syncs, 2);
+      for (const w of writesTo(stub, spec.name)) {
+        if (/conditionalFormat/i.test(w.op) || /^[A-Z]+:[A-Z]+$/.test(w.address!)) continue; // rules colour the officer's cells; widths are per column
+        const box = parseAddress(w.address!);
+        for (const cell of protectedCells) {
+          const p = parseAddress(cell);
+          const hit = p.top <= box.bottom && box.top <= p.bottom && p.left <= box.right && box.left <= p.right;
+          assert.ok(!hit, `${w.op} at ${w.address} writes over ${cell}`);
+        }
+      }
+      const state = parseState(stub.book.settings[STATE_KEY]);
+      return state.marks[spec.name]!.statusCol;
+    }
+
+    async function table(): Promise<StubSheetSpec> {
+      const s = await cleanLaoCai(); // A:N, header rows 5–6, data from row 7
+      return { name: 'Phụ lục', values: s.values, merges: s.merges };
+    }
+
+    it('never writes over a formula whose result is "" (it is not blank to parscore), and goes where the CLI goes', async () => {
+      const spec = await table();
+      assert.equal(buildInlineMarks(analyzeSheet({ ...spec }))!.statusCol, 15, 'the model proposes O');
+      spec.formulas = [{ row: 7, col: 15, formula: '=IF(L7>C7,"vượt điểm","")' }]; // O7 shows nothing
+      const office = await officeStatusColumn(spec, ['O7']);
+      assert.equal(office, 16);
+      assert.equal(await cliStatusColumn(spec), office);
+    });
+
+    it('never writes into a merged explanation right of the table, nor over a formula beside it', async () => {
+      const spec = await table();
+      setCell(spec as SheetSnapshot, 9, 15, 'Ghi chú: số liệu năm 2019 là số tạm tính, sẽ cập nhật khi có kết quả thẩm định.');
+      spec.merges.push({ top: 9, left: 15, bottom: 14, right: 17 }); // O9:Q14
+      spec.formulas = [{ row: 20, col: 18, formula: '=IFERROR(1/0,"")' }]; // R20 shows nothing
+      const office = await officeStatusColumn(spec, ['O9:Q14', 'R20']);
+      assert.equal(office, 19, 'S:T, right of the merge and the formula');
+      assert.equal(await cliStatusColumn(spec), office);
+      // And "Thêm cột tự đánh giá" on such a sheet starts right of them too.
+      const bare = await loadSnapshot(LAOCAI); // A:J
+      const stub = createExcelStub({
+        sheets: [{ name: 'Phụ lục', values: bare.values, merges: bare.merges, formulas: [{ row: 7, col: 11, formula: '=""' }] }],
+      });
+      const added = await addSelfAssessmentColumns(stub.context(), { lang: 'vi', supports: ALL });
+      assert.equal(added.added[0]!.letter, 'L');
+    });
+
+    it('costs the same syncs for 100 and for 10,000 rows (check and score), reading formulas in the same sync', async () => {
+      for (const summaries of [false, true]) {
+        const counts: number[] = [];
+        for (const n of [100, 10_000]) {
+          const stub = stubOf(syntheticAppendix(n));
+          const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL, summaries });
+          assert.equal(r.status, 'done', r.message);
+          counts.push(stub.book.syncs);
+        }
+        assert.deepEqual(counts, [2, 2], summaries ? 'score' : 'check');
+      }
+    });
+
+    it('refuses a used range claiming A1:XFD1048576 with the engine’s message, reading no cell of it', async () => {
+      const snap = await loadSnapshot(LAOCAI);
+      const stray = { ...snap, values: snap.values.map((r) => r.slice()) };
+      const stub = createExcelStub({ sheets: [{ name: 'Phụ lục', values: stray.values, merges: stray.merges }] });
+      const ctx = stub.context();
+      ctx.workbook.worksheets.getItem('Phụ lục').getRange('XFD1048576').values = [['x']];
+      await ctx.sync();
+      const before = stub.book.syncs;
+      stub.book.cellsRead = 0;
+      const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL });
+      assert.equal(r.status, 'too-large');
+      assert.equal(
+        r.message,
+        'Trang tính "Phụ lục" quá lớn để kiểm tra: 1048576 dòng × 16384 cột (tối đa 5000000 ô). ' +
+          'Hãy xoá các ô thừa xa bảng (Ctrl+End cho biết ô cuối cùng đang được dùng) rồi chạy lại.',
+      );
+      assert.equal(stub.book.syncs - before, 1);
+      assert.deepEqual(writesTo(stub, 'Phụ lục', 1), []);
+      // Only what lies within the first-sync window (the appendix) was read, never the used range.
+      assert.ok(stub.book.cellsRead <= 2 * 123 * 10, `${stub.book.cellsRead} cells read`);
+      // The pane's reading: the engine gives the same refusal (English too).
+      const reading = await readActiveSheet(stub.context(), ALL);
+      assert.equal(reading.syncs, 1);
+      assert.deepEqual(reading.snapshot.extent, { rows: 1048576, cols: 16384 });
+      assert.match(analyzeSheet(reading.snapshot, { lang: 'en' }).error!.message, /^Sheet "Phụ lục" is too large to check: 1048576 rows × 16384 columns/);
+      const add = await addSelfAssessmentColumns(stub.context(), { lang: 'en', supports: ALL });
+      assert.equal(add.status, 'too-large');
+      assert.match(add.message, /Ctrl\+End/);
+    });
+
+    it('leaves values far from the table out, as the CLI does (one more read sync only past the first-sync window)', async () => {
+      const snap = await loadSnapshot(LAOCAI);
+      const expected = analyzeSheet(snap).score.totals;
+      // [stray cell, read syncs]: within the window 1,500 rows below; beyond it, 200 columns right.
+      for (const [cell, reads] of [['B1700', 1], ['GR60', 2]] as const) {
+        const stub = createExcelStub({ sheets: [{ name: 'Phụ lục', values: snap.values, merges: snap.merges }] });
+        const ctx = stub.context();
+        ctx.workbook.worksheets.getItem('Phụ lục').getRange(cell).values = [['1.1']];
+        await ctx.sync();
+        const reading = await readActiveSheet(stub.context(), ALL);
+        assert.equal(reading.syncs, reads, cell);
+        assert.deepEqual(reading.snapshot.values.length, 123, cell);
+        assert.deepEqual(analyzeSheet(reading.snapshot).score.totals, expected, cell);
+        const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL });
+        assert.equal(r.status, 'done', r.message);
+        assert.equal(r.syncs, reads + 1, cell);
+      }
     });
   });
 

@@ -1,6 +1,6 @@
 // ExcelJS → host-neutral snapshots. The only place the CLI looks inside cells.
 import ExcelJS from 'exceljs';
-import type { MergeArea, SheetSnapshot } from '../model';
+import { dataBlock, SNAPSHOT_GAP, type MergeArea, type SheetSnapshot } from '../model';
 
 /** A cell value as the engine expects it: text, number, boolean, Date or null. */
 export function plainValue(v: ExcelJS.CellValue): unknown {
@@ -23,39 +23,7 @@ export function parseRef(ref: string): MergeArea | null {
   return { top, left, bottom: m[4] ? Number(m[4]) : top, right: m[3] ? col(m[3]) : left };
 }
 
-/**
- * How far (in empty rows / columns) data may sit from the rest and still belong to the same table.
- * A stray value in XFD1048576 (or a used range claiming A1:XFD1048576) must not turn a 120 × 14
- * appendix into a 17-billion-cell grid: the snapshot covers the block of the sheet holding the
- * most values, and data beyond such a gap is left where it is (in the workbook, untouched) but
- * not analysed.
- */
-export const SNAPSHOT_GAP = { rows: 1000, cols: 100 } as const;
-
-interface Block {
-  from: number;
-  to: number;
-  cells: number;
-}
-
-/** Split sorted positions (with their cell counts) at gaps wider than gap; the block with the most cells. */
-function densest(positions: number[], count: (p: number) => number, gap: number): Block {
-  let best: Block | null = null;
-  let cur: Block | null = null;
-  for (const p of positions) {
-    if (cur && p - cur.to > gap + 1) {
-      if (!best || cur.cells > best.cells) best = cur;
-      cur = null;
-    }
-    cur ??= { from: p, to: p, cells: 0 };
-    cur.to = p;
-    cur.cells += count(p);
-  }
-  if (cur && (!best || cur.cells > best.cells)) best = cur;
-  return best ?? { from: 1, to: 0, cells: 0 };
-}
-
-/** Snapshot of one worksheet: values of the block of cells holding data (see SNAPSHOT_GAP), plus merges. */
+/** Snapshot of one worksheet: values of the block of cells holding data (model/sheet-block.ts), plus merges. */
 export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
   // Sparse first: only rows and cells that hold something, whatever range the sheet claims.
   const rows: { r: number; cells: [number, unknown][] }[] = [];
@@ -68,20 +36,16 @@ export function snapshotOf(ws: ExcelJS.Worksheet): SheetSnapshot {
     });
     rows.push({ r, cells }); // also a row of merge slaves only: it belongs to the sheet's extent
   });
-  const rowCells = new Map(rows.map((x) => [x.r, x.cells.length]));
-  const rb = densest(rows.map((x) => x.r), (r) => rowCells.get(r) ?? 0, SNAPSHOT_GAP.rows);
-  const inRows = rows.filter((x) => x.r >= rb.from && x.r <= rb.to);
-  const colCells = new Map<number, number>();
-  for (const x of inRows) for (const [c] of x.cells) colCells.set(c, (colCells.get(c) ?? 0) + 1);
-  const cb = densest([...colCells.keys()].sort((a, b) => a - b), (c) => colCells.get(c) ?? 0, SNAPSHOT_GAP.cols);
+  const b = dataBlock(rows);
   // Keep A1 as the origin unless the block itself starts beyond a gap.
-  const top = rb.from > SNAPSHOT_GAP.rows ? rb.from : 1;
-  const left = cb.from > SNAPSHOT_GAP.cols ? cb.from : 1;
+  const top = b.top > SNAPSHOT_GAP.rows ? b.top : 1;
+  const left = b.left > SNAPSHOT_GAP.cols ? b.left : 1;
   const values: unknown[][] = [];
-  for (let r = top; r <= rb.to; r++) values.push([]);
-  for (const x of inRows) {
+  for (let r = top; r <= b.bottom; r++) values.push([]);
+  for (const x of rows) {
+    if (x.r < b.top || x.r > b.bottom) continue;
     const out = values[x.r - top]!;
-    for (const [c, v] of x.cells) if (c >= cb.from && c <= cb.to) out[c - left] = v;
+    for (const [c, v] of x.cells) if (c >= b.left && c <= b.right) out[c - left] = v;
   }
   const merges: MergeArea[] = [];
   for (const ref of (ws.model as { merges?: string[] }).merges ?? []) {

@@ -26,7 +26,7 @@ export class CheckerSession implements EngineSession {
         this.name = req.name;
         this.bytes = new Uint8Array(req.bytes);
         this.wb = null;
-        const bad = inspectXlsx(this.bytes, this.name);
+        const bad = await inspectXlsx(this.bytes, this.name);
         if (bad) {
           this.bytes = null;
           throw new Failure(bad);

@@ -24,7 +24,17 @@ export type Reply =
   | { id: number; type: 'scored'; name: string; bytes: ArrayBuffer; view: CheckView }
   | { id: number; type: 'error'; error: CheckError };
 
-export type CheckErrorCode = 'not-xlsx' | 'encrypted' | 'too-large' | 'bomb' | 'unreadable' | 'no-file' | 'no-table' | 'internal';
+export type CheckErrorCode =
+  | 'not-xlsx'
+  | 'encrypted'
+  | 'too-large'
+  | 'bomb'
+  | 'zip-mismatch'
+  | 'old-browser'
+  | 'unreadable'
+  | 'no-file'
+  | 'no-table'
+  | 'internal';
 
 export interface CheckError {
   code: CheckErrorCode;

@@ -3,7 +3,7 @@
 // functions.json and appends `CustomFunctions.associate("ID", fn)` calls to this file.
 // All logic lives in ./logic (pure, tested in Node); this file only maps errors to Excel errors.
 import { analyzeSheet, buildSummaryTables, evaluateThreshold, formatThreshold, parseTarget } from '../../model';
-import { createFunctionsLogic, FunctionInputError, FUNCTION_MESSAGES, getFunctionsLanguage } from './logic';
+import { createFunctionsLogic, FunctionInputError, FUNCTION_MESSAGES, getFunctionsLanguage, sheetOfAddress } from './logic';
 import { customFunctionsHost } from './host';
 
 // Shadows the global on purpose: the appended associate calls then bind to the real runtime
@@ -11,6 +11,15 @@ import { customFunctionsHost } from './host';
 const CustomFunctions = customFunctionsHost();
 
 const logic = createFunctionsLogic({ analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold });
+
+/**
+ * The sheet the table argument lies on, so the engine can refuse parscore's own summary sheets
+ * and name the sheet in its messages. Excel passes parameter addresses from CustomFunctionsRuntime
+ * 1.3; older runtimes leave them out and the table is analysed without a sheet name.
+ */
+function tableSheet(invocation: CustomFunctions.Invocation | undefined): string {
+  return sheetOfAddress(invocation?.parameterAddresses?.[0]);
+}
 
 /** Runs fn synchronously; every failure becomes a #VALUE! / #N/A carrying a message. */
 function run<T>(fn: () => T): T {
@@ -33,20 +42,24 @@ function run<T>(fn: () => T): T {
  * @customfunction PARSCORE
  * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề (ví dụ A1:P200).
  * @param [measure] Loại điểm: "accepted" (được chấp nhận, mặc định), "max" (tối đa), "claimed" (tự đánh giá), "risk" (có rủi ro) hoặc "index" (chỉ số %).
+ * @param invocation Excel gives the address of the table range (its sheet name; see tableSheet).
  * @returns Điểm theo loại đã chọn.
+ * @requiresParameterAddresses
  */
-export function parscore(table: any[][], measure?: string): number {
-  return run(() => logic.score(table, measure));
+export function parscore(table: any[][], measure?: string, invocation?: CustomFunctions.Invocation): number {
+  return run(() => logic.score(table, measure, tableSheet(invocation)));
 }
 
 /**
  * Bảng tổng hợp điểm theo lĩnh vực (tràn ra các ô bên dưới, gồm dòng tiêu đề).
  * @customfunction PARSUMMARY
  * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề.
+ * @param invocation Excel gives the address of the table range (its sheet name; see tableSheet).
  * @returns Dòng tiêu đề và một dòng cho mỗi lĩnh vực, dòng cuối là tổng cộng.
+ * @requiresParameterAddresses
  */
-export function parsummary(table: any[][]): any[][] {
-  return run(() => logic.summary(table));
+export function parsummary(table: any[][], invocation?: CustomFunctions.Invocation): any[][] {
+  return run(() => logic.summary(table, tableSheet(invocation)));
 }
 
 /**

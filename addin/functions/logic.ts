@@ -325,6 +325,19 @@ export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown
   return rows;
 }
 
+/**
+ * The sheet of an address as Excel gives parameter addresses ("'Tổng hợp điểm'!A1:I20",
+ * "Sheet1!A1", "[Book1]Sheet1!A1"); '' when there is none.
+ */
+export function sheetOfAddress(address: unknown): string {
+  if (typeof address !== 'string') return '';
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return '';
+  let name = address.slice(0, bang).trim();
+  if (name.startsWith("'") && name.endsWith("'") && name.length >= 2) name = name.slice(1, -1).replace(/''/g, "'");
+  return name.replace(/^\[[^\]]*\]/, '');
+}
+
 function isBlank(v: unknown): boolean {
   return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
 }
@@ -333,12 +346,16 @@ function isBlank(v: unknown): boolean {
 // The four functions, over an injected engine.
 
 export interface FunctionsLogic {
-  score(table: unknown, measure?: unknown): number;
-  summary(table: unknown): ExcelScalar[][];
+  /** `sheet`: the sheet the table range is on, when Excel tells (see sheetOfAddress). */
+  score(table: unknown, measure?: unknown, sheet?: string): number;
+  summary(table: unknown, sheet?: string): ExcelScalar[][];
   check(target: unknown, actual: unknown): string;
   target(text: unknown): string;
-  /** The (cached) analysis of a table; throws FunctionInputError when the table is unusable. */
-  analyze(table: unknown): Analysis;
+  /**
+   * The (cached) analysis of a table; throws FunctionInputError when the table is unusable, with
+   * the engine's message when the engine refused it.
+   */
+  analyze(table: unknown, sheet?: string): Analysis;
   readonly cache: LruCache<CachedAnalysis[]>;
 }
 
@@ -351,40 +368,42 @@ export interface CachedAnalysis {
 export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSize?: number } = {}): FunctionsLogic {
   const cache = new LruCache<CachedAnalysis[]>(options.cacheSize ?? 16);
 
-  function analyze(table: unknown): Analysis {
+  function analyze(table: unknown, sheet = ''): Analysis {
     const lang = getLanguage();
     const values = assertTable(table, lang);
-    const key = `${lang}|${tableKey(values)}`;
+    // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
+    const key = `${lang}|${sheet}|${tableKey(values)}`;
     let hit: CachedAnalysis | undefined;
     cache.get(key, (bucket) => (hit = bucket.find((e) => sameTable(values, e.values))) !== undefined);
     let a = hit?.analysis;
     if (!a) {
       // Copy rows: Excel may reuse the arrays it hands us, the cache must not see them change.
       const copy = values.map((r) => r.slice());
-      a = engine.analyzeSheet({ name: '', values: copy, merges: [] }, { lang });
+      a = engine.analyzeSheet({ name: sheet, values: copy, merges: [] }, { lang });
       // Ranges differing only in unsampled cells share a key: keep a few of them side by side.
       cache.set(key, [{ analysis: a, values: copy }, ...(cache.peek(key) ?? []).slice(0, 3)]);
     }
     if (!a.ok) {
+      // The engine's own words (too large, no table, parscore's summary sheet…), in the same language.
       const code = a.error?.code ?? 'no-table';
-      throw inputError('invalidValue', code, {}, lang);
+      throw new FunctionInputError('invalidValue', code, a.error?.message || FUNCTION_MESSAGES[lang][code]({}));
     }
     return a;
   }
 
-  function score(table: unknown, measure?: unknown): number {
+  function score(table: unknown, measure?: unknown, sheet?: string): number {
     const lang = getLanguage();
     const m = parseMeasure(measure, lang);
-    const a = analyze(table);
+    const a = analyze(table, sheet);
     if (!a.appendix.hasPoints) throw inputError('notAvailable', 'no-points', {}, lang);
     const v = a.score.totals[m];
     if (v === null || !Number.isFinite(v)) throw inputError('notAvailable', 'no-max', {}, lang);
     return v;
   }
 
-  function summary(table: unknown): ExcelScalar[][] {
+  function summary(table: unknown, sheet?: string): ExcelScalar[][] {
     const lang = getLanguage();
-    const a = analyze(table);
+    const a = analyze(table, sheet);
     const t = engine.buildSummaryTables(a, lang).find((x) => x.key === 'fields');
     if (!t) throw inputError('notAvailable', 'no-summary', {}, lang);
     return tableToMatrix(t);

@@ -1,6 +1,7 @@
 // The "Chấm điểm & tổng hợp" command over Office.js, in exactly two syncs for a normal appendix:
-//   sync 1 — read: active sheet values + position + merges, sheet names, parscore's state,
-//            the sheet's conditional formats;
+//   sync 1 — read: active sheet values + formulas + position + merges (within READ_WINDOW, and
+//            the used range's size), sheet names, parscore's state, the sheet's conditional formats;
+//            a sheet whose data reaches beyond READ_WINDOW costs one more read sync;
 //   (pure)  — analyse, build summary tables and inline marks, plan what to remove;
 //   sync 2 — write: remove parscore's old sheets/columns/rules, write new ones, save state.
 // A write batch is split (one more sync each) only past ~4 MB of payload.
@@ -9,6 +10,9 @@ import {
   analyzeSheet,
   buildInlineMarks,
   buildSummaryTables,
+  gridSize,
+  MAX_GRID_CELLS,
+  placeInlineMarks,
   type Analysis,
   type AnalyzeOptions,
   type EvidencePolicy,
@@ -21,7 +25,7 @@ import { columnLetter } from '../../model/text';
 import { layoutSummaryTable } from './layout';
 import { queueOwnershipRead } from './ownership';
 import { BatchBudget, MAX_BATCH_BYTES } from './payload';
-import { officeSupports, queueSnapshotRead, type Supports } from './snapshot';
+import { officeSupports, queueSnapshotRead, TOO_LARGE_HINT, type Supports } from './snapshot';
 import { locateOwnColumns, planSummarySheets, sameSheetName, type ParscoreState } from './state';
 import {
   queueClearColumns,
@@ -51,7 +55,7 @@ export interface ScoreCommandOptions {
   engine?: CommandEngine;
 }
 
-export type CommandStatus = 'done' | 'not-appendix' | 'summary-sheet-active' | 'empty-sheet';
+export type CommandStatus = 'done' | 'not-appendix' | 'summary-sheet-active' | 'empty-sheet' | 'too-large';
 
 export interface CommandResult {
   status: CommandStatus;
@@ -71,12 +75,14 @@ const MESSAGES: Record<Lang, Record<CommandStatus, (p: { sheet: string; detail: 
     'not-appendix': (p) => `Trang "${p.sheet}" không phải phụ lục kế hoạch: ${p.detail}`,
     'summary-sheet-active': (p) => `Trang "${p.sheet}" là trang tổng hợp do parscore tạo; hãy mở trang phụ lục rồi chạy lại.`,
     'empty-sheet': (p) => `Trang "${p.sheet}" đang trống.`,
+    'too-large': (p) => `${p.detail}. ${TOO_LARGE_HINT.vi}`,
   },
   en: {
     done: (p) => `Checked sheet "${p.sheet}": ${p.n} issues. Wrote: ${p.detail}.`,
     'not-appendix': (p) => `Sheet "${p.sheet}" is not a plan appendix: ${p.detail}`,
     'summary-sheet-active': (p) => `Sheet "${p.sheet}" is a parscore summary sheet; open the appendix sheet and run again.`,
     'empty-sheet': (p) => `Sheet "${p.sheet}" is empty.`,
+    'too-large': (p) => `${p.detail}. ${TOO_LARGE_HINT.en}`,
   },
 };
 
@@ -103,16 +109,17 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     analysis: extra.analysis ?? null,
   });
 
-  // ---- sync 1: every read ----
+  // ---- sync 1: every read (a second only for data beyond READ_WINDOW, see snapshot.ts) ----
   const pending = queueSnapshotRead(context, supports);
   const owned = queueOwnershipRead(context, pending.sheet, supports);
   await budget.sync();
 
-  const snapshot = pending.result();
+  const read = await pending.result(() => budget.sync());
+  const snapshot = read.snapshot;
   const state = owned.state();
   const sheetNames = owned.sheetNames();
   if (state.summarySheets.some((s) => sameSheetName(s, snapshot.name))) return result('summary-sheet-active', snapshot.name);
-  if (snapshot.values.length === 0) return result('empty-sheet', snapshot.name);
+  if (snapshot.values.length === 0 && !snapshot.extent) return result('empty-sheet', snapshot.name);
 
   // ---- pure: analyse and plan ----
   const columns = options.columnsFor?.(snapshot.name);
@@ -122,13 +129,22 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     ...(columns ? { columns } : {}),
   });
   if (!analysis.ok) {
-    return result('not-appendix', snapshot.name, { detail: analysis.error?.message ?? '', analysis });
+    const status = gridSize(snapshot).cells > MAX_GRID_CELLS ? 'too-large' : 'not-appendix';
+    return result(status, snapshot.name, { detail: analysis.error?.message ?? '', analysis });
   }
   const tables = summaries ? engine.buildSummaryTables(analysis, lang) : [];
-  const marks = engine.buildInlineMarks(analysis, lang);
   const oldCols = locateOwnColumns(snapshot, state.marks[snapshot.name]);
   const origin = snapshot.origin ?? { row: 1, col: 1 };
   const lastRow = origin.row + snapshot.values.length - 1;
+  // The status columns go where nothing of the officer's is (the CLI's rule): no value, formula or
+  // merge; parscore's old columns are cleared below, so their cells do not count.
+  const own = oldCols ? { cols: oldCols.cols, fromRow: oldCols.headerRow, toRow: lastRow } : null;
+  const marks = placeInlineMarks(
+    analysis,
+    lang,
+    (m) => ({ merges: snapshot.merges, filled: read.filledColumns(m.statusCol, own) }),
+    (a, l) => engine.buildInlineMarks(a, l),
+  );
   const plan = summaries
     ? planSummarySheets(
         tables.map((t) => t.sheetName),

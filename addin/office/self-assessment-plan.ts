@@ -72,9 +72,10 @@ export function pointsValidationFormula(pointsLetter: string, maxLetter: string,
 /**
  * Plans the missing self-assessment columns of an analysed appendix. `ownCols` are parscore's
  * status/codes columns from an earlier check (they are cleared first, so they do not count).
- * An appendix without points (PAPI/SIPAS tasks) gets no points column.
+ * `minStartCol`: the host's first column right of anything the snapshot cannot show (formulas
+ * whose result is ""). An appendix without points (PAPI/SIPAS tasks) gets no points column.
  */
-export function planSelfAssessmentColumns(a: Analysis, snapshot: SheetSnapshot, ownCols: readonly number[] = []): PlanOutcome {
+export function planSelfAssessmentColumns(a: Analysis, snapshot: SheetSnapshot, ownCols: readonly number[] = [], minStartCol = 1): PlanOutcome {
   const ap = a.appendix;
   if (!a.ok || !ap.firstDataRow || !ap.headerRows.length) return { kind: 'not-appendix' };
   const present = new Set(ap.columns.map((c) => c.role));
@@ -82,7 +83,7 @@ export function planSelfAssessmentColumns(a: Analysis, snapshot: SheetSnapshot, 
   if (!wanted.length) return { kind: 'complete' };
 
   const without = ownCols.length ? withoutColumns(snapshot, ownCols) : snapshot;
-  const startCol = Math.max(ap.usedLastCol, usedRight(without)) + 1;
+  const startCol = Math.max(ap.usedLastCol + 1, usedRight(without) + 1, minStartCol);
   const columns = wanted.map((c, i) => ({ ...c, col: startCol + i, letter: columnLetter(startCol + i) }));
   const points = columns.find((c) => c.role === 'selfPoints');
   const max = ap.columns.find((c) => c.role === 'maxPoints');

@@ -5,21 +5,21 @@
 //            (ExcelApi 1.8), and the state so "Xóa đánh dấu" knows the columns.
 // Only the new columns' cells are ever assigned; old parscore status columns (from a previous
 // check, now stale) are cleared so the new columns sit right beside the table.
-import { analyzeSheet, type Analysis, type AnalyzeOptions, type EvidencePolicy, type Lang, type SheetSnapshot } from '../../model';
+import { analyzeSheet, gridSize, MAX_GRID_CELLS, type Analysis, type AnalyzeOptions, type EvidencePolicy, type Lang, type SheetSnapshot } from '../../model';
 import { columnLetter } from '../../model/text';
 import { blockAddress } from './a1';
 import { TEXT_FORMAT } from './layout';
 import { queueOwnershipRead } from './ownership';
 import { BatchBudget } from './payload';
 import { addedRecord, planSelfAssessmentColumns, type SelfAssessmentPlan } from './self-assessment-plan';
-import { officeSupports, queueSnapshotRead, type Supports } from './snapshot';
+import { officeSupports, queueSnapshotRead, TOO_LARGE_HINT, type Supports } from './snapshot';
 import { locateOwnColumns, sameSheetName, type ParscoreState } from './state';
 import { queueClearColumns, queueDeleteConditionalFormats, queueSaveState, type Writer } from './write';
 
 const SMALL_OP = 256;
 const HEADER_FILL = '#E2EFDA';
 
-export type AddColumnsStatus = 'done' | 'complete' | 'not-appendix' | 'summary-sheet-active' | 'empty-sheet';
+export type AddColumnsStatus = 'done' | 'complete' | 'not-appendix' | 'summary-sheet-active' | 'empty-sheet' | 'too-large';
 
 export interface AddColumnsResult {
   status: AddColumnsStatus;
@@ -55,6 +55,7 @@ const MESSAGES: Record<Lang, Record<AddColumnsStatus, (p: Params) => string>> = 
     'not-appendix': (p) => `Trang "${p.sheet}" không phải phụ lục kế hoạch: ${p.detail}`,
     'summary-sheet-active': (p) => `Trang "${p.sheet}" là trang tổng hợp do parscore tạo; hãy mở trang phụ lục.`,
     'empty-sheet': (p) => `Trang "${p.sheet}" đang trống.`,
+    'too-large': (p) => `${p.detail}. ${TOO_LARGE_HINT.vi}`,
   },
   en: {
     done: (p) =>
@@ -63,6 +64,7 @@ const MESSAGES: Record<Lang, Record<AddColumnsStatus, (p: Params) => string>> = 
     'not-appendix': (p) => `Sheet "${p.sheet}" is not a plan appendix: ${p.detail}`,
     'summary-sheet-active': (p) => `Sheet "${p.sheet}" is a parscore summary sheet; open the appendix sheet.`,
     'empty-sheet': (p) => `Sheet "${p.sheet}" is empty.`,
+    'too-large': (p) => `${p.detail}. ${TOO_LARGE_HINT.en}`,
   },
 };
 
@@ -114,10 +116,11 @@ export async function addSelfAssessmentColumns(context: Excel.RequestContext, op
   const pending = queueSnapshotRead(context, supports);
   const owned = queueOwnershipRead(context, pending.sheet, supports);
   await budget.sync();
-  const snapshot = pending.result();
+  const read = await pending.result(() => budget.sync());
+  const snapshot = read.snapshot;
   const state = owned.state();
   if (state.summarySheets.some((s) => sameSheetName(s, snapshot.name))) return result('summary-sheet-active', snapshot.name);
-  if (snapshot.values.length === 0) return result('empty-sheet', snapshot.name);
+  if (snapshot.values.length === 0 && !snapshot.extent) return result('empty-sheet', snapshot.name);
 
   // ---- pure: analyse and plan ----
   const columns = options.columnsFor?.(snapshot.name);
@@ -126,9 +129,15 @@ export async function addSelfAssessmentColumns(context: Excel.RequestContext, op
     ...(options.evidencePolicy ? { evidencePolicy: options.evidencePolicy } : {}),
     ...(columns ? { columns } : {}),
   });
-  if (!analysis.ok) return result('not-appendix', snapshot.name, { detail: analysis.error?.message ?? '' });
+  if (!analysis.ok) {
+    const status = gridSize(snapshot).cells > MAX_GRID_CELLS ? 'too-large' : 'not-appendix';
+    return result(status, snapshot.name, { detail: analysis.error?.message ?? '' });
+  }
   const own = locateOwnColumns(snapshot, state.marks[snapshot.name]);
-  const outcome = planSelfAssessmentColumns(analysis, snapshot, own?.cols ?? []);
+  // Right of every value, merge and formula (one whose result is "" included) of the officer's.
+  const lastRow = (snapshot.origin?.row ?? 1) + snapshot.values.length - 1;
+  const filled = read.filledColumns(1, own ? { cols: own.cols, fromRow: own.headerRow, toRow: lastRow } : null);
+  const outcome = planSelfAssessmentColumns(analysis, snapshot, own?.cols ?? [], Math.max(0, ...filled) + 1);
   if (outcome.kind === 'not-appendix') return result('not-appendix', snapshot.name, { detail: analysis.error?.message ?? '' });
   if (outcome.kind === 'complete') return result('complete', snapshot.name);
   const plan = outcome.plan;
@@ -136,7 +145,6 @@ export async function addSelfAssessmentColumns(context: Excel.RequestContext, op
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
   const sheet = pending.sheet;
-  const lastRow = (snapshot.origin?.row ?? 1) + snapshot.values.length - 1;
   if (own) {
     await queueDeleteConditionalFormats(w, owned.formatsReferencing(own.cols));
     await queueClearColumns(w, sheet, own.cols, own.headerRow, lastRow);

@@ -4,6 +4,8 @@ export interface StubSheetSpec {
   values: unknown[][];
   merges: { top: number; left: number; bottom: number; right: number }[];
   origin?: { row: number; col: number };
+  /** Formula cells (1-based); the cell's value stays the one in `values` (e.g. "" for an empty result). */
+  formulas?: { row: number; col: number; formula: string }[];
 }
 
 export interface StubBookSpec {
@@ -34,6 +36,8 @@ export interface StubBook {
   syncs: number;
   runs: number;
   unsynced: number;
+  /** Cells whose values or formulas load() produced (each property counted). */
+  cellsRead: number;
   sheets: { name: string }[];
 }
 

@@ -66,8 +66,9 @@
   // ---- The workbook ------------------------------------------------------------------------
 
   /**
-   * spec: { sheets: [{ name, values, merges, origin? }], active?, unsupported?: ["CustomFunctionsRuntime 1.1" | "ExcelApi"],
-   *         maxExcelApi?: "1.17", settings?: {} }
+   * spec: { sheets: [{ name, values, merges, origin?, formulas?: [{ row, col, formula }] }], active?,
+   *         unsupported?: ["CustomFunctionsRuntime 1.1" | "ExcelApi"], maxExcelApi?: "1.17", settings?: {} }
+   * A formula cell keeps its value from `values` (e.g. "" for a formula whose result is empty).
    */
   function createBook(spec) {
     var book = {
@@ -80,6 +81,7 @@
       syncs: 0,
       runs: 0,
       unsynced: 0,
+      cellsRead: 0, // cells whose values or formulas a load() produced
       spec: spec || {},
     };
     (spec && spec.sheets ? spec.sheets : []).forEach(function (s) {
@@ -94,6 +96,9 @@
       sh.merges = (s.merges || []).map(function (m) {
         return { top: m.top, left: m.left, bottom: m.bottom, right: m.right };
       });
+      (s.formulas || []).forEach(function (f) {
+        sh.formulas.set(f.row + ',' + f.col, f.formula);
+      });
     });
     book.active = spec && spec.active ? spec.active : book.sheets.length ? book.sheets[0].name : null;
     if (spec && spec.docSettings) book.docSettings = clone(spec.docSettings);
@@ -101,7 +106,7 @@
   }
 
   function addSheet(book, name) {
-    var sh = { name: name, cells: new Map(), merges: [], cfs: [], validations: [], frozenRows: 0 };
+    var sh = { name: name, cells: new Map(), formulas: new Map(), merges: [], cfs: [], validations: [], frozenRows: 0 };
     book.sheets.push(sh);
     return sh;
   }
@@ -115,12 +120,14 @@
     if (!s) throw new Error('ItemNotFound: worksheet ' + name);
     return s;
   }
-  function usedBox(sh) {
+  /** Bounding box of the cells holding a value or a formula (within `within` when given); null when none. */
+  function usedBox(sh, within) {
     var b = null;
-    sh.cells.forEach(function (_v, key) {
+    function add(_v, key) {
       var rc = key.split(',');
       var r = +rc[0];
       var c = +rc[1];
+      if (within && (r < within.top || r > within.bottom || c < within.left || c > within.right)) return;
       if (!b) b = { top: r, left: c, bottom: r, right: c };
       else {
         if (r < b.top) b.top = r;
@@ -128,15 +135,17 @@
         if (c < b.left) b.left = c;
         if (c > b.right) b.right = c;
       }
-    });
+    }
+    sh.cells.forEach(add);
+    sh.formulas.forEach(add);
     return b;
   }
-  function valuesOf(sh, b) {
+  function valuesOf(sh, b, formulas) {
     var out = [];
     for (var r = b.top; r <= b.bottom; r++) {
       var row = [];
       for (var c = b.left; c <= b.right; c++) {
-        var v = sh.cells.get(r + ',' + c);
+        var v = (formulas && sh.formulas.get(r + ',' + c)) || sh.cells.get(r + ',' + c);
         row.push(v === undefined ? '' : v);
       }
       out.push(row);
@@ -298,7 +307,7 @@
     function target() {
       if (kind === 'box') return b;
       if (kind === 'sheet') return box(1, 1, MAX_ROW, MAX_COL);
-      return usedBox(sheet());
+      return usedBox(sheet(), b); // 'used': of the sheet, or of the box it was asked of
     }
     function write(op, value, apply) {
       ctx._push(function () {
@@ -308,19 +317,39 @@
         ctx._log({ op: op, sheet: s.name, address: addressOf(t), value: clone(value) });
       });
     }
-    loadable(ctx, this, function () {
+    var loadable_ = loadable(ctx, this, function () {
       var s = sheet();
       var t = target();
       if (!t) return { isNullObject: true };
+      var cells = (t.bottom - t.top + 1) * (t.right - t.left + 1);
+      var props = String(loadable_._props || '');
+      var all = props === '';
+      // Like Excel, cell contents are produced only when asked for (and counted, for the tests).
+      var wantValues = all || /\bvalues\b/.test(props);
+      var wantFormulas = all || /\bformulas\b/.test(props);
+      if (wantValues) book.cellsRead += cells;
+      if (wantFormulas) book.cellsRead += cells;
       return {
         isNullObject: false,
-        values: valuesOf(s, t),
+        values: wantValues ? valuesOf(s, t) : undefined,
+        formulas: wantFormulas ? valuesOf(s, t, true) : undefined,
         rowIndex: t.top - 1,
         columnIndex: t.left - 1,
+        rowCount: t.bottom - t.top + 1,
+        columnCount: t.right - t.left + 1,
         address: quote(s.name) + '!' + addressOf(t),
       };
     });
-    ['isNullObject', 'values', 'rowIndex', 'columnIndex', 'address'].forEach(function (p) {
+    var load = this.load;
+    this.load = function (props) {
+      loadable_._props = props;
+      return load(props);
+    };
+    this.getUsedRangeOrNullObject = function () {
+      if (kind !== 'box') throw new Error('stub: getUsedRangeOrNullObject on a ' + kind + ' range');
+      return new Range(ctx, sheetName, b, 'used');
+    };
+    ['isNullObject', 'values', 'rowIndex', 'columnIndex', 'rowCount', 'columnCount', 'address'].forEach(function (p) {
       Object.defineProperty(self, p, {
         get: function () { return self._get(p); },
         set: function (v) {
@@ -330,6 +359,7 @@
       });
     });
     Object.defineProperty(this, 'formulas', {
+      get: function () { return self._get('formulas'); },
       set: function (v) { write('formulas', v, function (s, t) { assign(s, t, v, 'formulas'); }); },
     });
     Object.defineProperty(this, 'numberFormat', {
@@ -338,9 +368,11 @@
     this.format = formatProxy(function (prop, v) { write('format.' + prop, v); });
     this.clear = function (applyTo) {
       write('clear', applyTo || 'All', function (s, t) {
-        s.cells.forEach(function (_v, key) {
-          var rc = key.split(',');
-          if (+rc[0] >= t.top && +rc[0] <= t.bottom && +rc[1] >= t.left && +rc[1] <= t.right) s.cells.delete(key);
+        [s.cells, s.formulas].forEach(function (map) {
+          map.forEach(function (_v, key) {
+            var rc = key.split(',');
+            if (+rc[0] >= t.top && +rc[0] <= t.bottom && +rc[1] >= t.left && +rc[1] <= t.right) map.delete(key);
+          });
         });
       });
     };
@@ -409,6 +441,7 @@
       for (var j = 0; j < v[i].length; j++) {
         var key = t.top + i + ',' + (t.left + j);
         var x = v[i][j];
+        s.formulas.delete(key);
         if (x === '' || x === null || x === undefined) s.cells.delete(key);
         else s.cells.set(key, x);
       }

@@ -9,6 +9,10 @@ export interface ZipEntry {
   /** Lie in the central directory / local header about the unpacked size. */
   centralSize?: number;
   localSize?: number;
+  /** Compressed bytes written as they are (a corrupt or trailing-junk deflate stream). */
+  packed?: Buffer;
+  /** Compression method written in both headers (default: 0 stored, 8 deflated). */
+  method?: number;
 }
 
 const CRC_TABLE = (() => {
@@ -34,9 +38,9 @@ export function writeZip(entries: ZipEntry[], opts: { eocdCount?: number } = {})
   let offset = 0;
   for (const e of entries) {
     const name = Buffer.from(e.name, 'utf8');
-    const packed = e.store ? e.data : zlib.deflateRawSync(e.data, { level: 9 });
+    const packed = e.packed ?? (e.store ? e.data : zlib.deflateRawSync(e.data, { level: 9 }));
     const crc = crc32(e.data);
-    const method = e.store ? 0 : 8;
+    const method = e.method ?? (e.store ? 0 : 8);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
