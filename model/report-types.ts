@@ -183,6 +183,11 @@ export interface SummaryTable {
   links: ({ sheet: string; address: string } | null)[];
   /** Index of the totals row in rows, or -1. */
   totalRow: number;
+  /**
+   * A chart the host may draw beside the table (Office.js can; ExcelJS cannot): one category
+   * column and adjacent series columns, 0-based, over the data rows without the totals row.
+   */
+  chart?: { title: string; categoryCol: number; seriesCols: number[] };
 }
 
 /** The parscore-owned columns beside the table and the highlight rules. */

@@ -21,7 +21,7 @@ const H = {
     noDeadline: 'Thiếu thời gian', baseYear: 'Năm cơ sở', baseScore: 'Điểm', baseRank: 'Xếp hạng', baseGroup: 'Nhóm',
     targetYear: 'Năm mục tiêu', targetRank: 'Hạng mục tiêu', targetGroup: 'Nhóm mục tiêu', agency: 'Cơ quan chủ trì',
     note: 'Ghi chú', unknown: 'Không có trong danh mục', no: 'STT', cell: 'Ô', severity: 'Mức độ', kind: 'Loại vấn đề',
-    message: 'Nội dung', explanation: 'Giải trình',
+    message: 'Nội dung', explanation: 'Giải trình', chartTitle: 'Điểm tối đa, tự đánh giá và được chấp nhận theo lĩnh vực',
   },
   en: {
     fieldsTitle: 'SELF-ASSESSMENT SCORES BY FIELD',
@@ -34,7 +34,7 @@ const H = {
     noDeadline: 'No timeframe', baseYear: 'Baseline year', baseScore: 'Score', baseRank: 'Rank', baseGroup: 'Group',
     targetYear: 'Target year', targetRank: 'Target rank', targetGroup: 'Target group', agency: 'Lead agency',
     note: 'Note', unknown: 'Not in registry', no: 'No.', cell: 'Cell', severity: 'Severity', kind: 'Kind',
-    message: 'Message', explanation: 'Explanation',
+    message: 'Message', explanation: 'Explanation', chartTitle: 'Maximum, self-assessed and accepted points by field',
   },
 };
 
@@ -53,6 +53,7 @@ function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
       key: 'fields', sheetName: SHEET_NAMES.fields, title: h.fieldsTitle,
       header: [h.code, h.field, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings],
       rows, numberFormats: [null, null, PTS, PTS, PTS, PTS, PCT, INT, INT], links: rows.map(() => null), totalRow: rows.length - 1,
+      chart: { title: h.chartTitle, categoryCol: 1, seriesCols: [2, 3, 4] },
     };
   }
   const fieldOf = new Map<string, (typeof s.fields)[number]>(); // first field of each code and name

@@ -189,7 +189,13 @@ describe('task pane in Chromium (office.js stubbed)', function () {
         assert.equal(after.sheets.filter((s) => s === name).length, 1, name);
         const s = (await pane.sheet(name))!;
         assert.ok(s.values.length > 3, `${name} has rows`);
+        assert.equal(s.tables.length, 1, `${name} is one Excel table`);
       }
+      // The points summary gets its chart of max / claimed / accepted per field (8 fields, header row 3).
+      const fields = (await pane.sheet(SHEET_NAMES.fields))!;
+      assert.equal(fields.tables[0]!.address, 'A3:I11');
+      assert.deepEqual(fields.charts.map((c) => [c.type, c.source, c.seriesBy]), [['ColumnClustered', 'B3:E11', 'Columns']]);
+      assert.match(fields.charts[0]!.title, /theo lĩnh vực/);
       assert.match(await text(pane, '#message'), /Tổng hợp điểm/);
 
       // English: the pane, the kind labels and the saved preference.

@@ -160,7 +160,7 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   if (oldCols) await queueClearColumns(w, pending.sheet, oldCols.cols, oldCols.headerRow, lastRow);
   await queueDeleteSheets(w, plan.remove);
   for (let i = 0; i < tables.length; i++) {
-    await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang));
+    await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang), tables[i]!.chart);
   }
   if (marks) await queueInlineMarks(w, pending.sheet, marks);
   const next: ParscoreState = {

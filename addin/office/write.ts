@@ -1,6 +1,6 @@
 // Office.js adapter, write side. Every function only QUEUES requests; BatchBudget decides when
 // to sync (once per command unless a batch would pass ~4 MB). No reads, no loops over sync.
-import type { InlineMarks } from '../../model';
+import type { InlineMarks, SummaryTable } from '../../model';
 import { columnLetter } from '../../model/text';
 import { blockAddress } from './a1';
 import { argbToHex, cfFormula, marksBlock, TEXT_FORMAT, type SheetLayout } from './layout';
@@ -53,7 +53,7 @@ export async function queueDeleteSheets(w: Writer, names: readonly string[]): Pr
 }
 
 /** Adds a worksheet and writes a laid-out summary table into it. */
-export async function queueSummarySheet(w: Writer, name: string, layout: SheetLayout): Promise<Excel.Worksheet> {
+export async function queueSummarySheet(w: Writer, name: string, layout: SheetLayout, chart?: SummaryTable['chart']): Promise<Excel.Worksheet> {
   await w.budget.reserve(SMALL_OP);
   const sheet = w.context.workbook.worksheets.add(name);
   await writeBlock(w, sheet, 1, 1, layout.values, layout.numberFormats);
@@ -81,8 +81,31 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
     sheet.getRange(`${letter}:${letter}`).format.columnWidth = pt;
   });
   if (w.supports('ExcelApi', '1.7')) sheet.freezePanes.freezeRows(layout.headerRow + 1);
+  await queueTableAndChart(w, sheet, layout, chart);
   for (const run of layout.linkRuns) await writeBlock(w, sheet, run.row + 1, run.col + 1, run.formulas, null, 'formulas');
   return sheet;
+}
+
+/**
+ * The rows as an Excel table (sorting, filtering, banded rows; the totals row stays below it)
+ * and, for the points summary, a clustered column chart of max / claimed / accepted per field.
+ * Both live on parscore's own sheet, so deleting the sheet removes them.
+ */
+async function queueTableAndChart(w: Writer, sheet: Excel.Worksheet, layout: SheetLayout, chart?: SummaryTable['chart']): Promise<void> {
+  const last = layout.totalRow >= 0 ? layout.totalRow - 1 : layout.values.length - 1;
+  if (last < layout.firstDataRow) return;
+  await w.budget.reserve(SMALL_OP * 2);
+  const table = sheet.tables.add(blockAddress(layout.headerRow + 1, 1, last - layout.headerRow + 1, layout.width), true);
+  table.style = 'TableStyleLight9';
+  if (!chart || !chart.seriesCols.length) return;
+  const first = Math.min(chart.categoryCol, ...chart.seriesCols);
+  const width = Math.max(chart.categoryCol, ...chart.seriesCols) - first + 1;
+  await w.budget.reserve(SMALL_OP * 4);
+  const source = sheet.getRange(blockAddress(layout.headerRow + 1, first + 1, last - layout.headerRow + 1, width));
+  const c = sheet.charts.add('ColumnClustered', source, 'Columns');
+  c.title.text = chart.title;
+  const top = layout.values.length + 2; // below the totals row, never over the table
+  c.setPosition(blockAddress(top + 1, 2, 1, 1), blockAddress(top + 20, 8, 1, 1));
 }
 
 /** Clears (contents and formats) parscore's columns from their header row to lastRow. */

@@ -48,6 +48,8 @@ export interface StubSheet {
   merges: { top: number; left: number; bottom: number; right: number }[];
   cfs: { type: string; range: string; formula: string; fill: string }[];
   validations: { address: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown }[];
+  tables: { address: string; hasHeaders: boolean; style: string | null }[];
+  charts: { type: string; source: string; seriesBy: string; title: string; position: [string, string] | null }[];
 }
 
 export interface ExcelStub {

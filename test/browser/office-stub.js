@@ -286,6 +286,30 @@
         });
       },
     };
+    // Tables and charts: recorded with their source address (the pane's summaries use both).
+    this.tables = {
+      add: function (address, hasHeaders) {
+        var t = { style: null };
+        ctx._push(function () {
+          var s = sheetOrThrow(book, name);
+          (s.tables = s.tables || []).push({ address: address, hasHeaders: hasHeaders, style: t.style });
+          ctx._log({ op: 'addTable', sheet: name, address: address, style: t.style });
+        });
+        return t;
+      },
+    };
+    this.charts = {
+      add: function (type, source, seriesBy) {
+        var c = { title: { text: '' }, position: null, setPosition: function (a, b) { c.position = [a, b]; } };
+        ctx._push(function () {
+          var s = sheetOrThrow(book, name);
+          var entry = { type: type, source: source && source._address ? source._address() : String(source), seriesBy: seriesBy, title: c.title.text, position: c.position };
+          (s.charts = s.charts || []).push(entry);
+          ctx._log({ op: 'addChart', sheet: name, type: type, title: c.title.text });
+        });
+        return c;
+      },
+    };
     this.getUsedRangeOrNullObject = function () {
       return new Range(ctx, name, null, 'used');
     };
@@ -301,6 +325,9 @@
     var book = ctx._book;
     var self = this;
     var address = b ? addressOf(b) : kind;
+    this._address = function () {
+      return address;
+    };
     function sheet() {
       return sheetOrThrow(book, sheetName);
     }
@@ -607,6 +634,8 @@
           merges: clone(s.merges),
           cfs: clone(s.cfs),
           validations: clone(s.validations),
+          tables: clone(s.tables || []),
+          charts: clone(s.charts || []),
         };
       },
     };
