@@ -190,7 +190,6 @@ class RowReader {
     const codeText = this.cell('code', i);
     let code = normaliseCode(codeText, this.rawCell('code', i));
     let name = this.cell('name', i);
-    const task = this.cell('task', i);
     if (!code && !name && this.isContinuation(i, pageBreak)) {
       this.joinContinuation(i);
       return;
@@ -201,7 +200,7 @@ class RowReader {
     }
     if (code && ROMAN.test(code)) {
       this.hasRoman = true;
-      const idx = this.push(i, 'section', code.toUpperCase(), code.toUpperCase(), 1, -1, stripSectionPrefix(name));
+      const idx = this.push(i, 'section', code.toUpperCase(), code.toUpperCase(), 1, -1, name);
       this.section = idx;
       this.lastCoded = idx;
       return;
@@ -219,7 +218,7 @@ class RowReader {
       if (m && parent >= 0) {
         const p = this.items[parent]!;
         const itemCode = `${p.code}(${Number(m[1])})`;
-        this.lastItemChild(i, 'criterion', itemCode, p.path + `(${Number(m[1])})`, p.level + 1, parent, name);
+        this.push(i, 'criterion', itemCode, p.path + `(${Number(m[1])})`, p.level + 1, parent, name);
         return;
       }
     }
@@ -256,16 +255,10 @@ class RowReader {
       this.lastCoded = idx;
       return;
     }
-    if (task || this.hasAnyData(i)) {
-      // An extra task listed under the criterion above (no code, no name of its own).
-      const parent = this.lastCoded;
-      const p = parent >= 0 ? this.items[parent]! : null;
-      this.push(i, 'task', '', `${p?.path ?? ''}/+${this.excelRow(i)}`, (p?.level ?? 0) + 1, parent, '');
-    }
-  }
-
-  private hasAnyData(i: number): boolean {
-    return !this.isBlank(i);
+    // An extra task listed under the criterion above (no code, no name of its own; blank rows left earlier).
+    const parent = this.lastCoded;
+    const p = parent >= 0 ? this.items[parent]! : null;
+    this.push(i, 'task', '', `${p?.path ?? ''}/+${this.excelRow(i)}`, (p?.level ?? 0) + 1, parent, '');
   }
 
   /** "(1)…(5)" items belong to the coded criterion above, not to each other. */
@@ -275,10 +268,6 @@ class RowReader {
       k = this.items[k]!.parent;
     }
     return k;
-  }
-
-  private lastItemChild(i: number, kind: AppendixItem['kind'], code: string, path: string, level: number, parent: number, name: string): void {
-    this.push(i, kind, code, path, level, parent, name);
   }
 
   private findParentByCode(code: string): number {
@@ -347,7 +336,7 @@ class RowReader {
     this.appendix.continuationRows.push(this.excelRow(i));
     const join = (a: string, b: string) => (!a ? b : !b ? a : BULLET.test(b) ? `${a}\n${b}` : `${a} ${b}`);
     it.task = join(it.task, this.cell('task', i));
-    it.targetText = join(it.targetText, this.targetTextOf(i));
+    it.targetText = join(it.targetText, this.cell('target', i));
     it.evidenceRequired = join(it.evidenceRequired, this.cell('evidenceRequired', i));
     it.deadline = join(it.deadline, this.cell('deadline', i));
     it.product = join(it.product, this.cell('product', i));
@@ -392,10 +381,6 @@ class RowReader {
       this.targetCache.set(text, t);
     }
     return t;
-  }
-
-  private targetTextOf(i: number): string {
-    return this.cell('target', i);
   }
 
   private push(i: number, kind: AppendixItem['kind'], code: string, path: string, level: number, parent: number, name: string): number {
@@ -605,10 +590,6 @@ function isTotalLabel(s: string): boolean {
   if (c !== 116 && c !== 99) return false; // "t…" / "c…"; spares a fold per row
   const f = fold(s);
   return /^(tong so|tong cong|tong|cong|tong diem|total)$/.test(f);
-}
-
-function stripSectionPrefix(name: string): string {
-  return name;
 }
 
 function isSurvey(text: string): boolean {

@@ -3,9 +3,36 @@
 // own summary sheets. The pane analyses the snapshot itself, so a corrected column mapping
 // re-analyses without a new read.
 import type { SheetSnapshot } from '../../model';
-import { queueOwnershipRead } from './ownership';
-import { officeSupports, queueSnapshotRead, type Supports } from './snapshot';
+import { queueOwnershipRead, type PendingOwnership } from './ownership';
+import { officeSupports, queueSnapshotRead, type SheetRead, type Supports } from './snapshot';
 import { sameSheetName } from './state';
+
+export interface ActiveSheetRead {
+  /** The active worksheet the snapshot came from (writes go to it). */
+  sheet: Excel.Worksheet;
+  read: SheetRead;
+  owned: PendingOwnership;
+  /** The active sheet is a summary sheet parscore wrote. */
+  summarySheet: boolean;
+}
+
+/**
+ * The read every command starts with, in one sync (two only for data beyond READ_WINDOW): the
+ * active sheet's snapshot plus what parscore owns — with the sheet's rules when `withRules`.
+ */
+export async function readActiveSheetAndOwnership(
+  context: Excel.RequestContext,
+  supports: Supports,
+  sync: () => Promise<unknown>,
+  withRules: boolean,
+): Promise<ActiveSheetRead> {
+  const pending = queueSnapshotRead(context, supports);
+  const owned = queueOwnershipRead(context, withRules ? pending.sheet : null, supports);
+  await sync();
+  const read = await pending.result(sync);
+  const summarySheet = owned.state().summarySheets.some((s) => sameSheetName(s, read.snapshot.name));
+  return { sheet: pending.sheet, read, owned, summarySheet };
+}
 
 export interface SheetReading {
   snapshot: SheetSnapshot;
@@ -15,10 +42,6 @@ export interface SheetReading {
 }
 
 export async function readActiveSheet(context: Excel.RequestContext, supports: Supports = officeSupports): Promise<SheetReading> {
-  const pending = queueSnapshotRead(context, supports);
-  const owned = queueOwnershipRead(context, null, supports);
-  await context.sync();
-  const { snapshot, extraSyncs } = await pending.result(() => context.sync());
-  const summarySheet = owned.state().summarySheets.some((s) => sameSheetName(s, snapshot.name));
-  return { snapshot, summarySheet, syncs: 1 + extraSyncs };
+  const { read, summarySheet } = await readActiveSheetAndOwnership(context, supports, () => context.sync(), false);
+  return { snapshot: read.snapshot, summarySheet, syncs: 1 + read.extraSyncs };
 }

@@ -23,10 +23,10 @@ import {
 } from '../../model';
 import { columnLetter } from '../../model/text';
 import { layoutSummaryTable } from './layout';
-import { queueOwnershipRead } from './ownership';
+import { readActiveSheetAndOwnership } from './recognise';
 import { BatchBudget, MAX_BATCH_BYTES } from './payload';
-import { officeSupports, queueSnapshotRead, TOO_LARGE_HINT, type Supports } from './snapshot';
-import { locateOwnColumns, planSummarySheets, sameSheetName, type ParscoreState } from './state';
+import { officeSupports, TOO_LARGE_HINT, type Supports } from './snapshot';
+import { locateOwnColumns, planSummarySheets, type ParscoreState } from './state';
 import {
   queueClearColumns,
   queueDeleteConditionalFormats,
@@ -110,15 +110,11 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   });
 
   // ---- sync 1: every read (a second only for data beyond READ_WINDOW, see snapshot.ts) ----
-  const pending = queueSnapshotRead(context, supports);
-  const owned = queueOwnershipRead(context, pending.sheet, supports);
-  await budget.sync();
-
-  const read = await pending.result(() => budget.sync());
+  const { sheet: activeSheet, read, owned, summarySheet } = await readActiveSheetAndOwnership(context, supports, () => budget.sync(), true);
   const snapshot = read.snapshot;
   const state = owned.state();
   const sheetNames = owned.sheetNames();
-  if (state.summarySheets.some((s) => sameSheetName(s, snapshot.name))) return result('summary-sheet-active', snapshot.name);
+  if (summarySheet) return result('summary-sheet-active', snapshot.name);
   if (snapshot.values.length === 0 && !snapshot.extent) return result('empty-sheet', snapshot.name);
 
   // ---- pure: analyse and plan ----
@@ -157,12 +153,12 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
   await queueDeleteConditionalFormats(w, owned.formatsReferencing(ruleCols));
-  if (oldCols) await queueClearColumns(w, pending.sheet, oldCols.cols, oldCols.headerRow, lastRow);
+  if (oldCols) await queueClearColumns(w, activeSheet, oldCols.cols, oldCols.headerRow, lastRow);
   await queueDeleteSheets(w, plan.remove);
   for (let i = 0; i < tables.length; i++) {
     await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang), tables[i]!.chart);
   }
-  if (marks) await queueInlineMarks(w, pending.sheet, marks);
+  if (marks) await queueInlineMarks(w, activeSheet, marks);
   const next: ParscoreState = {
     ...state,
     v: 1,
@@ -179,7 +175,7 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     };
   } else delete next.marks[snapshot.name];
   await queueSaveState(w, next);
-  pending.sheet.activate();
+  activeSheet.activate();
   await budget.sync();
 
   if (!summaries) {

@@ -9,11 +9,11 @@ import { analyzeSheet, gridSize, MAX_GRID_CELLS, type Analysis, type AnalyzeOpti
 import { columnLetter } from '../../model/text';
 import { blockAddress } from './a1';
 import { TEXT_FORMAT } from './layout';
-import { queueOwnershipRead } from './ownership';
+import { readActiveSheetAndOwnership } from './recognise';
 import { BatchBudget } from './payload';
 import { addedRecord, planSelfAssessmentColumns, type SelfAssessmentPlan } from './self-assessment-plan';
-import { officeSupports, queueSnapshotRead, TOO_LARGE_HINT, type Supports } from './snapshot';
-import { locateOwnColumns, sameSheetName, type ParscoreState } from './state';
+import { officeSupports, TOO_LARGE_HINT, type Supports } from './snapshot';
+import { locateOwnColumns, type ParscoreState } from './state';
 import { queueClearColumns, queueDeleteConditionalFormats, queueSaveState, type Writer } from './write';
 
 const SMALL_OP = 256;
@@ -113,13 +113,10 @@ export async function addSelfAssessmentColumns(context: Excel.RequestContext, op
   };
 
   // ---- sync 1: every read ----
-  const pending = queueSnapshotRead(context, supports);
-  const owned = queueOwnershipRead(context, pending.sheet, supports);
-  await budget.sync();
-  const read = await pending.result(() => budget.sync());
+  const { sheet, read, owned, summarySheet } = await readActiveSheetAndOwnership(context, supports, () => budget.sync(), true);
   const snapshot = read.snapshot;
   const state = owned.state();
-  if (state.summarySheets.some((s) => sameSheetName(s, snapshot.name))) return result('summary-sheet-active', snapshot.name);
+  if (summarySheet) return result('summary-sheet-active', snapshot.name);
   if (snapshot.values.length === 0 && !snapshot.extent) return result('empty-sheet', snapshot.name);
 
   // ---- pure: analyse and plan ----
@@ -144,7 +141,6 @@ export async function addSelfAssessmentColumns(context: Excel.RequestContext, op
 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
-  const sheet = pending.sheet;
   if (own) {
     await queueDeleteConditionalFormats(w, owned.formatsReferencing(own.cols));
     await queueClearColumns(w, sheet, own.cols, own.headerRow, lastRow);
