@@ -95,10 +95,23 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
     address: s.merges.map((m) => `'${s.name}'!${blockAddress(m.top, m.left, m.bottom - m.top + 1, m.right - m.left + 1)}`).join(', '),
   });
   const cfs = lazy({ items: [] });
+  // Cell notes (ExcelApi 1.18): none of the officer's, so no extra read; adds are counted.
+  const notes = lazy(
+    { items: [] },
+    {
+      add: (...args: unknown[]) => {
+        stats.calls++;
+        count(args);
+      },
+    },
+  );
+  const comments = lazy({ items: [] });
   const activeSheet = new Proxy(sink(), {
     get: (t, prop) => {
       if (prop === 'name') return s.name;
       if (prop === 'load') return () => undefined;
+      if (prop === 'notes') return notes;
+      if (prop === 'comments') return comments;
       if (prop === 'getUsedRangeOrNullObject' || prop === 'getUsedRange') return () => used;
       if (prop === 'getRange')
         return (addr?: string) =>

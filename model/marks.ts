@@ -2,7 +2,7 @@
 import { FINDING_MESSAGES } from './messages';
 import { columnLetter } from './text';
 import type { Analysis, InlineMarks } from './report-types';
-import type { Lang, Severity } from './types';
+import type { Lang, MergeArea, Severity } from './types';
 
 export const STATUS_HEADERS = { vi: 'parscore: kết quả kiểm tra', en: 'parscore: check result' } as const;
 export const CODES_HEADER = 'parscore: mã';
@@ -59,6 +59,52 @@ export function buildInlineMarks(a: Analysis, lang: Lang = a.lang): InlineMarks 
     rules,
     cells,
   };
+}
+
+/** Most cell notes parscore puts on one sheet; beyond that the status column and issues sheet say it. */
+export const MAX_CELL_NOTES = 500;
+
+/**
+ * True for a note parscore wrote: "parscore:" opens its first line, or its second (some Excel
+ * versions put the author's name on a line of its own before the text).
+ */
+export function isOwnNote(text: string): boolean {
+  return /^(?:[^\n]*\n)?\s*parscore\s*:/i.test(text);
+}
+
+export interface CellNote {
+  /** 1-based cell: the top-left cell of its merged area when the finding's cell is merged. */
+  row: number;
+  col: number;
+  text: string;
+}
+
+/**
+ * The text a hover on an offending cell shows (hosts with cell notes): one note per cell, the
+ * messages of its errors and warnings, in row order, at most MAX_CELL_NOTES cells.
+ */
+export function buildCellNotes(a: Analysis, lang: Lang = a.lang, merges: readonly MergeArea[] = []): CellNote[] {
+  const ap = a.appendix;
+  if (!a.ok || !ap.firstDataRow) return [];
+  const findings = a.findings
+    .filter((f) => f.severity !== 'info' && f.column && f.row >= ap.firstDataRow && f.row <= ap.lastDataRow)
+    .sort((x, y) => x.row - y.row);
+  const byCell = new Map<string, { row: number; col: number; lines: string[] }>();
+  for (const f of findings) {
+    let row = f.row;
+    let col = columnNumberOf(f.column);
+    const m = merges.find((g) => row >= g.top && row <= g.bottom && col >= g.left && col <= g.right);
+    if (m) [row, col] = [m.top, m.left];
+    const key = `${row},${col}`;
+    let note = byCell.get(key);
+    if (!note) {
+      if (byCell.size >= MAX_CELL_NOTES) continue;
+      byCell.set(key, (note = { row, col, lines: [] }));
+    }
+    const line = `• ${FINDING_MESSAGES[lang][f.kind](f.params)}`;
+    if (!note.lines.includes(line)) note.lines.push(line);
+  }
+  return [...byCell.values()].map((n) => ({ row: n.row, col: n.col, text: `parscore:\n${n.lines.join('\n')}` }));
 }
 
 function columnNumberOf(letter: string): number {

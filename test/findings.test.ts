@@ -1,6 +1,6 @@
 // Each finding kind planted in a copy of a real appendix lands on the exact row and column, and clean rows stay clean.
 import { strict as assert } from 'node:assert';
-import { analyzeSheet, type Finding, type FindingKind, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildCellNotes, isOwnNote, MAX_CELL_NOTES, type Finding, type FindingKind, type SheetSnapshot } from '../model';
 import { setCell } from './helpers/fixtures';
 import { COL, cleanLaoCai } from './helpers/self-assessment';
 
@@ -106,5 +106,36 @@ describe('findings planted in the Lào Cai appendix', () => {
       assert.ok(f.row >= 7 && f.row <= 123);
       assert.match(f.column, /^[A-N]$/);
     }
+  });
+});
+
+describe('cell notes (what a hover on an offending cell shows)', () => {
+  it('one note per cell with each message once, at the top-left of a merged cell, in row order', async () => {
+    const s = await cleanLaoCai();
+    setCell(s, 40, COL.points, 2); // over-max@L40
+    setCell(s, 25, COL.evidence, null); // missing-evidence@M25
+    setCell(s, 30, 9, 'Sở Du hành Vũ trụ'); // unknown-agency on I30:I31, merged: one note on I30
+    setCell(s, 31, 9, null);
+    s.merges.push({ top: 30, left: 9, bottom: 31, right: 9 });
+    const a = analyzeSheet(s);
+    assert.deepEqual(brief(problems(s)).filter((f) => f.startsWith('unknown')), ['unknown-agency@I30', 'unknown-agency@I31']);
+    const notes = buildCellNotes(a, 'en', s.merges);
+    assert.deepEqual(notes.map((n) => `${n.col}:${n.row}`), [`${COL.evidence}:25`, '9:30', `${COL.points}:40`]);
+    assert.match(notes[2]!.text, /^parscore:\n• Self-assessed points 2 exceed the maximum 1,5$/);
+    assert.ok(notes.every((n) => isOwnNote(n.text)));
+  });
+
+  it('stops at MAX_CELL_NOTES cells and tells its own notes from the officer’s', async () => {
+    const s = await cleanLaoCai();
+    const a = analyzeSheet(s);
+    const template = { kind: 'over-max', severity: 'error', column: 'L', code: '', params: { points: 2, max: 1 } } as const;
+    const many = { ...a, findings: Array.from({ length: MAX_CELL_NOTES + 50 }, (_, i) => ({ ...template, row: a.appendix.firstDataRow })) };
+    assert.equal(buildCellNotes(many, 'vi').length, 1, 'the same cell and message: one note, one line');
+    const rows = a.appendix.lastDataRow - a.appendix.firstDataRow + 1;
+    const spread = { ...a, findings: Array.from({ length: rows }, (_, i) => ({ ...template, row: a.appendix.firstDataRow + i })) };
+    assert.equal(buildCellNotes(spread, 'vi').length, Math.min(rows, MAX_CELL_NOTES));
+    assert.ok(isOwnNote('Nguyễn Văn A:\nparscore:\n• x'), 'after an author line');
+    assert.ok(!isOwnNote('Chờ thẩm định (parscore: xem sau)'));
+    assert.ok(!isOwnNote('Dòng 1\nDòng 2\nparscore: x'));
   });
 });

@@ -4,8 +4,10 @@ import assert from 'node:assert/strict';
 import {
   analyzeSheet,
   buildInlineMarks,
+  buildCellNotes,
   buildSummaryTables,
   type Analysis,
+  type CellNote,
   type InlineMarks,
   type SheetSnapshot,
   type SummaryTable,
@@ -40,6 +42,9 @@ interface FakeBook {
   formulas?: { row: number; col: number; formula: string }[];
   /** The used range's size Excel reports when larger than the values (a stray cell far away). */
   usedSize?: { rows: number; cols: number };
+  /** Cell notes and threaded comments already on the active sheet (1-based cells). */
+  notes?: { row: number; col: number; content: string }[];
+  comments?: { row: number; col: number }[];
 }
 
 function recorder(path: string, log: string[]): any {
@@ -126,11 +131,31 @@ function fakeContext(book: FakeBook) {
       delete: () => log.push(`[${s.name}] cf#${i}.delete()`),
     }));
     const cfs = lazy({ items: cfItems });
+    const here = s === book.active;
+    const location = (row: number, col: number) => lazy({ address: `'${s.name}'!${blockAddress(row, col)}` }, {}, `[${s.name}] location`);
+    const notes = lazy(
+      {
+        items: (here ? (book.notes ?? []) : []).map((n) => ({
+          content: n.content,
+          getLocation: () => location(n.row, n.col),
+          delete: () => log.push(`[${s.name}] note ${blockAddress(n.row, n.col)}.delete()`),
+        })),
+      },
+      { add: (cell: string, text: string) => log.push(`[${s.name}].notes.add(${JSON.stringify(cell)}, ${JSON.stringify(text)})`) },
+      `[${s.name}] notes`,
+    );
+    const comments = lazy(
+      { items: (here ? (book.comments ?? []) : []).map((c) => ({ getLocation: () => location(c.row, c.col) })) },
+      {},
+      `[${s.name}] comments`,
+    );
     const window = blockAddress(1, 1, READ_WINDOW.rows, READ_WINDOW.cols);
     return new Proxy(base, {
       get: (t, prop) => {
         if (prop === 'name') return s.name;
         if (prop === 'load') return () => undefined;
+        if (prop === 'notes') return notes;
+        if (prop === 'comments') return comments;
         if (prop === 'getUsedRangeOrNullObject' || prop === 'getUsedRange') return () => usedOf(s, `[${s.name}] used range`);
         if (prop === 'getRange')
           return (addr?: string) =>
@@ -377,6 +402,38 @@ describe('office adapter', () => {
         assert.equal(r.status, 'done');
         assert.equal(syncs(), 2, `${n} rows`);
       }
+    });
+
+    it('with cell notes (ExcelApi 1.18): deletes only its own old notes, never notes an officer’s note or comment, constant syncs', async () => {
+      const snap = await laoCaiWithMistakes();
+      const a = analyzeSheet(snap);
+      const expected = buildCellNotes(a, 'vi', snap.merges);
+      assert.ok(expected.length >= 2);
+      const [n1, n2] = expected as [CellNote, CellNote];
+      for (const n of [20, 5_000]) {
+        const { context, log, syncs } = fakeContext({
+          active: snap,
+          sheets: ['Phụ lục'],
+          notes: [
+            { row: 3, col: 2, content: 'parscore:\n• cũ' },
+            { row: n1.row, col: n1.col, content: 'Ghi chú của cán bộ' },
+          ],
+          comments: [{ row: n2.row, col: n2.col }],
+        });
+        const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: bigEngine(n, a) });
+        assert.equal(r.status, 'done');
+        assert.equal(syncs(), 3, `${n} rows: one more read for where the officer's notes are`);
+        assert.deepEqual(log.filter((l) => l.includes(' note ')), ['[Phụ lục] note B3.delete()']);
+        const added = log.filter((l) => l.startsWith('[Phụ lục].notes.add('));
+        assert.equal(added.length, expected.length - 2);
+        assert.ok(!added.some((l) => l.startsWith(`[Phụ lục].notes.add("${blockAddress(n1.row, n1.col)}"`)));
+        assert.ok(!added.some((l) => l.startsWith(`[Phụ lục].notes.add("${blockAddress(n2.row, n2.col)}"`)));
+      }
+      // Without notes or comments of the officer's: the usual two syncs.
+      const { context, log, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'] });
+      await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(syncs(), 2);
+      assert.equal(log.filter((l) => l.startsWith('[Phụ lục].notes.add(')).length, expected.length);
     });
 
     it('splits a write batch past the byte budget, never sending more than the budget per sync', async () => {

@@ -7,7 +7,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { OfficeMockObject } from 'office-addin-mock';
 import ExcelJS from 'exceljs';
-import { analyzeSheet, buildInlineMarks, KIND_LABELS, type FindingKind, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildCellNotes, buildInlineMarks, KIND_LABELS, type FindingKind, type SheetSnapshot } from '../model';
+import { columnLetter } from '../model/text';
 import { analyzeExcelWorkbook, applyScore } from '../xlsx/score-workbook';
 import { clearParscore } from '../addin/office/clear';
 import { queueSelectCell } from '../addin/office/navigate';
@@ -22,7 +23,7 @@ import { buildOverrides, columnChoices, duplicateChoice, roleLetters } from '../
 import { TEXT } from '../addin/taskpane/text';
 import { createExcelStub, parseAddress, type ExcelStub, type StubLogEntry, type StubSheetSpec } from './browser/office-stub';
 import { EXAMPLE, LAOCAI, loadSnapshot, setCell } from './helpers/fixtures';
-import { cleanLaoCai } from './helpers/self-assessment';
+import { cleanLaoCai, COL } from './helpers/self-assessment';
 
 const ROOT = path.join(__dirname, '..');
 const ALL = () => true;
@@ -448,6 +449,90 @@ describe('task pane adapter', () => {
         { col: 4, header: 'Kết quả thực hiện', empty: true },
         { col: 5, header: 'Giải trình', empty: false },
       ]);
+    });
+  });
+
+  describe('cell notes (ExcelApi 1.18)', () => {
+    /** Lào Cai with three planted mistakes: evidence missing on one leaf, over-max points on two. */
+    async function withMistakes(): Promise<{ spec: StubSheetSpec; cells: { evidence: string; over1: string; over2: string } }> {
+      const s = await cleanLaoCai();
+      const leaves = analyzeSheet(s).appendix.items.filter((i) => i.maxPoints !== null && !i.children.length && !i.surveyOnly && i.kind !== 'total');
+      const [a, b, c] = [leaves[0]!.row, leaves[1]!.row, leaves[2]!.row];
+      setCell(s, a, COL.evidence, '');
+      setCell(s, b, COL.points, 99);
+      setCell(s, c, COL.points, 99);
+      const L = (col: number, row: number) => `${columnLetter(col)}${row}`;
+      return {
+        spec: { name: 'Phụ lục', values: s.values, merges: s.merges },
+        cells: { evidence: L(COL.evidence, a), over1: L(COL.points, b), over2: L(COL.points, c) },
+      };
+    }
+    const notesOf = (stub: ExcelStub) => Object.fromEntries(stub.sheet('Phụ lục')!.notes.map((n) => [n.address, n.content]));
+
+    it('puts the model’s messages on each offending cell, in the same two syncs', async () => {
+      const { spec, cells } = await withMistakes();
+      const stub = createExcelStub({ sheets: [spec] });
+      const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL, summaries: false });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(r.syncs, 2);
+      const notes = notesOf(stub);
+      const expected = buildCellNotes(r.analysis!, 'vi', spec.merges);
+      assert.deepEqual(Object.keys(notes).sort(), expected.map((n) => `${columnLetter(n.col)}${n.row}`).sort());
+      assert.match(notes[cells.over1]!, /^parscore:\n• Điểm tự đánh giá 99 vượt điểm tối đa/);
+      assert.match(notes[cells.evidence]!, /^parscore:\n• /);
+      assert.ok(notes[cells.over2]);
+    });
+
+    it('never touches the officer’s notes or comments, and gives their cells no note (one more read sync)', async () => {
+      const { spec, cells } = await withMistakes();
+      const over2 = parseAddress(cells.over2);
+      const ev = parseAddress(cells.evidence);
+      spec.notes = [{ row: over2.top, col: over2.left, content: 'Anh Tuấn: điểm này chờ thẩm định lại' }];
+      spec.comments = [{ row: ev.top, col: ev.left, content: 'Bổ sung quyết định số 12' }];
+      const stub = createExcelStub({ sheets: [spec] });
+      // Excel refuses a second note on a cell: the sync would reject if parscore tried.
+      const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(r.syncs, 3);
+      const notes = notesOf(stub);
+      assert.equal(notes[cells.over2], 'Anh Tuấn: điểm này chờ thẩm định lại');
+      assert.equal(notes[cells.evidence], undefined);
+      assert.match(notes[cells.over1]!, /^parscore:/);
+      assert.ok(!stub.book.log.some((e) => e.op === 'deleteNote'));
+    });
+
+    it('replaces its own notes on a re-run and removes them with “Xóa đánh dấu”, keeping the officer’s', async () => {
+      const { spec, cells } = await withMistakes();
+      const over2 = parseAddress(cells.over2);
+      spec.notes = [{ row: over2.top, col: over2.left, content: 'Ghi chú của cán bộ' }];
+      const stub = createExcelStub({ sheets: [spec] });
+      await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL, summaries: false });
+      const first = notesOf(stub);
+      assert.ok(first[cells.over1]);
+      // The officer corrects the over-max points on one row, then checks again.
+      const edit = stub.context();
+      edit.workbook.worksheets.getItem('Phụ lục').getRange(cells.over1).values = [[0]];
+      await edit.sync();
+      const again = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: ALL, summaries: false });
+      assert.equal(again.status, 'done', again.message);
+      const second = notesOf(stub);
+      assert.equal(second[cells.over1], undefined, `the corrected cell lost its note: ${second[cells.over1]}`);
+      assert.deepEqual(second, Object.fromEntries(Object.entries(first).filter(([cell]) => cell !== cells.over1)), 'never a second copy');
+      stub.book.log.length = 0;
+      const cleared = await clearParscore(stub.context(), { lang: 'vi', supports: ALL });
+      assert.equal(cleared.notesRemoved, Object.keys(second).length - 1);
+      assert.match(cleared.message, / ghi chú ô/);
+      assert.deepEqual(notesOf(stub), { [cells.over2]: 'Ghi chú của cán bộ' });
+    });
+
+    it('writes no note before ExcelApi 1.18 (the status column and the issues sheet say it all)', async () => {
+      const { spec } = await withMistakes();
+      const stub = createExcelStub({ sheets: [spec] });
+      const r = await scoreAndSummarise(stub.context(), { lang: 'vi', supports: UP_TO(17) });
+      assert.equal(r.status, 'done', r.message);
+      assert.equal(r.syncs, 2);
+      assert.deepEqual(stub.sheet('Phụ lục')!.notes, []);
+      assert.ok(r.analysis!.findings.length >= 3);
     });
   });
 

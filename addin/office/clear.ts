@@ -1,11 +1,12 @@
 // "Remove everything parscore added": its summary sheets, its two columns on every appendix
 // sheet it marked (found by header text), the highlight rules that read those columns, and the
 // self-assessment columns it added — those only while still empty (once the officer filled a
-// cell they are the officer's). Three syncs whatever the workbook size: state → those sheets'
+// cell they are the officer's) — and its cell notes (ExcelApi 1.18). Three syncs whatever the workbook size: state → those sheets'
 // values and rules → writes.
 import type { Lang } from '../../model';
 import { columnLetter } from '../../model/text';
 import { blockAddress, formulaReferencesColumn } from './a1';
+import { queueDeleteNotes, queueNotesRead } from './notes';
 import { queueOwnershipRead } from './ownership';
 import { BatchBudget } from './payload';
 import { locateAddedColumns } from './self-assessment-plan';
@@ -17,6 +18,8 @@ export interface ClearResult {
   sheetsRemoved: string[];
   columnsCleared: number;
   rulesRemoved: number;
+  /** Cell notes parscore wrote (ExcelApi 1.18). */
+  notesRemoved: number;
   /** Self-assessment columns parscore added that were still empty, now removed. */
   addedColumnsRemoved: number;
   /** Self-assessment columns parscore added that hold the officer's data: kept. */
@@ -28,11 +31,13 @@ export interface ClearResult {
 const MESSAGES: Record<Lang, (r: Omit<ClearResult, 'message'>) => string> = {
   vi: (r) =>
     `Đã xoá ${r.sheetsRemoved.length} trang tổng hợp, ${r.columnsCleared} cột đánh dấu và ${r.rulesRemoved} quy tắc tô màu của parscore` +
+    (r.notesRemoved ? `, ${r.notesRemoved} ghi chú ô` : '') +
     (r.addedColumnsRemoved ? `, ${r.addedColumnsRemoved} cột tự đánh giá còn trống` : '') +
     '.' +
     (r.addedColumnsKept ? ` Giữ lại ${r.addedColumnsKept} cột tự đánh giá đã có dữ liệu (là của anh/chị).` : ''),
   en: (r) =>
     `Removed ${r.sheetsRemoved.length} summary sheets, ${r.columnsCleared} mark columns and ${r.rulesRemoved} highlight rules added by parscore` +
+    (r.notesRemoved ? `, ${r.notesRemoved} cell notes` : '') +
     (r.addedColumnsRemoved ? `, and ${r.addedColumnsRemoved} still-empty self-assessment columns` : '') +
     '.' +
     (r.addedColumnsKept ? ` Kept ${r.addedColumnsKept} self-assessment columns that hold your data.` : ''),
@@ -62,7 +67,7 @@ export async function clearParscore(
     used.load('values,rowIndex,columnIndex');
     const formats = supports('ExcelApi', '1.6') ? sheet.getRange().conditionalFormats : null;
     formats?.load('items/type,items/customOrNullObject/rule/formula');
-    return { name, sheet, used, formats };
+    return { name, sheet, used, formats, notes: queueNotesRead(sheet, supports) };
   });
   if (reads.length) await budget.sync();
 
@@ -70,9 +75,13 @@ export async function clearParscore(
   const w: Writer = { context, budget, supports };
   let columnsCleared = 0;
   let rulesRemoved = 0;
+  let notesRemoved = 0;
   let addedColumnsRemoved = 0;
   let addedColumnsKept = 0;
   for (const r of reads) {
+    const ourNotes = r.notes?.ours() ?? [];
+    await queueDeleteNotes(w, ourNotes);
+    notesRemoved += ourNotes.length;
     if (r.used.isNullObject) continue;
     const snapshot = {
       name: r.name,
@@ -113,7 +122,7 @@ export async function clearParscore(
   await queueSaveState(w, emptyState());
   await budget.flush();
 
-  const counts = { sheetsRemoved, columnsCleared, rulesRemoved, addedColumnsRemoved, addedColumnsKept, syncs: budget.syncs };
+  const counts = { sheetsRemoved, columnsCleared, rulesRemoved, notesRemoved, addedColumnsRemoved, addedColumnsKept, syncs: budget.syncs };
   return { ...counts, message: MESSAGES[options.lang](counts) };
 }
 

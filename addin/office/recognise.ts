@@ -3,6 +3,7 @@
 // own summary sheets. The pane analyses the snapshot itself, so a corrected column mapping
 // re-analyses without a new read.
 import type { SheetSnapshot } from '../../model';
+import { queueNotesRead, type PendingNotes } from './notes';
 import { queueOwnershipRead, type PendingOwnership } from './ownership';
 import { officeSupports, queueSnapshotRead, type SheetRead, type Supports } from './snapshot';
 import { sameSheetName } from './state';
@@ -14,24 +15,29 @@ export interface ActiveSheetRead {
   owned: PendingOwnership;
   /** The active sheet is a summary sheet parscore wrote. */
   summarySheet: boolean;
+  /** The sheet's cell notes, when asked for and ExcelApi 1.18 has them. */
+  notes: PendingNotes | null;
 }
 
 /**
  * The read every command starts with, in one sync (two only for data beyond READ_WINDOW): the
- * active sheet's snapshot plus what parscore owns — with the sheet's rules when `withRules`.
+ * active sheet's snapshot plus what parscore owns — with the sheet's rules when `withRules`, and its
+ * cell notes when `withNotes`.
  */
 export async function readActiveSheetAndOwnership(
   context: Excel.RequestContext,
   supports: Supports,
   sync: () => Promise<unknown>,
   withRules: boolean,
+  withNotes = false,
 ): Promise<ActiveSheetRead> {
   const pending = queueSnapshotRead(context, supports);
   const owned = queueOwnershipRead(context, withRules ? pending.sheet : null, supports);
+  const notes = withNotes ? queueNotesRead(pending.sheet, supports) : null;
   await sync();
   const read = await pending.result(sync);
   const summarySheet = owned.state().summarySheets.some((s) => sameSheetName(s, read.snapshot.name));
-  return { sheet: pending.sheet, read, owned, summarySheet };
+  return { sheet: pending.sheet, read, owned, summarySheet, notes };
 }
 
 export interface SheetReading {

@@ -4,10 +4,13 @@
 //            a sheet whose data reaches beyond READ_WINDOW costs one more read sync;
 //   (pure)  — analyse, build summary tables and inline marks, plan what to remove;
 //   sync 2 — write: remove parscore's old sheets/columns/rules, write new ones, save state.
-// A write batch is split (one more sync each) only past ~4 MB of payload.
+// A write batch is split (one more sync each) only past ~4 MB of payload. With ExcelApi 1.18 the
+// offending cells also get notes (notes.ts): one more read sync only when the officer has notes
+// or comments of their own on the sheet.
 // With `summaries: false` it is the task pane's "Kiểm tra": the same two syncs, inline marks only.
 import {
   analyzeSheet,
+  buildCellNotes,
   buildInlineMarks,
   buildSummaryTables,
   gridSize,
@@ -23,6 +26,7 @@ import {
 } from '../../model';
 import { columnLetter } from '../../model/text';
 import { layoutSummaryTable } from './layout';
+import { queueAddNotes, queueDeleteNotes } from './notes';
 import { readActiveSheetAndOwnership } from './recognise';
 import { BatchBudget, MAX_BATCH_BYTES } from './payload';
 import { officeSupports, TOO_LARGE_HINT, type Supports } from './snapshot';
@@ -110,7 +114,13 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   });
 
   // ---- sync 1: every read (a second only for data beyond READ_WINDOW, see snapshot.ts) ----
-  const { sheet: activeSheet, read, owned, summarySheet } = await readActiveSheetAndOwnership(context, supports, () => budget.sync(), true);
+  const { sheet: activeSheet, read, owned, summarySheet, notes: pendingNotes } = await readActiveSheetAndOwnership(
+    context,
+    supports,
+    () => budget.sync(),
+    true,
+    true,
+  );
   const snapshot = read.snapshot;
   const state = owned.state();
   const sheetNames = owned.sheetNames();
@@ -149,6 +159,8 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
       )
     : { targets: state.summarySheets.slice(), remove: [] };
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
+  // Notes (ExcelApi 1.18): one more read sync only when the officer has notes or comments here.
+  const notesOnSheet = pendingNotes ? await pendingNotes.resolve(() => budget.sync()) : null;
 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
@@ -159,6 +171,10 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang), tables[i]!.chart);
   }
   if (marks) await queueInlineMarks(w, activeSheet, marks);
+  if (notesOnSheet) {
+    await queueDeleteNotes(w, notesOnSheet.ours);
+    if (marks) await queueAddNotes(w, activeSheet, buildCellNotes(analysis, lang, snapshot.merges), notesOnSheet.taken);
+  }
   const next: ParscoreState = {
     ...state,
     v: 1,

@@ -6,6 +6,9 @@ export interface StubSheetSpec {
   origin?: { row: number; col: number };
   /** Formula cells (1-based); the cell's value stays the one in `values` (e.g. "" for an empty result). */
   formulas?: { row: number; col: number; formula: string }[];
+  /** Cell notes (ExcelApi 1.18) and threaded comments already in the sheet (1-based cells). */
+  notes?: { row: number; col: number; content: string }[];
+  comments?: { row: number; col: number; content: string }[];
 }
 
 export interface StubBookSpec {
@@ -50,6 +53,7 @@ export interface StubSheet {
   validations: { address: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown }[];
   tables: { address: string; hasHeaders: boolean; style: string | null }[];
   charts: { type: string; source: string; seriesBy: string; title: string; position: [string, string] | null }[];
+  notes: { address: string; content: string }[];
 }
 
 export interface ExcelStub {

@@ -66,7 +66,8 @@
   // ---- The workbook ------------------------------------------------------------------------
 
   /**
-   * spec: { sheets: [{ name, values, merges, origin?, formulas?: [{ row, col, formula }] }], active?,
+   * spec: { sheets: [{ name, values, merges, origin?, formulas?: [{ row, col, formula }],
+   *                   notes?: [{ row, col, content }], comments?: [{ row, col, content }] }], active?,
    *         unsupported?: ["CustomFunctionsRuntime 1.1" | "ExcelApi"], maxExcelApi?: "1.17", settings?: {} }
    * A formula cell keeps its value from `values` (e.g. "" for a formula whose result is empty).
    */
@@ -99,6 +100,12 @@
       (s.formulas || []).forEach(function (f) {
         sh.formulas.set(f.row + ',' + f.col, f.formula);
       });
+      (s.notes || []).forEach(function (n) {
+        sh.notes.set(n.row + ',' + n.col, { content: n.content });
+      });
+      (s.comments || []).forEach(function (c, i) {
+        sh.comments.set(c.row + ',' + c.col, { id: 'c' + i, content: c.content });
+      });
     });
     book.active = spec && spec.active ? spec.active : book.sheets.length ? book.sheets[0].name : null;
     if (spec && spec.docSettings) book.docSettings = clone(spec.docSettings);
@@ -106,7 +113,7 @@
   }
 
   function addSheet(book, name) {
-    var sh = { name: name, cells: new Map(), formulas: new Map(), merges: [], cfs: [], validations: [], frozenRows: 0 };
+    var sh = { name: name, cells: new Map(), formulas: new Map(), merges: [], cfs: [], validations: [], frozenRows: 0, notes: new Map(), comments: new Map() };
     book.sheets.push(sh);
     return sh;
   }
@@ -310,6 +317,8 @@
         return c;
       },
     };
+    this.notes = notesOf(ctx, name);
+    this.comments = commentsOf(ctx, name);
     this.getUsedRangeOrNullObject = function () {
       return new Range(ctx, name, null, 'used');
     };
@@ -453,6 +462,71 @@
       });
     });
     this.conditionalFormats = conditionalFormats(ctx, sheet, target, write);
+  }
+
+  /** A cell's location as Excel returns it: a range whose address loads at the sync. */
+  function locationOf(ctx, sheetName, key) {
+    var o = loadable(ctx, {}, function () {
+      var rc = key.split(',');
+      return { address: quote(sheetName) + '!' + colLetter(+rc[1]) + rc[0] };
+    });
+    Object.defineProperty(o, 'address', { get: function () { return o._get('address'); } });
+    return o;
+  }
+
+  /**
+   * Worksheet.notes (ExcelApi 1.18), as Excel behaves: add() on a cell that already holds a note
+   * or a threaded comment fails (and with it the whole sync); a note has no address of its own.
+   */
+  function notesOf(ctx, sheetName) {
+    var book = ctx._book;
+    var coll = loadable(ctx, {}, function () {
+      var s = sheetOrThrow(book, sheetName);
+      var items = [];
+      s.notes.forEach(function (n, key) {
+        items.push({
+          content: n.content,
+          getLocation: function () { return locationOf(ctx, s.name, key); },
+          delete: function () {
+            ctx._push(function () {
+              if (s.notes.get(key) !== n) throw new Error('ItemNotFound: note');
+              s.notes.delete(key);
+              var rc = key.split(',');
+              ctx._log({ op: 'deleteNote', sheet: s.name, address: colLetter(+rc[1]) + rc[0] });
+            });
+          },
+        });
+      });
+      return { items: items };
+    });
+    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
+    coll.add = function (cellAddress, content) {
+      ctx._push(function () {
+        var s = sheetOrThrow(book, sheetName);
+        var b = parseAddress(typeof cellAddress === 'string' ? cellAddress : cellAddress._address());
+        if (b.top !== b.bottom || b.left !== b.right) throw new Error('InvalidCellAddress: not a single cell');
+        var key = b.top + ',' + b.left;
+        if (s.notes.has(key) || s.comments.has(key)) throw new Error('InvalidOperation: the cell already has a note or comment');
+        s.notes.set(key, { content: String(content) });
+        ctx._log({ op: 'addNote', sheet: s.name, address: addressOf(b), value: String(content) });
+      });
+    };
+    return coll;
+  }
+
+  /** Worksheet.comments (ExcelApi 1.10): read only here. */
+  function commentsOf(ctx, sheetName) {
+    var book = ctx._book;
+    var coll = loadable(ctx, {}, function () {
+      var s = sheetOrThrow(book, sheetName);
+      var items = [];
+      s.comments.forEach(function (c, key) {
+        items.push({ id: c.id, getLocation: function () { return locationOf(ctx, s.name, key); } });
+      });
+      return { items: items };
+    });
+    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
+    return coll;
   }
 
   function shape(t, v, what) {
@@ -636,6 +710,10 @@
           validations: clone(s.validations),
           tables: clone(s.tables || []),
           charts: clone(s.charts || []),
+          notes: Array.from(s.notes.entries()).map(function (e) {
+            var rc = e[0].split(',');
+            return { address: colLetter(+rc[1]) + rc[0], content: e[1].content };
+          }),
         };
       },
     };
