@@ -13,8 +13,10 @@ import { CliError } from './errors';
 import { findingsCsv } from './csv';
 import { textReport } from './report';
 import { clearMarks } from '../xlsx/write';
-import { analyzeExcelWorkbook, applyScore } from '../xlsx/score-workbook';
-import { DEFAULT_LIMITS, openWorkbook, saveWorkbook, type OpenLimits } from './workbook-io';
+import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
+import { scorePatch } from './patch/score-patch';
+import { PatchUnsupported } from './patch/xml';
+import { DEFAULT_LIMITS, loadWorkbook, openWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
 import type ExcelJS from 'exceljs';
 
 export interface CommonOptions {
@@ -45,14 +47,14 @@ function loadFramework(file: string | undefined): Framework | undefined {
   return r.framework;
 }
 
-export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb: ExcelJS.Workbook; analysis: Analysis }> {
+export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer; analysis: Analysis }> {
   const framework = loadFramework(o.framework);
-  const wb = await openWorkbook(file, o.limits ?? DEFAULT_LIMITS);
+  const { wb, bytes } = await openWorkbookBytes(file, o.limits ?? DEFAULT_LIMITS);
   if (o.sheet !== undefined && !wb.getWorksheet(o.sheet)) throw new CliError('no-sheet', { sheet: o.sheet, file });
   const opts = { lang: o.lang, evidencePolicy: o.policy, ...(framework ? { framework } : {}), ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
   const analysis = analyzeExcelWorkbook(wb, opts);
   if (!analysis.ok) throw new CliError('no-table', { detail: analysis.error?.message ?? '' });
-  return { wb, analysis };
+  return { wb, bytes, analysis };
 }
 
 function exitFor(a: Analysis, strict: boolean | undefined): number {
@@ -70,13 +72,41 @@ export async function check(file: string, o: CommonOptions & { json?: boolean; c
   return { stdout, exitCode: exitFor(analysis, o.strict), analysis };
 }
 
-/** Score: the input's copy with inline marks and the three summary sheets; never the input itself. */
+/**
+ * Score: the input's copy with inline marks and the three summary sheets; never the input itself.
+ * The copy is the input's zip with only the parts parscore changes rewritten (cli/patch); a
+ * workbook that already holds parscore's marks, or anything the patch writer does not handle,
+ * goes through ExcelJS's load-and-save instead.
+ */
 export async function scoreFile(file: string, out: string, o: CommonOptions): Promise<CommandResult> {
-  const { wb, analysis } = await analyzeFile(file, o);
-  applyScore(wb, analysis);
-  await saveWorkbook(wb, out, file);
+  const { bytes, analysis, additions, keep } = await prepareScore(file, o);
+  let patched: Buffer | null = null;
+  if (additions) {
+    try {
+      patched = scorePatch(bytes, { sheet: analysis.sheet, ...additions });
+    } catch (e) {
+      if (!(e instanceof PatchUnsupported)) throw e;
+    }
+  }
+  if (patched) await saveBytes(patched, out, file);
+  else {
+    const wb = keep ?? (await loadWorkbook(bytes, file));
+    applyScore(wb, analysis);
+    await saveWorkbook(wb, out, file);
+  }
   const done = o.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`;
   return { stdout: `${textReport(analysis, file, o.lang, 20)}\n\n${done}`, exitCode: exitFor(analysis, o.strict), analysis };
+}
+
+/**
+ * The analysis and what the patch writer adds; ExcelJS's model of the workbook is handed back
+ * only when it is needed to write (marks to clear first), so otherwise it can be collected
+ * before the copy is built.
+ */
+async function prepareScore(file: string, o: CommonOptions) {
+  const { wb, bytes, analysis } = await analyzeFile(file, o);
+  const additions = scoreAdditions(wb, analysis);
+  return { bytes, analysis, additions, keep: additions ? null : wb };
 }
 
 export async function clearFile(file: string, out: string, o: Pick<CommonOptions, 'lang' | 'limits'>): Promise<CommandResult> {

@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import { CliError } from './errors';
+import { WRITE_OPTIONS } from '../xlsx/write';
 import { DEFAULT_ZIP_LIMITS, guardXlsx, type ZipLimits } from '../xlsx/zip-guard';
 
 export type OpenLimits = ZipLimits;
@@ -36,6 +37,11 @@ export async function checkZip(buf: Uint8Array, file: string, limits: OpenLimits
 }
 
 export async function openWorkbook(file: string, limits: OpenLimits = DEFAULT_LIMITS): Promise<ExcelJS.Workbook> {
+  return (await openWorkbookBytes(file, limits)).wb;
+}
+
+/** openWorkbook, also handing back the file's bytes (the patch writer copies its parts). */
+export async function openWorkbookBytes(file: string, limits: OpenLimits = DEFAULT_LIMITS): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer }> {
   let buf: Buffer;
   try {
     const st = fs.statSync(file);
@@ -53,6 +59,11 @@ export async function openWorkbook(file: string, limits: OpenLimits = DEFAULT_LI
     throw new CliError('unreadable', { file, detail: code ?? String(e) });
   }
   await checkZip(buf, file, limits);
+  return { wb: await loadWorkbook(buf, file), bytes: buf };
+}
+
+/** ExcelJS's load of bytes that passed checkZip. */
+export async function loadWorkbook(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
@@ -93,12 +104,21 @@ function makeDirs(dir: string): void {
 
 /** Write to a temporary file beside the target, then rename: a failed write never leaves half a file. */
 export async function saveWorkbook(wb: ExcelJS.Workbook, out: string, input: string): Promise<void> {
+  await saveAtomically(out, input, (tmp) => wb.xlsx.writeFile(tmp, WRITE_OPTIONS));
+}
+
+/** Writes bytes made elsewhere (the patch writer) the same way: temp file, then rename. */
+export async function saveBytes(bytes: Uint8Array, out: string, input: string): Promise<void> {
+  await saveAtomically(out, input, async (tmp) => fs.writeFileSync(tmp, bytes));
+}
+
+async function saveAtomically(out: string, input: string, write: (tmp: string) => Promise<void>): Promise<void> {
   if (sameFile(out, input)) throw new CliError('same-file', { file: input });
   const dir = path.dirname(path.resolve(out));
   const tmp = path.join(dir, `.${path.basename(out)}.parscore-${process.pid}.tmp`);
   try {
     makeDirs(dir);
-    await wb.xlsx.writeFile(tmp);
+    await write(tmp);
     fs.renameSync(tmp, out);
   } catch (e) {
     fs.rmSync(tmp, { force: true });

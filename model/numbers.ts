@@ -76,6 +76,19 @@ export function digitsToNumber(token: string): number | null {
 }
 
 /**
+ * False when text cannot be a number to parseViNumber: its first non-space character is no
+ * digit, sign or comparison ("Đạt 100%" is a phrase). Lets callers skip the parse for phrases.
+ */
+export function couldBeNumber(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2007 || c === 0x2009 || c === 0x202f || c === 0x200b) continue;
+    return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 60 || c === 61 || c === 62 || c === 0x2212 || c === 0x2264 || c === 0x2265;
+  }
+  return true;
+}
+
+/**
  * Parse a number as an officer types it: "1,75", "0.25", "93,5%", "100.000", "1.234,5",
  * "≥ 80%", "<5", "−3". Numbers pass through (percent:false). Never throws.
  */
@@ -122,6 +135,7 @@ export function plainToVi(plain: string): string {
  */
 export function formatViNumber(n: number, maxDecimals = 2): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return '';
+  if (Number.isInteger(n) && n > -10000 && n < 10000 && maxDecimals >= 0) return String(n); // most points and counts
   const d = Number.isFinite(maxDecimals) ? Math.min(20, Math.max(0, Math.floor(maxDecimals))) : 2;
   // toFixed switches to exponent notation from 1e21; such doubles are integers anyway.
   const plain = Math.abs(n) >= 1e21 ? BigInt(n).toString() : n.toFixed(d);

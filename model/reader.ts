@@ -2,7 +2,7 @@
 import { parseAgencies } from './agencies';
 import { applyOverrides, findHeader, isRepeatedHeader, type HeaderBlock } from './columns';
 import { buildGrid, type Grid } from './grid';
-import { parseViNumber } from './numbers';
+import { couldBeNumber, parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode } from './text';
@@ -451,9 +451,10 @@ class RowReader {
     for (const j of this.roles.target ?? []) {
       const t = this.g.text[i]![j] ?? '';
       if (!t) continue;
-      const tp = parseViNumber(this.g.raw[i]![j] ?? t);
+      const raw = this.g.raw[i]![j] ?? t;
+      const tp = typeof raw !== 'string' || couldBeNumber(raw) ? parseViNumber(raw) : null;
       // "Mục tiêu đạt được" holding points (1,25) is a points target, not a phrase.
-      if (tp.ok && !tp.op && !tp.percent) item.targetPoints = tp.value;
+      if (tp && tp.ok && !tp.op && !tp.percent) item.targetPoints = tp.value;
       else {
         if (!texts.length) item.targetCol = columnLetter(this.g.col0 + j);
         texts.push(t);

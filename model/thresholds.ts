@@ -15,7 +15,7 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold } from './text';
-import { digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
+import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
@@ -46,8 +46,8 @@ export function parseTarget(text: unknown): ParsedTarget[] {
   }
   if (!s) return [];
   if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
-  const n = parseViNumber(s);
-  if (n.ok && !n.op && !n.percent) return [];
+  const n = couldBeNumber(s) ? parseViNumber(s) : null;
+  if (n && n.ok && !n.op && !n.percent) return [];
   try {
     const found = scanText(s);
     return found.length ? found : [{ text: s, threshold: { kind: 'qualitative', text: s } }];

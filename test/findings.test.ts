@@ -129,7 +129,7 @@ describe('cell notes (what a hover on an offending cell shows)', () => {
     const s = await cleanLaoCai();
     const a = analyzeSheet(s);
     const template = { kind: 'over-max', severity: 'error', column: 'L', code: '', params: { points: 2, max: 1 } } as const;
-    const many = { ...a, findings: Array.from({ length: MAX_CELL_NOTES + 50 }, (_, i) => ({ ...template, row: a.appendix.firstDataRow })) };
+    const many = { ...a, findings: Array.from({ length: MAX_CELL_NOTES + 50 }, () => ({ ...template, row: a.appendix.firstDataRow })) };
     assert.equal(buildCellNotes(many, 'vi').length, 1, 'the same cell and message: one note, one line');
     const rows = a.appendix.lastDataRow - a.appendix.firstDataRow + 1;
     const spread = { ...a, findings: Array.from({ length: rows }, (_, i) => ({ ...template, row: a.appendix.firstDataRow + i })) };

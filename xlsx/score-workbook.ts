@@ -10,9 +10,10 @@ import {
   type ColumnOccupancy,
   type InlineMarks,
   type MergeArea,
+  type SummaryTable,
 } from '../model';
 import { parseRef, snapshotsOf } from './read';
-import { clearMarks, writeMarks, writeTable } from './write';
+import { clearMarks, hasOwnMarks, writeMarks, writeTable } from './write';
 
 export function analyzeExcelWorkbook(wb: ExcelJS.Workbook, options: AnalyzeOptions & { sheet?: string } = {}): Analysis {
   return analyzeWorkbook(snapshotsOf(wb), options);
@@ -25,6 +26,18 @@ export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
   const marks = ws ? placeInlineMarks(analysis, analysis.lang, (m) => occupancyOf(ws, m)) : null;
   if (ws && marks) writeMarks(ws, marks);
   for (const t of buildSummaryTables(analysis, analysis.lang)) writeTable(wb, t);
+}
+
+/**
+ * What applyScore would add to a workbook without parscore's marks — the inline marks and the
+ * summary tables — for a writer that adds them to the file itself; null when the workbook holds
+ * parscore's marks already (they must be cleared first, which only applyScore does).
+ */
+export function scoreAdditions(wb: ExcelJS.Workbook, analysis: Analysis): { marks: InlineMarks | null; tables: SummaryTable[] } | null {
+  if (hasOwnMarks(wb)) return null;
+  const ws = wb.getWorksheet(analysis.sheet);
+  const marks = ws ? placeInlineMarks(analysis, analysis.lang, (m) => occupancyOf(ws, m)) : null;
+  return { marks, tables: buildSummaryTables(analysis, analysis.lang) };
 }
 
 /**

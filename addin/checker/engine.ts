@@ -3,6 +3,7 @@
 import ExcelJS from 'exceljs';
 import { toJsonReport, type Analysis } from '../../model';
 import { analyzeExcelWorkbook, applyScore } from '../../xlsx/score-workbook';
+import { WRITE_OPTIONS } from '../../xlsx/write';
 import { inspectXlsx } from './inspect';
 import { scoredName, type CheckError, type CheckOptions, type CheckView, type EngineSession, type Phase, type Reply, type Request } from './protocol';
 
@@ -41,7 +42,7 @@ export class CheckerSession implements EngineSession {
       if (!analysis.ok) throw new Failure({ code: 'no-table', params: { detail: analysis.error?.message ?? '' } });
       await progress('writing');
       applyScore(wb, analysis);
-      const out = new Uint8Array(await wb.xlsx.writeBuffer());
+      const out = new Uint8Array(await wb.xlsx.writeBuffer(WRITE_OPTIONS));
       const bytes = out.buffer.slice(out.byteOffset, out.byteOffset + out.byteLength) as ArrayBuffer;
       return { id: req.id, type: 'scored', name: scoredName(this.name), bytes, view: this.view(analysis, req.options) };
     } catch (e) {

@@ -80,8 +80,22 @@ const SECTION_PREFIX =
 // internalise every word looked up).
 const EXPANSIONS = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [k, v.split(' ')]));
 
-/** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats. */
-export function nameTokens(name: string): string[] {
+// Names recur (the same criterion in every agency's sheet, a custom function recalculating the
+// same table): their tokens are kept, up to TOKENS_LIMIT names, then forgotten all at once.
+const TOKENS_CACHE = new Map<string, readonly string[]>();
+const TOKENS_LIMIT = 50_000;
+
+/** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats (shared: never mutate). */
+export function nameTokens(name: string): readonly string[] {
+  let tokens = TOKENS_CACHE.get(name);
+  if (tokens === undefined) {
+    if (TOKENS_CACHE.size >= TOKENS_LIMIT) TOKENS_CACHE.clear();
+    TOKENS_CACHE.set(name, (tokens = tokensOf(name)));
+  }
+  return tokens;
+}
+
+function tokensOf(name: string): string[] {
   const folded = fold(name.replace(LEADING_NUMBER, '')).replace(SECTION_PREFIX, '');
   const out: string[] = [];
   let seen: Set<string> | null = null; // only for long names: includes() is cheaper below that
@@ -157,13 +171,13 @@ export function nameSimilarity(a: string, b: string): number {
 interface NodeEntry {
   node: FrameworkNode;
   depth: number;
-  tokens: string[];
+  tokens: readonly string[];
 }
 
 interface FrameworkIndex {
   byCode: Map<string, FrameworkNode>;
   entries: NodeEntry[];
-  tokensOf: Map<FrameworkNode, string[]>;
+  tokensOf: Map<FrameworkNode, readonly string[]>;
   /** Distinct framework tokens; a token's id is its position. */
   vocabulary: string[];
   /** Token ids of each entry (entry tokens are distinct, so one id occurs once per entry). */
@@ -174,6 +188,8 @@ interface FrameworkIndex {
   byFirst: Map<string, number[]>;
   /** Row word → ids of the framework tokens it is sameToken with (the word stock of names is small). */
   matches: Map<string, number[]>;
+  /** bestByRowName's answers by depth, then by name. */
+  best: Map<number, Map<string, NodeEntry | null>>;
   /** Scratch space for bestByName. */
   stamp: Int32Array;
   count: Int32Array;
@@ -189,7 +205,7 @@ const MATCHES_LIMIT = 50_000;
 function buildIndex(framework: Framework): FrameworkIndex {
   const byCode = new Map<string, FrameworkNode>();
   const entries: NodeEntry[] = [];
-  const tokensOf = new Map<FrameworkNode, string[]>();
+  const tokensOf = new Map<FrameworkNode, readonly string[]>();
   const walk = (nodes: readonly FrameworkNode[], depth: number): void => {
     for (const node of nodes) {
       byCode.set(normalizeCode(node.code), node);
@@ -246,6 +262,7 @@ function buildIndex(framework: Framework): FrameworkIndex {
     postings,
     byFirst,
     matches: new Map(),
+    best: new Map(),
     stamp: new Int32Array(entries.length),
     count: new Int32Array(entries.length),
     tokenStamp: new Int32Array(vocabulary.length),
@@ -287,10 +304,29 @@ export function codeDepth(code: string): number | undefined {
   return depthOfNormal(normalizeCode(code));
 }
 
+/** depth of "1.2.3" (3) or "1.2(4)" (3); undefined unless digits, dots and one final "(digits)". Scans, no regex. */
 function depthOfNormal(normal: string): number | undefined {
-  const m = /^(\d+(?:\.\d+)*)(\(\d+\))?$/.exec(normal);
-  if (!m) return undefined;
-  return m[1].split('.').length + (m[2] ? 1 : 0);
+  const n = normal.length;
+  let depth = 1;
+  let digits = 0; // digits in the current part
+  let i = 0;
+  for (; i < n; i++) {
+    const c = normal.charCodeAt(i);
+    if (c >= 48 && c <= 57) digits++;
+    else if (c === 46 && digits > 0) {
+      depth++;
+      digits = 0;
+    } else break;
+  }
+  if (digits === 0) return undefined;
+  if (i === n) return depth;
+  // "(digits)" closing the code
+  if (normal.charCodeAt(i) !== 40 || normal.charCodeAt(n - 1) !== 41 || n - i < 3) return undefined;
+  for (let k = i + 1; k < n - 1; k++) {
+    const c = normal.charCodeAt(k);
+    if (c < 48 || c > 57) return undefined;
+  }
+  return depth + 1;
 }
 
 /** Ids of the framework tokens a row word is sameToken with (sameToken is symmetric). */
@@ -327,7 +363,25 @@ function sharedTokensVia(entryIds: Int32Array, rowLength: number, matched: reado
  * matched words cannot beat the best so far are skipped unscored.
  */
 function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
-  if (!tokens.length) return null;
+  return tokens.length ? searchByName(index, depth, tokens) : null;
+}
+
+/**
+ * bestByName for a row's name, remembered per framework by depth and name (names recur: the same
+ * criterion in every agency's sheet, a custom function recalculating the same table).
+ */
+function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: string, tokens: readonly string[]): NodeEntry | null {
+  let byName = index.best.get(depth ?? 0);
+  if (!byName) index.best.set(depth ?? 0, (byName = new Map()));
+  const known = byName.get(name);
+  if (known !== undefined) return known;
+  if (byName.size >= MATCHES_LIMIT) byName.clear();
+  const found = bestByName(index, depth, tokens);
+  byName.set(name, found);
+  return found;
+}
+
+function searchByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
   if (tokens.length > 31) return bestByNameSlow(index.entries.filter((e) => depth === undefined || e.depth === depth), tokens);
   const postings = index.postings.get(depth ?? 0);
   if (!postings) return null; // no node at that depth
@@ -336,7 +390,7 @@ function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: re
     index.generation = 0;
     index.stamp.fill(0);
     index.tokenStamp.fill(0);
-    return bestByName(index, depth, tokens);
+    return searchByName(index, depth, tokens);
   }
   const matched = index.matched;
   matched.length = tokens.length;
@@ -409,7 +463,7 @@ export function matchNode(framework: Framework, code: string, name: string): Fra
     return byCode;
   }
   if (!tokens.length) return null;
-  return bestByName(index, depthOfNormal(normal), tokens)?.node ?? null;
+  return bestByRowName(index, depthOfNormal(normal), name, tokens)?.node ?? null;
 }
 
 /** matchNode by the plain scan over every node (kept as the reference the fast path must equal). */
@@ -481,7 +535,7 @@ export function titleYear(title: string): number | undefined {
  * Share of the sheet's top-level names that match distinct top-level nodes of the framework.
  * At least three names are needed for full weight: one matching name proves little.
  */
-function topLevelScore(framework: Framework, names: readonly string[][]): number {
+function topLevelScore(framework: Framework, names: readonly (readonly string[])[]): number {
   const index = indexOf(framework);
   const hit = new Set<FrameworkNode>();
   for (const tokens of names) {
@@ -501,7 +555,7 @@ interface Candidate {
 /** Best framework of the index by top-level names (newest on ties), with its score. */
 function bestFramework(
   index: Known,
-  names: string[][],
+  names: (readonly string[])[],
   pool: readonly Framework[],
 ): { framework: Framework | null; score: number } {
   let framework: Framework | null = null;
@@ -521,7 +575,7 @@ function bestFramework(
 function candidateFor(
   index: Known,
   title: TitleVote | undefined,
-  names: string[][],
+  names: (readonly string[])[],
   all: readonly Framework[],
   valid: readonly Framework[],
 ): Candidate {

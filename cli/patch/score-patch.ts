@@ -1,0 +1,108 @@
+// `parscore score` without re-saving the officer's workbook: the scored copy is the input zip with
+// the appendix sheet's part patched (two columns, widths, highlight rules), the styles part
+// extended, and the three summary sheets added (workbook, relationships and content types parts
+// list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
+// (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
+// writes through ExcelJS instead.
+import zlib from 'node:zlib';
+import type { InlineMarks, SummaryTable } from '../../model';
+import { patchAppendixSheet } from './sheet';
+import { StylesPatch } from './styles';
+import { printTitles, summarySheetXml } from './summary';
+import { attr, insertBefore, PatchUnsupported, xmlText } from './xml';
+import { entryText, readZip, writeZip, type ZipEntry, type ZipPart } from './zip';
+
+const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const WORKSHEET_REL = `${REL_NS}/worksheet`;
+const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+
+export interface ScorePatch {
+  /** The appendix sheet's name, as the workbook lists it. */
+  sheet: string;
+  marks: InlineMarks | null;
+  tables: SummaryTable[];
+}
+
+/** Part name inside the zip for a relationship target of xl/workbook.xml. */
+function partOf(target: string): string {
+  return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
+}
+
+export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
+  if (typeof zlib.crc32 !== 'function') throw new PatchUnsupported('zlib.crc32 needs Node 20.15');
+  const entries = readZip(input);
+  if (!entries) throw new PatchUnsupported('zip layout');
+  const byName = new Map(entries.map((e) => [e.name, e]));
+  const get = (name: string): ZipEntry => {
+    const e = byName.get(name);
+    if (!e) throw new PatchUnsupported(`no ${name}`);
+    return e;
+  };
+  const changed = new Map<string, string>();
+
+  // Workbook: the sheets it lists and where their parts are.
+  let workbook = entryText(get('xl/workbook.xml'));
+  let rels = entryText(get('xl/_rels/workbook.xml.rels'));
+  let types = entryText(get('[Content_Types].xml'));
+  // An .xlsm's copy would keep its macros under an .xlsx name (Excel refuses such a file);
+  // ExcelJS writes it without them.
+  if (/macroEnabled/i.test(types) || entries.some((e) => /vbaProject\.bin$/i.test(e.name))) throw new PatchUnsupported('macro-enabled workbook');
+  const root = /<workbook\s[^>]*>/.exec(workbook)?.[0];
+  const prefix = root && [...root.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].find((m) => m[2] === REL_NS)?.[1];
+  if (!prefix) throw new PatchUnsupported('workbook without the relationships namespace');
+  const sheetTags = [...(/<sheets>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '').matchAll(/<sheet\s[^>]*\/>/g)].map((m) => m[0]);
+  const targets = new Map<string, string>();
+  for (const m of rels.matchAll(/<Relationship\s[^>]*\/>/g)) {
+    const id = attr(m[0], 'Id');
+    const target = attr(m[0], 'Target');
+    if (id && target) targets.set(id, target);
+  }
+  const sheets = sheetTags.map((tag) => ({ name: attr(tag, 'name') ?? '', id: Number(attr(tag, 'sheetId')), rid: attr(tag, `${prefix}:id`) ?? '' }));
+  if (!sheets.length || sheets.some((s) => !s.name || !Number.isInteger(s.id) || !targets.has(s.rid))) throw new PatchUnsupported('sheet list');
+  const lower = (s: string) => s.toLocaleLowerCase('vi');
+
+  const styles = new StylesPatch(entryText(get('xl/styles.xml')));
+  if (p.marks) {
+    const sheet = sheets.find((s) => s.name === p.sheet);
+    if (!sheet) throw new PatchUnsupported(`sheet ${p.sheet}`);
+    const part = partOf(targets.get(sheet.rid)!);
+    changed.set(part, patchAppendixSheet(entryText(get(part)), p.marks, styles));
+  }
+
+  // Summary sheets: new parts, listed in the workbook, its relationships and the content types.
+  const added: { name: string; data: string }[] = [];
+  let nextId = Math.max(...sheets.map((s) => s.id)) + 1;
+  let part = 1;
+  let rid = 1;
+  const names: string[] = [];
+  for (const t of p.tables) {
+    if (sheets.some((s) => lower(s.name) === lower(t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
+    while (byName.has(`xl/worksheets/sheet${part}.xml`) || added.some((a) => a.name === `xl/worksheets/sheet${part}.xml`)) part++;
+    while (targets.has(`rIdParscore${rid}`)) rid++;
+    const name = `xl/worksheets/sheet${part}.xml`;
+    added.push({ name, data: summarySheetXml(t, styles) });
+    const id = `rIdParscore${rid++}`;
+    targets.set(id, `worksheets/sheet${part}.xml`);
+    workbook = insertBefore(workbook, /<\/sheets>/, `<sheet name="${xmlText(t.sheetName)}" sheetId="${nextId++}" ${prefix}:id="${id}"/>`);
+    rels = insertBefore(rels, /<\/Relationships>/, `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${part}.xml"/>`);
+    types = insertBefore(types, /<\/Types>/, `<Override PartName="/${name}" ContentType="${WORKSHEET_TYPE}"/>`);
+    names.push(t.sheetName);
+  }
+  if (names.length) {
+    const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('');
+    workbook = /<\/definedNames>/.test(workbook)
+      ? insertBefore(workbook, /<\/definedNames>/, defs)
+      : workbook.replace(/<\/sheets>/, `</sheets><definedNames>${defs}</definedNames>`);
+  }
+  changed.set('xl/workbook.xml', workbook);
+  changed.set('xl/_rels/workbook.xml.rels', rels);
+  changed.set('[Content_Types].xml', types);
+  changed.set('xl/styles.xml', styles.result());
+
+  const parts: ZipPart[] = entries.map((e) => {
+    const text = changed.get(e.name);
+    return text === undefined ? { copy: e } : { name: e.name, data: Buffer.from(text, 'utf8') };
+  });
+  for (const a of added) parts.push({ name: a.name, data: Buffer.from(a.data, 'utf8') });
+  return writeZip(parts);
+}

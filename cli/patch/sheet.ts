@@ -1,0 +1,164 @@
+// The appendix sheet's part with parscore's two columns added (status text, kind codes), their
+// widths, and the highlight rules — every other byte of the officer's sheet stays as it was.
+// The columns were placed by the model where nothing of the officer's is (free-column.ts), so a
+// cell parscore writes is new, or at most an empty unstyled element, which it replaces.
+import type { InlineMarks } from '../../model';
+import { columnLetter, columnNumber } from '../../model/text';
+import type { StylesPatch } from './styles';
+import { attr, insertBefore, PatchUnsupported, xmlText } from './xml';
+
+/** An inline-string cell (no shared strings part to touch). */
+export function textCell(ref: string, text: string, xf: number): string {
+  return `<c r="${ref}"${xf ? ` s="${xf}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
+}
+
+// Elements that follow conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet order).
+const AFTER_CF =
+  /<(?:dataValidations|hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s>/]|<\/worksheet>/;
+
+export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPatch): string {
+  if (!/<worksheet[\s>]/.test(xml)) throw new PatchUnsupported('worksheet with a namespace prefix');
+  const headXf = styles.xf({ font: 'bold', fill: true, wrap: true, vertical: 'center' });
+  const statusXf = styles.xf({ font: 'status', wrap: true, vertical: 'top' });
+  const cells = new Map<number, { col: number; xml: string }[]>();
+  const put = (row: number, col: number, text: string, xf: number) => {
+    let list = cells.get(row);
+    if (!list) cells.set(row, (list = []));
+    list.push({ col, xml: textCell(`${columnLetter(col)}${row}`, text, xf) });
+  };
+  put(m.headerRow, m.statusCol, m.statusHeader, headXf);
+  put(m.headerRow, m.codesCol, m.codesHeader, headXf);
+  for (let k = 0; k < m.status.length; k++) {
+    if (m.status[k]) put(m.firstRow + k, m.statusCol, m.status[k]!, statusXf);
+    if (m.codes[k]) put(m.firstRow + k, m.codesCol, m.codes[k]!, 0);
+  }
+  let out = patchSheetData(xml, cells);
+  out = patchCols(out, [
+    { col: m.statusCol, attrs: 'width="48" customWidth="1"' },
+    { col: m.codesCol, attrs: 'width="9" hidden="1" customWidth="1"' },
+  ]);
+  out = patchDimension(out, Math.max(m.lastRow, m.headerRow), m.codesCol);
+  if (m.rules.length) {
+    const tail = out.indexOf('</sheetData>');
+    let priority = 0;
+    for (const p of out.slice(tail).matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(p[1]));
+    const rules = m.rules
+      .map(
+        (r) =>
+          `<conditionalFormatting sqref="${xmlText(r.range)}"><cfRule type="expression" dxfId="${styles.dxf(r.color)}" priority="${++priority}"><formula>${xmlText(r.formula)}</formula></cfRule></conditionalFormatting>`,
+      )
+      .join('');
+    out = out.slice(0, tail) + insertBefore(out.slice(tail), AFTER_CF, rules);
+  }
+  return out;
+}
+
+/** sheetData with the cells added, row by row in order; rows that do not exist are created. */
+function patchSheetData(xml: string, cells: Map<number, { col: number; xml: string }[]>): string {
+  let open = /<sheetData\s*\/>/.exec(xml);
+  if (open) xml = `${xml.slice(0, open.index)}<sheetData></sheetData>${xml.slice(open.index + open[0].length)}`;
+  open = /<sheetData(?:\s[^>]*)?>/.exec(xml);
+  const close = xml.lastIndexOf('</sheetData>');
+  if (!open || close < 0) throw new PatchUnsupported('no sheetData');
+  const wanted = [...cells.keys()].sort((a, b) => a - b);
+  for (const list of cells.values()) list.sort((a, b) => a.col - b.col);
+  const parts: string[] = [xml.slice(0, open.index + open[0].length)];
+  let pos = open.index + open[0].length;
+  let w = 0;
+  const rowRe = /<row[\s>/]/g;
+  rowRe.lastIndex = pos;
+  for (let rm = rowRe.exec(xml); rm && rm.index < close; rm = rowRe.exec(xml)) {
+    const tagEnd = xml.indexOf('>', rm.index);
+    const tag = xml.slice(rm.index, tagEnd + 1);
+    const r = Number(attr(tag, 'r'));
+    if (!Number.isInteger(r) || r < 1) throw new PatchUnsupported('row without its number');
+    const selfClosing = tag.endsWith('/>');
+    const end = selfClosing ? tagEnd + 1 : xml.indexOf('</row>', tagEnd) + 6;
+    if (!selfClosing && end < 6) throw new PatchUnsupported('unclosed row');
+    // New rows before this one.
+    while (w < wanted.length && wanted[w]! < r) {
+      parts.push(xml.slice(pos, rm.index), `<row r="${wanted[w]}">${cells.get(wanted[w]!)!.map((c) => c.xml).join('')}</row>`);
+      pos = rm.index;
+      w++;
+    }
+    if (w < wanted.length && wanted[w] === r) {
+      parts.push(xml.slice(pos, rm.index), mergeRow(xml.slice(rm.index, end), tag, selfClosing, cells.get(r)!));
+      pos = end;
+      w++;
+    }
+    rowRe.lastIndex = end;
+  }
+  parts.push(xml.slice(pos, close));
+  for (; w < wanted.length; w++) parts.push(`<row r="${wanted[w]}">${cells.get(wanted[w]!)!.map((c) => c.xml).join('')}</row>`);
+  parts.push(xml.slice(close));
+  return parts.join('');
+}
+
+/** One existing row with parscore's cells put in column order (spans dropped: they are only a hint). */
+function mergeRow(row: string, tag: string, selfClosing: boolean, add: { col: number; xml: string }[]): string {
+  const openTag = tag.replace(/\sspans="[^"]*"/, '').replace(/\s*\/>$/, '>');
+  const body = selfClosing ? '' : row.slice(tag.length, row.length - 6);
+  const parts: string[] = [openTag];
+  let pos = 0;
+  let a = 0;
+  const cellRe = /<c[\s>/]/g;
+  for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
+    const tagEnd = body.indexOf('>', cm.index);
+    const ctag = body.slice(cm.index, tagEnd + 1);
+    const ref = attr(ctag, 'r');
+    const col = ref ? columnNumber(ref.replace(/\d+$/, '')) : 0;
+    if (!col) throw new PatchUnsupported('cell without its reference');
+    const end = ctag.endsWith('/>') ? tagEnd + 1 : body.indexOf('</c>', tagEnd) + 4;
+    while (a < add.length && add[a]!.col < col) parts.push(body.slice(pos, cm.index), add[a++]!.xml), (pos = cm.index);
+    if (a < add.length && add[a]!.col === col) {
+      // Only an empty, unstyled cell may stand where parscore writes (free-column.ts).
+      if (!ctag.endsWith('/>') || attr(ctag, 's') !== null && attr(ctag, 's') !== '0') throw new PatchUnsupported(`cell ${ref} is not free`);
+      parts.push(body.slice(pos, cm.index), add[a++]!.xml);
+      pos = end;
+    }
+    cellRe.lastIndex = end;
+  }
+  parts.push(body.slice(pos));
+  while (a < add.length) parts.push(add[a++]!.xml);
+  parts.push('</row>');
+  return parts.join('');
+}
+
+/** Column widths for parscore's columns; a range of the officer's covering one is split around it. */
+function patchCols(xml: string, ours: { col: number; attrs: string }[]): string {
+  const mine = ours.map((o) => `<col min="${o.col}" max="${o.col}" ${o.attrs}/>`);
+  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
+  if (!cols) return insertBefore(xml, /<sheetData[\s>/]/, `<cols>${mine.join('')}</cols>`);
+  const entries: { min: number; xml: string }[] = [];
+  for (const cm of cols[1]!.matchAll(/<col\s[^>]*\/>|<col\s[^>]*>[\s\S]*?<\/col>/g)) {
+    const tag = cm[0];
+    const min = Number(attr(tag, 'min'));
+    const max = Number(attr(tag, 'max'));
+    if (!Number.isInteger(min) || !Number.isInteger(max)) throw new PatchUnsupported('col without min/max');
+    // Keep the officer's ranges, minus parscore's columns.
+    let from = min;
+    for (const c of ours.map((o) => o.col).sort((x, y) => x - y)) {
+      if (c < from || c > max) continue;
+      if (c > from) entries.push({ min: from, xml: withRange(tag, from, c - 1) });
+      from = c + 1;
+    }
+    if (from <= max) entries.push({ min: from, xml: from === min ? tag : withRange(tag, from, max) });
+  }
+  ours.forEach((o, i) => entries.push({ min: o.col, xml: mine[i]! }));
+  entries.sort((x, y) => x.min - y.min);
+  return `${xml.slice(0, cols.index)}<cols>${entries.map((e) => e.xml).join('')}</cols>${xml.slice(cols.index + cols[0].length)}`;
+}
+
+function withRange(tag: string, min: number, max: number): string {
+  return tag.replace(/\smin="\d+"/, ` min="${min}"`).replace(/\smax="\d+"/, ` max="${max}"`);
+}
+
+/** The sheet's declared used range, widened to parscore's last column and row. */
+function patchDimension(xml: string, lastRow: number, lastCol: number): string {
+  const m = /<dimension\s+ref="([A-Z]+)(\d+)(?::([A-Z]+)(\d+))?"\s*\/>/.exec(xml);
+  if (!m) return xml;
+  const right = Math.max(columnNumber(m[3] ?? m[1]!), lastCol);
+  const bottom = Math.max(Number(m[4] ?? m[2]), lastRow);
+  const ref = `${m[1]}${m[2]}:${columnLetter(right)}${bottom}`;
+  return `${xml.slice(0, m.index)}<dimension ref="${ref}"/>${xml.slice(m.index + m[0].length)}`;
+}

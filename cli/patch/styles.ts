@@ -1,0 +1,162 @@
+// parscore's few cell styles appended to the workbook's styles part (xl/styles.xml): the officer's
+// styles keep their indexes, parscore's get the next ones — the same styles xlsx/write.ts has
+// ExcelJS write.
+import { attr, insertBefore, PatchUnsupported, xmlText } from './xml';
+
+export interface CellStyle {
+  font?: 'bold' | 'title' | 'status';
+  /** The header fill (light violet, as the ExcelJS writer uses). */
+  fill?: boolean;
+  numFmt?: string;
+  wrap?: boolean;
+  vertical?: 'top' | 'center';
+}
+
+const HEADER_FILL_ARGB = 'FFE7E6F7';
+const STATUS_ARGB = 'FF9C0006';
+// Built-in number formats (ECMA-376 18.8.30) that need no numFmt element.
+const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
+
+interface Section {
+  open: RegExp;
+  name: string;
+  child: RegExp;
+}
+const FONTS: Section = { open: /<fonts[\s>/]/, name: 'fonts', child: /<font[\s>/]/g };
+const FILLS: Section = { open: /<fills[\s>/]/, name: 'fills', child: /<fill[\s>/]/g };
+const XFS: Section = { open: /<cellXfs[\s>/]/, name: 'cellXfs', child: /<xf[\s>/]/g };
+const DXFS: Section = { open: /<dxfs[\s>/]/, name: 'dxfs', child: /<dxf[\s>/]/g };
+const NUMFMTS: Section = { open: /<numFmts[\s>/]/, name: 'numFmts', child: /<numFmt[\s>/]/g };
+
+/** Where a section is: [start of its open tag, end of the whole element]; null when absent. */
+function locate(xml: string, s: Section): { start: number; end: number; selfClosing: boolean } | null {
+  const m = s.open.exec(xml);
+  if (!m) return null;
+  const tagEnd = xml.indexOf('>', m.index);
+  if (tagEnd < 0) throw new PatchUnsupported(`broken <${s.name}>`);
+  if (xml[tagEnd - 1] === '/') return { start: m.index, end: tagEnd + 1, selfClosing: true };
+  const close = xml.indexOf(`</${s.name}>`, tagEnd);
+  if (close < 0) throw new PatchUnsupported(`no </${s.name}>`);
+  return { start: m.index, end: close + s.name.length + 3, selfClosing: false };
+}
+
+function countChildren(xml: string, s: Section): number {
+  const at = locate(xml, s);
+  if (!at || at.selfClosing) return 0;
+  return xml.slice(at.start, at.end).match(s.child)?.length ?? 0;
+}
+
+/** Appends children to a section (creating it before `before` when absent) and sets its count. */
+function append(xml: string, s: Section, children: string, before: RegExp): string {
+  if (!children) return xml;
+  const at = locate(xml, s);
+  if (!at) return insertBefore(xml, before, `<${s.name} count="${children.match(s.child)?.length ?? 0}">${children}</${s.name}>`);
+  const existing = at.selfClosing ? 0 : (xml.slice(at.start, at.end).match(s.child)?.length ?? 0);
+  const count = existing + (children.match(s.child)?.length ?? 0);
+  const body = at.selfClosing ? '' : xml.slice(xml.indexOf('>', at.start) + 1, at.end - s.name.length - 3);
+  return `${xml.slice(0, at.start)}<${s.name} count="${count}">${body}${children}</${s.name}>${xml.slice(at.end)}`;
+}
+
+export class StylesPatch {
+  private readonly xfs: string[] = [];
+  private readonly keys = new Map<string, number>();
+  private readonly fonts: string[] = [];
+  private readonly fontIds = new Map<string, number>();
+  private readonly numFmts: string[] = [];
+  private readonly numFmtIds = new Map<string, number>();
+  private readonly dxfs: string[] = [];
+  private readonly dxfIds = new Map<string, number>();
+  private fillId: number | null = null;
+  private readonly baseXf: number;
+  private readonly baseFont: number;
+  private readonly baseFill: number;
+  private readonly baseDxf: number;
+  private nextNumFmt: number;
+
+  constructor(private readonly xml: string) {
+    if (!/<styleSheet[\s>]/.test(xml) || !locate(xml, XFS) || !locate(xml, FONTS) || !locate(xml, FILLS)) {
+      throw new PatchUnsupported('styles part without the usual sections');
+    }
+    this.baseXf = countChildren(xml, XFS);
+    this.baseFont = countChildren(xml, FONTS);
+    this.baseFill = countChildren(xml, FILLS);
+    this.baseDxf = countChildren(xml, DXFS);
+    let max = 163;
+    const fmts = locate(xml, NUMFMTS);
+    if (fmts && !fmts.selfClosing) {
+      for (const m of xml.slice(fmts.start, fmts.end).matchAll(/<numFmt\s[^>]*>/g)) {
+        const id = Number(attr(m[0], 'numFmtId'));
+        const code = attr(m[0], 'formatCode');
+        if (Number.isInteger(id)) max = Math.max(max, id);
+        if (code !== null && Number.isInteger(id)) this.numFmtIds.set(code, id);
+      }
+    }
+    this.nextNumFmt = max + 1;
+  }
+
+  private font(kind: NonNullable<CellStyle['font']>): number {
+    let id = this.fontIds.get(kind);
+    if (id === undefined) {
+      // Exactly the fonts xlsx/write.ts gives ExcelJS (size and name left to Excel's defaults), so
+      // a copy patched here and one written by ExcelJS read back the same.
+      const body = kind === 'bold' ? '<b/>' : kind === 'title' ? '<b/><sz val="13"/>' : `<color rgb="${STATUS_ARGB}"/>`;
+      id = this.baseFont + this.fonts.length;
+      this.fonts.push(`<font>${body}</font>`);
+      this.fontIds.set(kind, id);
+    }
+    return id;
+  }
+
+  private numFmt(code: string): number {
+    const builtin = BUILTIN_FORMATS[code];
+    if (builtin !== undefined) return builtin;
+    let id = this.numFmtIds.get(code);
+    if (id === undefined) {
+      id = this.nextNumFmt++;
+      this.numFmts.push(`<numFmt numFmtId="${id}" formatCode="${xmlText(code)}"/>`);
+      this.numFmtIds.set(code, id);
+    }
+    return id;
+  }
+
+  /** The cellXfs index of a style (the same index for the same style). */
+  xf(s: CellStyle): number {
+    const key = JSON.stringify([s.font ?? '', !!s.fill, s.numFmt ?? '', !!s.wrap, s.vertical ?? '']);
+    let id = this.keys.get(key);
+    if (id !== undefined) return id;
+    const fontId = s.font ? this.font(s.font) : 0;
+    if (s.fill && this.fillId === null) this.fillId = this.baseFill;
+    const fillId = s.fill ? this.fillId! : 0;
+    const numFmtId = s.numFmt ? this.numFmt(s.numFmt) : 0;
+    const align = s.wrap || s.vertical ? `<alignment${s.wrap ? ' wrapText="1"' : ''}${s.vertical ? ` vertical="${s.vertical}"` : ''}/>` : '';
+    const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
+    id = this.baseXf + this.xfs.length;
+    const open = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}`;
+    this.xfs.push(align ? `${open}>${align}</xf>` : `${open}/>`);
+    this.keys.set(key, id);
+    return id;
+  }
+
+  /** The dxfs index of a solid background (a highlight rule's format). */
+  dxf(argb: string): number {
+    let id = this.dxfIds.get(argb);
+    if (id === undefined) {
+      id = this.baseDxf + this.dxfs.length;
+      this.dxfs.push(`<dxf><fill><patternFill patternType="solid"><bgColor rgb="${xmlText(argb)}"/></patternFill></fill></dxf>`);
+      this.dxfIds.set(argb, id);
+    }
+    return id;
+  }
+
+  /** The styles part with parscore's styles appended. */
+  result(): string {
+    let xml = this.xml;
+    xml = append(xml, NUMFMTS, this.numFmts.join(''), /<fonts[\s>/]/);
+    xml = append(xml, FONTS, this.fonts.join(''), /<\/styleSheet>/);
+    const fill = this.fillId !== null ? `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>` : '';
+    xml = append(xml, FILLS, fill, /<\/styleSheet>/);
+    xml = append(xml, XFS, this.xfs.join(''), /<\/styleSheet>/);
+    xml = append(xml, DXFS, this.dxfs.join(''), /<tableStyles[\s>/]|<colors[\s>/]|<extLst[\s>/]|<\/styleSheet>/);
+    return xml;
+  }
+}

@@ -1,0 +1,171 @@
+// `parscore score` patches the input's zip (cli/patch) instead of re-saving it through ExcelJS:
+// the scored copy must hold the same content as the ExcelJS writer's (xlsx/write.ts), every part
+// parscore does not change must be the input's bytes, and anything unusual falls back to ExcelJS.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import ExcelJS from 'exceljs';
+import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
+import { scorePatch } from '../cli/patch/score-patch';
+import { patchAppendixSheet } from '../cli/patch/sheet';
+import { StylesPatch } from '../cli/patch/styles';
+import { PatchUnsupported } from '../cli/patch/xml';
+import { readZip } from '../cli/patch/zip';
+import type { InlineMarks } from '../model';
+import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
+
+async function load(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(bytes as unknown as ArrayBuffer);
+  return wb;
+}
+
+/** What an officer sees of a cell: its value (empty text is no value) and the look parscore sets. */
+function seen(c: ExcelJS.Cell): string {
+  const v = c.value === '' ? null : c.value;
+  const fill = c.fill as ExcelJS.FillPattern | undefined;
+  return JSON.stringify([
+    v,
+    !!c.font?.bold,
+    c.font?.size === 13,
+    c.font?.color?.argb ?? '',
+    fill?.fgColor?.argb ?? '',
+    c.numFmt ?? '',
+    !!c.alignment?.wrapText,
+    c.alignment?.vertical ?? '',
+  ]);
+}
+
+function cellsOf(ws: ExcelJS.Worksheet): Map<string, string> {
+  const out = new Map<string, string>();
+  ws.eachRow({ includeEmpty: false }, (row) =>
+    row.eachCell({ includeEmpty: false }, (c) => {
+      const s = seen(c);
+      if (JSON.parse(s)[0] !== null) out.set(c.address, s);
+    }),
+  );
+  return out;
+}
+
+const rulesOf = (ws: ExcelJS.Worksheet) =>
+  ((ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[]; style?: { fill?: { bgColor?: { argb?: string } } } }[] }[] })
+    .conditionalFormattings ?? []).map((cf) => JSON.stringify([cf.ref, cf.rules.map((r) => [r.formulae, r.style?.fill?.bgColor?.argb])]));
+
+describe('score by patching the input zip', () => {
+  for (const [what, file] of [
+    ['Lào Cai', LAOCAI],
+    ['Vĩnh Phúc', VINHPHUC],
+    ['Hà Giang', HAGIANG],
+    ['the example self-assessment (findings on many rows)', EXAMPLE],
+  ] as const) {
+    it(`${what}: the same sheets, cells, looks, rules and layout as the ExcelJS writer; other parts byte for byte`, async () => {
+      const bytes = fs.readFileSync(file);
+      const wb = await load(bytes);
+      const analysis = analyzeExcelWorkbook(wb);
+      const additions = scoreAdditions(wb, analysis);
+      assert.ok(additions, 'a fresh workbook is patched');
+      const patched = scorePatch(bytes, { sheet: analysis.sheet, ...additions });
+      applyScore(wb, analysis);
+      const viaExcelJs = await load(new Uint8Array(await wb.xlsx.writeBuffer()));
+      const viaPatch = await load(patched);
+
+      assert.deepEqual(viaPatch.worksheets.map((w) => w.name), viaExcelJs.worksheets.map((w) => w.name));
+      for (const e of viaExcelJs.worksheets) {
+        const p = viaPatch.getWorksheet(e.name)!;
+        assert.deepEqual([...cellsOf(p)].sort(), [...cellsOf(e)].sort(), `${e.name}: cells`);
+        assert.deepEqual(rulesOf(p), rulesOf(e), `${e.name}: highlight rules`);
+        assert.deepEqual((p.model as { merges?: string[] }).merges?.sort(), (e.model as { merges?: string[] }).merges?.sort(), `${e.name}: merges`);
+        for (let c = 1; c <= e.columnCount; c++) {
+          assert.equal(!!p.getColumn(c).hidden, !!e.getColumn(c).hidden, `${e.name}: column ${c} hidden`);
+          assert.equal(p.getColumn(c).width, e.getColumn(c).width, `${e.name}: column ${c} width`);
+        }
+        assert.deepEqual((p.views ?? []).map((v) => [v.state, (v as { ySplit?: number }).ySplit]), (e.views ?? []).map((v) => [v.state, (v as { ySplit?: number }).ySplit]), `${e.name}: frozen rows`);
+        assert.deepEqual(p.autoFilter, e.autoFilter, `${e.name}: filter`);
+        assert.deepEqual(
+          [p.pageSetup.orientation, p.pageSetup.fitToWidth, p.pageSetup.printTitlesRow],
+          [e.pageSetup.orientation, e.pageSetup.fitToWidth, e.pageSetup.printTitlesRow],
+          `${e.name}: print setup`,
+        );
+      }
+
+      const input = readZip(bytes)!;
+      const output = readZip(patched)!;
+      assert.deepEqual(output.slice(0, input.length).map((o) => o.name), input.map((i) => i.name), 'input parts keep their order');
+      assert.equal(output.length, input.length + 3, 'three new parts: the summary sheets');
+      const rewritten = input.filter((i, k) => !Buffer.from(output[k]!.local).equals(Buffer.from(i.local))).map((i) => i.name);
+      const known = ['[Content_Types].xml', 'xl/_rels/workbook.xml.rels', 'xl/styles.xml', 'xl/workbook.xml'];
+      const sheets = rewritten.filter((n) => !known.includes(n));
+      assert.equal(sheets.length, 1, `only the appendix sheet's part besides the lists: ${rewritten}`);
+      assert.match(sheets[0]!, /^xl\/worksheets\/sheet\d+\.xml$/);
+    });
+  }
+
+  it('leaves a workbook holding parscore’s marks to the ExcelJS writer (they are cleared first)', async () => {
+    const wb = await load(fs.readFileSync(EXAMPLE));
+    const analysis = analyzeExcelWorkbook(wb);
+    applyScore(wb, analysis);
+    const scored = await load(new Uint8Array(await wb.xlsx.writeBuffer()));
+    assert.equal(scoreAdditions(scored, analyzeExcelWorkbook(scored)), null);
+  });
+
+  describe('the appendix sheet part', () => {
+    const marks: InlineMarks = {
+      headerRow: 2,
+      firstRow: 3,
+      lastRow: 6,
+      statusCol: 3,
+      codesCol: 4,
+      statusHeader: 'parscore: kết quả kiểm tra',
+      codesHeader: 'parscore: mã',
+      status: ['• A & <B>', '', '• "C"', '• D'],
+      codes: ['over-max@B', '', 'x@B', 'y@B'],
+      rules: [{ range: 'B3:B6', formula: 'ISNUMBER(SEARCH("over-max@B",$D3))', kind: 'over-max', severity: 'error', color: 'FFFFC7CE' }],
+      cells: [],
+    };
+    const styles = () =>
+      new StylesPatch(
+        '<styleSheet><fonts count="1"><font><sz val="12"/><name val="Times New Roman"/></font></fonts><fills count="2"><fill/><fill/></fills><cellXfs count="1"><xf/></cellXfs></styleSheet>',
+      );
+    const sheet = (rows: string, extra = '') =>
+      `<worksheet><dimension ref="A1:B6"/><cols><col min="1" max="5" width="12" customWidth="1"/></cols><sheetData>${rows}</sheetData>${extra}<pageMargins/></worksheet>`;
+
+    it('puts cells in column order, replaces only an empty unstyled cell, creates missing rows in order, escapes text', () => {
+      const out = patchAppendixSheet(
+        sheet('<row r="2" spans="1:5"><c r="A2" t="s"><v>0</v></c><c r="C2"/><c r="E2" s="0"/></row><row r="4"><c r="A4"><v>1</v></c></row><row r="5"/>'),
+        marks,
+        styles(),
+      );
+      assert.match(out, /<row r="2"><c r="A2" t="s"><v>0<\/v><\/c><c r="C2" s="\d+" t="inlineStr"><is><t xml:space="preserve">parscore: kết quả kiểm tra<\/t><\/is><\/c><c r="D2" s="\d+" t="inlineStr">.*?<\/c><c r="E2" s="0"\/><\/row>/);
+      assert.match(out, /<\/row><row r="3"><c r="C3" s="\d+" t="inlineStr"><is><t xml:space="preserve">• A &amp; &lt;B&gt;<\/t><\/is><\/c><c r="D3" t="inlineStr">/);
+      assert.match(out, /<row r="4"><c r="A4"><v>1<\/v><\/c><\/row>/, 'a clean row is left as it was');
+      assert.match(out, /<row r="5"><c r="C5" s="\d+" t="inlineStr"><is><t xml:space="preserve">• &quot;C&quot;<\/t>/);
+      assert.match(out, /<\/row><row r="6"><c r="C6"/);
+      assert.ok(out.indexOf('<row r="2"') < out.indexOf('<row r="3"') && out.indexOf('<row r="5"') < out.indexOf('<row r="6"'));
+      // The officer's width for A:E is kept around parscore's two columns.
+      assert.match(out, /<cols><col min="1" max="2" width="12" customWidth="1"\/><col min="3" max="3" width="48" customWidth="1"\/><col min="4" max="4" width="9" hidden="1" customWidth="1"\/><col min="5" max="5" width="12" customWidth="1"\/><\/cols>/);
+      assert.match(out, /<dimension ref="A1:D6"\/>/);
+      assert.match(out, /<\/sheetData><conditionalFormatting sqref="B3:B6"><cfRule type="expression" dxfId="0" priority="1"><formula>ISNUMBER\(SEARCH\(&quot;over-max@B&quot;,\$D3\)\)<\/formula><\/cfRule><\/conditionalFormatting><pageMargins\/>/);
+    });
+
+    it('refuses (so ExcelJS writes instead) a styled cell in its way, or a part it does not know', () => {
+      assert.throws(() => patchAppendixSheet(sheet('<row r="3"><c r="C3" s="4"/></row>'), marks, styles()), PatchUnsupported);
+      assert.throws(() => patchAppendixSheet(sheet('<row r="3"><c r="C3"><v>1</v></c></row>'), marks, styles()), PatchUnsupported);
+      assert.throws(() => patchAppendixSheet('<x:worksheet><x:sheetData/></x:worksheet>', marks, styles()), PatchUnsupported);
+      assert.throws(() => new StylesPatch('<x:styleSheet/>'), PatchUnsupported);
+    });
+
+    it('appends its styles after the officer’s', () => {
+      const s = styles();
+      const head = s.xf({ font: 'bold', fill: true, wrap: true, vertical: 'center' });
+      const num = s.xf({ numFmt: '#,##0.00' });
+      const custom = s.xf({ numFmt: '0.0' });
+      assert.deepEqual([head, num, custom, s.xf({ font: 'bold', fill: true, wrap: true, vertical: 'center' })], [1, 2, 3, 1]);
+      assert.equal(s.dxf('FFFFC7CE'), 0);
+      const xml = s.result();
+      assert.match(xml, /<numFmts count="1"><numFmt numFmtId="164" formatCode="0.0"\/><\/numFmts><fonts count="2">/);
+      assert.match(xml, /<font><sz val="12"\/><name val="Times New Roman"\/><\/font><font><b\/><\/font><\/fonts>/, 'the fonts ExcelJS is given');
+      assert.match(xml, /<fills count="3"><fill\/><fill\/><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6F7"\/><\/patternFill><\/fill><\/fills>/);
+      assert.match(xml, /<cellXfs count="4"><xf\/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment wrapText="1" vertical="center"\/><\/xf><xf numFmtId="4" [^>]*\/><xf numFmtId="164" /);
+      assert.match(xml, /<\/cellXfs><dxfs count="1"><dxf>/);
+    });
+  });
+});
