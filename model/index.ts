@@ -10,7 +10,7 @@ export { dataBlock, SNAPSHOT_GAP, type DataBlock, type SparseRow } from './sheet
 export { gridSize, MAX_GRID_CELLS } from './grid';
 export { renderFinding, uiMessage, FINDING_MESSAGES, KIND_LABELS, SEVERITY_LABELS } from './messages';
 export { parseTarget, evaluateThreshold, formatThreshold } from './thresholds';
-export { parseViNumber, formatViNumber } from './numbers';
+export { couldBeNumber, parseViNumber, formatViNumber } from './numbers';
 export { parseAgencies, matchAgency } from './agencies';
 export { parseFramework, FrameworkSchema } from './frameworks/schema';
 export type { Framework } from './frameworks/schema';

@@ -7,6 +7,7 @@ import {
   buildInlineMarks,
   buildSummaryTables,
   columnNumber,
+  couldBeNumber,
   evaluateThreshold,
   formatThreshold,
   formatViNumber,
@@ -356,6 +357,16 @@ describe('properties: numbers', () => {
         assert.equal(p.percent, pct);
       }),
       runs(300),
+    );
+  });
+
+  it('couldBeNumber never turns away text parseViNumber reads as a number (callers skip the parse on it)', () => {
+    const piece = fc.constantFrom('1', '0', '12', '.', ',', '%', '≥', '≤', '<', '>', '=', '+', '-', '−', ' ', '\u00a0', '\u2009', '\u200b', '\t', '\n', 'a', 'Đ', 'ạ', 'e', 'x');
+    fc.assert(
+      fc.property(fc.oneof(fc.array(piece, { maxLength: 8 }).map((p) => p.join('')), text), (s) => {
+        if (!couldBeNumber(s)) assert.ok(!parseViNumber(s).ok, JSON.stringify(s));
+      }),
+      runs(1000),
     );
   });
 
