@@ -10,6 +10,7 @@ import {
   type Lang,
 } from '../model';
 import { CliError } from './errors';
+import { collectGarbage } from './memory';
 import { findingsCsv } from './csv';
 import { textReport } from './report';
 import { clearMarks } from '../xlsx/write';
@@ -80,6 +81,8 @@ export async function check(file: string, o: CommonOptions & { json?: boolean; c
  */
 export async function scoreFile(file: string, out: string, o: CommonOptions): Promise<CommandResult> {
   const { bytes, analysis, additions, keep } = await prepareScore(file, o);
+  // ExcelJS's model is garbage now (unless kept to write through it): collect it before the copy is built.
+  if (!keep && bytes.length > LARGE_INPUT_BYTES) collectGarbage();
   let patched: Buffer | null = null;
   if (additions) {
     try {
@@ -97,6 +100,9 @@ export async function scoreFile(file: string, out: string, o: CommonOptions): Pr
   const done = o.lang === 'vi' ? `Đã ghi ${out}` : `Wrote ${out}`;
   return { stdout: `${textReport(analysis, file, o.lang, 20)}\n\n${done}`, exitCode: exitFor(analysis, o.strict), analysis };
 }
+
+/** Inputs from this size (packed; ~1,000 appendix rows) get a collection between reading and writing. */
+const LARGE_INPUT_BYTES = 256 * 1024;
 
 /**
  * The analysis and what the patch writer adds; ExcelJS's model of the workbook is handed back
