@@ -43,7 +43,7 @@ export interface Grid {
   cols: number;
   /** Clean text of each cell (merged slaves hold their master's text where unfolded). */
   text: string[][];
-  /** Raw value of each cell (masters' raw values copied like text). */
+  /** Raw value of each cell (masters' raw values copied like text); a row may be shorter than cols (undefined = empty). */
   raw: unknown[][];
   /** Merges that span more than one column, keyed by "row:col" of every covered cell. */
   hspan: Set<string>;
@@ -69,15 +69,21 @@ export function buildGrid(s: SheetSnapshot): Grid {
   for (let i = 0; i < rows; i++) {
     const src = s.values[i] ?? [];
     const t: string[] = new Array(cols);
-    const v: unknown[] = new Array(cols);
     for (let j = 0; j < cols; j++) {
       const val = src[j];
-      v[j] = val === undefined ? null : val;
       t[j] = val === null || val === undefined || val === '' ? '' : cleanText(val);
     }
     text[i] = t;
-    raw[i] = v;
+    raw[i] = src as unknown[]; // the snapshot's own row, read only: copied below before a merge writes into it
   }
+  const copied = new Set<number>();
+  const ownRaw = (i: number): unknown[] => {
+    if (!copied.has(i)) {
+      copied.add(i);
+      raw[i] = raw[i]!.slice();
+    }
+    return raw[i]!;
+  };
   const hspan = new Set<string>();
   for (const m of s.merges) {
     if (!isMergeArea(m)) continue;
@@ -94,7 +100,7 @@ export function buildGrid(s: SheetSnapshot): Grid {
         if (j !== left) continue; // horizontal unfolding happens per header row
         if (i === top) continue;
         text[i]![j] = masterText;
-        raw[i]![j] = masterRaw;
+        ownRaw(i)[j] = masterRaw;
       }
     }
     if (right > left) {

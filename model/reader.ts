@@ -165,7 +165,7 @@ class RowReader {
 
   private rawCell(role: ColumnRole, i: number): unknown {
     const j = this.roles[role]?.[0];
-    return j === undefined ? null : this.g.raw[i]![j];
+    return j === undefined ? null : (this.g.raw[i]![j] ?? null);
   }
 
   private excelRow(i: number): number {

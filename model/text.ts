@@ -13,15 +13,11 @@ const HTML_ENTITIES: Record<string, string> = {
 // Text needing no work in cleanText: printable ASCII but "<" and "&", Latin-1 letters up to
 // U+02FF and Vietnamese letters (U+1E00–U+1EFF) — all NFC-stable and unable to compose with each
 // other — with single spaces and no space or line break at a line's edges. Most cells are so.
-const UNSAFE_CHAR = /[^\n\u0020-\u0025\u0027-\u003b\u003d-\u007e\u00c0-\u02ff\u1e00-\u1eff]/;
+// One regex (this runs on every text cell; measured faster than a character loop or several tests).
+const NEEDS_CLEANING = /[^\n\u0020-\u0025\u0027-\u003b\u003d-\u007e\u00c0-\u02ff\u1e00-\u1eff]| {2}|\n | \n|^[ \n]|[ \n]$/;
 
 function needsCleaning(s: string): boolean {
-  if (s.length === 0) return false;
-  const first = s.charCodeAt(0);
-  const last = s.charCodeAt(s.length - 1);
-  if (first === 32 || first === 10 || last === 32 || last === 10) return true;
-  if (UNSAFE_CHAR.test(s) || s.includes('  ')) return true;
-  return s.includes('\n') && /\n | \n/.test(s);
+  return NEEDS_CLEANING.test(s);
 }
 
 /**

@@ -36,8 +36,28 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 // ---------------------------------------------------------------------------------------
 // parseTarget
 
+// Pure answers kept across calls (bounded, then forgotten at once): a custom function re-analyses
+// its whole table on every edit, and agencies' appendices of one plan share their targets, so a
+// re-analysis parses and evaluates only what changed. Callers never mutate what they get.
+const CACHE_LIMIT = 20_000;
+const TARGETS = new Map<string, ParsedTarget[]>();
+const OUTCOMES = new WeakMap<Threshold, Map<string, CheckOutcome>>();
+
+function remembered<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    if (cache.size >= CACHE_LIMIT) cache.clear();
+    cache.set(key, (v = make()));
+  }
+  return v;
+}
+
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
+  return typeof text === 'string' ? remembered(TARGETS, text, () => parseTargetOnce(text)) : parseTargetOnce(text);
+}
+
+function parseTargetOnce(text: unknown): ParsedTarget[] {
   let s: string;
   try {
     s = cleanText(text);
@@ -564,6 +584,14 @@ interface Ctx {
 
 /** Is the officer's actual result enough for the target? Never throws. */
 export function evaluateThreshold(t: Threshold, actual: unknown, lang: Lang = 'vi'): CheckOutcome {
+  const key = typeof actual === 'number' ? `${lang}n${actual}` : typeof actual === 'string' ? `${lang}s${actual}` : null;
+  if (key === null || !t || typeof t !== 'object') return evaluateOnce(t, actual, lang);
+  let byActual = OUTCOMES.get(t);
+  if (!byActual) OUTCOMES.set(t, (byActual = new Map()));
+  return remembered(byActual, key, () => evaluateOnce(t, actual, lang));
+}
+
+function evaluateOnce(t: Threshold, actual: unknown, lang: Lang): CheckOutcome {
   let s: string;
   try {
     s = typeof actual === 'number' ? '' : cleanText(actual);
