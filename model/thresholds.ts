@@ -15,6 +15,7 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold } from './text';
+import { Memo } from './memo';
 import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
@@ -36,25 +37,15 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 // ---------------------------------------------------------------------------------------
 // parseTarget
 
-// Pure answers kept across calls (bounded, then forgotten at once): a custom function re-analyses
+// Pure answers kept across calls (bounded, model/memo.ts): a custom function re-analyses
 // its whole table on every edit, and agencies' appendices of one plan share their targets, so a
 // re-analysis parses and evaluates only what changed. Callers never mutate what they get.
-const CACHE_LIMIT = 20_000;
-const TARGETS = new Map<string, ParsedTarget[]>();
-const OUTCOMES = new WeakMap<Threshold, Map<string, CheckOutcome>>();
-
-function remembered<K, V>(cache: Map<K, V>, key: K, make: () => V): V {
-  let v = cache.get(key);
-  if (v === undefined) {
-    if (cache.size >= CACHE_LIMIT) cache.clear();
-    cache.set(key, (v = make()));
-  }
-  return v;
-}
+const TARGETS = new Memo<string, ParsedTarget[]>(50_000);
+const OUTCOMES = new WeakMap<Threshold, Memo<string, CheckOutcome>>();
 
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
-  return typeof text === 'string' ? remembered(TARGETS, text, () => parseTargetOnce(text)) : parseTargetOnce(text);
+  return typeof text === 'string' ? TARGETS.get(text, () => parseTargetOnce(text)) : parseTargetOnce(text);
 }
 
 function parseTargetOnce(text: unknown): ParsedTarget[] {
@@ -587,8 +578,8 @@ export function evaluateThreshold(t: Threshold, actual: unknown, lang: Lang = 'v
   const key = typeof actual === 'number' ? `${lang}n${actual}` : typeof actual === 'string' ? `${lang}s${actual}` : null;
   if (key === null || !t || typeof t !== 'object') return evaluateOnce(t, actual, lang);
   let byActual = OUTCOMES.get(t);
-  if (!byActual) OUTCOMES.set(t, (byActual = new Map()));
-  return remembered(byActual, key, () => evaluateOnce(t, actual, lang));
+  if (!byActual) OUTCOMES.set(t, (byActual = new Memo(1_000)));
+  return byActual.get(key, () => evaluateOnce(t, actual, lang));
 }
 
 function evaluateOnce(t: Threshold, actual: unknown, lang: Lang): CheckOutcome {

@@ -1,5 +1,6 @@
 // Built-in criteria frameworks, choosing one for a sheet, and matching sheet rows to its nodes.
 import type { IndexKind } from '../types';
+import { Memo } from '../memo';
 import { fold } from '../text';
 import { parseFramework, type Framework, type FrameworkNode } from './schema';
 import { PAR_2019_PROVINCE } from './par-2019-province';
@@ -81,18 +82,12 @@ const SECTION_PREFIX =
 const EXPANSIONS = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [k, v.split(' ')]));
 
 // Names recur (the same criterion in every agency's sheet, a custom function recalculating the
-// same table): their tokens are kept, up to TOKENS_LIMIT names, then forgotten all at once.
-const TOKENS_CACHE = new Map<string, readonly string[]>();
-const TOKENS_LIMIT = 50_000;
+// same table): their tokens are kept (model/memo.ts).
+const TOKENS = new Memo<string, readonly string[]>(50_000);
 
 /** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats (shared: never mutate). */
 export function nameTokens(name: string): readonly string[] {
-  let tokens = TOKENS_CACHE.get(name);
-  if (tokens === undefined) {
-    if (TOKENS_CACHE.size >= TOKENS_LIMIT) TOKENS_CACHE.clear();
-    TOKENS_CACHE.set(name, (tokens = tokensOf(name)));
-  }
-  return tokens;
+  return TOKENS.get(name, () => tokensOf(name));
 }
 
 function tokensOf(name: string): string[] {
@@ -189,7 +184,7 @@ interface FrameworkIndex {
   /** Row word → ids of the framework tokens it is sameToken with (the word stock of names is small). */
   matches: Map<string, number[]>;
   /** bestByRowName's answers by depth, then by name. */
-  best: Map<number, Map<string, NodeEntry | null>>;
+  best: Map<number, Memo<string, NodeEntry | null>>;
   /** Scratch space for bestByName. */
   stamp: Int32Array;
   count: Int32Array;
@@ -372,13 +367,8 @@ function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: re
  */
 function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: string, tokens: readonly string[]): NodeEntry | null {
   let byName = index.best.get(depth ?? 0);
-  if (!byName) index.best.set(depth ?? 0, (byName = new Map()));
-  const known = byName.get(name);
-  if (known !== undefined) return known;
-  if (byName.size >= MATCHES_LIMIT) byName.clear();
-  const found = bestByName(index, depth, tokens);
-  byName.set(name, found);
-  return found;
+  if (!byName) index.best.set(depth ?? 0, (byName = new Memo(MATCHES_LIMIT)));
+  return byName.get(name, () => bestByName(index, depth, tokens));
 }
 
 function searchByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
