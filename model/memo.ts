@@ -2,22 +2,27 @@
 // full: a lookup that hits the older generation moves the entry to the newer one, and when the
 // newer one is full the older one is dropped. A working set up to `limit` never thrashes (a
 // single map cleared at the limit would re-parse everything on each pass over a larger sheet).
+// get/set rather than get-or-make: no closure allocated per lookup on the hot paths.
 export class Memo<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();
 
   constructor(private readonly limit: number) {}
 
-  get(key: K, make: () => V): V {
-    let v = this.young.get(key);
+  get(key: K): V | undefined {
+    const v = this.young.get(key);
     if (v !== undefined) return v;
-    v = this.old.get(key);
-    if (v === undefined) v = make();
+    const o = this.old.get(key);
+    if (o !== undefined) this.set(key, o);
+    return o;
+  }
+
+  set(key: K, value: V): V {
     if (this.young.size >= this.limit) {
       this.old = this.young;
       this.young = new Map();
     }
-    this.young.set(key, v);
-    return v;
+    this.young.set(key, value);
+    return value;
   }
 }

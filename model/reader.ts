@@ -227,11 +227,11 @@ class RowReader {
       if (this.hasRoman && this.section >= 0) {
         // Under a Roman section plain numbers number the tasks.
         const s = this.items[this.section]!;
-        const idx = this.push(i, 'task', code, `${s.path}/${code}`, 2 + code.split('.').length - 1, this.findParentUnder(code, this.section), name);
+        const idx = this.push(i, 'task', code, `${s.path}/${code}`, 1 + segments(code), this.findParentUnder(code, this.section), name);
         this.lastCoded = idx;
         return;
       }
-      const level = code.split('.').length;
+      const level = segments(code);
       const parent = level === 1 ? -1 : this.findParentByCode(code);
       const idx = this.push(i, level === 1 ? 'section' : 'criterion', code, code, level, parent, name);
       this.lastCoded = idx;
@@ -270,21 +270,19 @@ class RowReader {
     return k;
   }
 
+  /** The nearest coded ancestor: "1.2.3" → "1.2", then "1" (prefixes cut at each dot, no arrays). */
   private findParentByCode(code: string): number {
-    const segs = code.split('.');
-    for (let n = segs.length - 1; n >= 1; n--) {
-      const prefix = segs.slice(0, n).join('.');
-      const idx = this.pathSeen.get(prefix);
+    for (let end = code.lastIndexOf('.'); end > 0; end = code.lastIndexOf('.', end - 1)) {
+      const idx = this.pathSeen.get(code.slice(0, end));
       if (idx !== undefined) return idx;
     }
     return -1;
   }
 
   private findParentUnder(code: string, section: number): number {
-    const segs = code.split('.');
     const s = this.items[section]!;
-    for (let n = segs.length - 1; n >= 1; n--) {
-      const idx = this.pathSeen.get(`${s.path}/${segs.slice(0, n).join('.')}`);
+    for (let end = code.lastIndexOf('.'); end > 0; end = code.lastIndexOf('.', end - 1)) {
+      const idx = this.pathSeen.get(`${s.path}/${code.slice(0, end)}`);
       if (idx !== undefined) return idx;
     }
     return section;
@@ -447,7 +445,7 @@ class RowReader {
 
   /** Targets: the target columns, then thresholds written in product / deadline / requirement cells. */
   private readTargets(i: number, item: AppendixItem): void {
-    const texts: string[] = [];
+    let text = '';
     for (const j of this.roles.target ?? []) {
       const t = this.g.text[i]![j] ?? '';
       if (!t) continue;
@@ -455,28 +453,32 @@ class RowReader {
       const tp = typeof raw !== 'string' || couldBeNumber(raw) ? parseViNumber(raw) : null;
       // "Mục tiêu đạt được" holding points (1,25) is a points target, not a phrase.
       if (tp && tp.ok && !tp.op && !tp.percent) item.targetPoints = tp.value;
-      else {
-        if (!texts.length) item.targetCol = columnLetter(this.g.col0 + j);
-        texts.push(t);
-      }
+      else if (!text) {
+        item.targetCol = columnLetter(this.g.col0 + j);
+        text = t;
+      } else text = `${text}\n${t}`;
     }
-    item.targetText = texts.join('\n');
-    item.targets = this.targetsOf(item.targetText);
+    item.targetText = text;
+    item.targets = this.targetsOf(text);
     if (!item.targets.some((t) => t.threshold.kind !== 'qualitative')) {
-      for (const extra of [item.product, item.deadline]) {
-        const found = this.targetsOf(extra).filter((t) => t.threshold.kind !== 'qualitative' && looksLikeTarget(extra));
-        if (found.length) {
-          item.targets = [...found, ...item.targets];
-          break;
-        }
-      }
+      const found = this.targetsIn(item.product) ?? this.targetsIn(item.deadline);
+      if (found) item.targets = [...found, ...item.targets];
     }
+  }
+
+  /** Checkable targets written in a product or deadline cell that reads like one; null when none. */
+  private targetsIn(extra: string): ParsedTarget[] | null {
+    if (!extra || !looksLikeTarget(extra)) return null;
+    const found = this.targetsOf(extra).filter((t) => t.threshold.kind !== 'qualitative');
+    return found.length ? found : null;
   }
 
   private readPoints(i: number, item: AppendixItem): void {
     const maxText = this.cell('maxPoints', i);
     if (maxText) {
-      const n = parseViNumber(this.rawCell('maxPoints', i) ?? maxText);
+      const raw = this.rawCell('maxPoints', i);
+      // Most points are numbers already: no parse, no result object.
+      const n = typeof raw === 'number' && Number.isFinite(raw) ? { ok: true as const, value: raw } : parseViNumber(raw ?? maxText);
       if (n.ok && isPoints(n.value)) item.maxPoints = n.value;
       else if (isSurvey(maxText)) item.surveyOnly = true;
       else if (isNotApplicable(maxText)) item.notApplicable = true;
@@ -484,7 +486,8 @@ class RowReader {
     }
     const selfText = this.cell('selfPoints', i);
     if (selfText) {
-      const n = parseViNumber(this.rawCell('selfPoints', i) ?? selfText);
+      const raw = this.rawCell('selfPoints', i);
+      const n = typeof raw === 'number' && Number.isFinite(raw) ? { ok: true as const, value: raw } : parseViNumber(raw ?? selfText);
       if (n.ok && isPoints(n.value)) item.selfPoints = n.value;
       else if (isNotApplicable(selfText)) item.notApplicable = true;
       else this.badNumber(i, 'selfPoints', selfText, item.code);
@@ -570,6 +573,13 @@ function joinAgencyText(a: string, b: string): string {
 
 
 // Product / timeframe cells hold thresholds only when written as one (">95%", "≥1 lần/năm", "100%").
+/** Parts of a dotted code ("1.2.3" → 3), as code.split('.').length without the array. */
+function segments(code: string): number {
+  let n = 1;
+  for (let k = code.indexOf('.'); k >= 0; k = code.indexOf('.', k + 1)) n++;
+  return n;
+}
+
 function looksLikeTarget(text: string): boolean {
   return /^\s*(mức\s*\d+\s*)?[<>≥≤=]|^\s*\d+([.,]\d+)?\s*%|\d\s*%/i.test(text);
 }

@@ -41,11 +41,12 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 // its whole table on every edit, and agencies' appendices of one plan share their targets, so a
 // re-analysis parses and evaluates only what changed. Callers never mutate what they get.
 const TARGETS = new Memo<string, ParsedTarget[]>(50_000);
-const OUTCOMES = new WeakMap<Threshold, Memo<string, CheckOutcome>>();
+const OUTCOMES = new WeakMap<Threshold, Record<Lang, Memo<string | number, CheckOutcome>>>();
 
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
-  return typeof text === 'string' ? TARGETS.get(text, () => parseTargetOnce(text)) : parseTargetOnce(text);
+  if (typeof text !== 'string') return parseTargetOnce(text);
+  return TARGETS.get(text) ?? TARGETS.set(text, parseTargetOnce(text));
 }
 
 function parseTargetOnce(text: unknown): ParsedTarget[] {
@@ -575,11 +576,12 @@ interface Ctx {
 
 /** Is the officer's actual result enough for the target? Never throws. */
 export function evaluateThreshold(t: Threshold, actual: unknown, lang: Lang = 'vi'): CheckOutcome {
-  const key = typeof actual === 'number' ? `${lang}n${actual}` : typeof actual === 'string' ? `${lang}s${actual}` : null;
-  if (key === null || !t || typeof t !== 'object') return evaluateOnce(t, actual, lang);
-  let byActual = OUTCOMES.get(t);
-  if (!byActual) OUTCOMES.set(t, (byActual = new Memo(1_000)));
-  return byActual.get(key, () => evaluateOnce(t, actual, lang));
+  if ((typeof actual !== 'number' && typeof actual !== 'string') || !t || typeof t !== 'object') return evaluateOnce(t, actual, lang);
+  // Per threshold, per language, by the actual value itself (a number and its text are different keys).
+  let byLang = OUTCOMES.get(t);
+  if (!byLang) OUTCOMES.set(t, (byLang = { vi: new Memo(1_000), en: new Memo(1_000) }));
+  const memo = lang === 'en' ? byLang.en : byLang.vi;
+  return memo.get(actual) ?? memo.set(actual, evaluateOnce(t, actual, lang));
 }
 
 function evaluateOnce(t: Threshold, actual: unknown, lang: Lang): CheckOutcome {

@@ -4,7 +4,7 @@ import { formatViNumber } from './numbers';
 import { matchNode, nodeIndex } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
-import type { ColumnRole, CheckOutcome, EvidencePolicy, Finding, ParsedTarget } from './types';
+import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, ParsedTarget } from './types';
 
 const EPS = 1e-9;
 
@@ -85,13 +85,9 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     if (needsLead && letters.has('lead') && it.lead.length === 0) {
       add(it, { kind: 'missing-lead-agency', severity: 'warning', column: col('lead'), params: {} });
     }
-    for (const list of it.leadInheritedFrom === null ? [it.lead, it.coordinating] : [it.coordinating]) {
-      for (const ag of list) {
-        if (!ag.unknown) continue;
-        const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
-        add(it, { kind: 'unknown-agency', severity: 'warning', column: col(role), params: { name: ag.raw.slice(0, 120) } });
-      }
-    }
+    // An inherited lead was checked on the row it came from.
+    if (it.leadInheritedFrom === null) unknownAgencies(it, it.lead, add, col);
+    unknownAgencies(it, it.coordinating, add, col);
     for (const t of it.targets) {
       if (t.threshold.kind === 'qualitative' && it.targetText) {
         add(it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || col('target'), params: { text: t.text.slice(0, 120) } });
@@ -105,6 +101,14 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
 }
 
 type Add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => void;
+
+function unknownAgencies(it: AppendixItem, list: readonly AgencyRef[], add: Add, col: (r: ColumnRole) => string): void {
+  for (const ag of list) {
+    if (!ag.unknown) continue;
+    const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
+    add(it, { kind: 'unknown-agency', severity: 'warning', column: col(role), params: { name: ag.raw.slice(0, 120) } });
+  }
+}
 
 function fmt(n: number): string {
   return formatViNumber(n);

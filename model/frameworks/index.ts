@@ -87,7 +87,7 @@ const TOKENS = new Memo<string, readonly string[]>(50_000);
 
 /** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats (shared: never mutate). */
 export function nameTokens(name: string): readonly string[] {
-  return TOKENS.get(name, () => tokensOf(name));
+  return TOKENS.get(name) ?? TOKENS.set(name, tokensOf(name));
 }
 
 function tokensOf(name: string): string[] {
@@ -129,13 +129,19 @@ function sameToken(a: string, b: string): boolean {
 }
 
 function sharedTokens(a: readonly string[], b: readonly string[]): number {
-  const used = new Set<number>();
+  // Which tokens of b are taken: bits for the first 31 (names are short), a set beyond.
+  let bits = 0;
+  let more: Set<number> | null = null;
   let shared = 0;
   for (const t of a) {
-    const j = b.findIndex((u, k) => !used.has(k) && sameToken(t, u));
-    if (j < 0) continue;
-    used.add(j);
-    shared++;
+    for (let k = 0; k < b.length; k++) {
+      if (k < 31 ? bits & (1 << k) : more?.has(k)) continue;
+      if (!sameToken(t, b[k]!)) continue;
+      if (k < 31) bits |= 1 << k;
+      else (more ??= new Set()).add(k);
+      shared++;
+      break;
+    }
   }
   return shared;
 }
@@ -368,7 +374,8 @@ function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: re
 function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: string, tokens: readonly string[]): NodeEntry | null {
   let byName = index.best.get(depth ?? 0);
   if (!byName) index.best.set(depth ?? 0, (byName = new Memo(MATCHES_LIMIT)));
-  return byName.get(name, () => bestByName(index, depth, tokens));
+  const known = byName.get(name);
+  return known !== undefined ? known : byName.set(name, bestByName(index, depth, tokens));
 }
 
 function searchByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
