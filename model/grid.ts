@@ -1,13 +1,16 @@
 // Turns a snapshot into a rectangular grid of clean text with merged cells unfolded.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import './zod';
 import { cleanText } from './text';
 import type { MergeArea, SheetSnapshot } from './types';
 
+const atLeast = (n: number) => z.int().check(z.minimum(n));
+
 const MergeSchema = z.object({
-  top: z.number().int().min(1),
-  left: z.number().int().min(1),
-  bottom: z.number().int().min(1),
-  right: z.number().int().min(1),
+  top: atLeast(1),
+  left: atLeast(1),
+  bottom: atLeast(1),
+  right: atLeast(1),
 });
 
 // Shallow on purpose: cell values are unknown by contract and a deep check costs O(cells).
@@ -15,8 +18,8 @@ export const SheetSnapshotSchema = z.object({
   name: z.string(),
   values: z.array(z.array(z.unknown())),
   merges: z.array(MergeSchema),
-  origin: z.object({ row: z.number().int().min(1), col: z.number().int().min(1) }).optional(),
-  extent: z.object({ rows: z.number().int().min(0), cols: z.number().int().min(0) }).optional(),
+  origin: z.optional(z.object({ row: atLeast(1), col: atLeast(1) })),
+  extent: z.optional(z.object({ rows: atLeast(0), cols: atLeast(0) })),
 });
 
 /**

@@ -1,25 +1,28 @@
 // Agency registry as data: canonical names, levels and the spellings seen in plan appendices.
 // Aliases are matched after folding (case, diacritics, punctuation, "&"/"và", "các", numbers),
 // so list only variants that differ in words, not in accents or punctuation.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod';
 
 export const AgencyLevelSchema = z.enum(['province', 'district', 'commune', 'central', 'other']);
 
 export const AgencyEntrySchema = z.object({
-  id: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/),
-  name: z.string().min(1),
+  id: z.string().check(z.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)),
+  name: z.string().check(z.minLength(1)),
   level: AgencyLevelSchema,
-  aliases: z.array(z.string().min(1)),
-  collective: z.boolean().optional(),
+  aliases: z.array(z.string().check(z.minLength(1))),
+  collective: z.optional(z.boolean()),
 });
 
-export const AgencyRegistrySchema = z.array(AgencyEntrySchema).superRefine((entries, ctx) => {
-  const seen = new Set<string>();
-  entries.forEach((e, i) => {
-    if (seen.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${e.id}`, path: [i, 'id'] });
-    seen.add(e.id);
-  });
-});
+export const AgencyRegistrySchema = z.array(AgencyEntrySchema).check(
+  z.superRefine((entries, ctx) => {
+    const seen = new Set<string>();
+    entries.forEach((e, i) => {
+      if (seen.has(e.id)) ctx.addIssue({ code: 'custom', message: `duplicate id ${e.id}`, path: [i, 'id'], input: e.id });
+      seen.add(e.id);
+    });
+  }),
+);
 
 export type AgencyLevel = z.infer<typeof AgencyLevelSchema>;
 export type AgencyEntry = z.infer<typeof AgencyEntrySchema>;

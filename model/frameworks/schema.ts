@@ -1,43 +1,54 @@
 // Criteria frameworks as versioned data, validated with zod. A user-supplied framework JSON
 // goes through parseFramework() and can then replace the built-in ones.
-import { z } from 'zod';
+import * as z from 'zod/mini';
+import '../zod';
 
 /** Sums of points may differ by float noise (0.1 + 0.2). */
 export const MAX_TOLERANCE = 1e-9;
 
-export const FrameworkNodeSchema = z.object({
+const text = (empty: string) => z.string().check(z.trim(), z.minLength(1, empty));
+
+// A node type of its own: the schema refers to itself (children), so its type is written out.
+export interface FrameworkNode {
   /** "1", "1.2", "1.2.3", or "1.2(3)" for numbered items inside a criterion. */
-  code: z.string().trim().min(1, 'code is empty'),
-  name: z.string().trim().min(1, 'name is empty'),
+  code: string;
+  name: string;
   /** Maximum points; absent for PAPI / SIPAS and for survey-only items. */
-  max: z.number().finite().nonnegative().optional(),
+  max?: number | undefined;
   /** Scored by a survey (e.g. PAR 8.1 SIPAS, run by Bộ Nội vụ): no self-assessed points. */
-  surveyOnly: z.boolean().optional(),
+  surveyOnly?: boolean | undefined;
+  children?: FrameworkNode[] | undefined;
+}
+
+// zod's numbers are finite: Infinity and NaN are refused.
+export const FrameworkNodeSchema: z.ZodMiniType<FrameworkNode> = z.object({
+  code: text('code is empty'),
+  name: text('name is empty'),
+  max: z.optional(z.number().check(z.nonnegative())),
+  surveyOnly: z.optional(z.boolean()),
   get children() {
-    return z.array(FrameworkNodeSchema).optional();
+    return z.optional(z.array(FrameworkNodeSchema));
   },
 });
-
-export type FrameworkNode = z.infer<typeof FrameworkNodeSchema>;
 
 export const IndexNameSchema = z.enum(['PAR', 'PAPI', 'SIPAS']);
 
 export const ScaleSchema = z
-  .object({ min: z.number().finite(), max: z.number().finite(), unit: z.string() })
-  .refine((s) => s.min < s.max, { message: 'scale.min must be below scale.max' });
+  .object({ min: z.number(), max: z.number(), unit: z.string() })
+  .check(z.refine((s) => s.min < s.max, { error: 'scale.min must be below scale.max' }));
 
 const FrameworkBaseSchema = z.object({
-  id: z.string().trim().min(1, 'id is empty'),
+  id: text('id is empty'),
   index: IndexNameSchema,
-  name: z.string().trim().min(1, 'name is empty'),
+  name: text('name is empty'),
   /** The decision (or survey) that defines the framework. */
-  source: z.string().trim().min(1, 'source is empty'),
-  validFrom: z.number().int(),
-  validTo: z.number().int().optional(),
+  source: text('source is empty'),
+  validFrom: z.int(),
+  validTo: z.optional(z.int()),
   /** Per top-level index scale: PAPI 1–10 points, SIPAS 0–100 %. */
-  scale: ScaleSchema.optional(),
-  totalMax: z.number().finite().nonnegative().optional(),
-  nodes: z.array(FrameworkNodeSchema).min(1, 'framework has no nodes'),
+  scale: z.optional(ScaleSchema),
+  totalMax: z.optional(z.number().check(z.nonnegative())),
+  nodes: z.array(FrameworkNodeSchema).check(z.minLength(1, 'framework has no nodes')),
 });
 
 type Path = (string | number)[];
@@ -80,7 +91,7 @@ function checkNodes(nodes: readonly FrameworkNode[], path: Path, seen: Map<strin
   });
 }
 
-export const FrameworkSchema = FrameworkBaseSchema.superRefine((fw, ctx) => {
+export const FrameworkSchema = FrameworkBaseSchema.check(z.superRefine((fw, ctx) => {
   const issues: Issue[] = [];
   if (fw.validTo !== undefined && fw.validTo < fw.validFrom) {
     issues.push({ path: ['validTo'], message: `validTo ${fw.validTo} is before validFrom ${fw.validFrom}` });
@@ -93,8 +104,8 @@ export const FrameworkSchema = FrameworkBaseSchema.superRefine((fw, ctx) => {
       message: `totalMax is ${fmt(fw.totalMax)} but the top-level maxima sum to ${fmt(sum)}`,
     });
   }
-  for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
-});
+  for (const issue of issues) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message, input: fw });
+}));
 
 export type Framework = z.infer<typeof FrameworkSchema>;
 
