@@ -57,7 +57,9 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
   const none: RowCheck = Object.freeze({ outcome: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
   const checks: RowCheck[] = new Array(items.length).fill(none);
   const add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => {
-    const finding: Finding = { ...f, row: f.row ?? it.row, code: it.code };
+    // Field by field, not a spread: one object shape for every finding, and no copy of `f`.
+    const finding: Finding = { kind: f.kind, severity: f.severity, row: f.row ?? it.row, column: f.column, code: it.code, params: f.params };
+    if (f.explanation !== undefined) finding.explanation = f.explanation;
     if (it.explanation) finding.explanation = it.explanation;
     findings.push(finding);
   };
@@ -119,7 +121,7 @@ function checkRow(a: Appendix, it: AppendixItem, policy: EvidencePolicy, add: Ad
   if (!a.hasSelfAssessment || it.notApplicable || it.surveyOnly) return check;
   const claimed = (it.selfPoints ?? 0) > EPS;
   const entered = claimed || it.actual !== '';
-  const hasEvidenceCol = a.columns.some((c) => c.role === 'evidence');
+  const hasEvidenceCol = col('evidence') !== '';
   if (entered && !it.evidence && it.children.length === 0) {
     const explained = policy === 'explain' && it.explanation !== '';
     check.evidenceOk = policy === 'flag' || explained;
