@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
-import { scorePatch } from '../cli/patch/score-patch';
+import { scorePatch, withDefinedNames } from '../cli/patch/score-patch';
 import { patchAppendixSheet } from '../cli/patch/sheet';
 import { StylesPatch } from '../cli/patch/styles';
 import { PatchUnsupported } from '../cli/patch/xml';
@@ -112,6 +112,18 @@ describe('score by patching the input zip', () => {
     applyScore(wb, analysis);
     const scored = await load(new Uint8Array(await wb.xlsx.writeBuffer()));
     assert.equal(scoreAdditions(scored, analyzeExcelWorkbook(scored)), null);
+  });
+
+  it('puts the print titles where the workbook schema wants them', () => {
+    const d = '<definedName name="x">1</definedName>';
+    assert.equal(withDefinedNames('<workbook><sheets><sheet/></sheets><calcPr/></workbook>', d), `<workbook><sheets><sheet/></sheets><definedNames>${d}</definedNames><calcPr/></workbook>`);
+    assert.equal(
+      withDefinedNames('<workbook><sheets/></sheets><externalReferences><externalReference r:id="rId9"/></externalReferences><calcPr/></workbook>', d),
+      `<workbook><sheets/></sheets><externalReferences><externalReference r:id="rId9"/></externalReferences><definedNames>${d}</definedNames><calcPr/></workbook>`,
+    );
+    assert.equal(withDefinedNames('<sheets></sheets><definedNames><definedName name="a">1</definedName></definedNames>', d), `<sheets></sheets><definedNames><definedName name="a">1</definedName>${d}</definedNames>`);
+    assert.equal(withDefinedNames('<sheets></sheets><definedNames/>', d), `<sheets></sheets><definedNames>${d}</definedNames>`);
+    assert.throws(() => withDefinedNames('<workbook/>', d), PatchUnsupported);
   });
 
   describe('the appendix sheet part', () => {

@@ -23,6 +23,20 @@ export interface ScorePatch {
   tables: SummaryTable[];
 }
 
+/** workbook.xml with these definedName elements added, where the schema wants them. */
+export function withDefinedNames(workbook: string, defs: string): string {
+  if (/<definedNames\s*\/>/.test(workbook)) return workbook.replace(/<definedNames\s*\/>/, `<definedNames>${defs}</definedNames>`);
+  if (/<\/definedNames>/.test(workbook)) return insertBefore(workbook, /<\/definedNames>/, defs);
+  // CT_Workbook order: sheets, functionGroups, externalReferences, then definedNames.
+  let at = -1;
+  for (const re of [/<\/sheets>/, /<functionGroups[^>]*\/>|<\/functionGroups>/, /<\/externalReferences>/]) {
+    const m = re.exec(workbook);
+    if (m) at = Math.max(at, m.index + m[0].length);
+  }
+  if (at < 0) throw new PatchUnsupported('workbook without its sheet list');
+  return `${workbook.slice(0, at)}<definedNames>${defs}</definedNames>${workbook.slice(at)}`;
+}
+
 /** Part name inside the zip for a relationship target of xl/workbook.xml. */
 function partOf(target: string): string {
   return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
@@ -90,9 +104,7 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   }
   if (names.length) {
     const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('');
-    workbook = /<\/definedNames>/.test(workbook)
-      ? insertBefore(workbook, /<\/definedNames>/, defs)
-      : workbook.replace(/<\/sheets>/, `</sheets><definedNames>${defs}</definedNames>`);
+    workbook = withDefinedNames(workbook, defs);
   }
   changed.set('xl/workbook.xml', workbook);
   changed.set('xl/_rels/workbook.xml.rels', rels);
