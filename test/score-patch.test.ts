@@ -11,6 +11,7 @@ import { patchAppendixSheet } from '../cli/patch/sheet';
 import { StylesPatch } from '../cli/patch/styles';
 import { PatchUnsupported } from '../cli/patch/xml';
 import { readZip } from '../cli/patch/zip';
+import { readZip as unzip, writeZip as zipOf } from './helpers/zip';
 import type { InlineMarks } from '../model';
 import { EXAMPLE, FIXTURES, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
 
@@ -114,6 +115,29 @@ describe('score by patching the input zip', () => {
     assert.equal(scoreAdditions(scored, analyzeExcelWorkbook(scored)), null);
   });
 
+  /** The example with one part's text changed, as another tool might have written it. */
+  function exampleWith(part: string, change: (xml: string) => string): Buffer {
+    return zipOf(unzip(fs.readFileSync(EXAMPLE)).map((e) => (e.name === part ? { name: e.name, data: Buffer.from(change(e.data.toString('utf8'))) } : e)));
+  }
+  async function additionsOf(bytes: Buffer) {
+    const wb = await load(bytes);
+    const analysis = analyzeExcelWorkbook(wb);
+    return { sheet: analysis.sheet, ...scoreAdditions(wb, analysis)! };
+  }
+
+  it('leaves templates and odd sheet lists to ExcelJS, and never reuses a part name another tool listed', async () => {
+    const template = exampleWith('[Content_Types].xml', (x) => x.replace('spreadsheetml.sheet.main+xml', 'spreadsheetml.template.main+xml'));
+    assert.throws(() => scorePatch(template, { sheet: 'Phụ lục', marks: null, tables: [] }), PatchUnsupported);
+    const openSheet = exampleWith('xl/workbook.xml', (x) => x.replace(/<sheet ([^>]*)\/>/, '<sheet $1></sheet>'));
+    assert.throws(() => scorePatch(openSheet, { sheet: 'Phụ lục', marks: null, tables: [] }), PatchUnsupported);
+    // A content-type entry left for sheet2 (and a case variant of sheet3 in the zip): the new parts skip both.
+    const listed = exampleWith('[Content_Types].xml', (x) => x.replace('</Types>', '<Override PartName="/xl/worksheets/sheet2.xml" ContentType="application/xml"/></Types>'));
+    const withCase = zipOf([...unzip(listed), { name: 'xl/worksheets/Sheet3.xml', data: Buffer.from('<x/>') }]);
+    const out = readZip(scorePatch(withCase, await additionsOf(withCase)))!;
+    const added = out.slice(unzip(withCase).length).map((e) => e.name);
+    assert.deepEqual(added, ['xl/worksheets/sheet4.xml', 'xl/worksheets/sheet5.xml', 'xl/worksheets/sheet6.xml']);
+  });
+
   it('puts the print titles where the workbook schema wants them', () => {
     const d = '<definedName name="x">1</definedName>';
     assert.equal(withDefinedNames('<workbook><sheets><sheet/></sheets><calcPr/></workbook>', d), `<workbook><sheets><sheet/></sheets><definedNames>${d}</definedNames><calcPr/></workbook>`);
@@ -165,6 +189,20 @@ describe('score by patching the input zip', () => {
       assert.match(out, /<\/sheetData><conditionalFormatting sqref="B3:B6"><cfRule type="expression" dxfId="0" priority="1"><formula>ISNUMBER\(SEARCH\(&quot;over-max@B&quot;,\$D3\)\)<\/formula><\/cfRule><\/conditionalFormatting><pageMargins\/>/);
     });
 
+    it('puts the rules after the worksheet’s own customSheetViews, never inside one', () => {
+      const views = '<customSheetViews><customSheetView guid="{1}"><pageMargins left="1"/><pageSetup/></customSheetView></customSheetViews>';
+      const out = patchAppendixSheet(sheet('<row r="3"/>', views), marks, styles());
+      assert.ok(out.includes(`${views}<conditionalFormatting sqref="B3:B6">`), out.slice(out.indexOf('</sheetData>')));
+      assert.ok(out.endsWith('</conditionalFormatting><pageMargins/></worksheet>'));
+    });
+
+    it('splits a column range written with single quotes, and counts single-quoted priorities', () => {
+      const xml = `<worksheet><cols><col min='1' max='30' width='12' customWidth='1'/></cols><sheetData/><conditionalFormatting sqref='A1'><cfRule type='expression' priority='7'><formula>1</formula></cfRule></conditionalFormatting></worksheet>`;
+      const out = patchAppendixSheet(xml, marks, styles());
+      assert.match(out, /<cols><col min="1" max="2" width='12' customWidth='1'\/><col min="3" max="3" width="48"[^>]*\/><col min="4" max="4" [^>]*hidden="1"[^>]*\/><col min="5" max="30" width='12' customWidth='1'\/><\/cols>/);
+      assert.match(out, /priority="8"/);
+    });
+
     it('refuses (so ExcelJS writes instead) a styled cell in its way, or a part it does not know', () => {
       assert.throws(() => patchAppendixSheet(sheet('<row r="3"><c r="C3" s="4"/></row>'), marks, styles()), PatchUnsupported);
       assert.throws(() => patchAppendixSheet(sheet('<row r="3"><c r="C3"><v>1</v></c></row>'), marks, styles()), PatchUnsupported);
@@ -185,6 +223,16 @@ describe('score by patching the input zip', () => {
       assert.match(xml, /<fills count="3"><fill\/><fill\/><fill><patternFill patternType="solid"><fgColor rgb="FFE7E6F7"\/><\/patternFill><\/fill><\/fills>/);
       assert.match(xml, /<cellXfs count="4"><xf\/><xf numFmtId="0" fontId="1" fillId="2" borderId="0" xfId="0" applyFont="1" applyFill="1" applyAlignment="1"><alignment wrapText="1" vertical="center"\/><\/xf><xf numFmtId="4" [^>]*\/><xf numFmtId="164" /);
       assert.match(xml, /<\/cellXfs><dxfs count="1"><dxf>/);
+    });
+
+    it('keeps Excel’s reserved fills 0 and 1 when a styles part lacks them', () => {
+      const s = new StylesPatch('<styleSheet><fonts count="1"><font/></fonts><fills count="1"><fill/></fills><cellXfs count="1"><xf/></cellXfs><cellStyles count="1"><cellStyle/></cellStyles><extLst/></styleSheet>');
+      s.xf({ font: 'bold', fill: true });
+      s.dxf('FFFFC7CE');
+      const xml = s.result();
+      assert.match(xml, /<fills count="3"><fill\/><fill><patternFill patternType="gray125"\/><\/fill><fill><patternFill patternType="solid">/);
+      assert.match(xml, /fillId="2"/);
+      assert.match(xml, /<\/cellStyles><dxfs count="1"><dxf>.*<\/dxfs><extLst\/>/);
     });
   });
 });

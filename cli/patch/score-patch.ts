@@ -61,10 +61,14 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   // An .xlsm's copy would keep its macros under an .xlsx name (Excel refuses such a file);
   // ExcelJS writes it without them.
   if (/macroEnabled/i.test(types) || entries.some((e) => /vbaProject\.bin$/i.test(e.name))) throw new PatchUnsupported('macro-enabled workbook');
+  // A template (.xltx) keeps its template content type in a copy: Excel refuses it under .xlsx.
+  if (/\.template\.main\+xml/i.test(types)) throw new PatchUnsupported('template workbook');
   const root = /<workbook\s[^>]*>/.exec(workbook)?.[0];
   const prefix = root && [...root.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].find((m) => m[2] === REL_NS)?.[1];
   if (!prefix) throw new PatchUnsupported('workbook without the relationships namespace');
-  const sheetTags = [...(/<sheets>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '').matchAll(/<sheet\s[^>]*\/>/g)].map((m) => m[0]);
+  const sheetList = /<sheets>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '';
+  const sheetTags = [...sheetList.matchAll(/<sheet\s[^>]*\/>/g)].map((m) => m[0]);
+  if ((sheetList.match(/<sheet[\s>/]/g)?.length ?? 0) !== sheetTags.length) throw new PatchUnsupported('sheet list');
   const targets = new Map<string, string>();
   for (const m of rels.matchAll(/<Relationship\s[^>]*\/>/g)) {
     const id = attr(m[0], 'Id');
@@ -85,13 +89,19 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
 
   // Summary sheets: new parts, listed in the workbook, its relationships and the content types.
   const added: { name: string; data: string }[] = [];
+  // Part names are case-insensitive; a name listed in the content types or owning a .rels file
+  // (left behind by another tool) is taken too.
+  const used = new Set(entries.map((e) => e.name.toLowerCase()));
+  for (const m of types.matchAll(/PartName\s*=\s*["']\/?([^"']+)["']/g)) used.add(m[1]!.toLowerCase());
+  const taken = (n: number) =>
+    used.has(`xl/worksheets/sheet${n}.xml`) || used.has(`xl/worksheets/_rels/sheet${n}.xml.rels`) || added.some((a) => a.name === `xl/worksheets/sheet${n}.xml`);
   let nextId = Math.max(...sheets.map((s) => s.id)) + 1;
   let part = 1;
   let rid = 1;
   const names: string[] = [];
   for (const t of p.tables) {
     if (sheets.some((s) => lower(s.name) === lower(t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
-    while (byName.has(`xl/worksheets/sheet${part}.xml`) || added.some((a) => a.name === `xl/worksheets/sheet${part}.xml`)) part++;
+    while (taken(part)) part++;
     while (targets.has(`rIdParscore${rid}`)) rid++;
     const name = `xl/worksheets/sheet${part}.xml`;
     added.push({ name, data: summarySheetXml(t, styles) });

@@ -5,16 +5,20 @@
 import type { InlineMarks } from '../../model';
 import { columnLetter, columnNumber } from '../../model/text';
 import type { StylesPatch } from './styles';
-import { attr, insertBefore, PatchUnsupported, xmlText } from './xml';
+import { attr, insertBefore, PatchUnsupported, topLevelChildren, withAttr, xmlText } from './xml';
 
 /** An inline-string cell (no shared strings part to touch). */
 export function textCell(ref: string, text: string, xf: number): string {
   return `<c r="${ref}"${xf ? ` s="${xf}"` : ''} t="inlineStr"><is><t xml:space="preserve">${xmlText(text)}</t></is></c>`;
 }
 
-// Elements that follow conditionalFormatting in a worksheet (ECMA-376 CT_Worksheet order).
-const AFTER_CF =
-  /<(?:dataValidations|hyperlinks|printOptions|pageMargins|pageSetup|headerFooter|rowBreaks|colBreaks|customProperties|cellWatches|ignoredErrors|smartTags|drawing|legacyDrawing|legacyDrawingHF|picture|oleObjects|controls|webPublishItems|tableParts|extLst)[\s>/]|<\/worksheet>/;
+// Worksheet children that come before conditionalFormatting (ECMA-376 CT_Worksheet order): the
+// rules go after the last of these at the top level.
+const BEFORE_CF = new Set([
+  'sheetPr', 'dimension', 'sheetViews', 'sheetFormatPr', 'cols', 'sheetData', 'sheetCalcPr', 'sheetProtection',
+  'protectedRanges', 'scenarios', 'autoFilter', 'sortState', 'dataConsolidate', 'customSheetViews', 'mergeCells',
+  'phoneticPr', 'conditionalFormatting',
+]);
 
 export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPatch): string {
   if (!/<worksheet[\s>]/.test(xml)) throw new PatchUnsupported('worksheet with a namespace prefix');
@@ -39,16 +43,19 @@ export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPa
   ]);
   out = patchDimension(out, Math.max(m.lastRow, m.headerRow), m.codesCol);
   if (m.rules.length) {
-    const tail = out.indexOf('</sheetData>');
+    // The worksheet's children after sheetData (scanning from there skips the rows' tags).
+    const dataEnd = out.lastIndexOf('</sheetData>') + '</sheetData>'.length;
+    const after = topLevelChildren(out, dataEnd).filter((c) => BEFORE_CF.has(c.name));
+    const before = after.length ? after[after.length - 1]! : { end: dataEnd };
     let priority = 0;
-    for (const p of out.slice(tail).matchAll(/\spriority="(\d+)"/g)) priority = Math.max(priority, Number(p[1]));
+    for (const p of out.slice(out.indexOf('</sheetData>')).matchAll(/\spriority\s*=\s*["'](\d+)["']/g)) priority = Math.max(priority, Number(p[1]));
     const rules = m.rules
       .map(
         (r) =>
           `<conditionalFormatting sqref="${xmlText(r.range)}"><cfRule type="expression" dxfId="${styles.dxf(r.color)}" priority="${++priority}"><formula>${xmlText(r.formula)}</formula></cfRule></conditionalFormatting>`,
       )
       .join('');
-    out = out.slice(0, tail) + insertBefore(out.slice(tail), AFTER_CF, rules);
+    out = out.slice(0, before.end) + rules + out.slice(before.end);
   }
   return out;
 }
@@ -96,7 +103,7 @@ function patchSheetData(xml: string, cells: Map<number, { col: number; xml: stri
 
 /** One existing row with parscore's cells put in column order (spans dropped: they are only a hint). */
 function mergeRow(row: string, tag: string, selfClosing: boolean, add: { col: number; xml: string }[]): string {
-  const openTag = tag.replace(/\sspans="[^"]*"/, '').replace(/\s*\/>$/, '>');
+  const openTag = tag.replace(/\sspans\s*=\s*("[^"]*"|'[^']*')/, '').replace(/\s*\/>$/, '>');
   const body = selfClosing ? '' : row.slice(tag.length, row.length - 6);
   const parts: string[] = [openTag];
   let pos = 0;
@@ -127,6 +134,7 @@ function mergeRow(row: string, tag: string, selfClosing: boolean, add: { col: nu
 /** Column widths for parscore's columns; a range of the officer's covering one is split around it. */
 function patchCols(xml: string, ours: { col: number; attrs: string }[]): string {
   const mine = ours.map((o) => `<col min="${o.col}" max="${o.col}" ${o.attrs}/>`);
+  if ((xml.match(/<cols[\s>]/g)?.length ?? 0) > 1) throw new PatchUnsupported('several <cols> elements');
   const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
   if (!cols) return insertBefore(xml, /<sheetData[\s>/]/, `<cols>${mine.join('')}</cols>`);
   const entries: { min: number; xml: string }[] = [];
@@ -150,7 +158,7 @@ function patchCols(xml: string, ours: { col: number; attrs: string }[]): string 
 }
 
 function withRange(tag: string, min: number, max: number): string {
-  return tag.replace(/\smin="\d+"/, ` min="${min}"`).replace(/\smax="\d+"/, ` max="${max}"`);
+  return withAttr(withAttr(tag, 'min', String(min)), 'max', String(max));
 }
 
 /** The sheet's declared used range, widened to parscore's last column and row. */

@@ -27,6 +27,7 @@ const FILLS: Section = { open: /<fills[\s>/]/, name: 'fills', child: /<fill[\s>/
 const XFS: Section = { open: /<cellXfs[\s>/]/, name: 'cellXfs', child: /<xf[\s>/]/g };
 const DXFS: Section = { open: /<dxfs[\s>/]/, name: 'dxfs', child: /<dxf[\s>/]/g };
 const NUMFMTS: Section = { open: /<numFmts[\s>/]/, name: 'numFmts', child: /<numFmt[\s>/]/g };
+const CELLSTYLES: Section = { open: /<cellStyles[\s>/]/, name: 'cellStyles', child: /<cellStyle[\s>/]/g };
 
 /** Where a section is: [start of its open tag, end of the whole element]; null when absent. */
 function locate(xml: string, s: Section): { start: number; end: number; selfClosing: boolean } | null {
@@ -125,7 +126,8 @@ export class StylesPatch {
     let id = this.keys.get(key);
     if (id !== undefined) return id;
     const fontId = s.font ? this.font(s.font) : 0;
-    if (s.fill && this.fillId === null) this.fillId = this.baseFill;
+    // Fills 0 and 1 are Excel's reserved "none" and "gray125": the header fill comes after them.
+    if (s.fill && this.fillId === null) this.fillId = Math.max(this.baseFill, 2);
     const fillId = s.fill ? this.fillId! : 0;
     const numFmtId = s.numFmt ? this.numFmt(s.numFmt) : 0;
     const align = s.wrap || s.vertical ? `<alignment${s.wrap ? ' wrapText="1"' : ''}${s.vertical ? ` vertical="${s.vertical}"` : ''}/>` : '';
@@ -153,10 +155,18 @@ export class StylesPatch {
     let xml = this.xml;
     xml = append(xml, NUMFMTS, this.numFmts.join(''), /<fonts[\s>/]/);
     xml = append(xml, FONTS, this.fonts.join(''), /<\/styleSheet>/);
-    const fill = this.fillId !== null ? `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>` : '';
-    xml = append(xml, FILLS, fill, /<\/styleSheet>/);
+    if (this.fillId !== null) {
+      const reserved = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'].slice(this.baseFill);
+      const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>`;
+      xml = append(xml, FILLS, reserved.join('') + fill, /<\/styleSheet>/);
+    }
     xml = append(xml, XFS, this.xfs.join(''), /<\/styleSheet>/);
-    xml = append(xml, DXFS, this.dxfs.join(''), /<tableStyles[\s>/]|<colors[\s>/]|<extLst[\s>/]|<\/styleSheet>/);
+    if (this.dxfs.length && !locate(xml, DXFS)) {
+      // dxfs follows cellStyles (or cellXfs) in CT_Stylesheet.
+      const after = locate(xml, CELLSTYLES) ?? locate(xml, XFS)!;
+      xml = `${xml.slice(0, after.end)}<dxfs count="0"/>${xml.slice(after.end)}`;
+    }
+    xml = append(xml, DXFS, this.dxfs.join(''), /<\/styleSheet>/);
     return xml;
   }
 }

@@ -45,3 +45,42 @@ export function insertBefore(xml: string, before: RegExp, text: string): string 
   if (!m) throw new PatchUnsupported(`no ${before.source}`);
   return xml.slice(0, m.index) + text + xml.slice(m.index);
 }
+
+/**
+ * The root element's children from `from` on, as [name, start, end) — nested elements skipped, so
+ * a `<pageMargins>` inside `<customSheetViews>` or an `<extLst>` inside `<autoFilter>` is never
+ * taken for the worksheet's own. Stops at the root's closing tag.
+ */
+export function topLevelChildren(xml: string, from: number): { name: string; start: number; end: number }[] {
+  const out: { name: string; start: number; end: number }[] = [];
+  const tag = /<(\/?)([A-Za-z_][\w.:-]*)[^>]*?(\/?)>|<!--[\s\S]*?-->|<\?[\s\S]*?\?>/g;
+  tag.lastIndex = from;
+  let depth = 0;
+  let open: { name: string; start: number } | null = null;
+  for (let m = tag.exec(xml); m; m = tag.exec(xml)) {
+    if (!m[2]) continue; // a comment or a processing instruction
+    const closing = m[1] === '/';
+    const selfClosing = m[3] === '/';
+    if (closing) {
+      if (depth === 0) break; // the root's own closing tag
+      depth--;
+      if (depth === 0 && open) {
+        out.push({ name: open.name, start: open.start, end: m.index + m[0].length });
+        open = null;
+      }
+    } else if (selfClosing) {
+      if (depth === 0) out.push({ name: m[2], start: m.index, end: m.index + m[0].length });
+    } else {
+      if (depth === 0) open = { name: m[2], start: m.index };
+      depth++;
+    }
+  }
+  return out;
+}
+
+/** The same start tag with an attribute set (replaced whatever its quotes, or added). */
+export function withAttr(tag: string, name: string, value: string): string {
+  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  if (re.test(tag)) return tag.replace(re, `$1"${xmlText(value)}"`);
+  return tag.replace(/\s*(\/?)>$/, ` ${name}="${xmlText(value)}"$1>`);
+}

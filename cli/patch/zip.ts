@@ -5,6 +5,7 @@
 // The input already passed xlsx/zip-guard (sizes, local headers, no encryption).
 import zlib from 'node:zlib';
 import { zipRecords, type ZipRecord } from '../../xlsx/zip-guard';
+import { PatchUnsupported } from './xml';
 
 const SIG_LOCAL = 0x04034b50;
 const SIG_CENTRAL = 0x02014b50;
@@ -45,7 +46,13 @@ export function readZip(buf: Uint8Array): ZipEntry[] | null {
     off += centralLen;
     const lo = r.localOffset;
     if (dv.getUint32(lo, true) !== SIG_LOCAL) return null;
-    const dataStart = 30 + dv.getUint16(lo + 26, true) + dv.getUint16(lo + 28, true);
+    const nameLen = dv.getUint16(lo + 26, true);
+    const extraLen = dv.getUint16(lo + 28, true);
+    // A zip64 extra field (id 1) changes the data descriptor's size: not for this copier.
+    for (let x = lo + 30 + nameLen; x + 4 <= lo + 30 + nameLen + extraLen; x += 4 + dv.getUint16(x + 2, true)) {
+      if (dv.getUint16(x, true) === 0x0001) return null;
+    }
+    const dataStart = 30 + nameLen + extraLen;
     let end = lo + dataStart + r.packedSize;
     if (r.flags & FLAG_DESCRIPTOR) end += end + 4 <= buf.length && dv.getUint32(end, true) === SIG_DESCRIPTOR ? 16 : 12;
     if (end > buf.length) return null;
@@ -130,6 +137,6 @@ export function writeZip(parts: readonly ZipPart[], now = new Date()): Buffer {
   end.writeUInt16LE(parts.length, 10);
   end.writeUInt32LE(centralSize, 12);
   end.writeUInt32LE(centralStart, 16);
-  if (parts.length > 0xffff || centralStart + centralSize > 0xffffffff) throw new Error('zip64 output is not supported');
+  if (parts.length > 0xffff || centralStart + centralSize > 0xffffffff) throw new PatchUnsupported('zip64 output');
   return Buffer.concat([...chunks, ...centrals, end]);
 }
