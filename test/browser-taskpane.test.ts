@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { analyzeSheet, buildInlineMarks, KIND_LABELS, SHEET_NAMES, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildCellNotes, buildInlineMarks, KIND_LABELS, SHEET_NAMES, type SheetSnapshot } from '../model';
 import { columnLetter } from '../model/text';
 import { snapshotOf } from '../xlsx/read';
 import type { StubBookSpec, StubLogEntry, StubSheet } from './browser/office-stub';
@@ -229,6 +229,32 @@ describe('task pane in Chromium (office.js stubbed)', function () {
       const sheet = (await pane.sheet('Phụ lục'))!;
       assert.equal(sheet.origin.col + Math.max(...sheet.values.map((r) => r.length)) - 1, 14, 'the officer’s K:N stay, parscore’s O:P are gone');
       assert.deepEqual(sheet.cfs, []);
+      assertClean(pane);
+    } finally {
+      await pane.close();
+    }
+  });
+
+  it('on Excel with ExcelApi 1.18 notes each offending cell, keeps the officer’s note, and removes its own with the marks', async () => {
+    const snap = await snapshotJson(EXAMPLE);
+    const a = analyzeSheet(snap);
+    const notes = buildCellNotes(a, 'vi', snap.merges);
+    assert.ok(notes.length >= 2);
+    const officer = notes[0]!;
+    const book = bookOf(snap, { maxExcelApi: '1.18' });
+    book.sheets[0]!.notes = [{ row: officer.row, col: officer.col, content: 'Anh Tuấn: xem lại' }];
+    const pane = await openPane(book);
+    const addr = (n: { row: number; col: number }) => `${columnLetter(n.col)}${n.row}`;
+    try {
+      await click(pane, '#btn-check');
+      const sheet = (await pane.sheet('Phụ lục'))!;
+      const byCell = Object.fromEntries(sheet.notes.map((n) => [n.address, n.content]));
+      assert.equal(byCell[addr(officer)], 'Anh Tuấn: xem lại');
+      for (const n of notes.slice(1)) assert.equal(byCell[addr(n)], n.text, addr(n));
+      assert.equal(sheet.notes.length, notes.length);
+      await click(pane, '#btn-clear');
+      assert.match(await text(pane, '#message'), new RegExp(`${notes.length - 1} ghi chú ô`));
+      assert.deepEqual((await pane.sheet('Phụ lục'))!.notes, [{ address: addr(officer), content: 'Anh Tuấn: xem lại' }]);
       assertClean(pane);
     } finally {
       await pane.close();
