@@ -3,6 +3,10 @@
 // newer one is full the older one is dropped. A working set up to `limit` never thrashes (a
 // single map cleared at the limit would re-parse everything on each pass over a larger sheet).
 // get/set rather than get-or-make: no closure allocated per lookup on the hot paths.
+// What it holds stays in memory for the life of the process or the add-in: it is used for what
+// is small and recurs across sheets (criterion names and their framework matches), never for
+// per-row texts. MEMO_LIMIT per generation is far more names than any plan has.
+export const MEMO_LIMIT = 50_000;
 export class Memo<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();

@@ -15,7 +15,6 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold } from './text';
-import { Memo } from './memo';
 import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
@@ -37,19 +36,8 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 // ---------------------------------------------------------------------------------------
 // parseTarget
 
-// Pure answers kept across calls (bounded, model/memo.ts): a custom function re-analyses
-// its whole table on every edit, and agencies' appendices of one plan share their targets, so a
-// re-analysis parses and evaluates only what changed. Callers never mutate what they get.
-const TARGETS = new Memo<string, ParsedTarget[]>(50_000);
-const OUTCOMES = new WeakMap<Threshold, Record<Lang, Memo<string | number, CheckOutcome>>>();
-
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
-  if (typeof text !== 'string') return parseTargetOnce(text);
-  return TARGETS.get(text) ?? TARGETS.set(text, parseTargetOnce(text));
-}
-
-function parseTargetOnce(text: unknown): ParsedTarget[] {
   let s: string;
   try {
     s = cleanText(text);
@@ -576,15 +564,6 @@ interface Ctx {
 
 /** Is the officer's actual result enough for the target? Never throws. */
 export function evaluateThreshold(t: Threshold, actual: unknown, lang: Lang = 'vi'): CheckOutcome {
-  if ((typeof actual !== 'number' && typeof actual !== 'string') || !t || typeof t !== 'object') return evaluateOnce(t, actual, lang);
-  // Per threshold, per language, by the actual value itself (a number and its text are different keys).
-  let byLang = OUTCOMES.get(t);
-  if (!byLang) OUTCOMES.set(t, (byLang = { vi: new Memo(1_000), en: new Memo(1_000) }));
-  const memo = lang === 'en' ? byLang.en : byLang.vi;
-  return memo.get(actual) ?? memo.set(actual, evaluateOnce(t, actual, lang));
-}
-
-function evaluateOnce(t: Threshold, actual: unknown, lang: Lang): CheckOutcome {
   let s: string;
   try {
     s = typeof actual === 'number' ? '' : cleanText(actual);

@@ -56,6 +56,7 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const none: RowCheck = Object.freeze({ outcome: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
   const checks: RowCheck[] = new Array(items.length).fill(none);
+
   const add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => {
     // Field by field, not a spread: one object shape for every finding, and no copy of `f`.
     const finding: Finding = { kind: f.kind, severity: f.severity, row: f.row ?? it.row, column: f.column, code: it.code, params: f.params };

@@ -1,6 +1,6 @@
 // Built-in criteria frameworks, choosing one for a sheet, and matching sheet rows to its nodes.
 import type { IndexKind } from '../types';
-import { Memo } from '../memo';
+import { Memo, MEMO_LIMIT } from '../memo';
 import { fold } from '../text';
 import { parseFramework, type Framework, type FrameworkNode } from './schema';
 import { PAR_2019_PROVINCE } from './par-2019-province';
@@ -83,7 +83,7 @@ const EXPANSIONS = new Map(Object.entries(ABBREVIATIONS).map(([k, v]) => [k, v.s
 
 // Names recur (the same criterion in every agency's sheet, a custom function recalculating the
 // same table): their tokens are kept (model/memo.ts).
-const TOKENS = new Memo<string, readonly string[]>(50_000);
+const TOKENS = new Memo<string, readonly string[]>(MEMO_LIMIT);
 
 /** Folded, de-numbered, abbreviation-expanded content words of a name, without repeats (shared: never mutate). */
 export function nameTokens(name: string): readonly string[] {
@@ -373,7 +373,7 @@ function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: re
  */
 function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: string, tokens: readonly string[]): NodeEntry | null {
   let byName = index.best.get(depth ?? 0);
-  if (!byName) index.best.set(depth ?? 0, (byName = new Memo(MATCHES_LIMIT)));
+  if (!byName) index.best.set(depth ?? 0, (byName = new Memo(MEMO_LIMIT)));
   const known = byName.get(name);
   return known !== undefined ? known : byName.set(name, bestByName(index, depth, tokens));
 }
