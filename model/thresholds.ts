@@ -193,10 +193,10 @@ class WordScanner {
 
   next(pos: number): Span | null {
     let best: Span | null = null;
-    WORD_RULES.forEach(([, rule], i) => {
-      const span = this.nextFor(i, rule, pos);
+    for (let i = 0; i < WORD_RULES.length; i++) {
+      const span = this.nextFor(i, WORD_RULES[i]![1], pos);
       if (span && (!best || span.start < best.start)) best = span;
-    });
+    }
     return best;
   }
 
@@ -262,7 +262,10 @@ function nextNumeric(o: string, c: string, pos: number): Span | null {
 function numericAt(o: string, c: string, pos: number, ts: number, te: number): Span | null {
   const value = digitsToNumber(c.slice(ts, te));
   if (value === null) return null;
-  const pctM = /^\s*%/.exec(c.slice(te, te + 8));
+  // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
+  let p = te;
+  while (p < te + 7 && p < c.length && /\s/.test(c[p]!)) p++;
+  const pct = c[p] === '%' && p < te + 8;
   const preFrom = Math.max(pos, ts - 60);
   const k: Tok = {
     o,
@@ -270,8 +273,8 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number): S
     ts,
     te,
     value,
-    pct: pctM !== null,
-    numEnd: te + (pctM ? pctM[0].length : 0),
+    pct,
+    numEnd: pct ? p + 1 : te,
     pre: c.slice(preFrom, ts),
     preFrom,
   };
@@ -280,7 +283,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number): S
 }
 
 function rangeAt(k: Tok): Span | null {
-  const tu = TU_BEFORE.exec(k.pre);
+  const tu = k.pre.includes('từ') ? TU_BEFORE.exec(k.pre) : null;
   const start = tu ? k.preFrom + tu.index : k.ts;
   const after = k.c.slice(k.te, k.te + 80);
   if (k.pct || tu) {
@@ -387,7 +390,9 @@ const TRO_RE = new RegExp(`^((?:(?!so với)[^\\d;%<>≥≤])*?)${WB}trở\\s+(l
 
 /** "… trở lên / trở xuống" within maxWords words after a position. */
 function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
-  const m = TRO_RE.exec(c.slice(from, from + 160));
+  const win = c.slice(from, from + 160);
+  if (!win.includes('trở')) return null; // TRO_RE needs the word; most numbers have none after them
+  const m = TRO_RE.exec(win);
   if (!m) return null;
   if (m[1].trim().split(/\s+/).filter(Boolean).length > maxWords) return null;
   return { up: m[2] === 'lên', end: from + m[0].length };
@@ -396,7 +401,7 @@ function troAt(c: string, from: number, maxWords: number): { up: boolean; end: n
 function compareAt(k: Tok): Span | null {
   const up = unitAndPer(k);
   const cue = opCue(k.pre);
-  const tu = TU_BEFORE.exec(k.pre);
+  const tu = k.pre.includes('từ') ? TU_BEFORE.exec(k.pre) : null;
   const tro = troAt(k.c, up.end, cue || tu || k.pct ? 10 : 4);
   let op: ThresholdOp;
   if (cue) op = cue.op;
@@ -432,7 +437,13 @@ const UNIT_STOP = new RegExp(
  * the phrase, else the phrase up to a stop word when it is at most three words, else its
  * first word.
  */
+// A stop (or nothing) first after the number: no unit, without the window work below.
+const STOP_FIRST = /[/;:()[\].%\d<>≤≥=–—]/;
+
 function unitAt(o: string, c: string, from: number): { unit: string; end: number } {
+  let f = from;
+  while (f < from + 80 && f < c.length && /\s/.test(c[f]!)) f++;
+  if (f >= from + 80 || f >= c.length || STOP_FIRST.test(c[f]!)) return { unit: '', end: from };
   const win = c.slice(from, from + 80);
   const lead = win.length - win.trimStart().length;
   const body = win.slice(lead);
@@ -460,6 +471,9 @@ function plainUnitLength(seg: string, words: RegExpMatchArray[], n: number): num
 }
 
 function perAt(o: string, c: string, from: number): { per: string; end: number } {
+  let i = from;
+  while (i < c.length && /\s/.test(c[i]!)) i++;
+  if (c[i] !== '/') return { per: '', end: from }; // the usual case: no "/năm" after the number
   const m = /^\s*\/\s*(\p{L}+)(?![\p{L}\p{N}])/u.exec(c.slice(from, from + 40));
   if (!m) return { per: '', end: from };
   const end = from + m[0].length;
