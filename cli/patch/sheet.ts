@@ -115,11 +115,18 @@ function mergeRow(row: string, tag: string, selfClosing: boolean, add: { col: nu
     const ref = attr(ctag, 'r');
     const col = ref ? columnNumber(ref.replace(/\d+$/, '')) : 0;
     if (!col) throw new PatchUnsupported('cell without its reference');
-    const end = ctag.endsWith('/>') ? tagEnd + 1 : body.indexOf('</c>', tagEnd) + 4;
-    while (a < add.length && add[a]!.col < col) parts.push(body.slice(pos, cm.index), add[a++]!.xml), (pos = cm.index);
+    const close = ctag.endsWith('/>') ? tagEnd + 1 : body.indexOf('</c>', tagEnd);
+    if (close < 0) throw new PatchUnsupported(`cell ${ref} is not closed`);
+    const end = ctag.endsWith('/>') ? close : close + 4;
+    // parscore's cells that come before this one.
+    while (a < add.length && add[a]!.col < col) {
+      parts.push(body.slice(pos, cm.index), add[a++]!.xml);
+      pos = cm.index;
+    }
     if (a < add.length && add[a]!.col === col) {
       // Only an empty, unstyled cell may stand where parscore writes (free-column.ts).
-      if (!ctag.endsWith('/>') || attr(ctag, 's') !== null && attr(ctag, 's') !== '0') throw new PatchUnsupported(`cell ${ref} is not free`);
+      const style = attr(ctag, 's');
+      if (!ctag.endsWith('/>') || (style !== null && style !== '0')) throw new PatchUnsupported(`cell ${ref} is not free`);
       parts.push(body.slice(pos, cm.index), add[a++]!.xml);
       pos = end;
     }
