@@ -75,17 +75,19 @@ export function digitsToNumber(token: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+// What parseViNumber drops before reading: SPACES, then trim()'s (\s). couldBeNumber skips the same.
+const SPACES = /[\u00a0\u2007\u2009\u202f\u200b\t]/g;
+const NOT_SPACE = /[^\s\u200b]/;
+
 /**
  * False when text cannot be a number to parseViNumber: its first non-space character is no
  * digit, sign or comparison ("Đạt 100%" is a phrase). Lets callers skip the parse for phrases.
  */
 export function couldBeNumber(text: string): boolean {
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0 || c === 0x2007 || c === 0x2009 || c === 0x202f || c === 0x200b) continue;
-    return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 60 || c === 61 || c === 62 || c === 0x2212 || c === 0x2264 || c === 0x2265;
-  }
-  return true;
+  const k = text.search(NOT_SPACE);
+  if (k < 0) return true;
+  const c = text.charCodeAt(k);
+  return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 60 || c === 61 || c === 62 || c === 0x2212 || c === 0x2264 || c === 0x2265;
 }
 
 /**
@@ -99,7 +101,7 @@ export function parseViNumber(value: unknown): ParsedNumber {
     return Number.isFinite(n) ? { ok: true, value: n, percent: false } : notNumber(safeString(value));
   }
   if (typeof value !== 'string') return notNumber(safeString(value));
-  const s = value.normalize('NFC').replace(/[\u00a0\u2007\u2009\u202f\u200b\t]/g, ' ').trim();
+  const s = value.normalize('NFC').replace(SPACES, ' ').trim();
   if (!s) return notNumber('', true);
   const m = NUMBER_TEXT.exec(s);
   if (!m) return notNumber(s);
