@@ -1,6 +1,6 @@
 // The parscore-owned status columns beside the table and the rules that colour offending cells.
 import { FINDING_MESSAGES } from './messages';
-import { columnLetter } from './text';
+import { columnLetter, columnNumber } from './text';
 import type { Analysis, InlineMarks } from './report-types';
 import type { Lang, MergeArea, Severity } from './types';
 
@@ -32,7 +32,7 @@ export function buildInlineMarks(a: Analysis, lang: Lang = a.lang): InlineMarks 
     const token = `${f.kind}@${f.column}`;
     if (!codes[k]!.split(' ').includes(token)) codes[k] = codes[k] ? `${codes[k]} ${token}` : token;
     if (!f.column) continue;
-    cells.push({ row: f.row, col: columnNumberOf(f.column), kind: f.kind, severity: f.severity });
+    cells.push({ row: f.row, col: columnNumber(f.column), kind: f.kind, severity: f.severity });
     const key = `${token}`;
     const prev = ruleKeys.get(key);
     if (!prev || (prev.severity === 'warning' && f.severity === 'error')) ruleKeys.set(key, { column: f.column, kind: f.kind, severity: f.severity });
@@ -92,7 +92,7 @@ export function buildCellNotes(a: Analysis, lang: Lang = a.lang, merges: readonl
   const byCell = new Map<string, { row: number; col: number; lines: string[] }>();
   for (const f of findings) {
     let row = f.row;
-    let col = columnNumberOf(f.column);
+    let col = columnNumber(f.column);
     const m = merges.find((g) => row >= g.top && row <= g.bottom && col >= g.left && col <= g.right);
     if (m) [row, col] = [m.top, m.left];
     const key = `${row},${col}`;
@@ -105,10 +105,4 @@ export function buildCellNotes(a: Analysis, lang: Lang = a.lang, merges: readonl
     if (!note.lines.includes(line)) note.lines.push(line);
   }
   return [...byCell.values()].map((n) => ({ row: n.row, col: n.col, text: `parscore:\n${n.lines.join('\n')}` }));
-}
-
-function columnNumberOf(letter: string): number {
-  let n = 0;
-  for (const ch of letter) n = n * 26 + (ch.charCodeAt(0) - 64);
-  return n;
 }

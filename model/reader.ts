@@ -476,9 +476,7 @@ class RowReader {
   private readPoints(i: number, item: AppendixItem): void {
     const maxText = this.cell('maxPoints', i);
     if (maxText) {
-      const raw = this.rawCell('maxPoints', i);
-      // Most points are numbers already: no parse, no result object.
-      const n = typeof raw === 'number' && Number.isFinite(raw) ? { ok: true as const, value: raw } : parseViNumber(raw ?? maxText);
+      const n = parseViNumber(this.rawCell('maxPoints', i) ?? maxText);
       if (n.ok && isPoints(n.value)) item.maxPoints = n.value;
       else if (isSurvey(maxText)) item.surveyOnly = true;
       else if (isNotApplicable(maxText)) item.notApplicable = true;
@@ -486,8 +484,7 @@ class RowReader {
     }
     const selfText = this.cell('selfPoints', i);
     if (selfText) {
-      const raw = this.rawCell('selfPoints', i);
-      const n = typeof raw === 'number' && Number.isFinite(raw) ? { ok: true as const, value: raw } : parseViNumber(raw ?? selfText);
+      const n = parseViNumber(this.rawCell('selfPoints', i) ?? selfText);
       if (n.ok && isPoints(n.value)) item.selfPoints = n.value;
       else if (isNotApplicable(selfText)) item.notApplicable = true;
       else this.badNumber(i, 'selfPoints', selfText, item.code);

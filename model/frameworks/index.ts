@@ -358,16 +358,6 @@ function sharedTokensVia(entryIds: Int32Array, rowLength: number, matched: reado
 }
 
 /**
- * The entry (at `depth`, or any depth when undefined) whose name is most similar to `tokens`,
- * at least NAME_MATCH_THRESHOLD; the first such entry on ties. Equivalent to scoring every entry
- * with tokenSimilarity, but only entries sharing a (sameToken) word are looked at, and those whose
- * matched words cannot beat the best so far are skipped unscored.
- */
-function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
-  return tokens.length ? searchByName(index, depth, tokens) : null;
-}
-
-/**
  * bestByName for a row's name, remembered per framework by depth and name (names recur: the same
  * criterion in every agency's sheet, a custom function recalculating the same table).
  */
@@ -378,7 +368,14 @@ function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: s
   return known !== undefined ? known : byName.set(name, bestByName(index, depth, tokens));
 }
 
-function searchByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
+/**
+ * The entry (at `depth`, or any depth when undefined) whose name is most similar to `tokens`,
+ * at least NAME_MATCH_THRESHOLD; the first such entry on ties. Equivalent to scoring every entry
+ * with tokenSimilarity, but only entries sharing a (sameToken) word are looked at, and those whose
+ * matched words cannot beat the best so far are skipped unscored.
+ */
+function bestByName(index: FrameworkIndex, depth: number | undefined, tokens: readonly string[]): NodeEntry | null {
+  if (!tokens.length) return null;
   if (tokens.length > 31) return bestByNameSlow(index.entries.filter((e) => depth === undefined || e.depth === depth), tokens);
   const postings = index.postings.get(depth ?? 0);
   if (!postings) return null; // no node at that depth
@@ -387,7 +384,7 @@ function searchByName(index: FrameworkIndex, depth: number | undefined, tokens: 
     index.generation = 0;
     index.stamp.fill(0);
     index.tokenStamp.fill(0);
-    return searchByName(index, depth, tokens);
+    return bestByName(index, depth, tokens);
   }
   const matched = index.matched;
   matched.length = tokens.length;
