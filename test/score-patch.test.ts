@@ -113,6 +113,14 @@ describe('score by patching the input zip', () => {
     applyScore(wb, analysis);
     const scored = await load(new Uint8Array(await wb.xlsx.writeBuffer()));
     assert.equal(scoreAdditions(scored, analyzeExcelWorkbook(scored)), null);
+    // Only a highlight rule of parscore's left (its columns deleted by hand): still cleared first.
+    const ruleOnly = await load(fs.readFileSync(EXAMPLE));
+    assert.ok(scoreAdditions(ruleOnly, analyzeExcelWorkbook(ruleOnly)));
+    ruleOnly.worksheets[0]!.addConditionalFormatting({
+      ref: 'M7:M9',
+      rules: [{ type: 'expression', priority: 1, formulae: ['ISNUMBER(SEARCH("missing-evidence@M",$P7))'] }],
+    });
+    assert.equal(scoreAdditions(ruleOnly, analyzeExcelWorkbook(ruleOnly)), null);
   });
 
   /** The example with one part's text changed, as another tool might have written it. */

@@ -22,10 +22,10 @@ export function analyzeExcelWorkbook(wb: ExcelJS.Workbook, options: AnalyzeOptio
 /** Mark the analysed sheet and (re)write the three summary sheets in place, in the workbook object. */
 export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
   clearMarks(wb); // re-running on a scored copy replaces, never duplicates
+  const { marks, tables } = additionsOf(wb, analysis);
   const ws = wb.getWorksheet(analysis.sheet);
-  const marks = ws ? placeInlineMarks(analysis, analysis.lang, (m) => occupancyOf(ws, m)) : null;
   if (ws && marks) writeMarks(ws, marks);
-  for (const t of buildSummaryTables(analysis, analysis.lang)) writeTable(wb, t);
+  for (const t of tables) writeTable(wb, t);
 }
 
 /**
@@ -34,7 +34,11 @@ export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
  * parscore's marks already (they must be cleared first, which only applyScore does).
  */
 export function scoreAdditions(wb: ExcelJS.Workbook, analysis: Analysis): { marks: InlineMarks | null; tables: SummaryTable[] } | null {
-  if (hasOwnMarks(wb)) return null;
+  return hasOwnMarks(wb) ? null : additionsOf(wb, analysis);
+}
+
+/** The inline marks (placed where nothing of the officer's is) and the summary tables. */
+function additionsOf(wb: ExcelJS.Workbook, analysis: Analysis): { marks: InlineMarks | null; tables: SummaryTable[] } {
   const ws = wb.getWorksheet(analysis.sheet);
   const marks = ws ? placeInlineMarks(analysis, analysis.lang, (m) => occupancyOf(ws, m)) : null;
   return { marks, tables: buildSummaryTables(analysis, analysis.lang) };

@@ -3,7 +3,10 @@ import ExcelJS from 'exceljs';
 import { isOwnHeader, SHEET_NAMES, type InlineMarks, type SummaryTable } from '../model';
 
 const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE7E6F7' } };
+/** The look of parscore's header cells and status text (cli/patch writes the same). */
+export const HEADER_FILL_ARGB = 'FFE7E6F7';
+export const STATUS_FONT_ARGB = 'FF9C0006';
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL_ARGB } };
 const OWN_SHEETS = new Set<string>(Object.values(SHEET_NAMES));
 
 /**
@@ -34,23 +37,31 @@ export function clearMarks(wb: ExcelJS.Workbook): { sheets: number; columns: num
       c.width = undefined as unknown as number;
       columns++;
     }
-    const cf = (ws as unknown as { conditionalFormattings?: { ref: string; rules: { formulae?: string[] }[] }[] }).conditionalFormattings;
-    if (Array.isArray(cf)) {
-      for (let i = cf.length - 1; i >= 0; i--) {
-        const entry = cf[i]!;
-        if (entry.rules.every((r) => (r.formulae ?? []).some((f) => OWN_RULE.test(f)))) {
-          cf.splice(i, 1);
-          rules++;
-        }
+    const cf = conditionalFormattings(ws);
+    for (let i = cf.length - 1; i >= 0; i--) {
+      if (isOwnRule(cf[i]!)) {
+        cf.splice(i, 1);
+        rules++;
       }
     }
   }
   return { sheets, columns, rules };
 }
 
+type ConditionalFormatting = { ref: string; rules: { formulae?: string[] }[] };
+
+function conditionalFormattings(ws: ExcelJS.Worksheet): ConditionalFormatting[] {
+  const cf = (ws as unknown as { conditionalFormattings?: ConditionalFormatting[] }).conditionalFormattings;
+  return Array.isArray(cf) ? cf : [];
+}
+
+function isOwnRule(entry: ConditionalFormatting): boolean {
+  return entry.rules.every((r) => (r.formulae ?? []).some((f) => OWN_RULE.test(f)));
+}
+
 /** True when the workbook holds anything parscore added (clearMarks would remove something). */
 export function hasOwnMarks(wb: ExcelJS.Workbook): boolean {
-  return wb.worksheets.some((ws) => OWN_SHEETS.has(ws.name) || ownColumns(ws).length > 0);
+  return wb.worksheets.some((ws) => OWN_SHEETS.has(ws.name) || ownColumns(ws).length > 0 || conditionalFormattings(ws).some(isOwnRule));
 }
 
 /** Columns whose header (in the first 60 rows) is one of parscore's. */
@@ -80,7 +91,7 @@ export function writeMarks(ws: ExcelJS.Worksheet, m: InlineMarks): void {
     if (m.status[k]) {
       const cell = ws.getCell(r, m.statusCol);
       cell.value = m.status[k]!; // strings are written as text, never as formulas
-      cell.style = { alignment: { wrapText: true, vertical: 'top' }, font: { color: { argb: 'FF9C0006' } } };
+      cell.style = { alignment: { wrapText: true, vertical: 'top' }, font: { color: { argb: STATUS_FONT_ARGB } } };
     }
     if (m.codes[k]) {
       const cell = ws.getCell(r, m.codesCol);
@@ -134,20 +145,30 @@ export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Works
       else if (typeof v === 'string' && v.length > 40) c.alignment = { wrapText: true, vertical: 'top' };
     });
     const link = t.links[i];
-    if (link) {
-      // Internal hyperlinks as a formula: ExcelJS writes {hyperlink:'#…'} as a broken external link.
-      const target = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
-      r.getCell(2).value = { formula: `HYPERLINK("#${target.replace(/"/g, '""')}","${link.address}")`, result: link.address };
-    }
+    // Internal hyperlinks as a formula: ExcelJS writes {hyperlink:'#…'} as a broken external link.
+    if (link) r.getCell(2).value = { formula: linkFormula(link), result: link.address };
     if (i === t.totalRow) r.font = { bold: true };
   });
   ws.views = [{ state: 'frozen', ySplit: 3 }];
   // Officers print these: landscape, one page wide, header row repeated on every page.
   ws.pageSetup = { orientation: 'landscape', paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: '3:3' };
   if (t.rows.length) ws.autoFilter = { from: { row: 3, column: 1 }, to: { row: 3 + t.rows.length, column: t.header.length } };
-  t.header.forEach((h, j) => {
-    const longest = Math.max(h.length, ...t.rows.slice(0, 500).map((r) => String(r[j] ?? '').length));
-    ws.getColumn(j + 1).width = Math.min(60, Math.max(8, longest + 2));
+  summaryColumnWidths(t).forEach((w, j) => {
+    ws.getColumn(j + 1).width = w;
   });
   return ws;
+}
+
+/** HYPERLINK formula (without "=") from a summary row to its cell in the appendix. */
+export function linkFormula(link: { sheet: string; address: string }): string {
+  const target = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+  return `HYPERLINK("#${target.replace(/"/g, '""')}","${link.address}")`;
+}
+
+/** Column widths of a summary sheet: its longest text (first 500 rows) + 2, within 8…60. */
+export function summaryColumnWidths(t: SummaryTable): number[] {
+  return t.header.map((h, j) => {
+    const longest = Math.max(h.length, ...t.rows.slice(0, 500).map((r) => String(r[j] ?? '').length));
+    return Math.min(60, Math.max(8, longest + 2));
+  });
 }

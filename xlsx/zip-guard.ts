@@ -39,6 +39,9 @@ export interface ZipRecord {
   /** Unpacked size the central directory declares. */
   size: number;
   localOffset: number;
+  /** Where the record itself is in the central directory, and its length with name, extra and comment. */
+  centralOffset: number;
+  centralLength: number;
 }
 
 const SIG_LOCAL = 0x04034b50;
@@ -72,6 +75,7 @@ export function zipRecords(buf: Uint8Array): ZipRecord[] | null {
   const out: ZipRecord[] = [];
   while (off + 46 <= eocd && dv.getUint32(off, true) === SIG_CENTRAL) {
     const nameLen = dv.getUint16(off + 28, true);
+    const centralLength = 46 + nameLen + dv.getUint16(off + 30, true) + dv.getUint16(off + 32, true);
     out.push({
       name: utf8.decode(buf.subarray(off + 46, Math.min(off + 46 + nameLen, buf.length))),
       flags: dv.getUint16(off + 8, true),
@@ -79,8 +83,10 @@ export function zipRecords(buf: Uint8Array): ZipRecord[] | null {
       packedSize: dv.getUint32(off + 20, true),
       size: dv.getUint32(off + 24, true),
       localOffset: dv.getUint32(off + 42, true),
+      centralOffset: off,
+      centralLength,
     });
-    off += 46 + nameLen + dv.getUint16(off + 30, true) + dv.getUint16(off + 32, true);
+    off += centralLength;
   }
   return out.length ? out : null;
 }

@@ -4,7 +4,6 @@
 // list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
 // (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
 // writes through ExcelJS instead.
-import zlib from 'node:zlib';
 import type { InlineMarks, SummaryTable } from '../../model';
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
@@ -43,7 +42,6 @@ function partOf(target: string): string {
 }
 
 export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
-  if (typeof zlib.crc32 !== 'function') throw new PatchUnsupported('zlib.crc32 needs Node 20.15');
   const entries = readZip(input);
   if (!entries) throw new PatchUnsupported('zip layout');
   const byName = new Map(entries.map((e) => [e.name, e]));
@@ -90,11 +88,10 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   // Summary sheets: new parts, listed in the workbook, its relationships and the content types.
   const added: { name: string; data: string }[] = [];
   // Part names are case-insensitive; a name listed in the content types or owning a .rels file
-  // (left behind by another tool) is taken too.
+  // (left behind by another tool) is taken too, and so is each part added here.
   const used = new Set(entries.map((e) => e.name.toLowerCase()));
   for (const m of types.matchAll(/PartName\s*=\s*["']\/?([^"']+)["']/g)) used.add(m[1]!.toLowerCase());
-  const taken = (n: number) =>
-    used.has(`xl/worksheets/sheet${n}.xml`) || used.has(`xl/worksheets/_rels/sheet${n}.xml.rels`) || added.some((a) => a.name === `xl/worksheets/sheet${n}.xml`);
+  const taken = (n: number) => used.has(`xl/worksheets/sheet${n}.xml`) || used.has(`xl/worksheets/_rels/sheet${n}.xml.rels`);
   let nextId = Math.max(...sheets.map((s) => s.id)) + 1;
   let part = 1;
   let rid = 1;
@@ -103,12 +100,13 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
     if (sheets.some((s) => lower(s.name) === lower(t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
     while (taken(part)) part++;
     while (targets.has(`rIdParscore${rid}`)) rid++;
-    const name = `xl/worksheets/sheet${part}.xml`;
+    const target = `worksheets/sheet${part}.xml`;
+    const name = `xl/${target}`;
+    used.add(name);
     added.push({ name, data: summarySheetXml(t, styles) });
     const id = `rIdParscore${rid++}`;
-    targets.set(id, `worksheets/sheet${part}.xml`);
     workbook = insertBefore(workbook, /<\/sheets>/, `<sheet name="${xmlText(t.sheetName)}" sheetId="${nextId++}" ${prefix}:id="${id}"/>`);
-    rels = insertBefore(rels, /<\/Relationships>/, `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="worksheets/sheet${part}.xml"/>`);
+    rels = insertBefore(rels, /<\/Relationships>/, `<Relationship Id="${id}" Type="${WORKSHEET_REL}" Target="${target}"/>`);
     types = insertBefore(types, /<\/Types>/, `<Override PartName="/${name}" ContentType="${WORKSHEET_TYPE}"/>`);
     names.push(t.sheetName);
   }

@@ -4,7 +4,7 @@
 // cell parscore writes is new, or at most an empty unstyled element, which it replaces.
 import type { InlineMarks } from '../../model';
 import { columnLetter, columnNumber } from '../../model/text';
-import type { StylesPatch } from './styles';
+import { HEADER_STYLE, type StylesPatch } from './styles';
 import { attr, insertBefore, PatchUnsupported, topLevelChildren, withAttr, xmlText } from './xml';
 
 /** An inline-string cell (no shared strings part to touch). */
@@ -22,7 +22,7 @@ const BEFORE_CF = new Set([
 
 export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPatch): string {
   if (!/<worksheet[\s>]/.test(xml)) throw new PatchUnsupported('worksheet with a namespace prefix');
-  const headXf = styles.xf({ font: 'bold', fill: true, wrap: true, vertical: 'center' });
+  const headXf = styles.xf(HEADER_STYLE);
   const statusXf = styles.xf({ font: 'status', wrap: true, vertical: 'top' });
   const cells = new Map<number, { col: number; xml: string }[]>();
   const put = (row: number, col: number, text: string, xf: number) => {

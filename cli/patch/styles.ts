@@ -1,6 +1,7 @@
 // parscore's few cell styles appended to the workbook's styles part (xl/styles.xml): the officer's
 // styles keep their indexes, parscore's get the next ones — the same styles xlsx/write.ts has
 // ExcelJS write.
+import { HEADER_FILL_ARGB, STATUS_FONT_ARGB } from '../../xlsx/write';
 import { attr, insertBefore, PatchUnsupported, xmlText } from './xml';
 
 export interface CellStyle {
@@ -12,8 +13,8 @@ export interface CellStyle {
   vertical?: 'top' | 'center';
 }
 
-const HEADER_FILL_ARGB = 'FFE7E6F7';
-const STATUS_ARGB = 'FF9C0006';
+/** parscore's header cells: bold on the header fill, wrapped, centred vertically. */
+export const HEADER_STYLE: CellStyle = { font: 'bold', fill: true, wrap: true, vertical: 'center' };
 // Built-in number formats (ECMA-376 18.8.30) that need no numFmt element.
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
@@ -51,9 +52,9 @@ function countChildren(xml: string, s: Section): number {
 function append(xml: string, s: Section, children: string, before: RegExp): string {
   if (!children) return xml;
   const at = locate(xml, s);
-  if (!at) return insertBefore(xml, before, `<${s.name} count="${children.match(s.child)?.length ?? 0}">${children}</${s.name}>`);
-  const existing = at.selfClosing ? 0 : (xml.slice(at.start, at.end).match(s.child)?.length ?? 0);
-  const count = existing + (children.match(s.child)?.length ?? 0);
+  const added = children.match(s.child)?.length ?? 0;
+  if (!at) return insertBefore(xml, before, `<${s.name} count="${added}">${children}</${s.name}>`);
+  const count = countChildren(xml, s) + added;
   const body = at.selfClosing ? '' : xml.slice(xml.indexOf('>', at.start) + 1, at.end - s.name.length - 3);
   return `${xml.slice(0, at.start)}<${s.name} count="${count}">${body}${children}</${s.name}>${xml.slice(at.end)}`;
 }
@@ -100,7 +101,7 @@ export class StylesPatch {
     if (id === undefined) {
       // Exactly the fonts xlsx/write.ts gives ExcelJS (size and name left to Excel's defaults), so
       // a copy patched here and one written by ExcelJS read back the same.
-      const body = kind === 'bold' ? '<b/>' : kind === 'title' ? '<b/><sz val="13"/>' : `<color rgb="${STATUS_ARGB}"/>`;
+      const body = kind === 'bold' ? '<b/>' : kind === 'title' ? '<b/><sz val="13"/>' : `<color rgb="${STATUS_FONT_ARGB}"/>`;
       id = this.baseFont + this.fonts.length;
       this.fonts.push(`<font>${body}</font>`);
       this.fontIds.set(kind, id);

@@ -3,7 +3,8 @@
 // landscape one page wide with the header repeated): the same content either way.
 import type { SummaryTable } from '../../model';
 import { columnLetter } from '../../model/text';
-import type { StylesPatch } from './styles';
+import { linkFormula, summaryColumnWidths } from '../../xlsx/write';
+import { HEADER_STYLE, type StylesPatch } from './styles';
 import { textCell } from './sheet';
 import { xmlText } from './xml';
 
@@ -14,7 +15,7 @@ export function summarySheetXml(t: SummaryTable, styles: StylesPatch): string {
   const width = t.header.length;
   const rows: string[] = [];
   rows.push(`<row r="1">${textCell('A1', t.title, styles.xf({ font: 'title' }))}</row>`);
-  const head = styles.xf({ font: 'bold', fill: true, wrap: true, vertical: 'center' });
+  const head = styles.xf(HEADER_STYLE);
   rows.push(`<row r="${HEADER_ROW}">${t.header.map((h, j) => textCell(`${columnLetter(j + 1)}${HEADER_ROW}`, h, head)).join('')}</row>`);
   t.rows.forEach((row, i) => {
     const r = HEADER_ROW + 1 + i;
@@ -25,10 +26,8 @@ export function summarySheetXml(t: SummaryTable, styles: StylesPatch): string {
       const link = j === 1 ? t.links[i] : null;
       if (link) {
         // Internal hyperlinks as a formula, as the ExcelJS writer does.
-        const target = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
-        const f = `HYPERLINK("#${target.replace(/"/g, '""')}","${link.address}")`;
         const xf = styles.xf({ font: bold ? 'bold' : undefined });
-        cells.push(`<c r="${ref}"${xf ? ` s="${xf}"` : ''} t="str"><f>${xmlText(f)}</f><v>${xmlText(link.address)}</v></c>`);
+        cells.push(`<c r="${ref}"${xf ? ` s="${xf}"` : ''} t="str"><f>${xmlText(linkFormula(link))}</f><v>${xmlText(link.address)}</v></c>`);
         return;
       }
       if (v === null || v === undefined) return;
@@ -48,13 +47,9 @@ export function summarySheetXml(t: SummaryTable, styles: StylesPatch): string {
   });
   const last = HEADER_ROW + t.rows.length;
   const lastCol = columnLetter(Math.max(1, width));
-  const cols = t.header
-    .map((h, j) => {
-      const longest = Math.max(h.length, ...t.rows.slice(0, 500).map((r) => String(r[j] ?? '').length));
-      const w = Math.min(60, Math.max(8, longest + 2));
-      // ExcelJS leaves out a column of its default width (9): so is it here, for the same file.
-      return w === 9 ? '' : `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`;
-    })
+  const cols = summaryColumnWidths(t)
+    // ExcelJS leaves out a column of its default width (9): so is it here, for the same file.
+    .map((w, j) => (w === 9 ? '' : `<col min="${j + 1}" max="${j + 1}" width="${w}" customWidth="1"/>`))
     .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n' +

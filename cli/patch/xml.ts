@@ -29,10 +29,15 @@ export function xmlUnescape(s: string): string {
 
 const ATTR_RES = new Map<string, RegExp>();
 
+/** Regex source for an attribute up to its value: ` name = ` (name escaped). */
+function attrStart(name: string): string {
+  return `\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*`;
+}
+
 /** Attribute value of one start tag ("<sheet name=… r:id=…/>"); null when absent. */
 export function attr(tag: string, name: string): string | null {
   let re = ATTR_RES.get(name);
-  if (!re) ATTR_RES.set(name, (re = new RegExp(`\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*("([^"]*)"|'([^']*)')`)));
+  if (!re) ATTR_RES.set(name, (re = new RegExp(`${attrStart(name)}("([^"]*)"|'([^']*)')`)));
   const m = re.exec(tag);
   if (!m) return null;
   const v = m[2] ?? m[3] ?? '';
@@ -80,7 +85,7 @@ export function topLevelChildren(xml: string, from: number): { name: string; sta
 
 /** The same start tag with an attribute set (replaced whatever its quotes, or added). */
 export function withAttr(tag: string, name: string, value: string): string {
-  const re = new RegExp(`(\\s${name.replace(/[.:]/g, '\\$&')}\\s*=\\s*)("[^"]*"|'[^']*')`);
+  const re = new RegExp(`(${attrStart(name)})("[^"]*"|'[^']*')`);
   if (re.test(tag)) return tag.replace(re, `$1"${xmlText(value)}"`);
   return tag.replace(/\s*(\/?)>$/, ` ${name}="${xmlText(value)}"$1>`);
 }

@@ -28,22 +28,11 @@ export function readZip(buf: Uint8Array): ZipEntry[] | null {
   const records = zipRecords(buf);
   if (!records) return null;
   const dv = new DataView(buf.buffer, buf.byteOffset, buf.byteLength);
-  let eocd = -1;
-  for (let i = buf.length - 22; i >= Math.max(0, buf.length - 65557); i--) {
-    if (dv.getUint32(i, true) === SIG_END) {
-      eocd = i;
-      break;
-    }
-  }
-  if (eocd < 0) return null;
-  let off = dv.getUint32(eocd + 16, true);
   const out: ZipEntry[] = [];
   for (const r of records) {
     if (r.size === 0xffffffff || r.packedSize === 0xffffffff || r.localOffset === 0xffffffff) return null; // zip64
     if (r.method !== 0 && r.method !== 8) return null;
-    const centralLen = 46 + dv.getUint16(off + 28, true) + dv.getUint16(off + 30, true) + dv.getUint16(off + 32, true);
-    const central = buf.subarray(off, off + centralLen);
-    off += centralLen;
+    const central = buf.subarray(r.centralOffset, r.centralOffset + r.centralLength);
     const lo = r.localOffset;
     if (dv.getUint32(lo, true) !== SIG_LOCAL) return null;
     const nameLen = dv.getUint16(lo + 26, true);
@@ -81,8 +70,26 @@ function dosDateTime(d: Date): { time: number; date: number } {
   };
 }
 
+/**
+ * The fields a local header (from byte 4) and a central record (from byte 6) share, in the same
+ * order: version needed (deflate), flags (UTF-8 names), method (deflate), time, date, CRC-32,
+ * packed and unpacked sizes, name length; the extra-field length after them stays 0.
+ */
+function writeEntryFields(b: Buffer, at: number, f: { crc: number; packed: number; size: number; nameLength: number; time: number; date: number }): void {
+  b.writeUInt16LE(20, at);
+  b.writeUInt16LE(FLAG_UTF8, at + 2);
+  b.writeUInt16LE(8, at + 4);
+  b.writeUInt16LE(f.time, at + 6);
+  b.writeUInt16LE(f.date, at + 8);
+  b.writeUInt32LE(f.crc, at + 10);
+  b.writeUInt32LE(f.packed, at + 14);
+  b.writeUInt32LE(f.size, at + 18);
+  b.writeUInt16LE(f.nameLength, at + 22);
+}
+
 /** The zip of these parts, in order. */
 export function writeZip(parts: readonly ZipPart[], now = new Date()): Buffer {
+  if (typeof zlib.crc32 !== 'function') throw new PatchUnsupported('zlib.crc32 needs Node 20.15');
   const chunks: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -100,30 +107,14 @@ export function writeZip(parts: readonly ZipPart[], now = new Date()): Buffer {
     // Level 1: these parts are rewritten on every run and compress well anyway.
     const packed = zlib.deflateRawSync(p.data, { level: 1 });
     const crc = zlib.crc32(p.data) >>> 0;
+    const fields = { crc, packed: packed.length, size: p.data.length, nameLength: name.length, time, date };
     const local = Buffer.alloc(30);
     local.writeUInt32LE(SIG_LOCAL, 0);
-    local.writeUInt16LE(20, 4); // version needed: deflate
-    local.writeUInt16LE(FLAG_UTF8, 6);
-    local.writeUInt16LE(8, 8);
-    local.writeUInt16LE(time, 10);
-    local.writeUInt16LE(date, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(packed.length, 18);
-    local.writeUInt32LE(p.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeEntryFields(local, 4, fields);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(SIG_CENTRAL, 0);
     central.writeUInt16LE(20, 4); // made by
-    central.writeUInt16LE(20, 6);
-    central.writeUInt16LE(FLAG_UTF8, 8);
-    central.writeUInt16LE(8, 10);
-    central.writeUInt16LE(time, 12);
-    central.writeUInt16LE(date, 14);
-    central.writeUInt32LE(crc, 16);
-    central.writeUInt32LE(packed.length, 20);
-    central.writeUInt32LE(p.data.length, 24);
-    central.writeUInt16LE(name.length, 28);
+    writeEntryFields(central, 6, fields);
     central.writeUInt32LE(offset, 42);
     chunks.push(local, name, packed);
     centrals.push(Buffer.concat([central, name]));
