@@ -12,7 +12,7 @@ import { BatchBudget } from './payload';
 import { locateAddedColumns } from './self-assessment-plan';
 import { officeSupports, type Supports } from './snapshot';
 import { emptyState, locateOwnColumns, sameSheetName } from './state';
-import { queueClearColumns, queueDeleteConditionalFormats, queueDeleteSheets, queueSaveState, type Writer } from './write';
+import { queueClearColumns, queueDeleteConditionalFormats, queueDeleteSheets, queueSaveState, SMALL_OP, type Writer } from './write';
 
 export interface ClearResult {
   sheetsRemoved: string[];
@@ -129,7 +129,7 @@ export async function clearParscore(
 /** An empty added column: unmerge its header, drop its points rule, clear it to lastRow. */
 async function queueRemoveAddedColumn(w: Writer, sheet: Excel.Worksheet, col: number, headerRows: readonly number[], lastRow: number): Promise<void> {
   const top = headerRows[0]!;
-  await w.budget.reserve(256 * 3);
+  await w.budget.reserve(SMALL_OP * 3);
   if (headerRows.length > 1) sheet.getRange(blockAddress(top, col, headerRows.length, 1)).unmerge();
   const range = sheet.getRange(blockAddress(top, col, Math.max(1, lastRow - top + 1), 1));
   if (w.supports('ExcelApi', '1.8')) range.dataValidation.clear();

@@ -8,10 +8,9 @@
 // they are (a note's cell is not a loadable property).
 import { isOwnNote, type CellNote } from '../../model';
 import { blockAddress, parseBlock } from './a1';
+import { utf8Length } from './payload';
 import type { Supports } from './snapshot';
-import type { Writer } from './write';
-
-const SMALL_OP = 256;
+import { SMALL_OP, type Writer } from './write';
 
 export interface PendingNotes {
   /** After the caller's sync: the notes parscore wrote earlier (no further sync). */
@@ -25,8 +24,6 @@ export interface SheetNotes {
   ours: Excel.Note[];
   /** "row,col" of every cell holding a note or a comment of the officer's. */
   taken: Set<string>;
-  /** context.sync() calls resolve() made itself (0, or 1 when the officer has notes or comments here). */
-  extraSyncs: number;
 }
 
 /** Queues the read of a sheet's notes (and whether it has comments); null before ExcelApi 1.18. */
@@ -44,14 +41,14 @@ export function queueNotesRead(sheet: Excel.Worksheet, supports: Supports): Pend
       const locations = notes.items.filter((n) => !isOwnNote(n.content ?? '')).map((n) => n.getLocation());
       for (const c of comments.items) locations.push(c.getLocation());
       const taken = new Set<string>();
-      if (!locations.length) return { ours: ours(), taken, extraSyncs: 0 };
+      if (!locations.length) return { ours: ours(), taken };
       for (const l of locations) l.load('address');
       await sync();
       for (const l of locations) {
         const b = parseBlock(l.address);
         if (b) taken.add(`${b.top},${b.left}`);
       }
-      return { ours: ours(), taken, extraSyncs: 1 };
+      return { ours: ours(), taken };
     },
   };
 }
@@ -64,14 +61,11 @@ export async function queueDeleteNotes(w: Writer, notes: readonly Excel.Note[]):
   }
 }
 
-/** Adds parscore's notes on cells without a note or comment of the officer's; returns how many. */
-export async function queueAddNotes(w: Writer, sheet: Excel.Worksheet, notes: readonly CellNote[], taken: ReadonlySet<string>): Promise<number> {
-  let added = 0;
+/** Adds parscore's notes on cells without a note or comment of the officer's. */
+export async function queueAddNotes(w: Writer, sheet: Excel.Worksheet, notes: readonly CellNote[], taken: ReadonlySet<string>): Promise<void> {
   for (const n of notes) {
     if (taken.has(`${n.row},${n.col}`)) continue;
-    await w.budget.reserve(SMALL_OP + n.text.length * 3);
+    await w.budget.reserve(SMALL_OP + utf8Length(n.text));
     sheet.notes.add(blockAddress(n.row, n.col), n.text);
-    added++;
   }
-  return added;
 }

@@ -9,7 +9,7 @@ import type { Supports } from './snapshot';
 import { serializeState, STATE_KEY, type ParscoreState } from './state';
 
 /** Bytes reserved for a small request (format, delete, one cell). */
-const SMALL_OP = 256;
+export const SMALL_OP = 256;
 const HEADER_FILL = '#DDEBF7';
 const MARKS_FILL = '#F2F2F2';
 

@@ -210,6 +210,15 @@
     return obj;
   }
 
+  /** A collection whose `items` (from `compute`, run at the sync) are readable after load() + sync(). */
+  function collection(ctx, compute) {
+    var coll = loadable(ctx, {}, function () {
+      return { items: compute() };
+    });
+    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
+    return coll;
+  }
+
   function Workbook(ctx) {
     var book = ctx._book;
     this.worksheets = new Worksheets(ctx);
@@ -480,7 +489,7 @@
    */
   function notesOf(ctx, sheetName) {
     var book = ctx._book;
-    var coll = loadable(ctx, {}, function () {
+    var coll = collection(ctx, function () {
       var s = sheetOrThrow(book, sheetName);
       var items = [];
       s.notes.forEach(function (n, key) {
@@ -497,9 +506,8 @@
           },
         });
       });
-      return { items: items };
+      return items;
     });
-    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
     coll.add = function (cellAddress, content) {
       ctx._push(function () {
         var s = sheetOrThrow(book, sheetName);
@@ -517,16 +525,14 @@
   /** Worksheet.comments (ExcelApi 1.10): read only here. */
   function commentsOf(ctx, sheetName) {
     var book = ctx._book;
-    var coll = loadable(ctx, {}, function () {
+    return collection(ctx, function () {
       var s = sheetOrThrow(book, sheetName);
       var items = [];
       s.comments.forEach(function (c, key) {
         items.push({ id: c.id, getLocation: function () { return locationOf(ctx, s.name, key); } });
       });
-      return { items: items };
+      return items;
     });
-    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
-    return coll;
   }
 
   function shape(t, v, what) {
@@ -565,28 +571,25 @@
   }
 
   function conditionalFormats(ctx, sheet, target, write) {
-    var coll = loadable(ctx, {}, function () {
+    var coll = collection(ctx, function () {
       var s = sheet();
       var t = target();
-      return {
-        items: s.cfs
-          .filter(function (cf) { return t && intersects(parseAddress(cf.range), t); })
-          .map(function (cf) {
-            return {
-              type: cf.type,
-              customOrNullObject: { isNullObject: cf.type !== 'Custom', rule: { formula: cf.formula } },
-              delete: function () {
-                ctx._push(function () {
-                  var i = s.cfs.indexOf(cf);
-                  if (i >= 0) s.cfs.splice(i, 1);
-                  ctx._log({ op: 'deleteConditionalFormat', sheet: s.name, address: cf.range, value: cf.formula });
-                });
-              },
-            };
-          }),
-      };
+      return s.cfs
+        .filter(function (cf) { return t && intersects(parseAddress(cf.range), t); })
+        .map(function (cf) {
+          return {
+            type: cf.type,
+            customOrNullObject: { isNullObject: cf.type !== 'Custom', rule: { formula: cf.formula } },
+            delete: function () {
+              ctx._push(function () {
+                var i = s.cfs.indexOf(cf);
+                if (i >= 0) s.cfs.splice(i, 1);
+                ctx._log({ op: 'deleteConditionalFormat', sheet: s.name, address: cf.range, value: cf.formula });
+              });
+            },
+          };
+        });
     });
-    Object.defineProperty(coll, 'items', { get: function () { return coll._get('items'); } });
     coll.add = function (type) {
       var cf = { type: type, range: '', formula: '', fill: '' };
       write('conditionalFormats.add', type, function (s, t) {
