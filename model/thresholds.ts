@@ -111,11 +111,11 @@ function trimPhrase(t: string): string {
 /** o = original clause, c = its lower-case copy; spans in clause offsets. */
 function scanClause(o: string, c: string): Span[] {
   const spans: Span[] = [];
-  const words = new WordScanner(o, c);
+  const words = wordScanner(o, c);
   let pos = 0;
   while (pos < c.length && spans.length < MAX_SPANS_PER_CLAUSE) {
     const a = nextNumeric(o, c, pos);
-    const b = words.next(pos);
+    const b = nextWord(words, pos);
     const m = a && (!b || a.start <= b.start) ? a : b;
     if (!m) break;
     spans.push(m);
@@ -175,42 +175,44 @@ function relativeWordSpan(m: RegExpExecArray, o: string, word: string, rawBase: 
 // and scans never nest, so sharing them is safe (and spares four compilations per clause).
 const WORD_REGEXES = WORD_RULES.map(([r]) => new RegExp(r.source, r.flags));
 
-/** Next word-only target from a position, caching regex hits that are still ahead. */
-class WordScanner {
-  private cache: ({ from: number; span: Span | null } | undefined)[] = [];
-  private readonly regexes = WORD_REGEXES;
-
+/**
+ * Next word-only target from a position, caching regex hits that are still ahead. State in an
+ * object literal, not a class: a class instance's map is reached through weak transitions and
+ * dies with the last instance at a full GC, taking the optimized scanner code with it.
+ */
+interface WordScanner {
+  o: string;
+  c: string;
+  cache: ({ from: number; span: Span | null } | undefined)[];
   /** Per rule, whether the clause holds the word the rule cannot match without. */
-  private readonly possible: boolean[];
+  possible: boolean[];
+}
 
-  constructor(
-    private readonly o: string,
-    private readonly c: string,
-  ) {
-    // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
-    this.possible = [c.includes('không'), c.includes('so với'), c.includes('tăng') || c.includes('giảm'), c.includes('vượt')];
-  }
+function wordScanner(o: string, c: string): WordScanner {
+  // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
+  const possible = [c.includes('không'), c.includes('so với'), c.includes('tăng') || c.includes('giảm'), c.includes('vượt')];
+  return { o, c, cache: [], possible };
+}
 
-  next(pos: number): Span | null {
-    let best: Span | null = null;
-    for (let i = 0; i < WORD_RULES.length; i++) {
-      const span = this.nextFor(i, WORD_RULES[i]![1], pos);
-      if (span && (!best || span.start < best.start)) best = span;
-    }
-    return best;
+function nextWord(w: WordScanner, pos: number): Span | null {
+  let best: Span | null = null;
+  for (let i = 0; i < WORD_RULES.length; i++) {
+    const span = nextWordFor(w, i, WORD_RULES[i]![1], pos);
+    if (span && (!best || span.start < best.start)) best = span;
   }
+  return best;
+}
 
-  private nextFor(i: number, rule: WordRule, pos: number): Span | null {
-    if (!this.possible[i]) return null;
-    const hit = this.cache[i];
-    if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
-    const re = this.regexes[i];
-    re.lastIndex = pos;
-    const m = re.exec(this.c);
-    const span = m ? rule(m, this.o) : null;
-    this.cache[i] = { from: pos, span };
-    return span;
-  }
+function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Span | null {
+  if (!w.possible[i]) return null;
+  const hit = w.cache[i];
+  if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
+  const re = WORD_REGEXES[i]!;
+  re.lastIndex = pos;
+  const m = re.exec(w.c);
+  const span = m ? rule(m, w.o) : null;
+  w.cache[i] = { from: pos, span };
+  return span;
 }
 
 /** Baseline as written, minus "so với" and end punctuation; fixes "liền kế". */
