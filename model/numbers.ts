@@ -47,6 +47,7 @@ function validGroups(s: string, sep: string): boolean {
 
 /** Digits with "." / "," separators → number, or null when the separators are malformed. */
 export function digitsToNumber(token: string): number | null {
+  if (isPlainDigits(token)) return Number(token); // the usual token ("95", "2019"): no regex, no split
   if (!/^\d+(?:[.,]\d+)*$/.test(token)) return null;
   const hasDot = token.includes('.');
   const hasComma = token.includes(',');
@@ -75,6 +76,35 @@ export function digitsToNumber(token: string): number | null {
   return Number.isFinite(n) ? n : null;
 }
 
+/** 1–15 ASCII digits: Number() reads them exactly, as the slow path would. */
+function isPlainDigits(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 15) return false;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/**
+ * Length of the digits-and-separators body of "1,75" / "97%" / "100.000" (a digit first, then
+ * digits, "." and ",", then at most a final "%"), 0 for anything else. Such text needs none of
+ * parseViNumber's normalising, trimming or regex: the body goes straight to digitsToNumber.
+ */
+function plainNumberBody(s: string): number {
+  const n = s.length;
+  if (n === 0 || n > 64) return 0;
+  let c = s.charCodeAt(0);
+  if (c < 48 || c > 57) return 0;
+  for (let i = 1; i < n; i++) {
+    c = s.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46 || c === 44) continue;
+    return c === 37 && i === n - 1 ? i : 0;
+  }
+  return n;
+}
+
 // What parseViNumber drops before reading: SPACES, then trim()'s (\s). couldBeNumber skips the same.
 const SPACES = /[\u00a0\u2007\u2009\u202f\u200b\t]/g;
 const NOT_SPACE = /[^\s\u200b]/;
@@ -101,6 +131,11 @@ export function parseViNumber(value: unknown): ParsedNumber {
     return Number.isFinite(n) ? { ok: true, value: n, percent: false } : notNumber(safeString(value));
   }
   if (typeof value !== 'string') return notNumber(safeString(value));
+  const body = plainNumberBody(value);
+  if (body) {
+    const v = digitsToNumber(body === value.length ? value : value.slice(0, body));
+    return v === null ? notNumber(value) : { ok: true, value: v, percent: body < value.length };
+  }
   const s = value.normalize('NFC').replace(SPACES, ' ').trim();
   if (!s) return notNumber('', true);
   const m = NUMBER_TEXT.exec(s);

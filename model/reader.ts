@@ -18,7 +18,8 @@ export interface ReadResult {
   found: boolean;
 }
 
-type RoleCols = Partial<Record<ColumnRole, number[]>>; // grid-relative 0-based columns
+/** Grid-relative 0-based columns per role, null when the sheet has none. */
+type RoleCols = Record<ColumnRole, number[] | null>;
 
 // Upper-case only: "c", "d" are letter sub-items, not Roman numerals.
 const ROMAN = /^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$/;
@@ -87,7 +88,11 @@ function emptyAppendix(sheet: string): Appendix {
 }
 
 function roleColumns(g: Grid, columns: MappedColumn[]): RoleCols {
-  const out: RoleCols = {};
+  // Every role in one literal (null when absent): one stable shape for the row loop's lookups.
+  const out: RoleCols = {
+    code: null, name: null, task: null, maxPoints: null, targetPoints: null, target: null, evidenceRequired: null, deadline: null,
+    lead: null, coordinating: null, product: null, actual: null, selfPoints: null, evidence: null, explanation: null, note: null,
+  };
   for (const c of columns) (out[c.role] ??= []).push(c.col - g.col0);
   return out;
 }

@@ -662,8 +662,8 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     if (!Number.isFinite(ctx.raw)) return null;
     return { value: ctx.raw, percent: false, ratio: false, sign: ctx.raw < 0 ? -1 : 0, unitWord: '' };
   }
-  const p = parseViNumber(ctx.s);
-  if (p.ok) {
+  const p = couldBeNumber(ctx.s) ? parseViNumber(ctx.s) : null; // phrases ("Đạt 97%") skip the parse
+  if (p && p.ok) {
     const sign = /^[^\d]*\+/.test(ctx.s) ? 1 : p.value < 0 ? -1 : 0;
     return { value: p.value, percent: p.percent, ratio: false, sign, unitWord: '' };
   }
