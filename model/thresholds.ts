@@ -60,19 +60,34 @@ export function parseTarget(text: unknown): ParsedTarget[] {
  * A target's text runs from its clause start (or its own start when a target precedes it in
  * the clause) to where the next target's text begins, so trailing clauses without a target
  * stay with the phrase they belong to ("100% số CQ cấp tỉnh; UBND cấp huyện; …").
+ * Clauses split at ";", line breaks and sentence-ending dots (not "100.000"), found by hand:
+ * this runs once per distinct target text of a sheet.
  */
 function scanText(s: string): ParsedTarget[] {
   const lc = lowerSameLength(s);
-  const found: { from: number; threshold: Threshold }[] = [];
-  for (const [cs, ce] of clauseRanges(s)) {
-    scanClause(s.slice(cs, ce), lc.slice(cs, ce)).forEach((sp, i) => {
-      found.push({ from: i === 0 ? cs : cs + sp.start, threshold: sp.threshold });
-    });
+  const from: number[] = [];
+  const thresholds: Threshold[] = [];
+  const n = s.length;
+  let cs = 0;
+  for (let i = 0; i <= n; i++) {
+    if (i < n) {
+      const ch = s.charCodeAt(i);
+      if (ch !== 59 && ch !== 10 && !(ch === 46 && (i + 1 === n || isSpaceCode(s.charCodeAt(i + 1))))) continue;
+    }
+    if (i > cs) {
+      const spans = scanClause(s.slice(cs, i), lc.slice(cs, i));
+      for (let k = 0; k < spans.length; k++) {
+        from.push(k === 0 ? cs : cs + spans[k]!.start);
+        thresholds.push(spans[k]!.threshold);
+      }
+    }
+    cs = i + 1;
   }
-  return found.map((f, i) => ({
-    text: trimPhrase(s.slice(f.from, i + 1 < found.length ? found[i + 1].from : s.length)),
-    threshold: f.threshold,
-  }));
+  const out: ParsedTarget[] = new Array(from.length);
+  for (let k = 0; k < from.length; k++) {
+    out[k] = { text: trimPhrase(s, from[k]!, k + 1 < from.length ? from[k + 1]! : n), threshold: thresholds[k]! };
+  }
+  return out;
 }
 
 /** Lower case that keeps the length, so offsets in the copy index the original text. */
@@ -91,21 +106,52 @@ function lowerSameLength(s: string): string {
   return out;
 }
 
-/** Clauses split at ";", line breaks and sentence-ending dots (not "100.000"). */
-function clauseRanges(s: string): [number, number][] {
-  const out: [number, number][] = [];
-  const sep = /[;\n]|\.(?=\s|$)/g;
-  let start = 0;
-  for (let m = sep.exec(s); m; m = sep.exec(s)) {
-    out.push([start, m.index]);
-    start = m.index + m[0].length;
+/** s[a, b) without leading spaces, "-", "•", "*" and trailing spaces, ";", ",", ".", ":". */
+function trimPhrase(s: string, a: number, b: number): string {
+  while (a < b) {
+    const ch = s.charCodeAt(a);
+    if (!isSpaceCode(ch) && ch !== 45 && ch !== 0x2022 && ch !== 42) break;
+    a++;
   }
-  out.push([start, s.length]);
-  return out.filter(([a, b]) => b > a);
+  while (b > a) {
+    const ch = s.charCodeAt(b - 1);
+    if (!isSpaceCode(ch) && ch !== 59 && ch !== 44 && ch !== 46 && ch !== 58) break;
+    b--;
+  }
+  return s.slice(a, b);
 }
 
-function trimPhrase(t: string): string {
-  return t.replace(/^[\s\-•*]+/u, '').replace(/[\s;,.:]+$/u, '');
+/** JavaScript's \s (WhiteSpace and LineTerminator) for one UTF-16 unit. */
+function isSpaceCode(ch: number): boolean {
+  if (ch < 128) return ch === 32 || (ch >= 9 && ch <= 13);
+  return (
+    ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 ||
+    ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff
+  );
+}
+
+const WORD_CHAR_AT_END = /[\p{L}\p{N}]$/u;
+
+/** Whether the code point before s[p] is a letter or a number: the WB lookbehind, by hand. */
+function wordCharBefore(s: string, p: number): boolean {
+  if (p <= 0) return false;
+  const ch = s.charCodeAt(p - 1);
+  if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
+  return WORD_CHAR_AT_END.test(s.slice(Math.max(0, p - 2), p));
+}
+
+/** End of s once trailing spaces are dropped (s.trimEnd().length without the copy). */
+function endBeforeSpaces(s: string): number {
+  let e = s.length;
+  while (e > 0 && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** Where `word` starts when s ends with it (spaces after allowed) at a word start, else -1. */
+function wordAtEnd(s: string, word: string): number {
+  const e = endBeforeSpaces(s);
+  const at = e - word.length;
+  return at >= 0 && s.startsWith(word, at) && !wordCharBefore(s, at) ? at : -1;
 }
 
 /** o = original clause, c = its lower-case copy; spans in clause offsets. */
@@ -244,19 +290,30 @@ interface Tok {
   preFrom: number;
 }
 
-const YEAR_BEFORE = new RegExp(`${WB}năm\\s*$`, 'u');
-const TU_BEFORE = new RegExp(`${WB}từ\\s*$`, 'u');
 const RANGE_PCT = new RegExp(`^\\s*%?\\s*(?:-|–|—|đến${WE}|tới${WE})\\s*(${NUM})\\s*%`, 'u');
 const RANGE_TO = new RegExp(`^\\s*(?:đến|tới)${WE}\\s*(${NUM})(?![.,]?\\d)`, 'u');
 
-const NUMBER_TOKEN = /(?<![\p{L}\p{N}])(?<!\d[.,])\d+(?:[.,]\d+)*/gu;
+const isDigitCode = (ch: number) => ch >= 48 && ch <= 57;
 
+/**
+ * Number tokens from a position, as /(?<![\p{L}\p{N}])(?<!\d[.,])\d+(?:[.,]\d+)*\/gu would find
+ * them, by hand (no match arrays): digits not glued to a word or to "1." / "1,", with their
+ * "." / "," groups.
+ */
 function nextNumeric(o: string, c: string, pos: number): Span | null {
-  const tokens = NUMBER_TOKEN;
-  tokens.lastIndex = pos;
-  for (let t = tokens.exec(c); t; t = tokens.exec(c)) {
-    const span = numericAt(o, c, pos, t.index, t.index + t[0].length);
+  const n = c.length;
+  for (let i = pos; i < n; i++) {
+    if (!isDigitCode(c.charCodeAt(i)) || wordCharBefore(c, i)) continue;
+    if (i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2))) continue;
+    let e = i + 1;
+    while (e < n && isDigitCode(c.charCodeAt(e))) e++;
+    while (e + 1 < n && (c.charCodeAt(e) === 46 || c.charCodeAt(e) === 44) && isDigitCode(c.charCodeAt(e + 1))) {
+      e += 2;
+      while (e < n && isDigitCode(c.charCodeAt(e))) e++;
+    }
+    const span = numericAt(o, c, pos, i, e);
     if (span) return span;
+    i = e - 1; // the next token starts after this one
   }
   return null;
 }
@@ -266,7 +323,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number): S
   if (value === null) return null;
   // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
   let p = te;
-  while (p < te + 7 && p < c.length && /\s/.test(c[p]!)) p++;
+  while (p < te + 7 && p < c.length && isSpaceCode(c.charCodeAt(p))) p++;
   const pct = c[p] === '%' && p < te + 8;
   const preFrom = Math.max(pos, ts - 60);
   const k: Tok = {
@@ -280,20 +337,20 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number): S
     pre: c.slice(preFrom, ts),
     preFrom,
   };
-  if (!k.pct && YEAR_BEFORE.test(k.pre)) return null; // "năm 2018" is a year, not a count
+  if (!k.pct && wordAtEnd(k.pre, 'năm') >= 0) return null; // "năm 2018" is a year, not a count
   return rangeAt(k) ?? relativeAt(k) ?? compareAt(k);
 }
 
 function rangeAt(k: Tok): Span | null {
-  const tu = k.pre.includes('từ') ? TU_BEFORE.exec(k.pre) : null;
-  const start = tu ? k.preFrom + tu.index : k.ts;
+  const tu = wordAtEnd(k.pre, 'từ');
+  const start = tu >= 0 ? k.preFrom + tu : k.ts;
   const after = k.c.slice(k.te, k.te + 80);
-  if (k.pct || tu) {
+  if (k.pct || tu >= 0) {
     const m = RANGE_PCT.exec(after);
     const max = m ? digitsToNumber(m[1]) : null;
     if (m && max !== null) return { start, end: k.te + m[0].length, threshold: range(k.value, max, '%') };
   }
-  if (tu && !k.pct) {
+  if (tu >= 0 && !k.pct) {
     const m = RANGE_TO.exec(after);
     const max = m ? digitsToNumber(m[1]) : null;
     if (m && max !== null && !/^\s*%/.test(after.slice(m[0].length))) {
@@ -359,30 +416,31 @@ function relativeAt(k: Tok): Span | null {
   return { start: k.preFrom + cue.index, end, threshold };
 }
 
-const OP_CUES: [RegExp, ThresholdOp][] = [
-  [/(?:≥|>=|=>)$/u, '>='],
-  [/(?:≤|<=|=<)$/u, '<='],
-  [/>$/u, '>'],
-  [/<$/u, '<'],
-  [/=$/u, '='],
-  [new RegExp(`${WB}(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn)$`, 'u'), '>='],
-  [
-    new RegExp(`${WB}(?:không quá|không vượt quá|không vượt|tối đa|không nhiều hơn|không cao hơn)$`, 'u'),
-    '<=',
-  ],
-  [new RegExp(`${WB}(?:trên|hơn|vượt quá)$`, 'u'), '>'],
-  [new RegExp(`${WB}dưới$`, 'u'), '<'],
+// Cues before a number, in the order they are tried; the longest match of a group wins (it
+// starts leftmost). Word cues must start a word. Compared by hand: this runs for every number.
+const OP_CUES: [string[], ThresholdOp, boolean][] = [
+  [['>=', '=>', '≥'], '>=', false],
+  [['<=', '=<', '≤'], '<=', false],
+  [['>'], '>', false],
+  [['<'], '<', false],
+  [['='], '=', false],
+  [['không thấp hơn', 'không ít hơn', 'không dưới', 'tối thiểu', 'ít nhất'], '>=', true],
+  [['không nhiều hơn', 'không vượt quá', 'không cao hơn', 'không vượt', 'không quá', 'tối đa'], '<=', true],
+  [['vượt quá', 'trên', 'hơn'], '>', true],
+  [['dưới'], '<', true],
 ];
 
-// Last characters of every cue above: anything else ends no cue (spares nine regexes per number).
+// Last characters of every cue above: anything else ends no cue.
 const OP_CUE_ENDS = new Set(['≥', '≤', '=', '>', '<', 't', 'u', 'i', 'n', 'á', 'a']);
 
 function opCue(pre: string): { op: ThresholdOp; index: number } | null {
-  const t = pre.trimEnd();
-  if (!OP_CUE_ENDS.has(t.charAt(t.length - 1))) return null;
-  for (const [re, op] of OP_CUES) {
-    const m = re.exec(t);
-    if (m) return { op, index: m.index };
+  const e = endBeforeSpaces(pre);
+  if (!OP_CUE_ENDS.has(pre.charAt(e - 1))) return null;
+  for (const [cues, op, word] of OP_CUES) {
+    for (const cue of cues) {
+      const at = e - cue.length;
+      if (at >= 0 && pre.startsWith(cue, at) && !(word && wordCharBefore(pre, at))) return { op, index: at };
+    }
   }
   return null;
 }
@@ -403,14 +461,14 @@ function troAt(c: string, from: number, maxWords: number): { up: boolean; end: n
 function compareAt(k: Tok): Span | null {
   const up = unitAndPer(k);
   const cue = opCue(k.pre);
-  const tu = k.pre.includes('từ') ? TU_BEFORE.exec(k.pre) : null;
-  const tro = troAt(k.c, up.end, cue || tu || k.pct ? 10 : 4);
+  const tu = wordAtEnd(k.pre, 'từ');
+  const tro = troAt(k.c, up.end, cue || tu >= 0 || k.pct ? 10 : 4);
   let op: ThresholdOp;
   if (cue) op = cue.op;
   else if (tro) op = tro.up ? '>=' : '<=';
   else if (k.pct) op = '>='; // a plain "N%" target means at least N%
   else return null; // a count without a cue is not a target
-  const start = cue ? k.preFrom + cue.index : tu ? k.preFrom + tu.index : k.ts;
+  const start = cue ? k.preFrom + cue.index : tu >= 0 ? k.preFrom + tu : k.ts;
   const threshold: Threshold = { kind: 'compare', op, value: k.value, unit: up.unit };
   if (up.per) threshold.per = up.per;
   return { start, end: Math.max(up.end, tro ? tro.end : 0), threshold };
@@ -683,7 +741,7 @@ function tokensIn(s: string, wantPercent: boolean): Reading[] {
   for (let m = re.exec(lc); m && out.length < 20; m = re.exec(lc)) {
     const end = m.index + m[0].length;
     if (/^\s*\/\s*\d/.test(lc.slice(end, end + 6))) continue; // a date such as 17/6/2019
-    if (!m[4] && YEAR_BEFORE.test(lc.slice(Math.max(0, m.index - 8), m.index))) continue;
+    if (!m[4] && wordAtEnd(lc.slice(Math.max(0, m.index - 8), m.index), 'năm') >= 0) continue;
     const r = tokenReading(m, lc.slice(end, end + 40), wantPercent);
     if (r) out.push(r);
   }
