@@ -155,10 +155,18 @@ function groupThousands(int: string): string {
 
 /** A plain decimal string ("-12345.5") in Vietnamese style ("-12.345,5"). */
 export function plainToVi(plain: string): string {
-  const neg = plain.startsWith('-');
-  const body = neg ? plain.slice(1) : plain;
-  const [int, frac = ''] = body.split('.');
-  const f = frac.replace(/0+$/, '');
+  // By index, not split/replace: this formats every number in reasons and summary tables.
+  const neg = plain.charCodeAt(0) === 45;
+  const start = neg ? 1 : 0;
+  const dot = plain.indexOf('.', start);
+  const int = plain.slice(start, dot < 0 ? plain.length : dot);
+  let f = '';
+  if (dot >= 0) {
+    const next = plain.indexOf('.', dot + 1);
+    let end = next < 0 ? plain.length : next;
+    while (end > dot + 1 && plain.charCodeAt(end - 1) === 48) end--; // trailing zeros
+    f = plain.slice(dot + 1, end);
+  }
   const i = int.length >= 5 ? groupThousands(int) : int;
   const out = f ? `${i},${f}` : i;
   return neg && /[1-9]/.test(out) ? `-${out}` : out;

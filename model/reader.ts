@@ -4,7 +4,7 @@ import { applyOverrides, findHeader, isRepeatedHeader, type HeaderBlock } from '
 import { buildGrid, type Grid } from './grid';
 import { couldBeNumber, parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
-import { parseTarget } from './thresholds';
+import { parseCleanTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
 import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
@@ -400,7 +400,7 @@ function targetsOf(st: RowReader, text: string): ParsedTarget[] {
   if (!text) return [];
   let t = st.targetCache.get(text);
   if (t === undefined) {
-    t = parseTarget(text);
+    t = parseCleanTarget(text); // grid text is clean already
     st.targetCache.set(text, t);
   }
   return t;

@@ -44,6 +44,15 @@ export function parseTarget(text: unknown): ParsedTarget[] {
   } catch {
     return []; // values that cannot become text (e.g. objects without a prototype)
   }
+  return parseCleanTarget(s);
+}
+
+/**
+ * parseTarget for text that is already clean (the reader's cells): cleaning again would cost a
+ * scan per text and could strip a second layer of markup the officer sees ("&amp;amp;").
+ */
+export function parseCleanTarget(text: string): ParsedTarget[] {
+  let s = text;
   if (!s) return [];
   if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
   const n = couldBeNumber(s) ? parseViNumber(s) : null;
@@ -705,8 +714,26 @@ function unitMismatch(ctx: Ctx): CheckOutcome {
   );
 }
 
+/** Drop float noise such as 0.97 * 100: n to 12 significant digits (and -0 as 0). */
 function clean(n: number): number {
-  return Number(n.toPrecision(12)); // drop float noise such as 0.97 * 100
+  // Most readings (97, 93.5) have 12 significant digits or fewer, which 12-digit rounding gives
+  // back exactly: only float noise pays for toPrecision, the slow part of evaluating.
+  if ((Number.isInteger(n) && Math.abs(n) < 1e12) || significantDigits(String(n)) <= 12) return n + 0;
+  return Number(n.toPrecision(12));
+}
+
+/** Significant digits of a number's shortest form ("0.0125" → 3, "1.5e-7" → 2). */
+function significantDigits(shortest: string): number {
+  let d = 0;
+  let started = false;
+  for (let i = 0; i < shortest.length; i++) {
+    const ch = shortest.charCodeAt(i);
+    if (ch === 101) break; // "e"
+    if (ch < 48 || ch > 57) continue;
+    if (ch !== 48) started = true;
+    if (started) d++;
+  }
+  return d;
 }
 
 const ACTUAL_TOKEN = new RegExp(
