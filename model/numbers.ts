@@ -48,6 +48,13 @@ function validGroups(s: string, sep: string): boolean {
 /** Digits with "." / "," separators → number, or null when the separators are malformed. */
 export function digitsToNumber(token: string): number | null {
   if (isPlainDigits(token)) return Number(token); // the usual token ("95", "2019"): no regex, no split
+  const k = singleSeparator(token);
+  if (k > 0) {
+    // "1,75", "64.5", "100.000" (the next most usual), by index; the same rules as below.
+    const thousands = token.charCodeAt(k) === 46 && token.length - k - 1 === 3 && k <= 3 && token.charCodeAt(0) !== 48;
+    const n = Number(thousands ? token.slice(0, k) + token.slice(k + 1) : `${token.slice(0, k)}.${token.slice(k + 1)}`);
+    return Number.isFinite(n) ? n : null;
+  }
   if (!/^\d+(?:[.,]\d+)*$/.test(token)) return null;
   const hasDot = token.includes('.');
   const hasComma = token.includes(',');
@@ -85,6 +92,20 @@ function isPlainDigits(s: string): boolean {
     if (c < 48 || c > 57) return false;
   }
   return true;
+}
+
+/** Index of the one "." or "," between ASCII digits ("1,75" → 1), else -1. */
+function singleSeparator(s: string): number {
+  const n = s.length;
+  if (n < 3) return -1;
+  let at = -1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) continue;
+    if ((c !== 46 && c !== 44) || at >= 0 || i === 0 || i === n - 1) return -1;
+    at = i;
+  }
+  return at;
 }
 
 /**

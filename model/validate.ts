@@ -154,17 +154,28 @@ function checkRow(a: Appendix, it: AppendixItem, policy: EvidencePolicy, add: Ad
 
 function checkSums(items: AppendixItem[], it: AppendixItem, add: Add, col: (r: ColumnRole) => string): void {
   if (it.maxPoints === null) return;
-  const kids = it.children.map((c) => items[c]!).filter((c) => c.maxPoints !== null);
-  if (!kids.length) return;
-  const sum = kids.reduce((s, c) => s + (c.maxPoints ?? 0), 0);
-  if (Math.abs(sum - it.maxPoints) > 1e-6) {
-    add(it, { kind: 'sum-mismatch', severity: 'error', column: col('maxPoints'), params: { what: 'max', value: fmt(it.maxPoints), sum: fmt(sum), children: kids.length } });
+  // Sums in child order, in one pass without arrays (runs for every item with points).
+  let kids = 0;
+  let sum = 0;
+  let selfKids = 0;
+  let selfSum = 0;
+  for (const c of it.children) {
+    const kid = items[c]!;
+    if (kid.maxPoints === null) continue;
+    kids++;
+    sum += kid.maxPoints;
+    if (kid.selfPoints !== null) {
+      selfKids++;
+      selfSum += kid.selfPoints;
+    }
   }
-  const selfKids = kids.filter((c) => c.selfPoints !== null);
-  if (it.selfPoints !== null && selfKids.length) {
-    const selfSum = selfKids.reduce((s, c) => s + (c.selfPoints ?? 0), 0);
+  if (!kids) return;
+  if (Math.abs(sum - it.maxPoints) > 1e-6) {
+    add(it, { kind: 'sum-mismatch', severity: 'error', column: col('maxPoints'), params: { what: 'max', value: fmt(it.maxPoints), sum: fmt(sum), children: kids } });
+  }
+  if (it.selfPoints !== null && selfKids) {
     if (Math.abs(selfSum - it.selfPoints) > 1e-6) {
-      add(it, { kind: 'sum-mismatch', severity: 'warning', column: col('selfPoints'), params: { what: 'self', value: fmt(it.selfPoints), sum: fmt(selfSum), children: selfKids.length } });
+      add(it, { kind: 'sum-mismatch', severity: 'warning', column: col('selfPoints'), params: { what: 'self', value: fmt(it.selfPoints), sum: fmt(selfSum), children: selfKids } });
     }
   }
 }
