@@ -5,7 +5,7 @@ import { buildGrid, type Grid } from './grid';
 import { couldBeNumber, parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseCleanTarget } from './thresholds';
-import { columnLetter, fold, foldedFirstCode } from './text';
+import { columnLetter, fold, foldedFirstCode, isSpaceCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
 import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
@@ -602,6 +602,8 @@ function segments(code: string): number {
 }
 
 function looksLikeTarget(text: string): boolean {
+  // Every form below has a "%" or a comparison sign: most product / deadline cells have neither.
+  if (!text.includes('%') && !/[<>≥≤=]/.test(text)) return false;
   return /^\s*(mức\s*\d+\s*)?[<>≥≤=]|^\s*\d+([.,]\d+)?\s*%|\d\s*%/i.test(text);
 }
 
@@ -612,8 +614,16 @@ function startsLower(t: string): boolean {
 
 function normaliseCode(text: string, raw: unknown): string {
   let s = typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : text;
-  s = s.trim().replace(/[.:)]+$/, '').replace(/\s+/g, '');
+  if (!isBareCode(s)) s = s.trim().replace(/[.:)]+$/, '').replace(/\s+/g, '');
   return s.length > 20 ? '' : s;
+}
+
+/** No space anywhere and no ".", ":" or ")" at the end ("1.2.3", "IV"): nothing to normalise. */
+function isBareCode(s: string): boolean {
+  const last = s.charCodeAt(s.length - 1);
+  if (last === 46 || last === 58 || last === 41) return false;
+  for (let i = 0; i < s.length; i++) if (isSpaceCode(s.charCodeAt(i))) return false;
+  return true;
 }
 
 function isTotalLabel(s: string): boolean {

@@ -14,7 +14,7 @@
 // - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
-import { cleanText, fold } from './text';
+import { cleanText, fold, isSpaceCode } from './text';
 import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
@@ -128,15 +128,6 @@ function trimPhrase(s: string, a: number, b: number): string {
     b--;
   }
   return s.slice(a, b);
-}
-
-/** JavaScript's \s (WhiteSpace and LineTerminator) for one UTF-16 unit. */
-function isSpaceCode(ch: number): boolean {
-  if (ch < 128) return ch === 32 || (ch >= 9 && ch <= 13);
-  return (
-    ch === 0xa0 || ch === 0x1680 || (ch >= 0x2000 && ch <= 0x200a) || ch === 0x2028 || ch === 0x2029 ||
-    ch === 0x202f || ch === 0x205f || ch === 0x3000 || ch === 0xfeff
-  );
 }
 
 const WORD_CHAR_AT_END = /[\p{L}\p{N}]$/u;
