@@ -341,7 +341,25 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number): S
   return rangeAt(k) ?? relativeAt(k) ?? compareAt(k);
 }
 
+/**
+ * Whether a range can follow the number: within the next 80 characters, past spaces and a "%",
+ * a dash or "đến" / "tới". Both range patterns need it; most numbers have neither after them.
+ */
+function rangeMarkAhead(c: string, te: number): boolean {
+  const end = Math.min(c.length, te + 80);
+  let p = te;
+  while (p < end && isSpaceCode(c.charCodeAt(p))) p++;
+  if (p < end && c.charCodeAt(p) === 37) {
+    p++;
+    while (p < end && isSpaceCode(c.charCodeAt(p))) p++;
+  }
+  if (p >= end) return false;
+  const ch = c.charCodeAt(p);
+  return ch === 45 || ch === 0x2013 || ch === 0x2014 || c.startsWith('đến', p) || c.startsWith('tới', p);
+}
+
 function rangeAt(k: Tok): Span | null {
+  if (!rangeMarkAhead(k.c, k.te)) return null;
   const tu = wordAtEnd(k.pre, 'từ');
   const start = tu >= 0 ? k.preFrom + tu : k.ts;
   const after = k.c.slice(k.te, k.te + 80);
@@ -450,9 +468,9 @@ const TRO_RE = new RegExp(`^((?:(?!so với)[^\\d;%<>≥≤])*?)${WB}trở\\s+(l
 
 /** "… trở lên / trở xuống" within maxWords words after a position. */
 function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
-  const win = c.slice(from, from + 160);
-  if (!win.includes('trở')) return null; // TRO_RE needs the word; most numbers have none after them
-  const m = TRO_RE.exec(win);
+  const at = c.indexOf('trở', from);
+  if (at < 0 || at + 3 > from + 160) return null; // TRO_RE needs the word; most numbers have none after them
+  const m = TRO_RE.exec(c.slice(from, from + 160));
   if (!m) return null;
   if (m[1].trim().split(/\s+/).filter(Boolean).length > maxWords) return null;
   return { up: m[2] === 'lên', end: from + m[0].length };
