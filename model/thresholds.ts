@@ -69,20 +69,13 @@ export function parseCleanTarget(text: string): ParsedTarget[] {
  * A target's text runs from its clause start (or its own start when a target precedes it in
  * the clause) to where the next target's text begins, so trailing clauses without a target
  * stay with the phrase they belong to ("100% số CQ cấp tỉnh; UBND cấp huyện; …").
- * Clauses split at ";", line breaks and sentence-ending dots (not "100.000"), found by hand:
- * this runs once per distinct target text of a sheet.
  */
 function scanText(s: string): ParsedTarget[] {
   const lc = lowerSameLength(s);
   const from: number[] = [];
   const thresholds: Threshold[] = [];
   const n = s.length;
-  let cs = 0;
-  for (let i = 0; i <= n; i++) {
-    if (i < n) {
-      const ch = s.charCodeAt(i);
-      if (ch !== 59 && ch !== 10 && !(ch === 46 && (i + 1 === n || isSpaceCode(s.charCodeAt(i + 1))))) continue;
-    }
+  for (let cs = 0, i = clauseBreak(s, 0); cs <= n; cs = i + 1, i = clauseBreak(s, cs)) {
     if (i > cs) {
       const spans = scanClause(s.slice(cs, i), lc.slice(cs, i));
       for (let k = 0; k < spans.length; k++) {
@@ -90,13 +83,25 @@ function scanText(s: string): ParsedTarget[] {
         thresholds.push(spans[k]!.threshold);
       }
     }
-    cs = i + 1;
   }
   const out: ParsedTarget[] = new Array(from.length);
   for (let k = 0; k < from.length; k++) {
     out[k] = { text: trimPhrase(s, from[k]!, k + 1 < from.length ? from[k + 1]! : n), threshold: thresholds[k]! };
   }
   return out;
+}
+
+/**
+ * Where the clause starting at `from` ends: the next ";", line break or sentence-ending dot (not
+ * "100.000"), else the end — /[;\n]|\.(?=\s|$)/g by hand: this runs once per distinct target text.
+ */
+export function clauseBreak(s: string, from: number): number {
+  const n = s.length;
+  for (let i = from; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    if (ch === 59 || ch === 10 || (ch === 46 && (i + 1 === n || isSpaceCode(s.charCodeAt(i + 1))))) return i;
+  }
+  return n;
 }
 
 /** Lower case that keeps the length, so offsets in the copy index the original text. */
@@ -116,7 +121,7 @@ function lowerSameLength(s: string): string {
 }
 
 /** s[a, b) without leading spaces, "-", "•", "*" and trailing spaces, ";", ",", ".", ":". */
-function trimPhrase(s: string, a: number, b: number): string {
+export function trimPhrase(s: string, a: number, b: number): string {
   while (a < b) {
     const ch = s.charCodeAt(a);
     if (!isSpaceCode(ch) && ch !== 45 && ch !== 0x2022 && ch !== 42) break;
@@ -133,7 +138,7 @@ function trimPhrase(s: string, a: number, b: number): string {
 const WORD_CHAR_AT_END = /[\p{L}\p{N}]$/u;
 
 /** Whether the code point before s[p] is a letter or a number: the WB lookbehind, by hand. */
-function wordCharBefore(s: string, p: number): boolean {
+export function wordCharBefore(s: string, p: number): boolean {
   if (p <= 0) return false;
   const ch = s.charCodeAt(p - 1);
   if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
@@ -148,7 +153,7 @@ function endBeforeSpaces(s: string): number {
 }
 
 /** Where `word` starts when s ends with it (spaces after allowed) at a word start, else -1. */
-function wordAtEnd(s: string, word: string): number {
+export function wordAtEnd(s: string, word: string): number {
   const e = endBeforeSpaces(s);
   const at = e - word.length;
   return at >= 0 && s.startsWith(word, at) && !wordCharBefore(s, at) ? at : -1;
@@ -301,21 +306,35 @@ const isDigitCode = (ch: number) => ch >= 48 && ch <= 57;
  * "." / "," groups.
  */
 function nextNumeric(o: string, c: string, pos: number): Span | null {
-  const n = c.length;
-  for (let i = pos; i < n; i++) {
-    if (!isDigitCode(c.charCodeAt(i)) || wordCharBefore(c, i)) continue;
-    if (i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2))) continue;
-    let e = i + 1;
-    while (e < n && isDigitCode(c.charCodeAt(e))) e++;
-    while (e + 1 < n && (c.charCodeAt(e) === 46 || c.charCodeAt(e) === 44) && isDigitCode(c.charCodeAt(e + 1))) {
-      e += 2;
-      while (e < n && isDigitCode(c.charCodeAt(e))) e++;
-    }
-    const span = numericAt(o, c, pos, i, e);
+  for (let ts = numberTokenStart(c, pos); ts >= 0; ) {
+    const te = numberTokenEnd(c, ts);
+    const span = numericAt(o, c, pos, ts, te);
     if (span) return span;
-    i = e - 1; // the next token starts after this one
+    ts = numberTokenStart(c, te); // the next token starts after this one
   }
   return null;
+}
+
+/** Start of the first number token at or after `from`, -1 when none. */
+export function numberTokenStart(c: string, from: number): number {
+  for (let i = from; i < c.length; i++) {
+    if (!isDigitCode(c.charCodeAt(i)) || wordCharBefore(c, i)) continue;
+    if (i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2))) continue;
+    return i;
+  }
+  return -1;
+}
+
+/** End of the number token starting at `start`: digits, then "." / "," groups of digits. */
+export function numberTokenEnd(c: string, start: number): number {
+  const n = c.length;
+  let e = start + 1;
+  while (e < n && isDigitCode(c.charCodeAt(e))) e++;
+  while (e + 1 < n && (c.charCodeAt(e) === 46 || c.charCodeAt(e) === 44) && isDigitCode(c.charCodeAt(e + 1))) {
+    e += 2;
+    while (e < n && isDigitCode(c.charCodeAt(e))) e++;
+  }
+  return e;
 }
 
 function numericAt(o: string, c: string, pos: number, ts: number, te: number): Span | null {
@@ -451,7 +470,7 @@ const OP_CUES: [string[], ThresholdOp, boolean][] = [
 // Last characters of every cue above: anything else ends no cue.
 const OP_CUE_ENDS = new Set(['≥', '≤', '=', '>', '<', 't', 'u', 'i', 'n', 'á', 'a']);
 
-function opCue(pre: string): { op: ThresholdOp; index: number } | null {
+export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   const e = endBeforeSpaces(pre);
   if (!OP_CUE_ENDS.has(pre.charAt(e - 1))) return null;
   for (const [cues, op, word] of OP_CUES) {
@@ -724,7 +743,7 @@ function unitMismatch(ctx: Ctx): CheckOutcome {
 }
 
 /** Drop float noise such as 0.97 * 100: n to 12 significant digits (and -0 as 0). */
-function clean(n: number): number {
+export function dropFloatNoise(n: number): number {
   // Most readings (97, 93.5) have 12 significant digits or fewer, which 12-digit rounding gives
   // back exactly: only float noise pays for toPrecision, the slow part of evaluating.
   if ((Number.isInteger(n) && Math.abs(n) < 1e12) || significantDigits(String(n)) <= 12) return n + 0;
@@ -800,7 +819,7 @@ function tokenReading(m: RegExpExecArray, after: string, wantPercent: boolean): 
 function scaled(r: Reading, unit: string | undefined, ref: number | undefined): number {
   const v = r.value;
   const fraction = unit === '%' && !r.percent && !r.ratio && v > 0 && v <= 1 && ref !== undefined && ref > 1;
-  return clean(fraction ? v * 100 : v);
+  return dropFloatNoise(fraction ? v * 100 : v);
 }
 
 /** A "%" target given a count ("52 TTHC"), or a count target given a percent. */

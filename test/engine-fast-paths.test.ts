@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/frameworks';
 import { analyzeSheet, type SheetSnapshot } from '../model';
-import { cleanText, fold, foldSlow } from '../model/text';
+import { cleanText, fold, foldSlow, isSpaceCode } from '../model/text';
+import { digitsToNumber, parseViNumber } from '../model/numbers';
+import { clauseBreak, dropFloatNoise, numberTokenEnd, numberTokenStart, opCue, trimPhrase, wordAtEnd } from '../model/thresholds';
 import { createFunctionsLogic, sameTable } from '../addin/functions/logic';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, VINHPHUC } from './helpers/fixtures';
 
@@ -218,3 +220,125 @@ describe('engine fast paths: no step grows with the square of the rows', () => {
     assert.ok(analyzeSheet(sheet(3, () => 'constructor')).ok);
   });
 });
+
+describe('engine fast paths: numbers and the target scanner equal the regexes they replace', () => {
+  const JS_SPACE = /\s/;
+
+  it('isSpaceCode is \\s on every BMP character', () => {
+    for (let c = 0; c < 0x10000; c++) assert.equal(isSpaceCode(c), JS_SPACE.test(String.fromCharCode(c)), `U+${c.toString(16)}`);
+  });
+
+  const numberish = fc.array(fc.constantFrom('0', '1', '5', '9', '00', '123', '.', ',', '%', ' ', '\u00a0', '-', '+', '≥', '<', 'a'), { maxLength: 14 }).map((p) => p.join(''));
+
+  it('digitsToNumber and parseViNumber equal their regex-and-split references', async () => {
+    const texts = await fixtureTexts();
+    const check = (s: string) => {
+      assert.equal(digitsToNumber(s), digitsReference(s), JSON.stringify(s));
+      assert.deepEqual(parseViNumber(s), parseViNumberReference(s), JSON.stringify(s));
+    };
+    for (const t of texts) check(t);
+    for (const t of ['1,75', '64.5', '100.000', '0.500', '1.234,5', '1,234.5', '1.000.000', '012.345', '99999999999999999', '1e5', '97 %', '97%%']) check(t);
+    fc.assert(fc.property(numberish, (s) => check(s)), { numRuns: 30_000 });
+  });
+
+  it('dropFloatNoise is Number(n.toPrecision(12)) with -0 as 0', () => {
+    const reference = (n: number) => Number(n.toPrecision(12));
+    const check = (n: number) => assert.ok(Object.is(dropFloatNoise(n), reference(n)), String(n));
+    for (const n of [0, -0, NaN, Infinity, -Infinity, 1e21, 1e12, 999_999_999_999, 97.00000000000001, 0.97 * 100, 93.5, -1e-7, 5e-324]) check(n);
+    fc.assert(fc.property(fc.double(), (n) => check(n)), { numRuns: 30_000 });
+    fc.assert(fc.property(fc.integer({ min: -1e6, max: 1e6 }), fc.integer({ min: 1, max: 1000 }), (a, b) => check((a / b) * 100)), { numRuns: 30_000 });
+  });
+
+  const phrase = fc
+    .array(fc.constantFrom('1', '95', '2018', '1.000', '1,5', '.', ',', ';', '\n', ' ', '\u00a0', '%', '-', '•', '*', ':', 'a', 'năm', 'từ', 'xnăm', 'btừ', 'ít nhất', 'không quá', 'không vượt quá', 'vượt quá', 'trên', 'hơn', 'dưới', 'tối đa', 'không thấp hơn', '≥', '>=', '=>', '<', '>', '=', '≤', '𝐀', 'Σ'), { maxLength: 16 })
+    .map((p) => p.join(''));
+
+  it('number tokens are /(?<![\\p{L}\\p{N}])(?<!\\d[.,])\\d+(?:[.,]\\d+)*/gu', () => {
+    const tokens = (c: string) => {
+      const out: [number, number][] = [];
+      for (let ts = numberTokenStart(c, 0); ts >= 0; ts = numberTokenStart(c, out[out.length - 1]![1])) out.push([ts, numberTokenEnd(c, ts)]);
+      return out;
+    };
+    const reference = (c: string) => [...c.matchAll(/(?<![\p{L}\p{N}])(?<!\d[.,])\d+(?:[.,]\d+)*/gu)].map((m): [number, number] => [m.index!, m.index! + m[0].length]);
+    fc.assert(fc.property(phrase, (c) => assert.deepEqual(tokens(c), reference(c), JSON.stringify(c))), { numRuns: 20_000 });
+  });
+
+  it('clause breaks, phrase trimming, word-start cues and operator cues equal their regexes', () => {
+    const WB = '(?<![\\p{L}\\p{N}])';
+    const cueRegexes: [RegExp, string][] = [
+      [/(?:≥|>=|=>)$/u, '>='], [/(?:≤|<=|=<)$/u, '<='], [/>$/u, '>'], [/<$/u, '<'], [/=$/u, '='],
+      [new RegExp(`${WB}(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn)$`, 'u'), '>='],
+      [new RegExp(`${WB}(?:không quá|không vượt quá|không vượt|tối đa|không nhiều hơn|không cao hơn)$`, 'u'), '<='],
+      [new RegExp(`${WB}(?:trên|hơn|vượt quá)$`, 'u'), '>'],
+      [new RegExp(`${WB}dưới$`, 'u'), '<'],
+    ];
+    const opReference = (pre: string) => {
+      const t = pre.trimEnd();
+      for (const [re, op] of cueRegexes) {
+        const m = re.exec(t);
+        if (m) return { op, index: m.index };
+      }
+      return null;
+    };
+    const breaks = (s: string) => {
+      const out: number[] = [];
+      for (let i = clauseBreak(s, 0); i < s.length; i = clauseBreak(s, i + 1)) out.push(i);
+      return out;
+    };
+    fc.assert(
+      fc.property(phrase, (s) => {
+        assert.deepEqual(breaks(s), [...s.matchAll(/[;\n]|\.(?=\s|$)/g)].map((m) => m.index), JSON.stringify(s));
+        assert.equal(trimPhrase(s, 0, s.length), s.replace(/^[\s\-•*]+/u, '').replace(/[\s;,.:]+$/u, ''), JSON.stringify(s));
+        assert.deepEqual(opCue(s), opReference(s), JSON.stringify(s));
+        for (const w of ['năm', 'từ']) {
+          const m = new RegExp(`${WB}${w}\\s*$`, 'u').exec(s);
+          assert.equal(wordAtEnd(s, w), m ? m.index : -1, `${w} ${JSON.stringify(s)}`);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+/** digitsToNumber before its by-hand paths (the reference). */
+function digitsReference(token: string): number | null {
+  if (!/^\d+(?:[.,]\d+)*$/.test(token)) return null;
+  const groups = (s: string, sep: string) => {
+    const g = s.split(sep);
+    return /^\d{1,3}$/.test(g[0]!) && g.slice(1).every((x) => /^\d{3}$/.test(x));
+  };
+  const hasDot = token.includes('.');
+  const hasComma = token.includes(',');
+  let plain = token;
+  if (hasDot && hasComma) {
+    const dec = token.lastIndexOf('.') > token.lastIndexOf(',') ? '.' : ',';
+    const group = dec === '.' ? ',' : '.';
+    const parts = token.split(dec);
+    if (parts.length !== 2 || !groups(parts[0]!, group)) return null;
+    plain = `${parts[0]!.split(group).join('')}.${parts[1]}`;
+  } else if (hasDot || hasComma) {
+    const sep = hasDot ? '.' : ',';
+    const parts = token.split(sep);
+    if (parts.length > 2) {
+      if (!groups(token, sep)) return null;
+      plain = parts.join('');
+    } else if (sep === '.' && parts[1]!.length === 3 && /^[1-9]\d{0,2}$/.test(parts[0]!)) plain = parts.join('');
+    else plain = `${parts[0]}.${parts[1]}`;
+  }
+  const n = Number(plain);
+  return Number.isFinite(n) ? n : null;
+}
+
+/** parseViNumber for text before its by-hand path (the reference). */
+function parseViNumberReference(value: string): ReturnType<typeof parseViNumber> {
+  const s = value.normalize('NFC').replace(/[\u00a0\u2007\u2009\u202f\u200b\t]/g, ' ').trim();
+  if (!s) return { ok: false, empty: true, raw: '' };
+  const m = /^(≥|≤|>=|<=|=>|=<|>|<|=)?\s*([+\-\u2212])?\s*(\d[\d.,]*)\s*(%)?$/.exec(s);
+  const abs = m ? digitsReference(m[3]!) : null;
+  if (!m || abs === null) return { ok: false, empty: false, raw: s };
+  const signed = m[2] && m[2] !== '+' ? -abs : abs;
+  const ops: Record<string, '>=' | '<=' | '>' | '<' | '='> = { '≥': '>=', '>=': '>=', '=>': '>=', '≤': '<=', '<=': '<=', '=<': '<=', '>': '>', '<': '<', '=': '=' };
+  const out: ReturnType<typeof parseViNumber> = { ok: true, value: signed === 0 ? 0 : signed, percent: m[4] === '%' };
+  if (m[1]) out.op = ops[m[1]];
+  return out;
+}
