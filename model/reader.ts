@@ -318,9 +318,8 @@ function fixNumericCode(st: RowReader, code: string): string {
   const prev = st.lastCoded >= 0 ? st.items[st.lastCoded]!.code : '';
   if (!prev || !NUMERIC_CODE.test(prev)) return code;
   // Most rows need no fix: only a last number 1 after 9, or below a previous 10 or more.
-  const lastOf = (c: string) => Number(c.slice(c.lastIndexOf('.') + 1));
-  const l = lastOf(code);
-  const p = lastOf(prev);
+  const l = lastSegment(code);
+  const p = lastSegment(prev);
   if (!(l === 1 && p === 9) && !(p >= 10 && l < p)) return code;
   const a = code.split('.');
   const b = prev.split('.');
@@ -538,7 +537,8 @@ function inheritLeads(st: RowReader): void {
   // leads are inherited (an inherited lead is never lent), so the nearest lender after each
   // sibling position, else before it, is found once per sibling list — not by a scan per row.
   const lends = (s: number) => items[s]!.lead.length > 0 && items[s]!.leadInheritedFrom === null && !items[s]!.children.length;
-  const lenders = new Map<number, { pos: Map<number, number>; next: Int32Array; prev: Int32Array }>();
+  const lenders = new Map<number, { next: Int32Array; prev: Int32Array }>();
+  let position: Int32Array | null = null; // each item's place among its parent's children
   const lenderFor = (parent: number, k: number): number => {
     let l = lenders.get(parent);
     if (!l) {
@@ -555,11 +555,14 @@ function inheritLeads(st: RowReader): void {
         prev[i] = before;
         if (lends(sibs[i]!)) before = sibs[i]!;
       }
-      l = { pos: new Map(sibs.map((c, i) => [c, i])), next, prev };
+      l = { next, prev };
       lenders.set(parent, l);
     }
-    const i = l.pos.get(k);
-    if (i === undefined) return -1;
+    if (!position) {
+      position = new Int32Array(items.length);
+      for (const p of items) for (let c = 0; c < p.children.length; c++) position[p.children[c]!] = c;
+    }
+    const i = position[k]!;
     return l.next[i]! >= 0 ? l.next[i]! : l.prev[i]!;
   };
   for (let k = 0; k < items.length; k++) {
@@ -594,6 +597,19 @@ function joinAgencyText(a: string, b: string): string {
 
 
 // Product / timeframe cells hold thresholds only when written as one (">95%", "≥1 lần/năm", "100%").
+/** The number after a numeric code's last dot ("1.2.10" → 10), read by hand: once per coded row. */
+function lastSegment(code: string): number {
+  let n = 0;
+  let scale = 1;
+  for (let i = code.length - 1; i >= 0; i--) {
+    const c = code.charCodeAt(i);
+    if (c === 46) break;
+    n += (c - 48) * scale;
+    scale *= 10;
+  }
+  return n;
+}
+
 /** Parts of a dotted code ("1.2.3" → 3), as code.split('.').length without the array. */
 function segments(code: string): number {
   let n = 1;
