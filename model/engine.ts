@@ -39,7 +39,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);
   const v = validate(a, evidencePolicy, framework);
   const findings = [...read.findings, ...v.findings].sort(byCell);
-  return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { ...v, findings }) };
+  return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
 }
 
 /**
@@ -53,8 +53,15 @@ function parseSnapshot(snapshot: SheetSnapshot): ReturnType<typeof SheetSnapshot
     let rows = true;
     for (let i = 0; i < values.length && rows; i++) rows = Array.isArray(values[i]);
     if (rows) {
-      const rest = SheetSnapshotSchema.safeParse({ ...snapshot, values: [] });
-      if (rest.success) return { ...rest, data: { ...rest.data, values: values as unknown[][] } };
+      // Literals, not spreads: a spread's shape is made per call and dies at full GCs, taking the
+      // optimized code that saw it along (see RowReader in reader.ts).
+      const s = snapshot as SheetSnapshot;
+      const rest = SheetSnapshotSchema.safeParse({ name: s.name, values: [], merges: s.merges, origin: s.origin, extent: s.extent });
+      if (rest.success) {
+        const d = rest.data;
+        const data = { name: d.name, values: values as unknown[][], merges: d.merges, origin: d.origin, extent: d.extent };
+        return { success: true, data } as ReturnType<typeof SheetSnapshotSchema.safeParse>;
+      }
     }
   }
   return SheetSnapshotSchema.safeParse(snapshot);

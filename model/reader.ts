@@ -156,25 +156,36 @@ function rowReader(g: Grid, header: HeaderBlock, roles: RoleCols, columns: Mappe
 }
 
 function readRows(st: RowReader): void {
-  const start = st.header.rows[st.header.rows.length - 1]! + 1;
-  for (let i = start; i < st.g.rows; i++) readRow(st, i);
+  readRowRange(st, st.header.rows[st.header.rows.length - 1]! + 1, st.g.rows);
   st.appendix.items = st.items;
-  // A loop, not Math.min(...rows): spreading 100,000 arguments overflows the stack.
-  let first = Infinity;
-  let last = -Infinity;
-  for (const it of st.items) {
-    for (const r of it.rows) {
-      if (r < first) first = r;
-      if (r > last) last = r;
-    }
-  }
-  st.appendix.firstDataRow = st.items.length ? first : 0;
-  st.appendix.lastDataRow = st.items.length ? last : 0;
+  setDataRows(st.appendix, st.items);
   const tops = st.items.filter((it) => it.parent === -1 && it.kind !== 'total').map((it) => it.name);
   const rec = recognizeIndex(st.appendix.title, tops);
   st.appendix.index = rec.index;
   st.appendix.frameworkId = rec.framework?.id ?? null;
   inheritLeads(st);
+}
+
+/** First and last Excel row of the items: a loop, not Math.min(...rows) (100,000 arguments overflow the stack). */
+function setDataRows(a: Appendix, items: AppendixItem[]): void {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const it of items) {
+    for (const r of it.rows) {
+      if (r < first) first = r;
+      if (r > last) last = r;
+    }
+  }
+  a.firstDataRow = items.length ? first : 0;
+  a.lastDataRow = items.length ? last : 0;
+}
+
+/**
+ * The row loop on its own: V8 optimizes a hot loop in the middle of a function (OSR), and the
+ * function's code after the loop, never run when that happens, then deoptimized it on every call.
+ */
+function readRowRange(st: RowReader, from: number, to: number): void {
+  for (let i = from; i < to; i++) readRow(st, i);
 }
 
 function cellText(st: RowReader, role: ColumnRole, i: number): string {
@@ -533,38 +544,7 @@ function badNumber(st: RowReader, i: number, role: ColumnRole, text: string, cod
  */
 function inheritLeads(st: RowReader): void {
   const items = st.items;
-  // Siblings that can lend their lead: an own lead and no children. That never changes while
-  // leads are inherited (an inherited lead is never lent), so the nearest lender after each
-  // sibling position, else before it, is found once per sibling list — not by a scan per row.
-  const lends = (s: number) => items[s]!.lead.length > 0 && items[s]!.leadInheritedFrom === null && !items[s]!.children.length;
-  const lenders = new Map<number, { next: Int32Array; prev: Int32Array }>();
-  let position: Int32Array | null = null; // each item's place among its parent's children
-  const lenderFor = (parent: number, k: number): number => {
-    let l = lenders.get(parent);
-    if (!l) {
-      const sibs = items[parent]!.children;
-      const next = new Int32Array(sibs.length);
-      const prev = new Int32Array(sibs.length);
-      let after = -1;
-      for (let i = sibs.length - 1; i >= 0; i--) {
-        next[i] = after;
-        if (lends(sibs[i]!)) after = sibs[i]!;
-      }
-      let before = -1;
-      for (let i = 0; i < sibs.length; i++) {
-        prev[i] = before;
-        if (lends(sibs[i]!)) before = sibs[i]!;
-      }
-      l = { next, prev };
-      lenders.set(parent, l);
-    }
-    if (!position) {
-      position = new Int32Array(items.length);
-      for (const p of items) for (let c = 0; c < p.children.length; c++) position[p.children[c]!] = c;
-    }
-    const i = position[k]!;
-    return l.next[i]! >= 0 ? l.next[i]! : l.prev[i]!;
-  };
+  const l: Lenders = { items, bySiblings: new Map(), position: null };
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (it.lead.length || it.kind === 'total' || it.kind === 'baseline' || it.children.length || it.surveyOnly) continue;
@@ -575,12 +555,58 @@ function inheritLeads(st: RowReader): void {
       continue;
     }
     if (!parent) continue;
-    const s = lenderFor(it.parent, k);
+    const s = lenderFor(l, it.parent, k);
     if (s >= 0) {
       it.lead = items[s]!.lead;
       it.leadInheritedFrom = items[s]!.row;
     }
   }
+}
+
+/**
+ * Siblings that can lend their lead: an own lead and no children. That never changes while
+ * leads are inherited (an inherited lead is never lent), so the nearest lender after each
+ * sibling position, else before it, is found once per sibling list — not by a scan per row.
+ * (State in a literal and module functions, not closures: see RowReader.)
+ */
+interface Lenders {
+  readonly items: AppendixItem[];
+  readonly bySiblings: Map<number, { next: Int32Array; prev: Int32Array }>;
+  /** Each item's place among its parent's children, made on first use. */
+  position: Int32Array | null;
+}
+
+function lends(items: AppendixItem[], s: number): boolean {
+  const it = items[s]!;
+  return it.lead.length > 0 && it.leadInheritedFrom === null && !it.children.length;
+}
+
+function lenderFor(l: Lenders, parent: number, k: number): number {
+  const items = l.items;
+  let sib = l.bySiblings.get(parent);
+  if (!sib) {
+    const sibs = items[parent]!.children;
+    const next = new Int32Array(sibs.length);
+    const prev = new Int32Array(sibs.length);
+    let after = -1;
+    for (let i = sibs.length - 1; i >= 0; i--) {
+      next[i] = after;
+      if (lends(items, sibs[i]!)) after = sibs[i]!;
+    }
+    let before = -1;
+    for (let i = 0; i < sibs.length; i++) {
+      prev[i] = before;
+      if (lends(items, sibs[i]!)) before = sibs[i]!;
+    }
+    sib = { next, prev };
+    l.bySiblings.set(parent, sib);
+  }
+  if (!l.position) {
+    l.position = new Int32Array(items.length);
+    for (const p of items) for (let c = 0; c < p.children.length; c++) l.position[p.children[c]!] = c;
+  }
+  const i = l.position[k]!;
+  return sib.next[i]! >= 0 ? sib.next[i]! : sib.prev[i]!;
 }
 
 /** Points no appendix can hold (1e300 typed or pasted) are bad numbers, so sums stay finite. */

@@ -36,12 +36,14 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
   const all = acc();
   let taskCount = 0;
 
-  items.forEach((it, k) => {
-    if (it.kind === 'total' || it.kind === 'baseline') return;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.kind === 'total' || it.kind === 'baseline') continue;
     const t = top[k]!;
     const f = fieldAcc.get(t) ?? acc();
     fieldAcc.set(t, f);
-    const nFindings = it.rows.reduce((s, r) => s + (findingsByRow.get(r) ?? 0), 0);
+    let nFindings = 0;
+    for (const r of it.rows) nFindings += findingsByRow.get(r) ?? 0;
     f.findings += nFindings;
     const task = isTask(a, it);
     if (task) taskCount++;
@@ -50,7 +52,7 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
     if (parts) add(f, parts), add(all, parts);
     if (scored) f.items++;
     if (task) f.tasks++;
-    if (!scored && !task) return;
+    if (!scored && !task) continue;
     for (const ag of it.lead) {
       const key = agencyKey(ag);
       const e = agencyAcc.get(key) ?? { ref: ag, acc: acc() };
@@ -60,7 +62,7 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
       if (task) e.acc.tasks++;
       e.acc.findings += nFindings;
     }
-  });
+  }
 
   const fields: ScoreLine[] = [...fieldAcc.entries()]
     .filter(([t]) => t >= 0)
@@ -118,23 +120,24 @@ function taskSummary(a: Appendix): TaskSummaryLine[] {
   const items = a.items;
   const top = topOf(items);
   const lines = new Map<number, TaskSummaryLine>();
-  items.forEach((it, k) => {
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
     const t = top[k]!;
     if (it.parent === -1 && it.kind !== 'total') {
       lines.set(k, { code: it.code, name: it.name, tasks: 0, missingLead: 0, missingProduct: 0, missingDeadline: 0, baseline: null });
-      return;
+      continue;
     }
     const line = lines.get(t);
-    if (!line) return;
+    if (!line) continue;
     if (it.kind === 'baseline') {
       line.baseline ??= it.baseline;
-      return;
+      continue;
     }
-    if (!isTask(a, it)) return;
+    if (!isTask(a, it)) continue;
     line.tasks++;
     if (!it.lead.length) line.missingLead++;
     if (!it.product && !it.targetText) line.missingProduct++;
     if (!it.deadline) line.missingDeadline++;
-  });
+  }
   return [...lines.values()];
 }

@@ -896,7 +896,7 @@ function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
   let exact = true;
   if (r) {
     if (t.atLeast !== undefined && wrongUnit(r, t.unit)) return unitMismatch(ctx);
-    const m = Math.abs(scaled({ ...r, value: Math.abs(r.value) }, t.unit, t.atLeast));
+    const m = Math.abs(scaled({ value: Math.abs(r.value), percent: r.percent, ratio: r.ratio, sign: r.sign, unitWord: r.unitWord }, t.unit, t.atLeast));
     const sign = r.sign || words || dir; // unsigned: a change in the target's direction
     change = sign * m;
   } else if (zero) {

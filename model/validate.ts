@@ -47,69 +47,89 @@ export function byCell(x: Finding, y: Finding): number {
   return x.row - y.row || (x.column < y.column ? -1 : x.column > y.column ? 1 : 0);
 }
 
+/**
+ * What every check needs: the appendix, the findings so far and each role's column letter ("" when
+ * the sheet has none). One object literal, no closures: per-call closures and class instances die
+ * at full GCs and take the optimized checks that saw them along.
+ */
+interface Checker {
+  readonly a: Appendix;
+  readonly findings: Finding[];
+  readonly letters: Record<ColumnRole, string>;
+}
+
+type NewFinding = Omit<Finding, 'row' | 'code'> & { row?: number };
+
+function addFinding(ck: Checker, it: AppendixItem, f: NewFinding): void {
+  // Field by field, not a spread: one object shape for every finding, and no copy of `f`.
+  const finding: Finding = { kind: f.kind, severity: f.severity, row: f.row ?? it.row, column: f.column, code: it.code, params: f.params };
+  if (f.explanation !== undefined) finding.explanation = f.explanation;
+  if (it.explanation) finding.explanation = it.explanation;
+  ck.findings.push(finding);
+}
+
+function roleLetters(a: Appendix): Record<ColumnRole, string> {
+  const letters: Record<ColumnRole, string> = {
+    code: '', name: '', task: '', maxPoints: '', targetPoints: '', target: '', evidenceRequired: '', deadline: '',
+    lead: '', coordinating: '', product: '', actual: '', selfPoints: '', evidence: '', explanation: '', note: '',
+  };
+  for (const c of a.columns) if (!letters[c.role]) letters[c.role] = c.letter; // the first column of a role
+  return letters;
+}
+
 export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
-  const findings: Finding[] = [];
   const items = a.items;
-  const letters = new Map<ColumnRole, string>();
-  for (const c of a.columns) if (!letters.has(c.role)) letters.set(c.role, c.letter);
-  const col = (role: ColumnRole) => letters.get(role) ?? '';
+  const ck: Checker = { a, findings: [], letters: roleLetters(a) };
+  const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const none: RowCheck = Object.freeze({ outcome: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
   const checks: RowCheck[] = new Array(items.length).fill(none);
 
-  const add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => {
-    // Field by field, not a spread: one object shape for every finding, and no copy of `f`.
-    const finding: Finding = { kind: f.kind, severity: f.severity, row: f.row ?? it.row, column: f.column, code: it.code, params: f.params };
-    if (f.explanation !== undefined) finding.explanation = f.explanation;
-    if (it.explanation) finding.explanation = it.explanation;
-    findings.push(finding);
-  };
-
-  items.forEach((it, k) => {
-    if (it.kind === 'baseline') return;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    if (it.kind === 'baseline') continue;
     if (it.kind === 'total') {
       topsMax ??= topLevelMax(a);
-      checkTotal(it, topsMax, add, col('maxPoints'));
-      return;
+      checkTotal(ck, it, topsMax);
+      continue;
     }
-    checkSums(items, it, add, col);
+    checkSums(ck, it);
     const leaf = it.children.length === 0;
     if (it.selfPoints !== null && it.maxPoints !== null && it.selfPoints > it.maxPoints + EPS) {
-      add(it, { kind: 'over-max', severity: 'error', column: col('selfPoints'), params: { points: fmt(it.selfPoints), max: fmt(it.maxPoints) } });
+      addFinding(ck, it, { kind: 'over-max', severity: 'error', column: letters.selfPoints, params: { points: fmt(it.selfPoints), max: fmt(it.maxPoints) } });
     }
     if (it.selfPoints !== null && it.selfPoints < -EPS) {
-      add(it, { kind: 'bad-number', severity: 'error', column: col('selfPoints'), params: { value: fmt(it.selfPoints) } });
+      addFinding(ck, it, { kind: 'bad-number', severity: 'error', column: letters.selfPoints, params: { value: fmt(it.selfPoints) } });
     }
     if (it.maxPoints !== null && it.maxPoints < -EPS) {
-      add(it, { kind: 'bad-number', severity: 'error', column: col('maxPoints'), params: { value: fmt(it.maxPoints) } });
+      addFinding(ck, it, { kind: 'bad-number', severity: 'error', column: letters.maxPoints, params: { value: fmt(it.maxPoints) } });
     }
-    checks[k] = checkRow(a, it, policy, add, col);
+    checks[k] = checkRow(ck, it, policy);
     const needsLead = leaf && !it.surveyOnly && !it.notApplicable && (it.kind !== 'section' || !a.hasPoints);
-    if (needsLead && letters.has('lead') && it.lead.length === 0) {
-      add(it, { kind: 'missing-lead-agency', severity: 'warning', column: col('lead'), params: {} });
+    if (needsLead && letters.lead !== '' && it.lead.length === 0) {
+      addFinding(ck, it, { kind: 'missing-lead-agency', severity: 'warning', column: letters.lead, params: {} });
     }
     // An inherited lead was checked on the row it came from.
-    if (it.leadInheritedFrom === null) unknownAgencies(it, it.lead, add, col);
-    unknownAgencies(it, it.coordinating, add, col);
+    if (it.leadInheritedFrom === null) unknownAgencies(ck, it, it.lead);
+    unknownAgencies(ck, it, it.coordinating);
     for (const t of it.targets) {
       if (t.threshold.kind === 'qualitative' && it.targetText) {
-        add(it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || col('target'), params: { text: t.text.slice(0, 120) } });
+        addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: { text: t.text.slice(0, 120) } });
       }
     }
-    if (isTask(a, it) && !a.hasPoints) checkTaskFields(a, it, add, col);
-  });
-  if (framework) checkFramework(items, framework, add, col('maxPoints'));
+    if (isTask(a, it) && !a.hasPoints) checkTaskFields(ck, it);
+  }
+  if (framework) checkFramework(ck, framework);
+  const findings = ck.findings;
   findings.sort(byCell);
   return { findings, checks };
 }
 
-type Add = (it: AppendixItem, f: Omit<Finding, 'row' | 'code'> & { row?: number }) => void;
-
-function unknownAgencies(it: AppendixItem, list: readonly AgencyRef[], add: Add, col: (r: ColumnRole) => string): void {
+function unknownAgencies(ck: Checker, it: AppendixItem, list: readonly AgencyRef[]): void {
   for (const ag of list) {
     if (!ag.unknown) continue;
     const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
-    add(it, { kind: 'unknown-agency', severity: 'warning', column: col(role), params: { name: ag.raw.slice(0, 120) } });
+    addFinding(ck, it, { kind: 'unknown-agency', severity: 'warning', column: ck.letters[role], params: { name: ag.raw.slice(0, 120) } });
   }
 }
 
@@ -117,19 +137,21 @@ function fmt(n: number): string {
   return formatViNumber(n);
 }
 
-function checkRow(a: Appendix, it: AppendixItem, policy: EvidencePolicy, add: Add, col: (r: ColumnRole) => string): RowCheck {
+function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowCheck {
+  const a = ck.a;
+  const letters = ck.letters;
   const check: RowCheck = { outcome: null, target: null, evidenceOk: true };
   if (!a.hasSelfAssessment || it.notApplicable || it.surveyOnly) return check;
   const claimed = (it.selfPoints ?? 0) > EPS;
   const entered = claimed || it.actual !== '';
-  const hasEvidenceCol = col('evidence') !== '';
+  const hasEvidenceCol = letters.evidence !== '';
   if (entered && !it.evidence && it.children.length === 0) {
     const explained = policy === 'explain' && it.explanation !== '';
     check.evidenceOk = policy === 'flag' || explained;
-    add(it, {
+    addFinding(ck, it, {
       kind: 'missing-evidence',
       severity: policy === 'zero' || (policy === 'explain' && !explained) ? 'error' : 'warning',
-      column: hasEvidenceCol ? col('evidence') : col(claimed ? 'selfPoints' : 'actual'),
+      column: hasEvidenceCol ? letters.evidence : claimed ? letters.selfPoints : letters.actual,
       params: { policy },
     });
   }
@@ -139,7 +161,7 @@ function checkRow(a: Appendix, it: AppendixItem, policy: EvidencePolicy, add: Ad
     const outcome = evaluateThreshold(target.threshold, it.actualRaw ?? it.actual, 'vi');
     check.outcome = outcome;
     if (outcome.status === 'unmet') {
-      add(it, { kind: 'threshold-unmet', severity: 'error', column: col('actual'), params: {
+      addFinding(ck, it, { kind: 'threshold-unmet', severity: 'error', column: letters.actual, params: {
           target: target.text.slice(0, 120),
           actual: it.actual.slice(0, 60),
           reason: outcome.reason,
@@ -152,8 +174,9 @@ function checkRow(a: Appendix, it: AppendixItem, policy: EvidencePolicy, add: Ad
   return check;
 }
 
-function checkSums(items: AppendixItem[], it: AppendixItem, add: Add, col: (r: ColumnRole) => string): void {
+function checkSums(ck: Checker, it: AppendixItem): void {
   if (it.maxPoints === null) return;
+  const items = ck.a.items;
   // Sums in child order, in one pass without arrays (runs for every item with points).
   let kids = 0;
   let sum = 0;
@@ -171,11 +194,11 @@ function checkSums(items: AppendixItem[], it: AppendixItem, add: Add, col: (r: C
   }
   if (!kids) return;
   if (Math.abs(sum - it.maxPoints) > 1e-6) {
-    add(it, { kind: 'sum-mismatch', severity: 'error', column: col('maxPoints'), params: { what: 'max', value: fmt(it.maxPoints), sum: fmt(sum), children: kids } });
+    addFinding(ck, it, { kind: 'sum-mismatch', severity: 'error', column: ck.letters.maxPoints, params: { what: 'max', value: fmt(it.maxPoints), sum: fmt(sum), children: kids } });
   }
   if (it.selfPoints !== null && selfKids) {
     if (Math.abs(selfSum - it.selfPoints) > 1e-6) {
-      add(it, { kind: 'sum-mismatch', severity: 'warning', column: col('selfPoints'), params: { what: 'self', value: fmt(it.selfPoints), sum: fmt(selfSum), children: selfKids } });
+      addFinding(ck, it, { kind: 'sum-mismatch', severity: 'warning', column: ck.letters.selfPoints, params: { what: 'self', value: fmt(it.selfPoints), sum: fmt(selfSum), children: selfKids } });
     }
   }
 }
@@ -192,29 +215,32 @@ function topLevelMax(a: Appendix): { sum: number; count: number } {
   return { sum, count };
 }
 
-function checkTotal(it: AppendixItem, tops: { sum: number; count: number }, add: Add, column: string): void {
+function checkTotal(ck: Checker, it: AppendixItem, tops: { sum: number; count: number }): void {
   if (it.maxPoints === null) return;
   if (tops.count && Math.abs(tops.sum - it.maxPoints) > 1e-6) {
-    add(it, { kind: 'sum-mismatch', severity: 'error', column, params: { what: 'total', value: fmt(it.maxPoints), sum: fmt(tops.sum), children: tops.count } });
+    addFinding(ck, it, { kind: 'sum-mismatch', severity: 'error', column: ck.letters.maxPoints, params: { what: 'total', value: fmt(it.maxPoints), sum: fmt(tops.sum), children: tops.count } });
   }
 }
 
-function checkTaskFields(a: Appendix, it: AppendixItem, add: Add, col: (r: ColumnRole) => string): void {
+function checkTaskFields(ck: Checker, it: AppendixItem): void {
+  const a = ck.a;
   const missing: string[] = [];
   if (a.columns.some((c) => c.role === 'product') && !it.product && !it.targetText) missing.push('product');
   if (a.columns.some((c) => c.role === 'deadline') && !it.deadline) missing.push('deadline');
   for (const m of missing) {
-    add(it, { kind: 'missing-task-field', severity: 'info', column: col(m === 'product' ? 'product' : 'deadline'), params: { field: m } });
+    addFinding(ck, it, { kind: 'missing-task-field', severity: 'info', column: m === 'product' ? ck.letters.product : ck.letters.deadline, params: { field: m } });
   }
 }
 
-function checkFramework(items: AppendixItem[], fw: Framework, add: Add, column: string): void {
+function checkFramework(ck: Checker, fw: Framework): void {
+  const items = ck.a.items;
+  const column = ck.letters.maxPoints;
   nodeIndex(fw); // warm the cache once for the whole sheet
   for (const it of items) {
     if (!it.code || it.maxPoints === null || it.kind === 'total') continue;
     const node = matchNode(fw, it.code, it.name);
     if (node && node.max !== undefined && Math.abs(node.max - it.maxPoints) > 1e-6) {
-      add(it, { kind: 'framework-mismatch', severity: 'warning', column, params: { value: fmt(it.maxPoints), expected: fmt(node.max), framework: fw.id } });
+      addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column, params: { value: fmt(it.maxPoints), expected: fmt(node.max), framework: fw.id } });
     }
   }
 }
