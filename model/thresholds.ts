@@ -165,7 +165,7 @@ function scanClause(o: string, c: string): Span[] {
   const words = wordScanner(o, c);
   let pos = 0;
   while (pos < c.length && spans.length < MAX_SPANS_PER_CLAUSE) {
-    const a = nextNumeric(o, c, pos);
+    const a = nextNumeric(o, c, pos, words);
     const b = nextWord(words, pos);
     const m = a && (!b || a.start <= b.start) ? a : b;
     if (!m) break;
@@ -237,12 +237,15 @@ interface WordScanner {
   cache: ({ from: number; span: Span | null } | undefined)[];
   /** Per rule, whether the clause holds the word the rule cannot match without. */
   possible: boolean[];
+  /** Whether the clause holds "tăng", "giảm" or "vượt" (a relative cue needs one) and "trở" (… trở lên). */
+  relative: boolean;
+  tro: boolean;
 }
 
 function wordScanner(o: string, c: string): WordScanner {
   // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
   const possible = [c.includes('không'), c.includes('so với'), c.includes('tăng') || c.includes('giảm'), c.includes('vượt')];
-  return { o, c, cache: [], possible };
+  return { o, c, cache: [], possible, relative: possible[2]! || possible[3]!, tro: c.includes('trở') };
 }
 
 function nextWord(w: WordScanner, pos: number): Span | null {
@@ -293,6 +296,9 @@ interface Tok {
   /** Up to 60 characters before the token, not before the scan position. */
   pre: string;
   preFrom: number;
+  /** The clause's cue words (see WordScanner): none of them, no need to look near each number. */
+  relative: boolean;
+  tro: boolean;
 }
 
 const RANGE_PCT = new RegExp(`^\\s*%?\\s*(?:-|–|—|đến${WE}|tới${WE})\\s*(${NUM})\\s*%`, 'u');
@@ -305,10 +311,10 @@ const isDigitCode = (ch: number) => ch >= 48 && ch <= 57;
  * them, by hand (no match arrays): digits not glued to a word or to "1." / "1,", with their
  * "." / "," groups.
  */
-function nextNumeric(o: string, c: string, pos: number): Span | null {
+function nextNumeric(o: string, c: string, pos: number, clause: WordScanner): Span | null {
   for (let ts = numberTokenStart(c, pos); ts >= 0; ) {
     const te = numberTokenEnd(c, ts);
-    const span = numericAt(o, c, pos, ts, te);
+    const span = numericAt(o, c, pos, ts, te, clause);
     if (span) return span;
     ts = numberTokenStart(c, te); // the next token starts after this one
   }
@@ -337,7 +343,7 @@ export function numberTokenEnd(c: string, start: number): number {
   return e;
 }
 
-function numericAt(o: string, c: string, pos: number, ts: number, te: number): Span | null {
+function numericAt(o: string, c: string, pos: number, ts: number, te: number, clause: WordScanner): Span | null {
   const value = digitsToNumber(c.slice(ts, te));
   if (value === null) return null;
   // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
@@ -355,6 +361,8 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number): S
     numEnd: pct ? p + 1 : te,
     pre: c.slice(preFrom, ts),
     preFrom,
+    relative: clause.relative,
+    tro: clause.tro,
   };
   if (!k.pct && wordAtEnd(k.pre, 'năm') >= 0) return null; // "năm 2018" is a year, not a count
   return rangeAt(k) ?? relativeAt(k) ?? compareAt(k);
@@ -429,11 +437,11 @@ function relativeCue(pre: string): { index: number; direction: Direction } | nul
 }
 
 function relativeAt(k: Tok): Span | null {
-  const cue = relativeCue(k.pre);
+  const cue = k.relative ? relativeCue(k.pre) : null;
   if (!cue) return null;
   const up = unitAndPer(k);
   let end = up.end;
-  const tro = troAt(k.c, end, 10);
+  const tro = k.tro ? troAt(k.c, end, 10) : null;
   if (tro) end = tro.end;
   // "Giảm 5%/năm": per year means against the year before.
   let baseline = up.per ? `${up.per.toLowerCase()} trước liền kề` : '';
@@ -467,17 +475,27 @@ const OP_CUES: [string[], ThresholdOp, boolean][] = [
   [['dưới'], '<', true],
 ];
 
-// Last characters of every cue above: anything else ends no cue.
-const OP_CUE_ENDS = new Set(['≥', '≤', '=', '>', '<', 't', 'u', 'i', 'n', 'á', 'a']);
+/** The cues above by their last character, in the order they are tried. */
+const OP_CUES_BY_END = (() => {
+  const out = new Map<string, { cue: string; op: ThresholdOp; word: boolean }[]>();
+  for (const [cues, op, word] of OP_CUES) {
+    for (const cue of cues) {
+      const end = cue.charAt(cue.length - 1);
+      let list = out.get(end);
+      if (!list) out.set(end, (list = []));
+      list.push({ cue, op, word });
+    }
+  }
+  return out;
+})();
 
 export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   const e = endBeforeSpaces(pre);
-  if (!OP_CUE_ENDS.has(pre.charAt(e - 1))) return null;
-  for (const [cues, op, word] of OP_CUES) {
-    for (const cue of cues) {
-      const at = e - cue.length;
-      if (at >= 0 && pre.startsWith(cue, at) && !(word && wordCharBefore(pre, at))) return { op, index: at };
-    }
+  const candidates = OP_CUES_BY_END.get(pre.charAt(e - 1));
+  if (!candidates) return null;
+  for (const { cue, op, word } of candidates) {
+    const at = e - cue.length;
+    if (at >= 0 && pre.startsWith(cue, at) && !(word && wordCharBefore(pre, at))) return { op, index: at };
   }
   return null;
 }
@@ -499,7 +517,7 @@ function compareAt(k: Tok): Span | null {
   const up = unitAndPer(k);
   const cue = opCue(k.pre);
   const tu = wordAtEnd(k.pre, 'từ');
-  const tro = troAt(k.c, up.end, cue || tu >= 0 || k.pct ? 10 : 4);
+  const tro = k.tro ? troAt(k.c, up.end, cue || tu >= 0 || k.pct ? 10 : 4) : null;
   let op: ThresholdOp;
   if (cue) op = cue.op;
   else if (tro) op = tro.up ? '>=' : '<=';
