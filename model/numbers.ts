@@ -142,6 +142,23 @@ export function couldBeNumber(text: string): boolean {
 }
 
 /**
+ * False when text holds a character no number text can ("79% số TTHC"): parseViNumber reads
+ * only digits, ".", ",", "%", a sign, a comparison and spaces (NFC makes none of them out of
+ * other characters). Lets callers skip the parse for phrases that start with a number.
+ */
+export function mayBeNumberText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 37 || c === 43 || c === 45 || (c >= 60 && c <= 62)) continue;
+    if (c === 0x2212 || c === 0x2264 || c === 0x2265 || c === 0x200b || c === 0x2007 || c === 0x2009 || c === 0x202f) continue;
+    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) continue;
+    if (c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    return false;
+  }
+  return true;
+}
+
+/**
  * Parse a number as an officer types it: "1,75", "0.25", "93,5%", "100.000", "1.234,5",
  * "≥ 80%", "<5", "−3". Numbers pass through (percent:false). Never throws.
  */

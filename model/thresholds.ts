@@ -15,7 +15,7 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, isSpaceCode } from './text';
-import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, parseViNumber } from './numbers';
+import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
@@ -55,7 +55,7 @@ export function parseCleanTarget(text: string): ParsedTarget[] {
   let s = text;
   if (!s) return [];
   if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
-  const n = couldBeNumber(s) ? parseViNumber(s) : null;
+  const n = couldBeNumber(s) && mayBeNumberText(s) ? parseViNumber(s) : null;
   if (n && n.ok && !n.op && !n.percent) return [];
   try {
     const found = scanText(s);

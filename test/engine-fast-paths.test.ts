@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/frameworks';
 import { analyzeSheet, type SheetSnapshot } from '../model';
 import { cleanText, fold, foldSlow, isSpaceCode } from '../model/text';
-import { digitsToNumber, parseViNumber } from '../model/numbers';
+import { digitsToNumber, mayBeNumberText, parseViNumber } from '../model/numbers';
 import { clauseBreak, dropFloatNoise, numberTokenEnd, numberTokenStart, opCue, trimPhrase, wordAtEnd } from '../model/thresholds';
 import { createFunctionsLogic, sameTable } from '../addin/functions/logic';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, VINHPHUC } from './helpers/fixtures';
@@ -239,6 +239,17 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
     for (const t of texts) check(t);
     for (const t of ['1,75', '64.5', '100.000', '0.500', '1.234,5', '1,234.5', '1.000.000', '012.345', '99999999999999999', '1e5', '97 %', '97%%']) check(t);
     fc.assert(fc.property(numberish, (s) => check(s)), { numRuns: 30_000 });
+  });
+
+  it('mayBeNumberText never turns away text parseViNumber reads', async () => {
+    const check = (s: string) => assert.ok(mayBeNumberText(s) || !parseViNumber(s).ok, JSON.stringify(s));
+    for (const t of await fixtureTexts()) check(t);
+    // Every character class parseViNumber could meet, with the combining marks NFC would fold in.
+    const chars = fc.oneof(fc.constantFrom('1', '0', '.', ',', '%', '+', '-', '\u2212', '≥', '≤', '<', '>', '=', ' ', '\u00a0', '\u2007', '\u200b', '\u3000', '\ufeff', '\u0338', '\u0301', 'a', 'Đ'), fc.string({ minLength: 1, maxLength: 1, unit: 'binary' }));
+    fc.assert(fc.property(fc.array(chars, { maxLength: 10 }), (p) => check(p.join(''))), { numRuns: 50_000 });
+    for (let c = 0; c < 0x10000; c++) check(`1${String.fromCharCode(c)}`); // every BMP character beside a digit
+    assert.equal(mayBeNumberText('79% số TTHC'), false);
+    assert.equal(mayBeNumberText(' ≥ 1,5 %'), true);
   });
 
   it('dropFloatNoise is Number(n.toPrecision(12)) with -0 as 0', () => {
