@@ -48,12 +48,18 @@ function validGroups(s: string, sep: string): boolean {
 /** Digits with "." / "," separators → number, or null when the separators are malformed. */
 export function digitsToNumber(token: string): number | null {
   if (isPlainDigits(token)) return Number(token); // the usual token ("95", "2019"): no regex, no split
-  const k = singleSeparator(token);
+  const k = token.length <= 16 ? singleSeparator(token) : -1;
   if (k > 0) {
-    // "1,75", "64.5", "100.000" (the next most usual), by index; the same rules as below.
-    const thousands = token.charCodeAt(k) === 46 && token.length - k - 1 === 3 && k <= 3 && token.charCodeAt(0) !== 48;
-    const n = Number(thousands ? token.slice(0, k) + token.slice(k + 1) : `${token.slice(0, k)}.${token.slice(k + 1)}`);
-    return Number.isFinite(n) ? n : null;
+    // "1,75", "64.5", "100.000" (the next most usual), by index and without strings; the same
+    // rules as below. All digits (at most 15) make an exact integer, and one division by an
+    // exact power of ten rounds once, correctly: the double Number("1.75") gives.
+    let whole = 0;
+    for (let i = 0; i < k; i++) whole = whole * 10 + (token.charCodeAt(i) - 48);
+    let all = whole;
+    for (let i = k + 1; i < token.length; i++) all = all * 10 + (token.charCodeAt(i) - 48);
+    const decimals = token.length - k - 1;
+    const thousands = token.charCodeAt(k) === 46 && decimals === 3 && k <= 3 && token.charCodeAt(0) !== 48;
+    return thousands ? all : all / POWERS_OF_TEN[decimals]!;
   }
   if (!/^\d+(?:[.,]\d+)*$/.test(token)) return null;
   const hasDot = token.includes('.');
@@ -82,6 +88,9 @@ export function digitsToNumber(token: string): number | null {
   const n = Number(plain);
   return Number.isFinite(n) ? n : null;
 }
+
+/** 10^0 … 10^15 as literals (each exact). */
+const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /** 1–15 ASCII digits: Number() reads them exactly, as the slow path would. */
 function isPlainDigits(s: string): boolean {
