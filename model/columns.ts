@@ -136,17 +136,22 @@ function resolveNameAndTask(cols: MappedColumn[]): void {
 /** Is row i a repeat of the header (page-break header rows, column-number rows)? */
 export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boolean {
   const row = g.text[i]!;
-  let same = 0;
   let nonEmpty = 0;
-  for (let j = 0; j < g.cols; j++) {
-    const t = row[j]!;
-    if (!t) continue;
-    nonEmpty++;
-    const sig = header.signature[j] ?? '';
-    // Folding every data cell is the costly part: first compare the first folded character.
-    if (sig && foldedFirstCode(t) === sig.charCodeAt(0) && fold(t) === sig) same++;
+  for (let j = 0; j < g.cols; j++) if (row[j]) nonEmpty++;
+  if (nonEmpty >= 2) {
+    let same = 0;
+    let left = nonEmpty; // non-empty cells not compared yet
+    for (let j = 0; j < g.cols; j++) {
+      const t = row[j]!;
+      if (!t) continue;
+      left--;
+      const sig = header.signature[j] ?? '';
+      // Folding every data cell is the costly part: first compare the first folded character.
+      if (sig && foldedFirstCode(t) === sig.charCodeAt(0) && fold(t) === sig) same++;
+      else if ((same + left) / nonEmpty < 0.6) break; // a data row: 60 % can no longer match
+    }
+    if (same / nonEmpty >= 0.6) return true;
   }
-  if (nonEmpty >= 2 && same / nonEmpty >= 0.6) return true;
   return isColumnNumberRow(row);
 }
 
