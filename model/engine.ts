@@ -42,6 +42,11 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
 }
 
+/** Every SheetSnapshot field, which parseSnapshot copies one by one (checked both ways below). */
+type SnapshotKey = 'name' | 'values' | 'merges' | 'origin' | 'extent';
+const SNAPSHOT_KEYS_COMPLETE: [Exclude<keyof SheetSnapshot, SnapshotKey>, Exclude<SnapshotKey, keyof SheetSnapshot>] extends [never, never] ? true : never = true;
+void SNAPSHOT_KEYS_COMPLETE;
+
 /**
  * SheetSnapshotSchema.safeParse without its copy of every row (10,000 arrays for a large sheet):
  * the rows are checked by hand, the rest by zod; on any problem the full parse runs, so errors
@@ -54,7 +59,8 @@ function parseSnapshot(snapshot: SheetSnapshot): ReturnType<typeof SheetSnapshot
     for (let i = 0; i < values.length && rows; i++) rows = Array.isArray(values[i]);
     if (rows) {
       // Literals, not spreads: a spread's shape is made per call and dies at full GCs, taking the
-      // optimized code that saw it along (see RowReader in reader.ts).
+      // optimized code that saw it along (see RowReader in reader.ts). SNAPSHOT_KEYS makes a new
+      // SheetSnapshot field a compile error here rather than a field silently dropped.
       const s = snapshot as SheetSnapshot;
       const rest = SheetSnapshotSchema.safeParse({ name: s.name, values: [], merges: s.merges, origin: s.origin, extent: s.extent });
       if (rest.success) {

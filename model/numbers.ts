@@ -92,7 +92,7 @@ export function digitsToNumber(token: string): number | null {
 /** 10^0 … 10^15 as literals (each exact). */
 const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-/** 1–15 ASCII digits: Number() reads them exactly, as the slow path would. */
+/** 1–15 ASCII digits (longer runs take the general path): Number(token), as that path gives. */
 function isPlainDigits(s: string): boolean {
   const n = s.length;
   if (n === 0 || n > 15) return false;

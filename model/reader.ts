@@ -4,7 +4,7 @@ import { applyOverrides, findHeader, isRepeatedHeader, type HeaderBlock } from '
 import { buildGrid, type Grid } from './grid';
 import { couldBeNumber, parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
-import { parseCleanTarget } from './thresholds';
+import { parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode, isSpaceCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
 import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
@@ -410,7 +410,9 @@ function targetsOf(st: RowReader, text: string): ParsedTarget[] {
   if (!text) return [];
   let t = st.targetCache.get(text);
   if (t === undefined) {
-    t = parseCleanTarget(text); // grid text is clean already
+    // parseTarget cleans again: joined columns and decoded entities ("&lt;b&gt;95%" → "<b>95%")
+    // are not always clean text yet.
+    t = parseTarget(text);
     st.targetCache.set(text, t);
   }
   return t;
@@ -622,8 +624,10 @@ function joinAgencyText(a: string, b: string): string {
 }
 
 
-// Product / timeframe cells hold thresholds only when written as one (">95%", "≥1 lần/năm", "100%").
-/** The number after a numeric code's last dot ("1.2.10" → 10), read by hand: once per coded row. */
+/**
+ * The number after the last dot of a NUMERIC_CODE (digits and dots only: "1.2.10" → 10), read by
+ * hand: once per coded row.
+ */
 function lastSegment(code: string): number {
   let n = 0;
   let scale = 1;
@@ -643,6 +647,7 @@ function segments(code: string): number {
   return n;
 }
 
+// Product / timeframe cells hold thresholds only when written as one (">95%", "≥1 lần/năm", "100%").
 function looksLikeTarget(text: string): boolean {
   // Every form below has a "%" or a comparison sign: most product / deadline cells have neither.
   if (!text.includes('%') && !/[<>≥≤=]/.test(text)) return false;

@@ -44,15 +44,6 @@ export function parseTarget(text: unknown): ParsedTarget[] {
   } catch {
     return []; // values that cannot become text (e.g. objects without a prototype)
   }
-  return parseCleanTarget(s);
-}
-
-/**
- * parseTarget for text that is already clean (the reader's cells): cleaning again would cost a
- * scan per text and could strip a second layer of markup the officer sees ("&amp;amp;").
- */
-export function parseCleanTarget(text: string): ParsedTarget[] {
-  let s = text;
   if (!s) return [];
   if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
   const n = couldBeNumber(s) && mayBeNumberText(s) ? parseViNumber(s) : null;
@@ -461,8 +452,9 @@ function relativeAt(k: Tok): Span | null {
   return { start: k.preFrom + cue.index, end, threshold };
 }
 
-// Cues before a number, in the order they are tried; the longest match of a group wins (it
-// starts leftmost). Word cues must start a word. Compared by hand: this runs for every number.
+// Cues before a number, groups in the order they are tried; within a group the longest match
+// wins (it starts leftmost; OP_CUES_BY_END sorts for that). Word cues must start a word.
+// Compared by hand: this runs for every number.
 const OP_CUES: [string[], ThresholdOp, boolean][] = [
   [['>=', '=>', '≥'], '>=', false],
   [['<=', '=<', '≤'], '<=', false],
@@ -479,7 +471,7 @@ const OP_CUES: [string[], ThresholdOp, boolean][] = [
 const OP_CUES_BY_END = (() => {
   const out = new Map<string, { cue: string; op: ThresholdOp; word: boolean }[]>();
   for (const [cues, op, word] of OP_CUES) {
-    for (const cue of cues) {
+    for (const cue of [...cues].sort((a, b) => b.length - a.length)) {
       const end = cue.charAt(cue.length - 1);
       let list = out.get(end);
       if (!list) out.set(end, (list = []));

@@ -252,6 +252,24 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
     assert.equal(mayBeNumberText(' ≥ 1,5 %'), true);
   });
 
+  it('the reader parses its target text cleaned again: decoded entities and joined columns hold no stray "<b>"', () => {
+    const sheet = (d: string, e: string): SheetSnapshot => ({
+      name: 'Phụ lục',
+      merges: [],
+      values: [
+        ['STT', 'Nội dung', 'Điểm tối đa', 'Chỉ tiêu', 'Chỉ tiêu', 'Kết quả thực hiện', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+        ['1', 'Tiêu chí A', 2, d, e, '95%', 2, 'QĐ 1'],
+        ['2', 'Tiêu chí B', 1, '100%', '', '100%', 1, 'QĐ 2'],
+      ],
+    });
+    for (const [d, e] of [['Đạt &lt;b&gt;95%&lt;/b&gt;', ''], ['Tỷ lệ <b', '>95%']] as const) {
+      const a = analyzeSheet(sheet(d, e));
+      const first = a.appendix.items.find((it) => it.code === '1')!;
+      assert.deepEqual(first.targets.map((t) => t.threshold), [{ kind: 'compare', op: '>=', value: 95, unit: '%' }], `${d} | ${e}`);
+      assert.ok(!a.findings.some((f) => f.kind === 'threshold-unmet'), `${d} | ${e}: 95% meets ≥ 95%`);
+    }
+  });
+
   it('dropFloatNoise is Number(n.toPrecision(12)) with -0 as 0', () => {
     const reference = (n: number) => Number(n.toPrecision(12));
     const check = (n: number) => assert.ok(Object.is(dropFloatNoise(n), reference(n)), String(n));
