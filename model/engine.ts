@@ -7,7 +7,7 @@ import { readAppendix } from './reader';
 import { score } from './score';
 import { byCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
-import type { SheetSnapshot } from './types';
+import type { MergeArea, SheetSnapshot } from './types';
 import { SHEET_NAMES } from './tables';
 
 const OWN_SHEETS = new Set<string>(Object.values(SHEET_NAMES));
@@ -48,9 +48,10 @@ const SNAPSHOT_KEYS_COMPLETE: [Exclude<keyof SheetSnapshot, SnapshotKey>, Exclud
 void SNAPSHOT_KEYS_COMPLETE;
 
 /**
- * SheetSnapshotSchema.safeParse without its copy of every row (10,000 arrays for a large sheet):
- * the rows are checked by hand, the rest by zod; on any problem the full parse runs, so errors
- * read exactly as before. The rows are used as given (the engine never writes to them).
+ * SheetSnapshotSchema.safeParse without its copy of every row (10,000 arrays for a large sheet)
+ * and of every merge: rows and merges are checked by hand, the rest by zod; on any problem the
+ * full parse runs, so errors read exactly as before. Rows and merges are used as given (the
+ * engine never writes to them).
  */
 function parseSnapshot(snapshot: SheetSnapshot): ReturnType<typeof SheetSnapshotSchema.safeParse> {
   const values = (snapshot as { values?: unknown } | null | undefined)?.values;
@@ -59,19 +60,33 @@ function parseSnapshot(snapshot: SheetSnapshot): ReturnType<typeof SheetSnapshot
     for (let i = 0; i < values.length && rows; i++) rows = Array.isArray(values[i]);
     if (rows) {
       // Literals, not spreads: a spread's shape is made per call and dies at full GCs, taking the
-      // optimized code that saw it along (see RowReader in reader.ts). SNAPSHOT_KEYS makes a new
+      // optimized code that saw it along (see RowReader in reader.ts). SnapshotKey makes a new
       // SheetSnapshot field a compile error here rather than a field silently dropped.
       const s = snapshot as SheetSnapshot;
-      const rest = SheetSnapshotSchema.safeParse({ name: s.name, values: [], merges: s.merges, origin: s.origin, extent: s.extent });
+      const plain = plainMerges(s.merges);
+      const rest = SheetSnapshotSchema.safeParse({ name: s.name, values: [], merges: plain ? [] : s.merges, origin: s.origin, extent: s.extent });
       if (rest.success) {
         const d = rest.data;
-        const data = { name: d.name, values: values as unknown[][], merges: d.merges, origin: d.origin, extent: d.extent };
+        const data = { name: d.name, values: values as unknown[][], merges: plain ?? d.merges, origin: d.origin, extent: d.extent };
         return { success: true, data } as ReturnType<typeof SheetSnapshotSchema.safeParse>;
       }
     }
   }
   return SheetSnapshotSchema.safeParse(snapshot);
 }
+
+/** The merges as given when each is what MergeSchema accepts (four safe integers ≥ 1), else null. */
+function plainMerges(merges: unknown): MergeArea[] | null {
+  if (!Array.isArray(merges)) return null;
+  for (const m of merges as unknown[]) {
+    if (typeof m !== 'object' || m === null || Array.isArray(m)) return null;
+    const { top, left, bottom, right } = m as Record<string, unknown>;
+    if (!isPosInt(top) || !isPosInt(left) || !isPosInt(bottom) || !isPosInt(right)) return null;
+  }
+  return merges as MergeArea[];
+}
+
+const isPosInt = (x: unknown): boolean => Number.isSafeInteger(x) && (x as number) >= 1;
 
 function pickFramework(id: string | null): Framework | null {
   return id ? (BUILTIN_FRAMEWORKS.find((f) => f.id === id) ?? null) : null;

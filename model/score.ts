@@ -40,8 +40,8 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
     const it = items[k]!;
     if (it.kind === 'total' || it.kind === 'baseline') continue;
     const t = top[k]!;
-    const f = fieldAcc.get(t) ?? acc();
-    fieldAcc.set(t, f);
+    let f = fieldAcc.get(t);
+    if (!f) fieldAcc.set(t, (f = acc()));
     let nFindings = 0;
     for (const r of it.rows) nFindings += findingsByRow.get(r) ?? 0;
     f.findings += nFindings;
@@ -55,8 +55,8 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
     if (!scored && !task) continue;
     for (const ag of it.lead) {
       const key = agencyKey(ag);
-      const e = agencyAcc.get(key) ?? { ref: ag, acc: acc() };
-      agencyAcc.set(key, e);
+      let e = agencyAcc.get(key);
+      if (!e) agencyAcc.set(key, (e = { ref: ag, acc: acc() }));
       if (parts) add(e.acc, parts);
       if (scored) e.acc.items++;
       if (task) e.acc.tasks++;
