@@ -191,3 +191,21 @@ export function applyOverrides(
   }
   return cols.sort((a, b) => a.col - b.col);
 }
+
+/**
+ * A value for every column role, as one object literal: one stable shape for the lookups the
+ * reader and the checks make per row (a map built key by key would change shape per sheet).
+ */
+export function everyRole<T>(value: T): Record<ColumnRole, T> {
+  return {
+    code: value, name: value, task: value, maxPoints: value, targetPoints: value, target: value, evidenceRequired: value, deadline: value,
+    lead: value, coordinating: value, product: value, actual: value, selfPoints: value, evidence: value, explanation: value, note: value,
+  };
+}
+
+/** Each role's column letter: its first column's, "" when the sheet has none. */
+export function roleLetters(columns: readonly MappedColumn[]): Record<ColumnRole, string> {
+  const letters = everyRole('');
+  for (const c of columns) if (!letters[c.role]) letters[c.role] = c.letter;
+  return letters;
+}

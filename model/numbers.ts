@@ -11,6 +11,7 @@
 // Thousands groups must be well formed (1–3 digits, then groups of exactly 3) or the text is
 // not a number.
 
+import { isSpaceCode } from './text';
 import type { ParsedNumber, ThresholdOp } from './types';
 
 const OPS: Record<string, ThresholdOp> = {
@@ -159,9 +160,7 @@ export function mayBeNumberText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     if ((c >= 48 && c <= 57) || c === 46 || c === 44 || c === 37 || c === 43 || c === 45 || (c >= 60 && c <= 62)) continue;
-    if (c === 0x2212 || c === 0x2264 || c === 0x2265 || c === 0x200b || c === 0x2007 || c === 0x2009 || c === 0x202f) continue;
-    if (c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a)) continue;
-    if (c === 0x2028 || c === 0x2029 || c === 0x205f || c === 0x3000 || c === 0xfeff) continue;
+    if (c === 0x2212 || c === 0x2264 || c === 0x2265 || c === 0x200b || isSpaceCode(c)) continue; // U+200B: SPACES, not \s
     return false;
   }
   return true;

@@ -1,6 +1,6 @@
 // Reads an appendix table out of a sheet grid: header, logical rows, hierarchy.
 import { parseAgencies } from './agencies';
-import { applyOverrides, findHeader, isRepeatedHeader, type HeaderBlock } from './columns';
+import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
 import { buildGrid, type Grid } from './grid';
 import { couldBeNumber, parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
@@ -88,11 +88,7 @@ function emptyAppendix(sheet: string): Appendix {
 }
 
 function roleColumns(g: Grid, columns: MappedColumn[]): RoleCols {
-  // Every role in one literal (null when absent): one stable shape for the row loop's lookups.
-  const out: RoleCols = {
-    code: null, name: null, task: null, maxPoints: null, targetPoints: null, target: null, evidenceRequired: null, deadline: null,
-    lead: null, coordinating: null, product: null, actual: null, selfPoints: null, evidence: null, explanation: null, note: null,
-  };
+  const out: RoleCols = everyRole<number[] | null>(null);
   for (const c of columns) (out[c.role] ??= []).push(c.col - g.col0);
   return out;
 }
@@ -477,7 +473,7 @@ function registerPath(st: RowReader, path: string, idx: number, i: number, code:
 }
 
 function roleLetter(st: RowReader, role: ColumnRole): string {
-  return st.appendix.columns.find((c) => c.role === role)?.letter ?? '';
+  return roleLetters(st.appendix.columns)[role]; // only for a finding: no need to keep the map
 }
 
 /** Targets: the target columns, then thresholds written in product / deadline / requirement cells. */

@@ -136,6 +136,13 @@ export function wordCharBefore(s: string, p: number): boolean {
   return WORD_CHAR_AT_END.test(s.slice(Math.max(0, p - 2), p));
 }
 
+/** The first index from `from` (up to `end`) that holds no space (\s). */
+function skipSpaces(s: string, from: number, end: number): number {
+  let p = from;
+  while (p < end && isSpaceCode(s.charCodeAt(p))) p++;
+  return p;
+}
+
 /** End of s once trailing spaces are dropped (s.trimEnd().length without the copy). */
 function endBeforeSpaces(s: string): number {
   let e = s.length;
@@ -338,8 +345,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
   const value = digitsToNumber(c.slice(ts, te));
   if (value === null) return null;
   // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
-  let p = te;
-  while (p < te + 7 && p < c.length && isSpaceCode(c.charCodeAt(p))) p++;
+  const p = skipSpaces(c, te, Math.min(te + 7, c.length));
   const pct = c[p] === '%' && p < te + 8;
   const preFrom = Math.max(pos, ts - 60);
   const k: Tok = {
@@ -365,12 +371,8 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
  */
 function rangeMarkAhead(c: string, te: number): boolean {
   const end = Math.min(c.length, te + 80);
-  let p = te;
-  while (p < end && isSpaceCode(c.charCodeAt(p))) p++;
-  if (p < end && c.charCodeAt(p) === 37) {
-    p++;
-    while (p < end && isSpaceCode(c.charCodeAt(p))) p++;
-  }
+  let p = skipSpaces(c, te, end);
+  if (p < end && c.charCodeAt(p) === 37) p = skipSpaces(c, p + 1, end);
   if (p >= end) return false;
   const ch = c.charCodeAt(p);
   return ch === 45 || ch === 0x2013 || ch === 0x2014 || c.startsWith('đến', p) || c.startsWith('tới', p);
@@ -548,8 +550,7 @@ const UNIT_STOP = new RegExp(
 const STOP_FIRST = /[/;:()[\].%\d<>≤≥=–—]/;
 
 function unitAt(o: string, c: string, from: number): { unit: string; end: number } {
-  let f = from;
-  while (f < from + 80 && f < c.length && /\s/.test(c[f]!)) f++;
+  const f = skipSpaces(c, from, Math.min(from + 80, c.length));
   if (f >= from + 80 || f >= c.length || STOP_FIRST.test(c[f]!)) return { unit: '', end: from };
   const win = c.slice(from, from + 80);
   const lead = win.length - win.trimStart().length;
@@ -578,9 +579,7 @@ function plainUnitLength(seg: string, words: RegExpMatchArray[], n: number): num
 }
 
 function perAt(o: string, c: string, from: number): { per: string; end: number } {
-  let i = from;
-  while (i < c.length && /\s/.test(c[i]!)) i++;
-  if (c[i] !== '/') return { per: '', end: from }; // the usual case: no "/năm" after the number
+  if (c[skipSpaces(c, from, c.length)] !== '/') return { per: '', end: from }; // the usual case: no "/năm" after the number
   const m = /^\s*\/\s*(\p{L}+)(?![\p{L}\p{N}])/u.exec(c.slice(from, from + 40));
   if (!m) return { per: '', end: from };
   const end = from + m[0].length;

@@ -1,6 +1,7 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
 import { evaluateThreshold } from './thresholds';
 import { formatViNumber } from './numbers';
+import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
@@ -68,18 +69,9 @@ function addFinding(ck: Checker, it: AppendixItem, f: NewFinding): void {
   ck.findings.push(finding);
 }
 
-function roleLetters(a: Appendix): Record<ColumnRole, string> {
-  const letters: Record<ColumnRole, string> = {
-    code: '', name: '', task: '', maxPoints: '', targetPoints: '', target: '', evidenceRequired: '', deadline: '',
-    lead: '', coordinating: '', product: '', actual: '', selfPoints: '', evidence: '', explanation: '', note: '',
-  };
-  for (const c of a.columns) if (!letters[c.role]) letters[c.role] = c.letter; // the first column of a role
-  return letters;
-}
-
 export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
   const items = a.items;
-  const ck: Checker = { a, findings: [], letters: roleLetters(a) };
+  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns) };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const none: RowCheck = Object.freeze({ outcome: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
