@@ -40,9 +40,9 @@ const SUB_RULES: RoleRule[] = [
 export function headerScore(g: Grid, i: number): number {
   let n = 0;
   let hasCodeOrName = false;
-  const row = g.text[i]!;
+  const at = i * g.cols;
   for (let j = 0; j < g.cols; j++) {
-    const t = row[j]!;
+    const t = g.text[at + j]!;
     if (!t || t.length > 80) continue;
     const role = roleOf(fold(t));
     if (role) {
@@ -82,13 +82,13 @@ export function findHeader(g: Grid): HeaderBlock | null {
 }
 
 function isSubHeaderRow(g: Grid, i: number): boolean {
-  const next = g.text[i + 1]!;
+  const at = i * g.cols;
   let subs = 0;
   let data = 0;
   for (let j = 0; j < g.cols; j++) {
-    const t = next[j]!;
+    const t = g.text[at + g.cols + j]!;
     if (!t) continue;
-    if (t === g.text[i]![j]) continue; // vertically merged header cell unfolded
+    if (t === g.text[at + j]) continue; // vertically merged header cell unfolded
     if (/^parscore\s*:/i.test(t)) continue; // our own columns from an earlier run
     if (t.length <= 60 && roleOf(fold(t))) subs++;
     else data++;
@@ -97,7 +97,9 @@ function isSubHeaderRow(g: Grid, i: number): boolean {
 }
 
 function signatureOf(g: Grid, i: number): string[] {
-  return g.text[i]!.map((t) => fold(t));
+  const out: string[] = [];
+  for (let j = 0; j < g.cols; j++) out.push(fold(g.text[i * g.cols + j]!));
+  return out;
 }
 
 function mapColumns(g: Grid, rows: number[]): MappedColumn[] {
@@ -135,14 +137,14 @@ function resolveNameAndTask(cols: MappedColumn[]): void {
 
 /** Is row i a repeat of the header (page-break header rows, column-number rows)? */
 export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boolean {
-  const row = g.text[i]!;
+  const at = i * g.cols;
   let nonEmpty = 0;
-  for (let j = 0; j < g.cols; j++) if (row[j]) nonEmpty++;
+  for (let j = 0; j < g.cols; j++) if (g.text[at + j]) nonEmpty++;
   if (nonEmpty >= 2) {
     let same = 0;
     let left = nonEmpty; // non-empty cells not compared yet
     for (let j = 0; j < g.cols; j++) {
-      const t = row[j]!;
+      const t = g.text[at + j]!;
       if (!t) continue;
       left--;
       const sig = header.signature[j] ?? '';
@@ -152,14 +154,15 @@ export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boole
     }
     if (same / nonEmpty >= 0.6) return true;
   }
-  return isColumnNumberRow(row);
+  return isColumnNumberRow(g, i);
 }
 
 // "(1) (2) (3) …" or "1 2 3 4 …" under a header: column numbering, not data.
-function isColumnNumberRow(row: string[]): boolean {
+function isColumnNumberRow(g: Grid, i: number): boolean {
   let expect = 1;
   let n = 0;
-  for (const t of row) {
+  for (let j = i * g.cols, end = j + g.cols; j < end; j++) {
+    const t = g.text[j]!;
     if (!t) continue;
     const m = /^\(?(\d{1,2})\)?$/.exec(t);
     if (!m || Number(m[1]) !== expect) return false;

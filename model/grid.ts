@@ -32,20 +32,31 @@ export const MAX_GRID_CELLS = 5_000_000;
 /** Rows, widest row and their product (or the declared extent when larger), without allocating anything. */
 export function gridSize(s: Pick<SheetSnapshot, 'values' | 'extent'>): { rows: number; cols: number; cells: number } {
   let rows = s.values.length;
-  let cols = 0;
-  for (const r of s.values) if (r.length > cols) cols = r.length;
+  let cols = widestRow(s.values);
   if (s.extent && s.extent.rows * s.extent.cols > rows * cols) ({ rows, cols } = s.extent);
   return { rows, cols, cells: rows * cols };
 }
 
+/** Length of the longest row (an index loop: for…of made an iterator result per row). */
+function widestRow(values: readonly (readonly unknown[])[]): number {
+  let cols = 0;
+  for (let i = 0; i < values.length; i++) if (values[i]!.length > cols) cols = values[i]!.length;
+  return cols;
+}
+
 export interface Grid {
-  /** 1-based row/col of text[0][0]. */
+  /** 1-based row/col of the first cell. */
   row0: number;
   col0: number;
   rows: number;
   cols: number;
-  /** Clean text of each cell (merged slaves hold their master's text where unfolded). */
-  text: string[][];
+  /**
+   * Clean text of each cell, row after row: cell (i, j) is text[i * cols + j] (see textAt);
+   * merged slaves hold their master's text where unfolded. One array, not one per row: a large
+   * one lives outside the young generation, so the scavenger never copies it, and 10,000 row
+   * arrays less are made and copied per analysis.
+   */
+  text: string[];
   /** Raw value of each cell (masters' raw values copied like text); a row may be shorter than cols (undefined = empty). */
   raw: unknown[][];
   /** Merges that span more than one column, keyed by "row:col" of every covered cell. */
@@ -65,18 +76,15 @@ export function buildGrid(s: SheetSnapshot): Grid {
   const row0 = s.origin?.row ?? 1;
   const col0 = s.origin?.col ?? 1;
   const rows = s.values.length;
-  let cols = 0;
-  for (const r of s.values) if (r.length > cols) cols = r.length;
-  const text: string[][] = new Array(rows);
+  const cols = widestRow(s.values);
+  const text: string[] = new Array(rows * cols); // every element is set below, in order
   const raw: unknown[][] = new Array(rows);
-  for (let i = 0; i < rows; i++) {
+  for (let i = 0, k = 0; i < rows; i++) {
     const src = s.values[i] ?? [];
-    const t: string[] = new Array(cols);
-    for (let j = 0; j < cols; j++) {
+    for (let j = 0; j < cols; j++, k++) {
       const val = src[j];
-      t[j] = val === null || val === undefined || val === '' ? '' : cleanText(val);
+      text[k] = val === null || val === undefined || val === '' ? '' : cleanText(val);
     }
-    text[i] = t;
     raw[i] = src as unknown[]; // the snapshot's own row, read only: copied below before a merge writes into it
   }
   const copied = new Set<number>();
@@ -95,14 +103,14 @@ export function buildGrid(s: SheetSnapshot): Grid {
     if (top < 0 || left < 0 || top >= rows || left >= cols) continue;
     const bottom = Math.min(m.bottom - row0, rows - 1);
     const right = Math.min(m.right - col0, cols - 1);
-    const masterText = text[top]![left]!;
+    const masterText = text[top * cols + left]!;
     const masterRaw = raw[top]![left];
     for (let i = top; i <= bottom; i++) {
       for (let j = left; j <= right; j++) {
         if (right > left) hspan.add(`${i}:${j}`);
         if (j !== left) continue; // horizontal unfolding happens per header row
         if (i === top) continue;
-        text[i]![j] = masterText;
+        text[i * cols + j] = masterText;
         ownRaw(i)[j] = masterRaw;
       }
     }
@@ -114,12 +122,17 @@ export function buildGrid(s: SheetSnapshot): Grid {
   return { row0, col0, rows, cols, text, raw, hspan };
 }
 
+/** Clean text of cell (i, j), 0-based in the grid; "" outside it. */
+export function textAt(g: Grid, i: number, j: number): string {
+  return i >= 0 && i < g.rows && j >= 0 && j < g.cols ? g.text[i * g.cols + j]! : '';
+}
+
 /** Header text of a cell, taking the master's text for horizontally merged group headers. */
 export function headerCellText(g: Grid, i: number, j: number): string {
-  const own = g.text[i]?.[j] ?? '';
+  const own = textAt(g, i, j);
   if (own) return own;
   for (let k = j - 1; k >= 0; k--) {
-    if (g.hspan.has(`${i}:${j}<${k}`)) return g.text[i]?.[k] ?? '';
+    if (g.hspan.has(`${i}:${j}<${k}`)) return textAt(g, i, k);
   }
   return '';
 }

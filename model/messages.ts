@@ -95,10 +95,15 @@ export function renderFinding(f: Finding, lang: Lang = 'vi'): RenderedFinding {
     row: f.row,
     column: f.column,
     code: f.code,
-    message: FINDING_MESSAGES[lang][f.kind](f.params),
+    message: findingMessage(f, lang),
   };
   if (f.explanation) out.explanation = f.explanation;
   return out;
+}
+
+/** A finding's message alone (the findings table needs nothing else of renderFinding). */
+export function findingMessage(f: Finding, lang: Lang): string {
+  return FINDING_MESSAGES[lang][f.kind](f.params);
 }
 
 /** Host-level messages (errors that are not findings), same two languages. */

@@ -88,7 +88,7 @@ function leafScore(it: AppendixItem, v: ValidationResult, k: number): Parts {
   const claimed = Math.max(0, it.selfPoints ?? 0);
   const capped = Math.min(claimed, max);
   const check = v.checks[k];
-  const unmet = check?.outcome?.status === 'unmet';
+  const unmet = check?.status === 'unmet';
   const accepted = check && check.evidenceOk && !unmet ? capped : 0;
   return { max, claimed, accepted, capped };
 }

@@ -1,5 +1,5 @@
 // Summary sheets as data: "Tổng hợp điểm", "Theo cơ quan", "Danh sách vấn đề".
-import { KIND_LABELS, SEVERITY_LABELS, renderFinding } from './messages';
+import { findingMessage, KIND_LABELS, SEVERITY_LABELS } from './messages';
 import type { Analysis, SummaryTable, TableCell } from './report-types';
 import type { Lang } from './types';
 
@@ -98,9 +98,8 @@ function findingsTable(a: Analysis, lang: Lang): SummaryTable {
   const rows: TableCell[][] = [];
   const links: SummaryTable['links'] = [];
   a.findings.forEach((f, i) => {
-    const r = renderFinding(f, lang);
     const address = `${f.column || 'A'}${f.row}`;
-    rows.push([i + 1, address, f.code || null, SEVERITY_LABELS[lang][f.severity], KIND_LABELS[lang][f.kind], r.message, f.explanation ?? null]);
+    rows.push([i + 1, address, f.code || null, SEVERITY_LABELS[lang][f.severity], KIND_LABELS[lang][f.kind], findingMessage(f, lang), f.explanation ?? null]);
     links.push({ sheet: a.sheet, address });
   });
   return {

@@ -1,5 +1,5 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
-import { evaluateThreshold } from './thresholds';
+import { evaluateThreshold, thresholdStatus } from './thresholds';
 import { formatViNumber } from './numbers';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
@@ -10,8 +10,8 @@ import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, Pars
 const EPS = 1e-9;
 
 export interface RowCheck {
-  /** Outcome of the first checkable target against the actual result, when both exist. */
-  outcome: CheckOutcome | null;
+  /** Status of the first checkable target against the actual result, when both exist. */
+  status: CheckOutcome['status'] | null;
   target: ParsedTarget | null;
   evidenceOk: boolean;
 }
@@ -74,7 +74,7 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
   const ck: Checker = { a, findings: [], letters: roleLetters(a.columns) };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
-  const none: RowCheck = Object.freeze({ outcome: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
+  const none: RowCheck = Object.freeze({ status: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
   const checks: RowCheck[] = new Array(items.length).fill(none);
 
   for (let k = 0; k < items.length; k++) {
@@ -132,7 +132,7 @@ function fmt(n: number): string {
 function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowCheck {
   const a = ck.a;
   const letters = ck.letters;
-  const check: RowCheck = { outcome: null, target: null, evidenceOk: true };
+  const check: RowCheck = { status: null, target: null, evidenceOk: true };
   if (!a.hasSelfAssessment || it.notApplicable || it.surveyOnly) return check;
   const claimed = (it.selfPoints ?? 0) > EPS;
   const entered = claimed || it.actual !== '';
@@ -150,14 +150,13 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
   const target = it.targets.find((t) => t.threshold.kind !== 'qualitative') ?? null;
   if (target && it.actual !== '') {
     check.target = target;
-    const outcome = evaluateThreshold(target.threshold, it.actualRaw ?? it.actual, 'vi');
-    check.outcome = outcome;
-    if (outcome.status === 'unmet') {
+    // The status alone for every row; the reasons, in both languages, only for unmet rows.
+    check.status = thresholdStatus(target.threshold, it.actualRaw ?? it.actual);
+    if (check.status === 'unmet') {
       addFinding(ck, it, { kind: 'threshold-unmet', severity: 'error', column: letters.actual, params: {
           target: target.text.slice(0, 120),
           actual: it.actual.slice(0, 60),
-          reason: outcome.reason,
-          // Rendered per language later; evaluating twice only happens on unmet rows.
+          reason: evaluateThreshold(target.threshold, it.actualRaw ?? it.actual, 'vi').reason,
           reasonEn: evaluateThreshold(target.threshold, it.actualRaw ?? it.actual, 'en').reason,
         },
       });

@@ -6,7 +6,18 @@ import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/framework
 import { analyzeSheet, type SheetSnapshot } from '../model';
 import { cleanText, fold, foldSlow, isSpaceCode } from '../model/text';
 import { digitsToNumber, mayBeNumberText, parseViNumber } from '../model/numbers';
-import { clauseBreak, dropFloatNoise, numberTokenEnd, numberTokenStart, opCue, trimPhrase, wordAtEnd } from '../model/thresholds';
+import {
+  clauseBreak,
+  dropFloatNoise,
+  evaluateThreshold,
+  numberTokenEnd,
+  numberTokenStart,
+  opCue,
+  parseTarget,
+  thresholdStatus,
+  trimPhrase,
+  wordAtEnd,
+} from '../model/thresholds';
 import { createFunctionsLogic, sameTable } from '../addin/functions/logic';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, VINHPHUC } from './helpers/fixtures';
 
@@ -322,6 +333,55 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
         for (const w of ['năm', 'từ']) {
           const m = new RegExp(`${WB}${w}\\s*$`, 'u').exec(s);
           assert.equal(wordAtEnd(s, w), m ? m.index : -1, `${w} ${JSON.stringify(s)}`);
+        }
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+});
+
+describe('engine fast paths: the status of a threshold without its reason', () => {
+  // What officers write as a result, and what they write wrongly.
+  const ACTUALS: unknown[] = [
+    '97%', '97,5 %', 'Đạt 97%', 'đạt 100%', '52/54', '52 TTHC', '0,97', 0.97, 97, 95, 1, 0, -3, 2.5, '1.234,5', '+3%', '-5%',
+    'tăng 5%', 'giảm 3%', 'Tăng 12 hồ sơ', 'không đổi', 'Giữ nguyên', 'Không đạt', 'Chưa hoàn thành', 'Hoàn thành', 'Đúng quy định',
+    'Có sai phạm', 'không', 'Không có', 'Không xảy ra', 'Đã thực hiện', 'Trễ hạn', 'ok', '', '   ', 'abc', '17/6/2019', 'năm 2020: 80%',
+    null, undefined, Number.NaN, Number.POSITIVE_INFINITY, true, new Date(2024, 0, 2), { a: 1 },
+  ];
+
+  it('is evaluateThreshold(...).status for every fixture target and bench-like result', async () => {
+    const targets = new Set<string>();
+    for (const f of [LAOCAI, VINHPHUC, HAGIANG, EXAMPLE]) {
+      for (const it of analyzeSheet(await loadSnapshot(f)).appendix.items) {
+        if (it.targetText) targets.add(it.targetText);
+        for (const x of [it.actual, it.product, it.deadline]) if (x) targets.add(x);
+      }
+    }
+    const actuals = [...ACTUALS];
+    for (const f of [LAOCAI, EXAMPLE]) for (const it of analyzeSheet(await loadSnapshot(f)).appendix.items) if (it.actual) actuals.push(it.actualRaw ?? it.actual);
+    let compared = 0;
+    const seen = new Set<string>();
+    for (const text of targets) {
+      for (const t of parseTarget(text)) {
+        for (const actual of actuals) {
+          const full = evaluateThreshold(t.threshold, actual, 'vi');
+          assert.equal(thresholdStatus(t.threshold, actual), full.status, `${JSON.stringify(t.threshold)} ← ${String(actual)}`);
+          seen.add(full.status);
+          compared++;
+        }
+      }
+    }
+    assert.ok(compared > 10_000, `only ${compared} comparisons`);
+    assert.deepEqual([...seen].sort(), ['met', 'not-evaluable', 'unmet']);
+  });
+
+  it('is evaluateThreshold(...).status on generated targets and results', () => {
+    const part = fc.constantFrom('95', '1,5', '2018', '%', ' ', 'từ', 'trở lên', 'trở xuống', 'đến', '-', 'không quá', 'ít nhất', 'tăng', 'giảm', 'so với năm trước', 'không có', 'vượt', 'TTHC', 'lần/năm', 'Đạt', 'không', 'hoàn thành', '/', '52');
+    const text = fc.array(part, { minLength: 1, maxLength: 10 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(text, fc.oneof(text, fc.double({ noNaN: false }), fc.constantFrom(...ACTUALS)), (target, actual) => {
+        for (const t of parseTarget(target)) {
+          assert.equal(thresholdStatus(t.threshold, actual), evaluateThreshold(t.threshold, actual).status, `${target} ← ${String(actual)}`);
         }
       }),
       { numRuns: 20_000 },

@@ -63,6 +63,24 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     assert.deepEqual(it.targets[0]!.threshold, { kind: 'compare', op: '>=', value: 95, unit: '%' });
   });
   it('leaves no HTML in any text', () => noHtml(a));
+  it('reads a column override outside the sheet block as empty, never as a cell of another row', async () => {
+    // The grid keeps its cells in one row-after-row array: a column past the last one (L) or
+    // left of the block (A, with the block starting at B) must not reach into the next row.
+    const past = analyzeSheet(await loadSnapshot(LAOCAI), { columns: { evidence: ['L'], explanation: ['Z'] } });
+    const fromB = await loadSnapshot(LAOCAI);
+    fromB.values = fromB.values.map((r) => r.slice(1));
+    fromB.merges = fromB.merges.filter((m) => m.left > 1).map((m) => ({ ...m, left: m.left - 1, right: m.right - 1 }));
+    fromB.origin = { row: 1, col: 2 };
+    const left = analyzeSheet(fromB, { columns: { evidence: ['A'] } });
+    for (const r of [past, left]) {
+      assert.equal(r.ok, true);
+      assert.ok(r.appendix.items.length > 70);
+      for (const it of r.appendix.items) assert.equal(it.evidence + it.explanation, '', `row ${it.row}`);
+    }
+    // The override really was applied (else the test proves nothing): the role is mapped.
+    assert.ok(past.appendix.columns.some((c) => c.role === 'evidence' && c.letter === 'L'));
+    assert.ok(left.appendix.columns.some((c) => c.role === 'evidence' && c.letter === 'A'));
+  });
 });
 
 describe('Vĩnh Phúc 2022 PAPI appendix', () => {
