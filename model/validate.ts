@@ -5,15 +5,23 @@ import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
-import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, ParsedTarget } from './types';
+import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding } from './types';
 
 const EPS = 1e-9;
 
 export interface RowCheck {
   /** Status of the first checkable target against the actual result, when both exist. */
-  status: CheckOutcome['status'] | null;
-  target: ParsedTarget | null;
-  evidenceOk: boolean;
+  readonly status: CheckOutcome['status'] | null;
+  readonly evidenceOk: boolean;
+}
+
+// Every RowCheck there can be, made once: one per row would be 10,000 more objects kept through
+// the analysis (and copied by the scavenger) for eight distinct values.
+const STATUSES = [null, 'met', 'unmet', 'not-evaluable'] as const;
+const ROW_CHECKS: readonly RowCheck[] = STATUSES.flatMap((status) => [true, false].map((evidenceOk) => Object.freeze({ status, evidenceOk })));
+
+function rowCheck(status: RowCheck['status'], evidenceOk: boolean): RowCheck {
+  return ROW_CHECKS[STATUSES.indexOf(status) * 2 + (evidenceOk ? 0 : 1)]!;
 }
 
 export interface ValidationResult {
@@ -74,8 +82,7 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
   const ck: Checker = { a, findings: [], letters: roleLetters(a.columns) };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
-  const none: RowCheck = Object.freeze({ status: null, target: null, evidenceOk: true }) as RowCheck; // rows not checked share it
-  const checks: RowCheck[] = new Array(items.length).fill(none);
+  const checks: RowCheck[] = new Array(items.length).fill(rowCheck(null, true)); // rows not checked
 
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
@@ -132,14 +139,15 @@ function fmt(n: number): string {
 function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowCheck {
   const a = ck.a;
   const letters = ck.letters;
-  const check: RowCheck = { status: null, target: null, evidenceOk: true };
-  if (!a.hasSelfAssessment || it.notApplicable || it.surveyOnly) return check;
+  if (!a.hasSelfAssessment || it.notApplicable || it.surveyOnly) return rowCheck(null, true);
+  let evidenceOk = true;
+  let status: RowCheck['status'] = null;
   const claimed = (it.selfPoints ?? 0) > EPS;
   const entered = claimed || it.actual !== '';
   const hasEvidenceCol = letters.evidence !== '';
   if (entered && !it.evidence && it.children.length === 0) {
     const explained = policy === 'explain' && it.explanation !== '';
-    check.evidenceOk = policy === 'flag' || explained;
+    evidenceOk = policy === 'flag' || explained;
     addFinding(ck, it, {
       kind: 'missing-evidence',
       severity: policy === 'zero' || (policy === 'explain' && !explained) ? 'error' : 'warning',
@@ -149,10 +157,9 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
   }
   const target = it.targets.find((t) => t.threshold.kind !== 'qualitative') ?? null;
   if (target && it.actual !== '') {
-    check.target = target;
     // The status alone for every row; the reasons, in both languages, only for unmet rows.
-    check.status = thresholdStatus(target.threshold, it.actualRaw ?? it.actual);
-    if (check.status === 'unmet') {
+    status = thresholdStatus(target.threshold, it.actualRaw ?? it.actual);
+    if (status === 'unmet') {
       addFinding(ck, it, { kind: 'threshold-unmet', severity: 'error', column: letters.actual, params: {
           target: target.text.slice(0, 120),
           actual: it.actual.slice(0, 60),
@@ -162,7 +169,7 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
       });
     }
   }
-  return check;
+  return rowCheck(status, evidenceOk);
 }
 
 function checkSums(ck: Checker, it: AppendixItem): void {
