@@ -48,6 +48,18 @@ const NO_BUILD = process.argv.includes('--no-build');
 
 const gc = (globalThis as { gc?: () => void }).gc;
 
+/**
+ * Before each timed run: a forced full collection, then 100 ms for its concurrent sweeping to end.
+ * Without the pause the sweeper threads run through the timed code on this 2-core machine: a
+ * ~3 ms PARSCORE repeat measured 3.6–26 ms right after a collection of the bench's heap, 4.4–5.9 ms
+ * after the pause. Every in-process timing (floors, snapshot, engine, PARSCORE) gets the same.
+ */
+async function settle(): Promise<void> {
+  if (!gc) return;
+  gc();
+  await new Promise((resolve) => setTimeout(resolve, 100));
+}
+
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
@@ -68,13 +80,13 @@ function engineRunsFor(n: number): number {
   return n <= 10_000 ? 15 : 5;
 }
 
-/** Warm up once, then the median of `runs` timed runs (GC before each when exposed). */
+/** Warm up once, then the median of `runs` timed runs (settled after a full GC before each when exposed). */
 async function timed<T>(runs: number, fn: () => T | Promise<T>, warmup = true): Promise<{ ms: number; all: number[]; last: T }> {
   let last = undefined as T;
   if (warmup) last = await fn();
   const all: number[] = [];
   for (let k = 0; k < runs; k++) {
-    gc?.();
+    await settle();
     const t0 = performance.now();
     last = await fn();
     all.push(performance.now() - t0);
@@ -181,7 +193,7 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
   const snapshot = snap.last[0]!;
   let first = 0;
   {
-    gc?.();
+    await settle();
     const t = performance.now();
     const a = analyzeSheet(snapshot);
     buildSummaryTables(a);
@@ -313,7 +325,7 @@ async function measureParscore(n: number, snapshot: SheetSnapshot): Promise<Func
   const fresh = () => JSON.parse(json) as unknown[][];
   const logic = createFunctionsLogic(engine);
   const table0 = fresh();
-  gc?.();
+  await settle();
   let t = performance.now();
   const value = logic.score(table0);
   const firstMs = performance.now() - t;
@@ -323,7 +335,7 @@ async function measureParscore(n: number, snapshot: SheetSnapshot): Promise<Func
   const repeatAll: number[] = [];
   for (let k = 0; k < 15; k++) {
     const table = fresh();
-    gc?.();
+    await settle();
     t = performance.now();
     const v = logic.score(table);
     repeatAll.push(performance.now() - t);
