@@ -221,10 +221,10 @@ function checkTotal(ck: Checker, it: AppendixItem, tops: { sum: number; count: n
 }
 
 function checkTaskFields(ck: Checker, it: AppendixItem): void {
-  const a = ck.a;
+  // A role has a column exactly when it has a letter: no scan of the columns per task row.
   const missing: string[] = [];
-  if (a.columns.some((c) => c.role === 'product') && !it.product && !it.targetText) missing.push('product');
-  if (a.columns.some((c) => c.role === 'deadline') && !it.deadline) missing.push('deadline');
+  if (ck.letters.product !== '' && !it.product && !it.targetText) missing.push('product');
+  if (ck.letters.deadline !== '' && !it.deadline) missing.push('deadline');
   for (const m of missing) {
     addFinding(ck, it, { kind: 'missing-task-field', severity: 'info', column: m === 'product' ? ck.letters.product : ck.letters.deadline, params: { field: m } });
   }
