@@ -1,5 +1,5 @@
 // Finds the header block of an appendix and maps its columns to meanings by Vietnamese synonyms.
-import { headerCellText, type Grid } from './grid';
+import { headerCellText, rowStart, rowText, textAt, type Grid } from './grid';
 import { columnLetter, columnNumber, fold, foldedFirstCode } from './text';
 import type { MappedColumn } from './report-types';
 import type { ColumnRole } from './types';
@@ -40,9 +40,10 @@ const SUB_RULES: RoleRule[] = [
 export function headerScore(g: Grid, i: number): number {
   let n = 0;
   let hasCodeOrName = false;
-  const at = i * g.cols;
+  const row = rowText(g, i);
+  const at = rowStart(g, i);
   for (let j = 0; j < g.cols; j++) {
-    const t = g.text[at + j]!;
+    const t = row[at + j]!;
     if (!t || t.length > 80) continue;
     const role = roleOf(fold(t));
     if (role) {
@@ -82,13 +83,12 @@ export function findHeader(g: Grid): HeaderBlock | null {
 }
 
 function isSubHeaderRow(g: Grid, i: number): boolean {
-  const at = i * g.cols;
   let subs = 0;
   let data = 0;
   for (let j = 0; j < g.cols; j++) {
-    const t = g.text[at + g.cols + j]!;
+    const t = textAt(g, i + 1, j);
     if (!t) continue;
-    if (t === g.text[at + j]) continue; // vertically merged header cell unfolded
+    if (t === textAt(g, i, j)) continue; // vertically merged header cell unfolded
     if (/^parscore\s*:/i.test(t)) continue; // our own columns from an earlier run
     if (t.length <= 60 && roleOf(fold(t))) subs++;
     else data++;
@@ -98,7 +98,7 @@ function isSubHeaderRow(g: Grid, i: number): boolean {
 
 function signatureOf(g: Grid, i: number): string[] {
   const out: string[] = [];
-  for (let j = 0; j < g.cols; j++) out.push(fold(g.text[i * g.cols + j]!));
+  for (let j = 0; j < g.cols; j++) out.push(fold(textAt(g, i, j)));
   return out;
 }
 
@@ -137,14 +137,15 @@ function resolveNameAndTask(cols: MappedColumn[]): void {
 
 /** Is row i a repeat of the header (page-break header rows, column-number rows)? */
 export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boolean {
-  const at = i * g.cols;
+  const row = rowText(g, i);
+  const at = rowStart(g, i);
   let nonEmpty = 0;
-  for (let j = 0; j < g.cols; j++) if (g.text[at + j]) nonEmpty++;
+  for (let j = 0; j < g.cols; j++) if (row[at + j]) nonEmpty++;
   if (nonEmpty >= 2) {
     let same = 0;
     let left = nonEmpty; // non-empty cells not compared yet
     for (let j = 0; j < g.cols; j++) {
-      const t = g.text[at + j]!;
+      const t = row[at + j]!;
       if (!t) continue;
       left--;
       const sig = header.signature[j] ?? '';
@@ -161,8 +162,9 @@ export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boole
 function isColumnNumberRow(g: Grid, i: number): boolean {
   let expect = 1;
   let n = 0;
-  for (let j = i * g.cols, end = j + g.cols; j < end; j++) {
-    const t = g.text[j]!;
+  const row = rowText(g, i);
+  for (let j = rowStart(g, i), end = j + g.cols; j < end; j++) {
+    const t = row[j]!;
     if (!t) continue;
     const m = /^\(?(\d{1,2})\)?$/.exec(t);
     if (!m || Number(m[1]) !== expect) return false;

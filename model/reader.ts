@@ -1,7 +1,7 @@
 // Reads an appendix table out of a sheet grid: header, logical rows, hierarchy.
 import { parseAgencies } from './agencies';
 import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
-import { buildGrid, textAt, type Grid } from './grid';
+import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
 import { couldBeNumber, parseViNumber } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
@@ -26,6 +26,14 @@ const ROMAN = /^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$/;
 const NUMERIC_CODE = /^\d{1,3}(\.\d{1,3})*$/;
 const ITEM_IN_NAME = /^\((\d{1,2})\)\s*/;
 const BULLET = /^[-+•–]\s/;
+
+/**
+ * The one empty list of every item without children, targets, lead or coordinating agencies:
+ * a fresh [] per item (four per row) was a young object each, copied or barrier-tracked as long
+ * as the item lives, for lists that are never written (the item types say readonly). Frozen, so
+ * a write would throw instead of reaching every item; addChild replaces it on the first child.
+ */
+const EMPTY: readonly never[] = [];
 
 export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): ReadResult {
   const g = buildGrid(snapshot);
@@ -52,7 +60,7 @@ function blankOwnColumns(g: Grid, headerRows: number[]): number[] {
   for (let j = 0; j < g.cols; j++) {
     if (!headerRows.some((i) => isOwnHeader(textAt(g, i, j)))) continue;
     own.push(g.col0 + j);
-    for (let i = 0; i < g.rows; i++) g.text[i * g.cols + j] = '';
+    for (let i = 0; i < g.rows; i++) rowText(g, i)[rowStart(g, i) + j] = '';
   }
   return own;
 }
@@ -60,8 +68,9 @@ function blankOwnColumns(g: Grid, headerRows: number[]): number[] {
 function usedLastCol(g: Grid): number {
   let last = -1;
   for (let i = 0; i < g.rows; i++) {
-    const at = i * g.cols;
-    for (let j = g.cols - 1; j > last; j--) if (g.text[at + j]) { last = j; break; }
+    const t = rowText(g, i);
+    const at = rowStart(g, i);
+    for (let j = g.cols - 1; j > last; j--) if (t[at + j]) { last = j; break; }
   }
   return g.col0 + Math.max(last, 0);
 }
@@ -96,8 +105,10 @@ function roleColumns(g: Grid, columns: MappedColumn[]): RoleCols {
 function titleOf(g: Grid, before: number): string {
   const parts: string[] = [];
   for (let i = 0; i < Math.min(before, g.rows); i++) {
+    const row = rowText(g, i);
+    const at = rowStart(g, i);
     for (let j = 0; j < g.cols; j++) {
-      const t = g.text[i * g.cols + j]!;
+      const t = row[at + j]!;
       if (t) parts.push(t);
     }
   }
@@ -212,7 +223,8 @@ function excelRow(st: RowReader, i: number): number {
 
 function isBlank(st: RowReader, i: number): boolean {
   const g = st.g;
-  for (let j = i * g.cols, end = j + g.cols; j < end; j++) if (g.text[j]) return false;
+  const t = rowText(g, i);
+  for (let j = rowStart(g, i), end = j + g.cols; j < end; j++) if (t[j]) return false;
   return true;
 }
 
@@ -250,13 +262,13 @@ function readRow(st: RowReader, i: number): void {
       st.items[idx]!.baseline = baseline;
       return;
     }
-    const m = ITEM_IN_NAME.exec(name);
+    const n = itemNumberInName(name);
     // No coded criterion above to own it (only other "(n)" rows): read as an unnumbered row below.
-    const parent = m && st.lastCoded >= 0 ? ownerOfItems(st) : -1;
-    if (m && parent >= 0) {
+    const parent = n >= 0 && st.lastCoded >= 0 ? ownerOfItems(st) : -1;
+    if (n >= 0 && parent >= 0) {
       const p = st.items[parent]!;
-      const itemCode = `${p.code}(${Number(m[1])})`;
-      pushItem(st, i, 'criterion', itemCode, p.path + `(${Number(m[1])})`, p.level + 1, parent, name);
+      const itemCode = `${p.code}(${n})`;
+      pushItem(st, i, 'criterion', itemCode, p.path + `(${n})`, p.level + 1, parent, name);
       return;
     }
   }
@@ -299,10 +311,24 @@ function readRow(st: RowReader, i: number): void {
   pushItem(st, i, 'task', '', `${p?.path ?? ''}/+${excelRow(st, i)}`, (p?.level ?? 0) + 1, parent, '');
 }
 
+/**
+ * The n of a name that starts with "(n)", one or two digits (what ITEM_IN_NAME matches), else -1:
+ * by hand, since "(n)" rows are many and each match made an array.
+ */
+export function itemNumberInName(name: string): number {
+  if (name.charCodeAt(0) !== 40) return -1;
+  const a = name.charCodeAt(1);
+  if (!(a >= 48 && a <= 57)) return -1;
+  const b = name.charCodeAt(2);
+  if (b === 41) return a - 48;
+  if (!(b >= 48 && b <= 57) || name.charCodeAt(3) !== 41) return -1;
+  return (a - 48) * 10 + (b - 48);
+}
+
 /** "(1)…(5)" items belong to the coded criterion above, not to each other. */
 function ownerOfItems(st: RowReader): number {
   let k = st.lastCoded;
-  while (k >= 0 && ITEM_IN_NAME.test(st.items[k]!.name) && !st.items[k]!.code.match(NUMERIC_CODE)) {
+  while (k >= 0 && ITEM_IN_NAME.test(st.items[k]!.name) && !NUMERIC_CODE.test(st.items[k]!.code)) {
     k = st.items[k]!.parent;
   }
   return k;
@@ -356,8 +382,9 @@ function isContinuation(st: RowReader, i: number, pageBreak: boolean): boolean {
   const g = st.g;
   let lower = 0;
   let nonEmpty = 0;
-  for (let j = i * g.cols, end = j + g.cols; j < end; j++) {
-    const t = g.text[j]!;
+  const row = rowText(g, i);
+  for (let j = rowStart(g, i), end = j + g.cols; j < end; j++) {
+    const t = row[j]!;
     if (!t) continue;
     nonEmpty++;
     if (startsLower(t)) lower++;
@@ -397,8 +424,8 @@ function rawCoord(st: RowReader, it: AppendixItem): string {
  * rows). Per role: an item's lead and coordinating lists must never share objects, the
  * validator tells them apart by identity.
  */
-function agenciesOf(st: RowReader, role: 'lead' | 'coordinating', text: string): AgencyRef[] {
-  if (!text) return [];
+function agenciesOf(st: RowReader, role: 'lead' | 'coordinating', text: string): readonly AgencyRef[] {
+  if (!text) return EMPTY;
   const cache = role === 'lead' ? st.leadCache : st.coordinatingCache;
   let refs = cache.get(text);
   if (refs === undefined) {
@@ -409,8 +436,8 @@ function agenciesOf(st: RowReader, role: 'lead' | 'coordinating', text: string):
 }
 
 /** parseTarget, once per distinct text of the sheet ("100%", "Đúng thời gian quy định" recur). */
-function targetsOf(st: RowReader, text: string): ParsedTarget[] {
-  if (!text) return [];
+function targetsOf(st: RowReader, text: string): readonly ParsedTarget[] {
+  if (!text) return EMPTY;
   let t = st.targetCache.get(text);
   if (t === undefined) {
     // parseTarget cleans again: joined columns and decoded entities ("&lt;b&gt;95%" → "<b>95%")
@@ -431,7 +458,7 @@ function pushItem(st: RowReader, i: number, kind: AppendixItem['kind'], code: st
     path,
     level,
     parent,
-    children: [],
+    children: EMPTY,
     name,
     task: cellText(st, 'task', i),
     maxPoints: null,
@@ -440,7 +467,7 @@ function pushItem(st: RowReader, i: number, kind: AppendixItem['kind'], code: st
     notApplicable: false,
     targetText: '',
     targetCol: '',
-    targets: [],
+    targets: EMPTY,
     evidenceRequired: cellText(st, 'evidenceRequired', i),
     deadline: cellText(st, 'deadline', i),
     product: cellText(st, 'product', i),
@@ -458,9 +485,15 @@ function pushItem(st: RowReader, i: number, kind: AppendixItem['kind'], code: st
   readPoints(st, i, item);
   const idx = st.items.length;
   st.items.push(item);
-  if (parent >= 0) st.items[parent]!.children.push(idx);
+  if (parent >= 0) addChild(st.items[parent]!, idx);
   if (kind !== 'total' && kind !== 'baseline') registerPath(st, path, idx, i, code);
   return idx;
+}
+
+/** The reader owns the child lists it makes: the shared EMPTY until the first child, then its own. */
+function addChild(p: AppendixItem, idx: number): void {
+  if (p.children.length === 0) p.children = [idx];
+  else (p.children as number[]).push(idx);
 }
 
 function registerPath(st: RowReader, path: string, idx: number, i: number, code: string): void {
@@ -500,10 +533,16 @@ function readTargets(st: RowReader, i: number, item: AppendixItem): void {
   }
   item.targetText = text;
   item.targets = targetsOf(st, text);
-  if (!item.targets.some((t) => t.threshold.kind !== 'qualitative')) {
+  if (!hasCheckable(item.targets)) {
     const found = targetsIn(st, item.product) ?? targetsIn(st, item.deadline);
     if (found) item.targets = [...found, ...item.targets];
   }
+}
+
+/** Whether any target can be checked (a loop, not some() with a closure made per row). */
+function hasCheckable(targets: readonly ParsedTarget[]): boolean {
+  for (let k = 0; k < targets.length; k++) if (targets[k]!.threshold.kind !== 'qualitative') return true;
+  return false;
 }
 
 /** Checkable targets written in a product or deadline cell that reads like one; null when none. */
@@ -516,20 +555,27 @@ function targetsIn(st: RowReader, extra: string): ParsedTarget[] | null {
 function readPoints(st: RowReader, i: number, item: AppendixItem): void {
   const maxText = cellText(st, 'maxPoints', i);
   if (maxText) {
-    const n = parseViNumber(rawCell(st, 'maxPoints', i) ?? maxText);
-    if (n.ok && isPoints(n.value)) item.maxPoints = n.value;
+    const n = numberValue(rawCell(st, 'maxPoints', i) ?? maxText);
+    if (n !== null && isPoints(n)) item.maxPoints = n;
     else if (isSurvey(maxText)) item.surveyOnly = true;
     else if (isNotApplicable(maxText)) item.notApplicable = true;
     else badNumber(st, i, 'maxPoints', maxText, item.code);
   }
   const selfText = cellText(st, 'selfPoints', i);
   if (selfText) {
-    const n = parseViNumber(rawCell(st, 'selfPoints', i) ?? selfText);
-    if (n.ok && isPoints(n.value)) item.selfPoints = n.value;
+    const n = numberValue(rawCell(st, 'selfPoints', i) ?? selfText);
+    if (n !== null && isPoints(n)) item.selfPoints = n;
     else if (isNotApplicable(selfText)) item.notApplicable = true;
     else badNumber(st, i, 'selfPoints', selfText, item.code);
   }
   if (isNotApplicable(item.actual)) item.notApplicable = true;
+}
+
+/** parseViNumber(value).value when it reads a number, else null; a finite number (most points cells) as it is, without the result object. */
+function numberValue(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const n = parseViNumber(value);
+  return n.ok ? n.value : null;
 }
 
 function badNumber(st: RowReader, i: number, role: ColumnRole, text: string, code: string): void {

@@ -38,7 +38,7 @@ export interface AppendixItem {
   /** Index into Appendix.items of the parent, or -1. */
   parent: number;
   /** Indexes of children in Appendix.items. */
-  children: number[];
+  children: readonly number[];
   name: string;
   task: string;
   maxPoints: number | null;
@@ -48,14 +48,14 @@ export interface AppendixItem {
   targetText: string;
   /** Column letter the target text came from (first target column with text). */
   targetCol: string;
-  targets: ParsedTarget[];
+  targets: readonly ParsedTarget[];
   evidenceRequired: string;
   deadline: string;
   product: string;
-  lead: AgencyRef[];
+  lead: readonly AgencyRef[];
   /** Row the lead agencies were taken from when the item's own cell was empty. */
   leadInheritedFrom: number | null;
-  coordinating: AgencyRef[];
+  coordinating: readonly AgencyRef[];
   actual: string;
   actualRaw: unknown;
   selfPoints: number | null;

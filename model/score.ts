@@ -43,7 +43,7 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
     let f = fieldAcc.get(t);
     if (!f) fieldAcc.set(t, (f = acc()));
     let nFindings = 0;
-    for (const r of it.rows) nFindings += findingsByRow.get(r) ?? 0;
+    for (let x = 0; x < it.rows.length; x++) nFindings += countAt(findingsByRow, it.rows[x]!);
     f.findings += nFindings;
     const task = isTask(a, it);
     if (task) taskCount++;
@@ -110,10 +110,32 @@ function topOf(items: AppendixItem[]): number[] {
   return out;
 }
 
-function countByRow(findings: Finding[]): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const f of findings) if (f.severity !== 'info') m.set(f.row, (m.get(f.row) ?? 0) + 1);
-  return m;
+/**
+ * Findings that are not info, per Excel row: counts[row - first]. An array over the rows findings
+ * span (within the sheet), not a Map: thousands of entries grew a Map through ever larger tables.
+ */
+interface RowCounts {
+  first: number;
+  counts: Int32Array;
+}
+
+function countByRow(findings: Finding[]): RowCounts {
+  let first = Infinity;
+  let last = -Infinity;
+  for (let k = 0; k < findings.length; k++) {
+    const f = findings[k]!;
+    if (f.severity === 'info') continue;
+    if (f.row < first) first = f.row;
+    if (f.row > last) last = f.row;
+  }
+  const counts = new Int32Array(first <= last ? last - first + 1 : 0);
+  for (let k = 0; k < findings.length; k++) if (findings[k]!.severity !== 'info') counts[findings[k]!.row - first]!++;
+  return { first, counts };
+}
+
+function countAt(c: RowCounts, row: number): number {
+  const i = row - c.first;
+  return i >= 0 && i < c.counts.length ? c.counts[i]! : 0;
 }
 
 function taskSummary(a: Appendix): TaskSummaryLine[] {

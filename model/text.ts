@@ -159,9 +159,20 @@ export function isSpaceCode(ch: number): boolean {
   );
 }
 
+// Letters of Excel's 16,384 columns, each made once on first use: the reader names the target
+// column of every row (a new string each time was ~10,000 strings per large sheet).
+const LETTERS: string[] = [];
+const EXCEL_COLUMNS = 16_384;
+
 /** Excel column letter for a 1-based column number. */
 export function columnLetter(col: number): string {
-  let n = Math.max(1, Math.floor(col));
+  const n = Math.max(1, Math.floor(col));
+  if (n <= EXCEL_COLUMNS) return (LETTERS[n] ??= lettersOf(n));
+  return lettersOf(n);
+}
+
+function lettersOf(col: number): string {
+  let n = col;
   let out = '';
   while (n > 0) {
     const r = (n - 1) % 26;

@@ -4,7 +4,9 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/frameworks';
 import { analyzeSheet, type SheetSnapshot } from '../model';
-import { cleanText, fold, foldSlow, isSpaceCode } from '../model/text';
+import { cleanText, columnLetter, fold, foldSlow, isSpaceCode } from '../model/text';
+import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
+import { itemNumberInName } from '../model/reader';
 import { digitsToNumber, mayBeNumberText, parseViNumber } from '../model/numbers';
 import {
   clauseBreak,
@@ -338,6 +340,27 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
       { numRuns: 20_000 },
     );
   });
+
+  it('a number no rule can take ("(đợt 2)", "số 12/2019") is passed over; a cue before it, "trở lên" or a range after it still make it a target', () => {
+    const kinds = (s: string) => parseTarget(s).map((t) => t.threshold);
+    const cases: [string, unknown[]][] = [
+      ['Thực hiện đúng quy định (đợt 2)', [{ kind: 'qualitative', text: 'Thực hiện đúng quy định (đợt 2)' }]],
+      ['Theo Quyết định số 12/2019/QĐ-TTg', [{ kind: 'qualitative', text: 'Theo Quyết định số 12/2019/QĐ-TTg' }]],
+      ['Ít nhất 3 lần (đợt 2)', [{ kind: 'compare', op: '>=', value: 3, unit: 'lần' }]],
+      ['50 TTHC trở lên (đợt 2)', [{ kind: 'compare', op: '>=', value: 50, unit: 'TTHC' }]],
+      ['Từ 5 đến 10 lần (đợt 2)', [{ kind: 'range', min: 5, max: 10, unit: 'lần' }]],
+      ['Tăng 5 điểm (đợt 2)', [{ kind: 'relative', direction: 'increase', atLeast: 5, unit: 'điểm', baseline: '' }]],
+      ['79% số hồ sơ (đợt 1)', [{ kind: 'compare', op: '>=', value: 79, unit: '%' }]],
+      [
+        'Không quá 2 lần, tăng 3 điểm so với năm 2020 (đợt 4)',
+        [
+          { kind: 'compare', op: '<=', value: 2, unit: 'lần' },
+          { kind: 'relative', direction: 'increase', atLeast: 3, unit: 'điểm', baseline: 'năm 2020' },
+        ],
+      ],
+    ];
+    for (const [text, want] of cases) assert.deepEqual(kinds(text), want, text);
+  });
 });
 
 describe('engine fast paths: the status of a threshold without its reason', () => {
@@ -431,3 +454,107 @@ function parseViNumberReference(value: string): ReturnType<typeof parseViNumber>
   if (m[1]) out.op = ops[m[1]];
   return out;
 }
+
+describe('engine fast paths: the grid in blocks and the reader by hand', () => {
+  // A sheet of `rows` × `cols` with text, numbers, blanks, HTML and spaces to clean.
+  function sheet(rows: number, cols: number, merges: SheetSnapshot['merges'] = []): SheetSnapshot {
+    const cell = (i: number, j: number): unknown => {
+      const k = (i * 31 + j * 7) % 9;
+      return k === 0 ? null : k === 1 ? '' : k === 2 ? i * 1000 + j : k === 3 ? ` r${i}  c${j} ` : k === 4 ? `<b>${i}:${j}</b>` : `ô ${i}.${j}`;
+    };
+    return { name: 'S', values: Array.from({ length: rows }, (_, i) => Array.from({ length: cols }, (_, j) => cell(i, j))), merges };
+  }
+
+  it('every cell reads its clean text across block edges, for widths from 1 to past one block', () => {
+    for (const [rows, cols] of [[8200, 1], [1100, 14], [40, 585], [40, 586], [3, 8192], [3, 8193]] as const) {
+      const s = sheet(rows, cols);
+      const g = buildGrid(s);
+      assert.equal(g.text.length, Math.ceil(rows / 2 ** g.shift), `${rows}×${cols}: blocks`);
+      for (const b of g.text) assert.ok(b.length <= Math.max(8192, cols), `${rows}×${cols}: a block of ${b.length} cells`);
+      for (let i = 0; i < rows; i++) {
+        for (let j = 0; j < cols; j++) {
+          const v = s.values[i]![j];
+          const want = v === null || v === '' ? '' : cleanText(v);
+          if (textAt(g, i, j) !== want) assert.fail(`${rows}×${cols}: cell (${i}, ${j}) reads ${JSON.stringify(textAt(g, i, j))}, not ${JSON.stringify(want)}`);
+          if (rowText(g, i)[rowStart(g, i) + j] !== want) assert.fail(`${rows}×${cols}: row (${i}) at ${j}`);
+        }
+      }
+      assert.equal(textAt(g, rows, 0), '');
+      assert.equal(textAt(g, 0, cols), '');
+    }
+  });
+
+  it('a vertical merge across a block edge unfolds its master text into every row below it', () => {
+    const shift = blockShift(14);
+    const top = 2 ** shift - 2; // the merge starts two rows before the second block
+    const s = sheet(1100, 14, [{ top: top + 1, left: 3, bottom: top + 6, right: 3 }]);
+    s.values[top]![2] = 'Sở Nội vụ';
+    const g = buildGrid(s);
+    for (let i = top; i <= top + 5; i++) assert.equal(textAt(g, i, 2), 'Sở Nội vụ', `row ${i}`);
+    assert.notEqual(textAt(g, top + 6, 2), 'Sở Nội vụ');
+    assert.equal(g.raw[top + 5]![2], 'Sở Nội vụ');
+    assert.notEqual(s.values[top + 5]![2], 'Sở Nội vụ', 'the snapshot is not written');
+  });
+
+  it('a sheet of empty rows makes a grid without columns (and without looping)', () => {
+    const g = buildGrid({ name: 'S', values: [[], [], []], merges: [] });
+    assert.equal(g.cols, 0);
+    assert.equal(textAt(g, 1, 0), '');
+  });
+
+  it('itemNumberInName is /^\\((\\d{1,2})\\)\\s*/ on fixture names and generated text', async () => {
+    const ref = (s: string) => {
+      const m = /^\((\d{1,2})\)\s*/.exec(s);
+      return m ? Number(m[1]) : -1;
+    };
+    for (const t of await fixtureTexts()) assert.equal(itemNumberInName(t), ref(t), t);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('(', ')', '0', '1', '7', '9', ' ', 'a', '١'), maxLength: 6 }), (s) => itemNumberInName(s) === ref(s)),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('columnLetter gives every column its letters, the same string on each call', () => {
+    const plain = (col: number) => {
+      let n = col;
+      let out = '';
+      while (n > 0) {
+        out = String.fromCharCode(65 + ((n - 1) % 26)) + out;
+        n = Math.floor((n - 1) / 26);
+      }
+      return out;
+    };
+    for (let c = 1; c <= 16_384; c++) assert.equal(columnLetter(c), plain(c));
+    assert.equal(columnLetter(16_384), 'XFD');
+    assert.equal(columnLetter(16_385), 'XFE');
+    assert.equal(columnLetter(0), 'A');
+    assert.equal(columnLetter(2.7), 'B');
+  });
+
+  it('each item lists exactly the items whose parent it is, in sheet order', async () => {
+    for (const f of [LAOCAI, VINHPHUC, HAGIANG, EXAMPLE]) {
+      const items = analyzeSheet(await loadSnapshot(f)).appendix.items;
+      for (let k = 0; k < items.length; k++) {
+        const want = items.flatMap((it, c) => (it.parent === k ? [c] : []));
+        assert.deepEqual([...items[k]!.children], want, `${f}: item ${k}`);
+      }
+    }
+  });
+
+  it('findings per field count every non-info finding on the rows of its items', async () => {
+    for (const f of [LAOCAI, EXAMPLE, VINHPHUC]) {
+      const a = analyzeSheet(await loadSnapshot(f));
+      const items = a.appendix.items;
+      const top = (k: number): number => (items[k]!.parent === -1 ? k : top(items[k]!.parent));
+      const onRows = (rows: readonly number[]) => a.findings.filter((x) => x.severity !== 'info' && rows.includes(x.row)).length;
+      for (const line of a.score.fields) {
+        let want = 0;
+        items.forEach((it, k) => {
+          if (it.kind !== 'total' && it.kind !== 'baseline' && items[top(k)]!.path === line.key) want += onRows(it.rows);
+        });
+        assert.equal(line.findings, want, `${f}: field ${line.key}`);
+      }
+      if (f === EXAMPLE) assert.ok(a.score.fields.some((l) => l.findings > 0), 'the self-assessed example has fields with findings');
+    }
+  });
+});
