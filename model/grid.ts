@@ -156,7 +156,7 @@ export function rowStart(g: Grid, i: number): number {
 
 /** Clean text of cell (i, j), 0-based in the grid; "" outside it. */
 export function textAt(g: Grid, i: number, j: number): string {
-  return i >= 0 && i < g.rows && j >= 0 && j < g.cols ? g.text[i >> g.shift]![(i & g.mask) * g.cols + j]! : '';
+  return i >= 0 && i < g.rows && j >= 0 && j < g.cols ? rowText(g, i)[rowStart(g, i) + j]! : '';
 }
 
 /** Header text of a cell, taking the master's text for horizontally merged group headers. */

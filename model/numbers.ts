@@ -247,7 +247,12 @@ export function formatViExact(n: number): string {
   return plainToVi(n.toFixed(100));
 }
 
-function parseViValue(s: string): number | null {
-  const p = parseViNumber(s);
+/**
+ * parseViNumber(value).value when it reads a number, else null. A finite number (most points
+ * cells) comes back as it is, without the result object the reader would make per row.
+ */
+export function parseViValue(value: unknown): number | null {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  const p = parseViNumber(value);
   return p.ok ? p.value : null;
 }

@@ -2,7 +2,7 @@
 import { parseAgencies } from './agencies';
 import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
 import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
-import { couldBeNumber, parseViNumber } from './numbers';
+import { couldBeNumber, parseViNumber, parseViValue } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode, isSpaceCode } from './text';
@@ -24,14 +24,14 @@ type RoleCols = Record<ColumnRole, number[] | null>;
 // Upper-case only: "c", "d" are letter sub-items, not Roman numerals.
 const ROMAN = /^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$/;
 const NUMERIC_CODE = /^\d{1,3}(\.\d{1,3})*$/;
-const ITEM_IN_NAME = /^\((\d{1,2})\)\s*/;
 const BULLET = /^[-+•–]\s/;
 
 /**
  * The one empty list of every item without children, targets, lead or coordinating agencies:
  * a fresh [] per item (four per row) was a young object each, copied or barrier-tracked as long
- * as the item lives, for lists that are never written (the item types say readonly). Frozen, so
- * a write would throw instead of reaching every item; addChild replaces it on the first child.
+ * as the item lives, for lists that are never written (the item types say readonly, so TypeScript
+ * refuses a write); addChild replaces it on the first child. Not frozen: a frozen array's second
+ * elements kind made the hot reads of these lists polymorphic and measured slower.
  */
 const EMPTY: readonly never[] = [];
 
@@ -312,8 +312,8 @@ function readRow(st: RowReader, i: number): void {
 }
 
 /**
- * The n of a name that starts with "(n)", one or two digits (what ITEM_IN_NAME matches), else -1:
- * by hand, since "(n)" rows are many and each match made an array.
+ * The n of a name that starts with "(n)", one or two digits (/^\((\d{1,2})\)/), else -1: by hand,
+ * since "(n)" rows are many and each regex match made an array.
  */
 export function itemNumberInName(name: string): number {
   if (name.charCodeAt(0) !== 40) return -1;
@@ -328,7 +328,7 @@ export function itemNumberInName(name: string): number {
 /** "(1)…(5)" items belong to the coded criterion above, not to each other. */
 function ownerOfItems(st: RowReader): number {
   let k = st.lastCoded;
-  while (k >= 0 && ITEM_IN_NAME.test(st.items[k]!.name) && !NUMERIC_CODE.test(st.items[k]!.code)) {
+  while (k >= 0 && itemNumberInName(st.items[k]!.name) >= 0 && !NUMERIC_CODE.test(st.items[k]!.code)) {
     k = st.items[k]!.parent;
   }
   return k;
@@ -555,7 +555,7 @@ function targetsIn(st: RowReader, extra: string): ParsedTarget[] | null {
 function readPoints(st: RowReader, i: number, item: AppendixItem): void {
   const maxText = cellText(st, 'maxPoints', i);
   if (maxText) {
-    const n = numberValue(rawCell(st, 'maxPoints', i) ?? maxText);
+    const n = parseViValue(rawCell(st, 'maxPoints', i) ?? maxText);
     if (n !== null && isPoints(n)) item.maxPoints = n;
     else if (isSurvey(maxText)) item.surveyOnly = true;
     else if (isNotApplicable(maxText)) item.notApplicable = true;
@@ -563,19 +563,12 @@ function readPoints(st: RowReader, i: number, item: AppendixItem): void {
   }
   const selfText = cellText(st, 'selfPoints', i);
   if (selfText) {
-    const n = numberValue(rawCell(st, 'selfPoints', i) ?? selfText);
+    const n = parseViValue(rawCell(st, 'selfPoints', i) ?? selfText);
     if (n !== null && isPoints(n)) item.selfPoints = n;
     else if (isNotApplicable(selfText)) item.notApplicable = true;
     else badNumber(st, i, 'selfPoints', selfText, item.code);
   }
   if (isNotApplicable(item.actual)) item.notApplicable = true;
-}
-
-/** parseViNumber(value).value when it reads a number, else null; a finite number (most points cells) as it is, without the result object. */
-function numberValue(value: unknown): number | null {
-  if (typeof value === 'number') return Number.isFinite(value) ? value : null;
-  const n = parseViNumber(value);
-  return n.ok ? n.value : null;
 }
 
 function badNumber(st: RowReader, i: number, role: ColumnRole, text: string, code: string): void {

@@ -376,7 +376,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
  */
 function noRuleTakes(c: string, te: number, pre: string, clause: WordScanner): boolean {
   if (rangeMarkAhead(c, te)) return false;
-  if (clause.relative && (pre.includes('tăng') || pre.includes('giảm') || pre.includes('vượt'))) return false;
+  if (clause.relative && hasDirectionWord(pre)) return false;
   if (clause.tro && c.indexOf('trở', te) >= 0) return false;
   return opCue(pre) === null;
 }
@@ -429,9 +429,14 @@ function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
 const DIRECTION_RE = new RegExp(`${WB}(tăng|giảm|vượt)${WE}`, 'gu');
 const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
 
+/** Whether text holds "tăng", "giảm" or "vượt" anywhere: what a relative cue cannot do without. */
+function hasDirectionWord(pre: string): boolean {
+  return pre.includes('tăng') || pre.includes('giảm') || pre.includes('vượt');
+}
+
 /** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
 function relativeCue(pre: string): { index: number; direction: Direction } | null {
-  if (!pre.includes('tăng') && !pre.includes('giảm') && !pre.includes('vượt')) return null;
+  if (!hasDirectionWord(pre)) return null;
   let last: RegExpMatchArray | null = null;
   for (const m of pre.matchAll(DIRECTION_RE)) last = m;
   if (!last || last.index === undefined) return null;
