@@ -5,7 +5,7 @@ import { gridSize, MAX_GRID_CELLS, SheetSnapshotSchema } from './grid';
 import { renderFinding, uiMessage } from './messages';
 import { readAppendix } from './reader';
 import { score } from './score';
-import { byCell, validate } from './validate';
+import { mergeByCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
 import type { MergeArea, SheetSnapshot } from './types';
 import { SHEET_NAMES } from './tables';
@@ -38,7 +38,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const a = read.appendix;
   const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);
   const v = validate(a, evidencePolicy, framework);
-  const findings = [...read.findings, ...v.findings].sort(byCell);
+  const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
 }
 

@@ -10,6 +10,7 @@ import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './rep
 import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
 import { isOwnHeader } from './marks';
+import { firstCheckable } from './validate';
 
 export interface ReadResult {
   appendix: Appendix;
@@ -533,16 +534,10 @@ function readTargets(st: RowReader, i: number, item: AppendixItem): void {
   }
   item.targetText = text;
   item.targets = targetsOf(st, text);
-  if (!hasCheckable(item.targets)) {
+  if (firstCheckable(item.targets) === null) {
     const found = targetsIn(st, item.product) ?? targetsIn(st, item.deadline);
     if (found) item.targets = [...found, ...item.targets];
   }
-}
-
-/** Whether any target can be checked (a loop, not some() with a closure made per row). */
-function hasCheckable(targets: readonly ParsedTarget[]): boolean {
-  for (let k = 0; k < targets.length; k++) if (targets[k]!.threshold.kind !== 'qualitative') return true;
-  return false;
 }
 
 /** Checkable targets written in a product or deadline cell that reads like one; null when none. */

