@@ -7,6 +7,8 @@ import { analyzeSheet, type SheetSnapshot } from '../model';
 import { cleanText, columnLetter, fold, foldSlow, isSpaceCode } from '../model/text';
 import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
 import { itemNumberInName } from '../model/reader';
+import { byCell, mergeByCell } from '../model/validate';
+import type { Finding } from '../model/types';
 import { digitsToNumber, mayBeNumberText, parseViNumber } from '../model/numbers';
 import {
   clauseBreak,
@@ -539,6 +541,22 @@ describe('engine fast paths: the grid in blocks and the reader by hand', () => {
         assert.deepEqual([...items[k]!.children], want, `${f}: item ${k}`);
       }
     }
+  });
+
+  it("mergeByCell is the stable sort of both lists joined, the first list's findings first on ties", () => {
+    const finding = (row: number, column: string, n: number): Finding => ({ kind: 'over-max', severity: 'error', row, column, code: String(n), params: {} });
+    const cell = fc.tuple(fc.integer({ min: 1, max: 6 }), fc.constantFrom('', 'A', 'B', 'AA'));
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 12 }), fc.array(cell, { maxLength: 12 }), (xs, ys) => {
+        const first = xs.map(([r, c], n) => finding(r, c, n));
+        const sorted = ys.map(([r, c], n) => finding(r, c, 100 + n)).sort(byCell);
+        const got = mergeByCell(first, sorted);
+        const want = [...first, ...sorted].sort(byCell);
+        assert.equal(got.length, want.length);
+        got.forEach((f, k) => assert.equal(f, want[k], `place ${k}`)); // the same objects, in the same order
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('findings per field count every non-info finding on the rows of its items', async () => {
