@@ -123,7 +123,7 @@ function singleSeparator(s: string): number {
  * digits, "." and ",", then at most a final "%"), 0 for anything else. Such text needs none of
  * parseViNumber's normalising, trimming or regex: the body goes straight to digitsToNumber.
  */
-function plainNumberBody(s: string): number {
+export function plainNumberBody(s: string): number {
   const n = s.length;
   if (n === 0 || n > 64) return 0;
   let c = s.charCodeAt(0);

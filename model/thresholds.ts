@@ -15,7 +15,15 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, isSpaceCode } from './text';
-import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber } from './numbers';
+import {
+  couldBeNumber,
+  digitsToNumber,
+  formatViExact,
+  formatViNumber,
+  mayBeNumberText,
+  parseViNumber,
+  plainNumberBody,
+} from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
@@ -701,8 +709,10 @@ interface Ctx {
   raw: unknown;
   /** Cleaned actual text. */
   s: string;
-  /** Folded actual text. */
-  f: string;
+  /** Folded actual text, made on first use (see folded): most results never need it. */
+  f: string | null;
+  /** The reading of a plain number text ("97%", "0,97"), else null (see plainReading). */
+  plain: Reading | null;
 }
 
 /** Is the officer's actual result enough for the target? Never throws. */
@@ -726,15 +736,16 @@ const UNMET: CheckOutcome = Object.freeze({ status: 'unmet', reason: '' });
 const NOT_EVALUABLE: CheckOutcome = Object.freeze({ status: 'not-evaluable', reason: '' });
 
 function evaluate(t: Threshold, actual: unknown, lang: Lang, why: boolean): CheckOutcome {
+  const plain = typeof actual === 'string' ? plainReading(actual) : null;
   let s: string;
   try {
-    s = typeof actual === 'number' ? '' : cleanText(actual);
+    s = typeof actual === 'number' ? '' : plain ? (actual as string) : cleanText(actual); // plain numbers are clean
   } catch {
     s = '';
   }
   const isNum = typeof actual === 'number' && Number.isFinite(actual);
   if (!isNum && !s) return notEvaluable(msg(lang, 'Chưa nhập kết quả thực tế', 'No actual value entered'));
-  const ctx: Ctx = { t, lang, why, raw: actual, s, f: fold(s) };
+  const ctx: Ctx = { t, lang, why, raw: actual, s, f: null, plain };
   try {
     switch (t.kind) {
       case 'compare':
@@ -774,10 +785,24 @@ function quoted(s: string): string {
   return `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
 }
 
+function folded(ctx: Ctx): string {
+  return (ctx.f ??= fold(ctx.s));
+}
+
+/**
+ * re.test(folded text) for the patterns anchored on leading words (FAIL_RE, OK_RE, …), which
+ * all start with a letter: a text starting with a digit folds to one starting with it, so it
+ * needs no folding ("97%", "52 TTHC").
+ */
+function leadsWith(ctx: Ctx, re: RegExp): boolean {
+  const c = ctx.s.charCodeAt(0);
+  return !(c >= 48 && c <= 57) && re.test(folded(ctx));
+}
+
 function cannotRead(ctx: Ctx): CheckOutcome {
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
-  if (OK_RE.test(ctx.f)) {
+  if (leadsWith(ctx, OK_RE)) {
     return notEvaluable(
       msg(ctx.lang, `Cần số liệu cụ thể (${need}), thực tế ${quoted(ctx.s)}`, `Needs a figure (${need}), actual ${quoted(ctx.s)}`),
     );
@@ -829,6 +854,7 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     if (!Number.isFinite(ctx.raw)) return null;
     return { value: ctx.raw, percent: false, ratio: false, sign: ctx.raw < 0 ? -1 : 0, unitWord: '' };
   }
+  if (ctx.plain) return ctx.plain;
   const p = couldBeNumber(ctx.s) ? parseViNumber(ctx.s) : null; // phrases ("Đạt 97%") skip the parse
   if (p && p.ok) {
     const sign = /^[^\d]*\+/.test(ctx.s) ? 1 : p.value < 0 ? -1 : 0;
@@ -841,6 +867,18 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     found.find((r) => !r.percent) ||
     found[0];
   return pick;
+}
+
+/**
+ * The reading of "97%", "0,97", "100.000" — digits, "." and "," then at most a final "%", the
+ * usual result — as readNumber gives it (parseViNumber's own fast case; no sign, and no word for
+ * the folded-text rules to find), else null.
+ */
+function plainReading(s: string): Reading | null {
+  const body = plainNumberBody(s);
+  if (!body) return null;
+  const value = digitsToNumber(body === s.length ? s : s.slice(0, body));
+  return value === null ? null : { value, percent: body < s.length, ratio: false, sign: 0, unitWord: '' };
 }
 
 function tokensIn(s: string, wantPercent: boolean): Reading[] {
@@ -906,7 +944,7 @@ function compareOp(op: ThresholdOp, a: number, b: number): boolean {
 }
 
 function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range' }>): CheckOutcome {
-  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  if (leadsWith(ctx, FAIL_RE)) return verdict(false, ctx, quoted(ctx.s));
   const r = readNumber(ctx, t.unit === '%');
   if (!r) return cannotRead(ctx);
   if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
@@ -917,15 +955,15 @@ function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range'
 }
 
 function evalNone(ctx: Ctx): CheckOutcome {
-  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
-  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(ctx.f)) return verdict(true, ctx, quoted(ctx.s));
+  if (leadsWith(ctx, FAIL_RE)) return verdict(false, ctx, quoted(ctx.s));
+  if (typeof ctx.raw !== 'number' && leadsWith(ctx, /^(khong|none|no)( |$)/)) return verdict(true, ctx, quoted(ctx.s));
   const r = readNumber(ctx, false);
   if (r) {
     if (r.value < 0) return cannotRead(ctx);
     return verdict(r.value === 0, ctx, ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
   }
-  if (/^(dat|hoan thanh|dam bao)( |$)/.test(ctx.f)) return verdict(true, ctx, quoted(ctx.s));
-  if (/^co [a-z]/.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
+  if (leadsWith(ctx, /^(dat|hoan thanh|dam bao)( |$)/)) return verdict(true, ctx, quoted(ctx.s));
+  if (leadsWith(ctx, /^co [a-z]/)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
   return notEvaluable(
     msg(ctx.lang, `Không rõ có hay không: ${quoted(ctx.s)}`, `Unclear whether any occurred: ${quoted(ctx.s)}`),
   );
@@ -943,10 +981,10 @@ function wordSign(f: string): -1 | 0 | 1 {
 }
 
 function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
-  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  if (leadsWith(ctx, FAIL_RE)) return verdict(false, ctx, quoted(ctx.s));
   const dir = t.direction === 'increase' ? 1 : -1;
-  const zero = ZERO_CHANGE_RE.test(ctx.f);
-  const words = zero ? 0 : wordSign(ctx.f);
+  const zero = leadsWith(ctx, ZERO_CHANGE_RE);
+  const words = zero || ctx.plain ? 0 : wordSign(folded(ctx)); // a plain number has no words
   const r = zero ? null : readNumber(ctx, t.unit === '%');
   let change: number;
   let exact = true;
@@ -976,11 +1014,10 @@ function showChange(lang: Lang, change: number, exact: boolean, unit: string | u
 }
 
 function evalQualitative(ctx: Ctx): CheckOutcome {
-  const f = ctx.f;
-  if (FAIL_RE.test(f) || /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/.test(f)) {
+  if (leadsWith(ctx, FAIL_RE) || leadsWith(ctx, /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/)) {
     return verdict(false, ctx, quoted(ctx.s));
   }
-  if (ctx.s && OK_RE.test(f)) return verdict(true, ctx, quoted(ctx.s));
+  if (ctx.s && leadsWith(ctx, OK_RE)) return verdict(true, ctx, quoted(ctx.s));
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
   return notEvaluable(msg(ctx.lang, `Cần đánh giá thủ công: ${need}`, `Needs manual review: ${need}`));
