@@ -860,6 +860,8 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     const sign = /^[^\d]*\+/.test(ctx.s) ? 1 : p.value < 0 ? -1 : 0;
     return { value: p.value, percent: p.percent, ratio: false, sign, unitWord: '' };
   }
+  const lone = lonePercentAtEnd(ctx.s);
+  if (lone) return lone;
   const found = tokensIn(ctx.s, wantPercent);
   if (!found.length) return null;
   const pick =
@@ -879,6 +881,27 @@ function plainReading(s: string): Reading | null {
   if (!body) return null;
   const value = digitsToNumber(body === s.length ? s : s.slice(0, body));
   return value === null ? null : { value, percent: body < s.length, ratio: false, sign: 0, unitWord: '' };
+}
+
+/**
+ * "Tăng 7%", "Đạt 97,5%": the text's only digits are a number at its end, after a space and
+ * with "%" — the one token tokensIn would find (no sign: a space precedes it; nothing after it),
+ * and so readNumber's pick. Read without lower-casing the text and the token regex; else null.
+ */
+function lonePercentAtEnd(s: string): Reading | null {
+  const n = s.length;
+  if (n < 3 || n > 2000 || s.charCodeAt(n - 1) !== 37) return null;
+  let start = n - 1;
+  while (start > 0 && isNumberChar(s.charCodeAt(start - 1))) start--;
+  if (start === 0 || s.charCodeAt(start - 1) !== 32 || !isDigitCode(s.charCodeAt(start))) return null;
+  for (let i = 0; i < start; i++) if (isDigitCode(s.charCodeAt(i))) return null;
+  const value = digitsToNumber(s.slice(start, n - 1)); // null unless the whole run is one number
+  return value === null ? null : { value, percent: true, ratio: false, sign: 0, unitWord: '' };
+}
+
+/** A digit, "." or ",": what a number token is made of. */
+function isNumberChar(c: number): boolean {
+  return isDigitCode(c) || c === 46 || c === 44;
 }
 
 function tokensIn(s: string, wantPercent: boolean): Reading[] {
@@ -974,10 +997,10 @@ const INCREASE_RE = /(^| )(tang|cao hon|vuot|nhieu hon|increase|increased|higher
 const DECREASE_RE = /(^| )(giam|thap hon|it hon|decrease|decreased|lower|down)( |$)/;
 
 function wordSign(f: string): -1 | 0 | 1 {
-  const inc = INCREASE_RE.exec(f);
-  const dec = DECREASE_RE.exec(f);
-  if (inc && dec) return inc.index <= dec.index ? 1 : -1;
-  return inc ? 1 : dec ? -1 : 0;
+  const inc = f.search(INCREASE_RE); // where the match starts, as exec's index, without its array
+  const dec = f.search(DECREASE_RE);
+  if (inc >= 0 && dec >= 0) return inc <= dec ? 1 : -1;
+  return inc >= 0 ? 1 : dec >= 0 ? -1 : 0;
 }
 
 function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
