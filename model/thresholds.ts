@@ -790,19 +790,19 @@ function folded(ctx: Ctx): string {
 }
 
 /**
- * re.test(folded text) for the patterns anchored on leading words (FAIL_RE, OK_RE, …), which
- * all start with a letter: a text starting with a digit folds to one starting with it, so it
- * needs no folding ("97%", "52 TTHC").
+ * The folded text as the rules on leading words (FAIL_RE, OK_RE, …) see it. They all start with
+ * a letter, and a text starting with a digit ("97%", "52 TTHC") folds to one starting with it:
+ * "" then, which none matches either, without folding.
  */
-function leadsWith(ctx: Ctx, re: RegExp): boolean {
+function leadingWords(ctx: Ctx): string {
   const c = ctx.s.charCodeAt(0);
-  return !(c >= 48 && c <= 57) && re.test(folded(ctx));
+  return c >= 48 && c <= 57 ? '' : folded(ctx);
 }
 
 function cannotRead(ctx: Ctx): CheckOutcome {
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
-  if (leadsWith(ctx, OK_RE)) {
+  if (OK_RE.test(leadingWords(ctx))) {
     return notEvaluable(
       msg(ctx.lang, `Cần số liệu cụ thể (${need}), thực tế ${quoted(ctx.s)}`, `Needs a figure (${need}), actual ${quoted(ctx.s)}`),
     );
@@ -855,7 +855,8 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     return { value: ctx.raw, percent: false, ratio: false, sign: ctx.raw < 0 ? -1 : 0, unitWord: '' };
   }
   if (ctx.plain) return ctx.plain;
-  const p = couldBeNumber(ctx.s) ? parseViNumber(ctx.s) : null; // phrases ("Đạt 97%") skip the parse
+  // Phrases ("Đạt 97%", "52 TTHC") skip the parse.
+  const p = couldBeNumber(ctx.s) && mayBeNumberText(ctx.s) ? parseViNumber(ctx.s) : null;
   if (p && p.ok) {
     const sign = /^[^\d]*\+/.test(ctx.s) ? 1 : p.value < 0 ? -1 : 0;
     return { value: p.value, percent: p.percent, ratio: false, sign, unitWord: '' };
@@ -967,7 +968,7 @@ function compareOp(op: ThresholdOp, a: number, b: number): boolean {
 }
 
 function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range' }>): CheckOutcome {
-  if (leadsWith(ctx, FAIL_RE)) return verdict(false, ctx, quoted(ctx.s));
+  if (FAIL_RE.test(leadingWords(ctx))) return verdict(false, ctx, quoted(ctx.s));
   const r = readNumber(ctx, t.unit === '%');
   if (!r) return cannotRead(ctx);
   if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
@@ -978,15 +979,16 @@ function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range'
 }
 
 function evalNone(ctx: Ctx): CheckOutcome {
-  if (leadsWith(ctx, FAIL_RE)) return verdict(false, ctx, quoted(ctx.s));
-  if (typeof ctx.raw !== 'number' && leadsWith(ctx, /^(khong|none|no)( |$)/)) return verdict(true, ctx, quoted(ctx.s));
+  const f = leadingWords(ctx);
+  if (FAIL_RE.test(f)) return verdict(false, ctx, quoted(ctx.s));
+  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(f)) return verdict(true, ctx, quoted(ctx.s));
   const r = readNumber(ctx, false);
   if (r) {
     if (r.value < 0) return cannotRead(ctx);
     return verdict(r.value === 0, ctx, ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
   }
-  if (leadsWith(ctx, /^(dat|hoan thanh|dam bao)( |$)/)) return verdict(true, ctx, quoted(ctx.s));
-  if (leadsWith(ctx, /^co [a-z]/)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
+  if (/^(dat|hoan thanh|dam bao)( |$)/.test(f)) return verdict(true, ctx, quoted(ctx.s));
+  if (/^co [a-z]/.test(f)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
   return notEvaluable(
     msg(ctx.lang, `Không rõ có hay không: ${quoted(ctx.s)}`, `Unclear whether any occurred: ${quoted(ctx.s)}`),
   );
@@ -1004,9 +1006,10 @@ function wordSign(f: string): -1 | 0 | 1 {
 }
 
 function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
-  if (leadsWith(ctx, FAIL_RE)) return verdict(false, ctx, quoted(ctx.s));
+  const lead = leadingWords(ctx);
+  if (FAIL_RE.test(lead)) return verdict(false, ctx, quoted(ctx.s));
   const dir = t.direction === 'increase' ? 1 : -1;
-  const zero = leadsWith(ctx, ZERO_CHANGE_RE);
+  const zero = ZERO_CHANGE_RE.test(lead);
   const words = zero || ctx.plain ? 0 : wordSign(folded(ctx)); // a plain number has no words
   const r = zero ? null : readNumber(ctx, t.unit === '%');
   let change: number;
@@ -1037,10 +1040,11 @@ function showChange(lang: Lang, change: number, exact: boolean, unit: string | u
 }
 
 function evalQualitative(ctx: Ctx): CheckOutcome {
-  if (leadsWith(ctx, FAIL_RE) || leadsWith(ctx, /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/)) {
+  const f = leadingWords(ctx);
+  if (FAIL_RE.test(f) || /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/.test(f)) {
     return verdict(false, ctx, quoted(ctx.s));
   }
-  if (ctx.s && leadsWith(ctx, OK_RE)) return verdict(true, ctx, quoted(ctx.s));
+  if (ctx.s && OK_RE.test(f)) return verdict(true, ctx, quoted(ctx.s));
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
   return notEvaluable(msg(ctx.lang, `Cần đánh giá thủ công: ${need}`, `Needs manual review: ${need}`));
