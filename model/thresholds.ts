@@ -14,7 +14,7 @@
 // - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
-import { cleanText, fold, isSpaceCode } from './text';
+import { cleanText, fold, foldHead, isSpaceCode } from './text';
 import {
   couldBeNumber,
   digitsToNumber,
@@ -789,14 +789,19 @@ function folded(ctx: Ctx): string {
   return (ctx.f ??= fold(ctx.s));
 }
 
+// The rules on leading words match at most 16 folded characters ("khong hoan thanh") and then
+// read one more: the first LEAD_MAX folded characters are all they see.
+const LEAD_MAX = 24;
+
 /**
- * The folded text as the rules on leading words (FAIL_RE, OK_RE, …) see it. They all start with
- * a letter, and a text starting with a digit ("97%", "52 TTHC") folds to one starting with it:
- * "" then, which none matches either, without folding.
+ * The folded text as the rules on leading words (FAIL_RE, OK_RE, …) see it: its first LEAD_MAX
+ * characters (all of it once folded). The rules all start with a letter, and a text starting
+ * with a digit ("97%", "52 TTHC") folds to one starting with it: "" then, without folding.
  */
 function leadingWords(ctx: Ctx): string {
   const c = ctx.s.charCodeAt(0);
-  return c >= 48 && c <= 57 ? '' : folded(ctx);
+  if (c >= 48 && c <= 57) return '';
+  return ctx.f ?? foldHead(ctx.s, LEAD_MAX);
 }
 
 function cannotRead(ctx: Ctx): CheckOutcome {
@@ -1006,11 +1011,11 @@ function wordSign(f: string): -1 | 0 | 1 {
 }
 
 function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
-  const lead = leadingWords(ctx);
-  if (FAIL_RE.test(lead)) return verdict(false, ctx, quoted(ctx.s));
+  const f = ctx.plain ? '' : folded(ctx); // the direction words need all of it; a plain number has none
+  if (FAIL_RE.test(f)) return verdict(false, ctx, quoted(ctx.s));
   const dir = t.direction === 'increase' ? 1 : -1;
-  const zero = ZERO_CHANGE_RE.test(lead);
-  const words = zero || ctx.plain ? 0 : wordSign(folded(ctx)); // a plain number has no words
+  const zero = ZERO_CHANGE_RE.test(f);
+  const words = zero ? 0 : wordSign(f);
   const r = zero ? null : readNumber(ctx, t.unit === '%');
   let change: number;
   let exact = true;

@@ -416,6 +416,8 @@ const EVAL: [Threshold, unknown, Status][] = [
   [qual('Đúng thời gian quy định'), 'Không đạt', 'unmet'],
   [qual('Đúng thời gian quy định'), 'Chưa hoàn thành', 'unmet'],
   [qual('Đúng thời gian quy định'), 'Không', 'unmet'],
+  [qual('Đúng thời gian quy định'), 'Không hoàn thành đúng hạn', 'unmet'], // the longest leading phrase
+  [qual('Đúng thời gian quy định'), 'Chưa hoàn thànhh', 'not-evaluable'], // the rules read the character after it
   [qual('Đúng thời gian quy định'), 'Báo cáo số 12/BC-UBND', 'not-evaluable'],
   [qual('Đúng thời gian quy định'), 5, 'not-evaluable'],
   [qual('Đúng thời gian quy định'), '', 'not-evaluable'],
