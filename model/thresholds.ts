@@ -781,6 +781,11 @@ function verdict(ok: boolean, ctx: Ctx, actualText: string): CheckOutcome {
   return { status: ok ? 'met' : 'unmet', reason };
 }
 
+/** verdict with the actual text, quoted, as what was found (written only with the reason). */
+function verdictOnText(ok: boolean, ctx: Ctx): CheckOutcome {
+  return verdict(ok, ctx, ctx.why ? quoted(ctx.s) : '');
+}
+
 function quoted(s: string): string {
   return `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
 }
@@ -973,7 +978,7 @@ function compareOp(op: ThresholdOp, a: number, b: number): boolean {
 }
 
 function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range' }>): CheckOutcome {
-  if (FAIL_RE.test(leadingWords(ctx))) return verdict(false, ctx, quoted(ctx.s));
+  if (FAIL_RE.test(leadingWords(ctx))) return verdictOnText(false, ctx);
   const r = readNumber(ctx, t.unit === '%');
   if (!r) return cannotRead(ctx);
   if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
@@ -985,15 +990,16 @@ function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range'
 
 function evalNone(ctx: Ctx): CheckOutcome {
   const f = leadingWords(ctx);
-  if (FAIL_RE.test(f)) return verdict(false, ctx, quoted(ctx.s));
-  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(f)) return verdict(true, ctx, quoted(ctx.s));
+  if (FAIL_RE.test(f)) return verdictOnText(false, ctx);
+  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(f)) return verdictOnText(true, ctx);
   const r = readNumber(ctx, false);
   if (r) {
     if (r.value < 0) return cannotRead(ctx);
-    return verdict(r.value === 0, ctx, ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
+    return verdict(r.value === 0, ctx, !ctx.why ? '' : ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
   }
-  if (/^(dat|hoan thanh|dam bao)( |$)/.test(f)) return verdict(true, ctx, quoted(ctx.s));
-  if (/^co [a-z]/.test(f)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
+  if (/^(dat|hoan thanh|dam bao)( |$)/.test(f)) return verdictOnText(true, ctx);
+  if (/^co [a-z]/.test(f)) return verdictOnText(false, ctx); // "Có sai phạm"
+  if (!ctx.why) return NOT_EVALUABLE;
   return notEvaluable(
     msg(ctx.lang, `Không rõ có hay không: ${quoted(ctx.s)}`, `Unclear whether any occurred: ${quoted(ctx.s)}`),
   );
@@ -1012,7 +1018,7 @@ function wordSign(f: string): -1 | 0 | 1 {
 
 function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
   const f = ctx.plain ? '' : folded(ctx); // the direction words need all of it; a plain number has none
-  if (FAIL_RE.test(f)) return verdict(false, ctx, quoted(ctx.s));
+  if (FAIL_RE.test(f)) return verdictOnText(false, ctx);
   const dir = t.direction === 'increase' ? 1 : -1;
   const zero = ZERO_CHANGE_RE.test(f);
   const words = zero ? 0 : wordSign(f);
@@ -1047,9 +1053,9 @@ function showChange(lang: Lang, change: number, exact: boolean, unit: string | u
 function evalQualitative(ctx: Ctx): CheckOutcome {
   const f = leadingWords(ctx);
   if (FAIL_RE.test(f) || /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/.test(f)) {
-    return verdict(false, ctx, quoted(ctx.s));
+    return verdictOnText(false, ctx);
   }
-  if (ctx.s && OK_RE.test(f)) return verdict(true, ctx, quoted(ctx.s));
+  if (ctx.s && OK_RE.test(f)) return verdictOnText(true, ctx);
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
   return notEvaluable(msg(ctx.lang, `Cần đánh giá thủ công: ${need}`, `Needs manual review: ${need}`));
