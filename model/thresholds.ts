@@ -978,7 +978,7 @@ function compareOp(op: ThresholdOp, a: number, b: number): boolean {
 }
 
 function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range' }>): CheckOutcome {
-  if (FAIL_RE.test(leadingWords(ctx))) return verdictOnText(false, ctx);
+  if (!ctx.plain && FAIL_RE.test(leadingWords(ctx))) return verdictOnText(false, ctx); // a plain number has no words
   const r = readNumber(ctx, t.unit === '%');
   if (!r) return cannotRead(ctx);
   if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
