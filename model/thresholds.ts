@@ -792,6 +792,7 @@ function quoted(s: string): string {
   return `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
 }
 
+/** The whole folded actual text, folded on first use. */
 function folded(ctx: Ctx): string {
   return (ctx.f ??= fold(ctx.s));
 }
