@@ -15,15 +15,7 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, foldHead, isSpaceCode } from './text';
-import {
-  couldBeNumber,
-  digitsToNumber,
-  formatViExact,
-  formatViNumber,
-  mayBeNumberText,
-  parseViNumber,
-  plainNumberBody,
-} from './numbers';
+import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainNumberBody } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
