@@ -48,7 +48,8 @@ function validGroups(s: string, sep: string): boolean {
 
 /** Digits with "." / "," separators → number, or null when the separators are malformed. */
 export function digitsToNumber(token: string): number | null {
-  if (isPlainDigits(token)) return Number(token); // the usual token ("95", "2019"): no regex, no split
+  const digits = plainDigitsValue(token);
+  if (digits >= 0) return digits; // the usual token ("95", "2019"): no regex, no split
   const k = token.length <= 16 ? singleSeparator(token) : -1;
   if (k > 0) {
     // "1,75", "64.5", "100.000" (the next most usual), by index and without strings; the same
@@ -93,15 +94,20 @@ export function digitsToNumber(token: string): number | null {
 /** 10^0 … 10^15 as literals (each exact). */
 const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
-/** 1–15 ASCII digits (longer runs take the general path): Number(token), as that path gives. */
-function isPlainDigits(s: string): boolean {
+/**
+ * The value of 1–15 ASCII digits, else -1 (longer runs take the general path). Digit by digit:
+ * at most 15 digits make an exact integer, Number(s), without converting the string.
+ */
+function plainDigitsValue(s: string): number {
   const n = s.length;
-  if (n === 0 || n > 15) return false;
+  if (n === 0 || n > 15) return -1;
+  let v = 0;
   for (let i = 0; i < n; i++) {
     const c = s.charCodeAt(i);
-    if (c < 48 || c > 57) return false;
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
   }
-  return true;
+  return v;
 }
 
 /** Index of the one "." or "," between ASCII digits ("1,75" → 1), else -1. */
@@ -123,7 +129,7 @@ function singleSeparator(s: string): number {
  * digits, "." and ",", then at most a final "%"), 0 for anything else. Such text needs none of
  * parseViNumber's normalising, trimming or regex: the body goes straight to digitsToNumber.
  */
-function plainNumberBody(s: string): number {
+export function plainNumberBody(s: string): number {
   const n = s.length;
   if (n === 0 || n > 64) return 0;
   let c = s.charCodeAt(0);
@@ -145,7 +151,9 @@ const NOT_SPACE = /[^\s\u200b]/;
  * digit, sign or comparison ("Đạt 100%" is a phrase). Lets callers skip the parse for phrases.
  */
 export function couldBeNumber(text: string): boolean {
-  const k = text.search(NOT_SPACE);
+  const first = text.charCodeAt(0);
+  // Cleaned text starts with no space: no search.
+  const k = text === '' || isSpaceCode(first) || first === 0x200b ? text.search(NOT_SPACE) : 0;
   if (k < 0) return true;
   const c = text.charCodeAt(k);
   return (c >= 48 && c <= 57) || c === 43 || c === 45 || c === 60 || c === 61 || c === 62 || c === 0x2212 || c === 0x2264 || c === 0x2265;

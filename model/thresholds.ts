@@ -14,8 +14,8 @@
 // - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
-import { cleanText, fold, isSpaceCode } from './text';
-import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber } from './numbers';
+import { cleanText, fold, foldHead, isSpaceCode } from './text';
+import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainNumberBody } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
@@ -687,6 +687,8 @@ interface Reading {
   unitWord: string;
 }
 
+// Rules on the leading words of the folded text (a phrase, then a space or the end), which
+// leadingWords gives them: a longer phrase than LEAD_MAX - 1 characters needs a longer head.
 const FAIL_RE =
   /^(khong dat|chua dat|khong hoan thanh|chua hoan thanh|chua thuc hien|khong thuc hien|not met|not achieved|not done|failed|fail)( |$)/;
 const OK_RE = /^(dat|hoan thanh|co|da|dung|day du|xong|dam bao|yes|done|met|achieved|completed|ok)( |$)/;
@@ -701,8 +703,10 @@ interface Ctx {
   raw: unknown;
   /** Cleaned actual text. */
   s: string;
-  /** Folded actual text. */
-  f: string;
+  /** Folded actual text, made on first use (see folded): most results never need it. */
+  f: string | null;
+  /** The reading of a plain number text ("97%", "0,97"), else null (see plainReading). */
+  plain: Reading | null;
 }
 
 /** Is the officer's actual result enough for the target? Never throws. */
@@ -726,15 +730,16 @@ const UNMET: CheckOutcome = Object.freeze({ status: 'unmet', reason: '' });
 const NOT_EVALUABLE: CheckOutcome = Object.freeze({ status: 'not-evaluable', reason: '' });
 
 function evaluate(t: Threshold, actual: unknown, lang: Lang, why: boolean): CheckOutcome {
+  const plain = typeof actual === 'string' ? plainReading(actual) : null;
   let s: string;
   try {
-    s = typeof actual === 'number' ? '' : cleanText(actual);
+    s = typeof actual === 'number' ? '' : plain ? (actual as string) : cleanText(actual); // plain numbers are clean
   } catch {
     s = '';
   }
   const isNum = typeof actual === 'number' && Number.isFinite(actual);
   if (!isNum && !s) return notEvaluable(msg(lang, 'Chưa nhập kết quả thực tế', 'No actual value entered'));
-  const ctx: Ctx = { t, lang, why, raw: actual, s, f: fold(s) };
+  const ctx: Ctx = { t, lang, why, raw: actual, s, f: null, plain };
   try {
     switch (t.kind) {
       case 'compare':
@@ -770,14 +775,40 @@ function verdict(ok: boolean, ctx: Ctx, actualText: string): CheckOutcome {
   return { status: ok ? 'met' : 'unmet', reason };
 }
 
+/** verdict with the actual text, quoted, as what was found (written only with the reason). */
+function verdictOnText(ok: boolean, ctx: Ctx): CheckOutcome {
+  return verdict(ok, ctx, ctx.why ? quoted(ctx.s) : '');
+}
+
 function quoted(s: string): string {
   return `«${s.length > 60 ? `${s.slice(0, 57)}…` : s}»`;
+}
+
+/** The whole folded actual text, folded on first use. */
+function folded(ctx: Ctx): string {
+  return (ctx.f ??= fold(ctx.s));
+}
+
+// The rules on leading words match at most 16 folded characters ("khong hoan thanh") and then
+// read one more: the first LEAD_MAX folded characters are all they see (a few spare; each
+// character more costs about 2 ns a check).
+const LEAD_MAX = 20;
+
+/**
+ * The folded text as the rules on leading words (FAIL_RE, OK_RE, …) see it: its first LEAD_MAX
+ * characters (all of it once folded). The rules all start with a letter, and a text starting
+ * with a digit ("97%", "52 TTHC") folds to one starting with it: "" then, without folding.
+ */
+function leadingWords(ctx: Ctx): string {
+  const c = ctx.s.charCodeAt(0);
+  if (c >= 48 && c <= 57) return '';
+  return ctx.f ?? foldHead(ctx.s, LEAD_MAX);
 }
 
 function cannotRead(ctx: Ctx): CheckOutcome {
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
-  if (OK_RE.test(ctx.f)) {
+  if (OK_RE.test(leadingWords(ctx))) {
     return notEvaluable(
       msg(ctx.lang, `Cần số liệu cụ thể (${need}), thực tế ${quoted(ctx.s)}`, `Needs a figure (${need}), actual ${quoted(ctx.s)}`),
     );
@@ -829,11 +860,15 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     if (!Number.isFinite(ctx.raw)) return null;
     return { value: ctx.raw, percent: false, ratio: false, sign: ctx.raw < 0 ? -1 : 0, unitWord: '' };
   }
-  const p = couldBeNumber(ctx.s) ? parseViNumber(ctx.s) : null; // phrases ("Đạt 97%") skip the parse
+  if (ctx.plain) return ctx.plain;
+  // Phrases ("Đạt 97%", "52 TTHC") skip the parse.
+  const p = couldBeNumber(ctx.s) && mayBeNumberText(ctx.s) ? parseViNumber(ctx.s) : null;
   if (p && p.ok) {
     const sign = /^[^\d]*\+/.test(ctx.s) ? 1 : p.value < 0 ? -1 : 0;
     return { value: p.value, percent: p.percent, ratio: false, sign, unitWord: '' };
   }
+  const lone = lonePercentAtEnd(ctx.s);
+  if (lone) return lone;
   const found = tokensIn(ctx.s, wantPercent);
   if (!found.length) return null;
   const pick =
@@ -841,6 +876,39 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
     found.find((r) => !r.percent) ||
     found[0];
   return pick;
+}
+
+/**
+ * The reading of "97%", "0,97", "100.000" — digits, "." and "," then at most a final "%", the
+ * usual result — as readNumber gives it (parseViNumber's own fast case; no sign, and no word for
+ * the folded-text rules to find), else null.
+ */
+function plainReading(s: string): Reading | null {
+  const body = plainNumberBody(s);
+  if (!body) return null;
+  const value = digitsToNumber(body === s.length ? s : s.slice(0, body));
+  return value === null ? null : { value, percent: body < s.length, ratio: false, sign: 0, unitWord: '' };
+}
+
+/**
+ * "Tăng 7%", "Đạt 97,5%": the text's only digits are a number at its end, after a space and
+ * with "%" — the one token tokensIn would find (no sign: a space precedes it; nothing after it),
+ * and so readNumber's pick. Read without lower-casing the text and the token regex; else null.
+ */
+function lonePercentAtEnd(s: string): Reading | null {
+  const n = s.length;
+  if (n < 3 || n > 2000 || s.charCodeAt(n - 1) !== 37) return null;
+  let start = n - 1;
+  while (start > 0 && isNumberChar(s.charCodeAt(start - 1))) start--;
+  if (start === 0 || s.charCodeAt(start - 1) !== 32 || !isDigitCode(s.charCodeAt(start))) return null;
+  for (let i = 0; i < start; i++) if (isDigitCode(s.charCodeAt(i))) return null;
+  const value = digitsToNumber(s.slice(start, n - 1)); // null unless the whole run is one number
+  return value === null ? null : { value, percent: true, ratio: false, sign: 0, unitWord: '' };
+}
+
+/** A digit, "." or ",": what a number token is made of. */
+function isNumberChar(c: number): boolean {
+  return isDigitCode(c) || c === 46 || c === 44;
 }
 
 function tokensIn(s: string, wantPercent: boolean): Reading[] {
@@ -906,7 +974,7 @@ function compareOp(op: ThresholdOp, a: number, b: number): boolean {
 }
 
 function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range' }>): CheckOutcome {
-  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  if (!ctx.plain && FAIL_RE.test(leadingWords(ctx))) return verdictOnText(false, ctx); // a plain number has no words
   const r = readNumber(ctx, t.unit === '%');
   if (!r) return cannotRead(ctx);
   if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
@@ -917,15 +985,17 @@ function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range'
 }
 
 function evalNone(ctx: Ctx): CheckOutcome {
-  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
-  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(ctx.f)) return verdict(true, ctx, quoted(ctx.s));
+  const f = leadingWords(ctx);
+  if (FAIL_RE.test(f)) return verdictOnText(false, ctx);
+  if (typeof ctx.raw !== 'number' && /^(khong|none|no)( |$)/.test(f)) return verdictOnText(true, ctx);
   const r = readNumber(ctx, false);
   if (r) {
     if (r.value < 0) return cannotRead(ctx);
-    return verdict(r.value === 0, ctx, ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
+    return verdict(r.value === 0, ctx, !ctx.why ? '' : ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
   }
-  if (/^(dat|hoan thanh|dam bao)( |$)/.test(ctx.f)) return verdict(true, ctx, quoted(ctx.s));
-  if (/^co [a-z]/.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s)); // "Có sai phạm"
+  if (/^(dat|hoan thanh|dam bao)( |$)/.test(f)) return verdictOnText(true, ctx);
+  if (/^co [a-z]/.test(f)) return verdictOnText(false, ctx); // "Có sai phạm"
+  if (!ctx.why) return NOT_EVALUABLE;
   return notEvaluable(
     msg(ctx.lang, `Không rõ có hay không: ${quoted(ctx.s)}`, `Unclear whether any occurred: ${quoted(ctx.s)}`),
   );
@@ -936,17 +1006,18 @@ const INCREASE_RE = /(^| )(tang|cao hon|vuot|nhieu hon|increase|increased|higher
 const DECREASE_RE = /(^| )(giam|thap hon|it hon|decrease|decreased|lower|down)( |$)/;
 
 function wordSign(f: string): -1 | 0 | 1 {
-  const inc = INCREASE_RE.exec(f);
-  const dec = DECREASE_RE.exec(f);
-  if (inc && dec) return inc.index <= dec.index ? 1 : -1;
-  return inc ? 1 : dec ? -1 : 0;
+  const inc = f.search(INCREASE_RE); // where the match starts, as exec's index, without its array
+  const dec = f.search(DECREASE_RE);
+  if (inc >= 0 && dec >= 0) return inc <= dec ? 1 : -1;
+  return inc >= 0 ? 1 : dec >= 0 ? -1 : 0;
 }
 
 function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
-  if (FAIL_RE.test(ctx.f)) return verdict(false, ctx, quoted(ctx.s));
+  const f = ctx.plain ? '' : folded(ctx); // the direction words need all of it; a plain number has none
+  if (FAIL_RE.test(f)) return verdictOnText(false, ctx);
   const dir = t.direction === 'increase' ? 1 : -1;
-  const zero = ZERO_CHANGE_RE.test(ctx.f);
-  const words = zero ? 0 : wordSign(ctx.f);
+  const zero = ZERO_CHANGE_RE.test(f);
+  const words = zero ? 0 : wordSign(f);
   const r = zero ? null : readNumber(ctx, t.unit === '%');
   let change: number;
   let exact = true;
@@ -976,11 +1047,11 @@ function showChange(lang: Lang, change: number, exact: boolean, unit: string | u
 }
 
 function evalQualitative(ctx: Ctx): CheckOutcome {
-  const f = ctx.f;
+  const f = leadingWords(ctx);
   if (FAIL_RE.test(f) || /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/.test(f)) {
-    return verdict(false, ctx, quoted(ctx.s));
+    return verdictOnText(false, ctx);
   }
-  if (ctx.s && OK_RE.test(f)) return verdict(true, ctx, quoted(ctx.s));
+  if (ctx.s && OK_RE.test(f)) return verdictOnText(true, ctx);
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
   return notEvaluable(msg(ctx.lang, `Cần đánh giá thủ công: ${need}`, `Needs manual review: ${need}`));

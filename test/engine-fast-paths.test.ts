@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/frameworks';
 import { analyzeSheet, type SheetSnapshot } from '../model';
-import { cleanText, columnLetter, fold, foldSlow, isSpaceCode } from '../model/text';
+import { cleanText, columnLetter, fold, foldHead, foldSlow, isSpaceCode } from '../model/text';
 import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
 import { itemNumberInName } from '../model/reader';
 import { byCell, mergeByCell } from '../model/validate';
@@ -117,6 +117,24 @@ describe('engine fast paths: text', () => {
     );
     const long = 'Ấp Đông '.repeat(3000);
     assert.equal(fold(long), foldSlow(long));
+  });
+
+  it('foldHead is the start of fold, on the fixture texts and on arbitrary Unicode', async () => {
+    const texts = [...(await fixtureTexts()), 'Không  hoàn   thành đúng hạn', 'Ấp Đông '.repeat(3000)];
+    for (const t of texts) for (const max of [0, 1, 5, 17, 24, 40, 100]) assert.equal(foldHead(t, max), fold(t).slice(0, max), `${max} ${t.slice(0, 80)}`);
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary', maxLength: 60 }), fc.string({ maxLength: 60 })), fc.integer({ min: 0, max: 70 }), (s, max) => {
+        assert.equal(foldHead(s, max), fold(s).slice(0, max));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+
+  it('fold equals foldSlow at every folded length, short texts (made from codes) and decoded ones alike', () => {
+    for (let n = 0; n <= 80; n++) {
+      const letters = 'Đạt hoàn thành 97%, Tăng; '.repeat(4).slice(0, n);
+      for (const s of [letters, ` ${letters}. `, letters.toUpperCase(), letters.normalize('NFD')]) assert.equal(fold(s), foldSlow(s), JSON.stringify(s));
+    }
   });
 
   it('cleanText takes the fast path only when the full path would change nothing', async () => {

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { formatViNumber, parseViNumber } from '../model/numbers';
+import { formatViNumber, parseViNumber, plainNumberBody } from '../model/numbers';
 import type { ThresholdOp } from '../model/types';
 
 const ok = (value: number, percent = false, op?: ThresholdOp) =>
@@ -100,6 +100,16 @@ describe('parseViNumber', () => {
     for (const v of odd) assert.doesNotThrow(() => parseViNumber(v));
     fc.assert(fc.property(fc.anything(), (v) => typeof parseViNumber(v).ok === 'boolean'));
     fc.assert(fc.property(fc.string({ unit: 'binary' }), (v) => typeof parseViNumber(v).ok === 'boolean'));
+  });
+});
+
+describe('plainNumberBody', () => {
+  it('is the length of the digits of a plain number text (digits, "." and ",", then at most a final "%")', () => {
+    const cases: [string, number][] = [
+      ['97', 2], ['97%', 2], ['1,75', 4], ['100.000%', 7], ['0,97', 4], ['7.', 2], ['1'.repeat(64), 64],
+      ['', 0], ['%', 0], ['97 %', 0], [' 97', 0], ['+97', 0], ['97%%', 0], ['9%7', 0], ['Đạt 97%', 0], ['.5', 0], ['1'.repeat(65), 0],
+    ];
+    for (const [s, n] of cases) assert.equal(plainNumberBody(s), n, s);
   });
 });
 

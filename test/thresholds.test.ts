@@ -377,6 +377,8 @@ const EVAL: [Threshold, unknown, Status][] = [
   [inc('năm 2018', 30, '%'), 'Đạt', 'not-evaluable'],
   [inc('năm 2018', 30, '%'), 'Tăng 40 doanh nghiệp', 'not-evaluable'],
   [inc('năm 2018', 30, '%'), '', 'not-evaluable'],
+  [inc('năm 2018', 30, '%'), 'Tăng -35%', 'unmet'], // the sign after the word counts
+  [inc('năm trước liền kề', 4), 'Tăng 3 lần, 5%', 'unmet'], // the count, not the percent after it
   [dec('năm 2015', 10, '%'), 'giảm 15%', 'met'],
   [dec('năm 2015', 10, '%'), 'Giảm 10,5 %', 'met'],
   [dec('năm 2015', 10, '%'), 15, 'met'],
@@ -416,6 +418,8 @@ const EVAL: [Threshold, unknown, Status][] = [
   [qual('Đúng thời gian quy định'), 'Không đạt', 'unmet'],
   [qual('Đúng thời gian quy định'), 'Chưa hoàn thành', 'unmet'],
   [qual('Đúng thời gian quy định'), 'Không', 'unmet'],
+  [qual('Đúng thời gian quy định'), 'Không hoàn thành đúng hạn', 'unmet'], // the longest leading phrase
+  [qual('Đúng thời gian quy định'), 'Chưa hoàn thànhh', 'not-evaluable'], // the rules read the character after it
   [qual('Đúng thời gian quy định'), 'Báo cáo số 12/BC-UBND', 'not-evaluable'],
   [qual('Đúng thời gian quy định'), 5, 'not-evaluable'],
   [qual('Đúng thời gian quy định'), '', 'not-evaluable'],
