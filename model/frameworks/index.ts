@@ -361,11 +361,12 @@ function sharedTokensVia(entryIds: Int32Array, rowLength: number, matched: reado
  * bestByName for a row's name, remembered per framework by depth and name (names recur: the same
  * criterion in every agency's sheet, a custom function recalculating the same table).
  */
-function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: string, tokens: readonly string[]): NodeEntry | null {
+function bestByRowName(index: FrameworkIndex, depth: number | undefined, name: string): NodeEntry | null {
   let byName = index.best.get(depth ?? 0);
   if (!byName) index.best.set(depth ?? 0, (byName = new Memo(MEMO_LIMIT)));
   const known = byName.get(name);
-  return known !== undefined ? known : byName.set(name, bestByName(index, depth, tokens));
+  // The name's tokens only when it is new: a remembered answer needs none (a lookup saved per row).
+  return known !== undefined ? known : byName.set(name, bestByName(index, depth, nameTokens(name)));
 }
 
 /**
@@ -450,14 +451,14 @@ function bestByNameSlow(entries: readonly NodeEntry[], tokens: readonly string[]
  */
 export function matchNode(framework: Framework, code: string, name: string): FrameworkNode | null {
   const index = indexOf(framework);
-  const tokens = nameTokens(name);
   const normal = normalizeCode(code);
   const byCode = index.byCode.get(normal);
-  if (byCode && (!tokens.length || tokenSimilarity(index.tokensOf.get(byCode) ?? nameTokens(byCode.name), tokens) >= NAME_MATCH_THRESHOLD)) {
-    return byCode;
+  if (byCode) {
+    const tokens = nameTokens(name);
+    if (!tokens.length || tokenSimilarity(index.tokensOf.get(byCode) ?? nameTokens(byCode.name), tokens) >= NAME_MATCH_THRESHOLD) return byCode;
   }
-  if (!tokens.length) return null;
-  return bestByRowName(index, depthOfNormal(normal), name, tokens)?.node ?? null;
+  // A name without tokens matches nothing by name: bestByName answers null for it.
+  return bestByRowName(index, depthOfNormal(normal), name)?.node ?? null;
 }
 
 /** matchNode by the plain scan over every node (kept as the reference the fast path must equal). */
