@@ -38,22 +38,168 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
+  // Text that passes cleanText's fast check is its own clean text: one pass tells both that
+  // and what the scan needs (phraseFacts); other values go through cleanText as before.
+  let facts = typeof text === 'string' && text.length <= MAX_TEXT ? phraseFacts(text) : UNCLEAN;
   let s: string;
-  try {
-    s = cleanText(text);
-  } catch {
-    return []; // values that cannot become text (e.g. objects without a prototype)
-  }
+  if (facts & UNCLEAN) {
+    try {
+      s = cleanText(text);
+    } catch {
+      return []; // values that cannot become text (e.g. objects without a prototype)
+    }
+    if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
+    facts = phraseFacts(s);
+  } else s = text as string;
   if (!s) return [];
-  if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
   const n = couldBeNumber(s) && mayBeNumberText(s) ? parseViNumber(s) : null;
   if (n && n.ok && !n.op && !n.percent) return [];
   try {
-    const found = scanText(s);
+    const found = scanText(s, facts);
     return found.length ? found : [{ text: s, threshold: { kind: 'qualitative', text: s } }];
   } catch {
     return [{ text: s, threshold: { kind: 'qualitative', text: s } }]; // degrade, never throw
   }
+}
+
+// --- one pass over the phrase -----------------------------------------------------------
+//
+// Most phrases hold no cue word, one clause and a number or two: a single pass over the
+// characters finds that out, so the scan skips the per-clause word searches, the clause
+// copies and the character-by-character hunt for numbers. Facts are bits of one number.
+
+// Per character (CHAR_FACTS):
+const DIGIT = 1;
+/** toLowerCase changes the character (into one other character). */
+const UPPER = 2;
+/** Outside Latin (U+0000–U+02FF) and Vietnamese (U+1E00–U+1EFF), or its lower case is longer: the pass knows neither its lower case nor which words it is part of. */
+const ODD = 4;
+/** cleanText's fast check (NEEDS_CLEANING_INSIDE and the edges in text.ts) refuses the text. */
+const UNCLEAN = 8;
+const SPACE_OR_LF = 16;
+/** ";", line break, "." (a clause break when a space or the end follows). */
+const BREAK_MARK = 32;
+/** The letter each cue word is found by (CUE_WORDS). */
+const CUE_LETTER = 64;
+/** The characters the pass looks at more closely (markFacts). */
+const MARKS = DIGIT | UPPER | SPACE_OR_LF | BREAK_MARK | CUE_LETTER;
+// Per phrase:
+/** A clause break (clauseBreak would find one). */
+const BREAK = 128;
+/** An UPPER character after the first one. */
+const UPPER_AFTER_FIRST = 256;
+// The phrase holds the word (in lower case), as c.includes would tell.
+const HAS_KHONG = 512;
+const HAS_SO_VOI = 1024;
+const HAS_TANG = 2048;
+const HAS_GIAM = 4096;
+const HAS_VUOT = 8192;
+const HAS_TRO = 16384;
+const ANY_CUE = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT | HAS_TRO;
+
+/** Cue words by their rarest letter (lower case): the word, where the letter is in it, its bit. */
+const CUE_WORDS = new Map<number, { word: string; at: number; bit: number }>(
+  (
+    [
+      ['không', 'ô', HAS_KHONG],
+      ['so với', 'ớ', HAS_SO_VOI],
+      ['tăng', 'ă', HAS_TANG],
+      ['giảm', 'ả', HAS_GIAM],
+      ['vượt', 'ợ', HAS_VUOT],
+      ['trở', 'ở', HAS_TRO],
+    ] as const
+  ).map(([word, letter, bit]) => [letter.charCodeAt(0), { word, at: word.indexOf(letter), bit }]),
+);
+
+const TABLE_END = 0x1f00;
+/** Per UTF-16 unit below TABLE_END: its bits above, and its lower case (when not ODD). */
+const CHAR_FACTS = new Uint8Array(TABLE_END);
+const LOWER = new Uint16Array(TABLE_END);
+for (let ch = 0; ch < TABLE_END; ch++) {
+  const lower = String.fromCharCode(ch).toLowerCase();
+  let f = 0;
+  if ((ch >= 0x300 && ch < 0x1e00) || lower.length !== 1) f = ODD;
+  else if (lower.charCodeAt(0) !== ch) f = UPPER;
+  LOWER[ch] = f === UPPER ? lower.charCodeAt(0) : ch;
+  if (ch >= 48 && ch <= 57) f |= DIGIT;
+  if (ch === 32 || ch === 10) f |= SPACE_OR_LF;
+  if (ch === 59 || ch === 10 || ch === 46) f |= BREAK_MARK;
+  const clean = ch === 10 || (ch >= 0x20 && ch <= 0x7e && ch !== 0x26 && ch !== 0x3c) || (ch >= 0xc0 && ch <= 0x2ff) || ch >= 0x1e00;
+  if (!clean) f |= UNCLEAN;
+  if (!(f & ODD) && CUE_WORDS.has(LOWER[ch]!)) f |= CUE_LETTER;
+  CHAR_FACTS[ch] = f;
+}
+
+/**
+ * The phrase's facts (bits above) and its digit runs (numberRuns): one pass. ODD text gets
+ * every cue word, so callers fall back to searching for them.
+ */
+function phraseFacts(s: string): number {
+  const n = s.length;
+  runCount = 0;
+  if (n === 0) return 0;
+  let facts = 0;
+  for (let i = 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    const f = ch < TABLE_END ? CHAR_FACTS[ch]! : ODD | UNCLEAN;
+    facts |= f;
+    if (f & MARKS) facts |= markFacts(s, i, ch, f);
+  }
+  if (facts & ODD) facts |= ANY_CUE;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (first === 32 || first === 10 || last === 32 || last === 10) facts |= UNCLEAN;
+  return facts;
+}
+
+/** The phrase facts one marked character s[i] = ch (facts f) tells, with its neighbours. */
+function markFacts(s: string, i: number, ch: number, f: number): number {
+  let out = 0;
+  if (f & DIGIT) {
+    if (i === 0 || !isDigitCode(s.charCodeAt(i - 1))) addRun(i);
+    return 0;
+  }
+  if (f & UPPER && i > 0) out |= UPPER_AFTER_FIRST;
+  if (f & CUE_LETTER) out |= cueWordAt(s, i, CUE_WORDS.get(LOWER[ch]!)!);
+  if (f & SPACE_OR_LF) {
+    const next = s.charCodeAt(i + 1); // NaN at the end
+    if ((ch === 32 && (next === 32 || next === 10)) || (ch === 10 && next === 32)) out |= UNCLEAN;
+  }
+  if (f & BREAK_MARK && (ch !== 46 || i + 1 === s.length || isSpaceCode(s.charCodeAt(i + 1)))) out |= BREAK;
+  return out;
+}
+
+/** cue.bit when the cue word, in lower case, is written around s[i] (its letter), else 0. */
+function cueWordAt(s: string, i: number, cue: { word: string; at: number; bit: number }): number {
+  const from = i - cue.at;
+  const w = cue.word;
+  if (from < 0 || from + w.length > s.length) return 0;
+  for (let j = 0; j < w.length; j++) {
+    const ch = s.charCodeAt(from + j);
+    if (ch >= TABLE_END || LOWER[ch] !== w.charCodeAt(j)) return 0;
+  }
+  return cue.bit;
+}
+
+/** Starts of the digit runs of the last phrase phraseFacts read (number tokens can start only there). */
+let numberRuns = new Int32Array(64);
+let runCount = 0;
+
+function addRun(i: number): void {
+  if (runCount === numberRuns.length) {
+    const grown = new Int32Array(runCount * 2);
+    grown.set(numberRuns);
+    numberRuns = grown;
+  }
+  numberRuns[runCount++] = i;
+}
+
+/** lowerSameLength(s), with the facts: most phrases have no capital or only a first one. */
+function lowerCopy(s: string, facts: number): string {
+  if (facts & ODD) return lowerSameLength(s);
+  if (!(facts & UPPER)) return s;
+  if (facts & UPPER_AFTER_FIRST) return s.toLowerCase(); // one unit per character: the same length
+  return String.fromCharCode(LOWER[s.charCodeAt(0)]!) + s.slice(1);
 }
 
 /**
@@ -61,14 +207,22 @@ export function parseTarget(text: unknown): ParsedTarget[] {
  * the clause) to where the next target's text begins, so trailing clauses without a target
  * stay with the phrase they belong to ("100% số CQ cấp tỉnh; UBND cấp huyện; …").
  */
-function scanText(s: string): ParsedTarget[] {
-  const lc = lowerSameLength(s);
+function scanText(s: string, facts: number): ParsedTarget[] {
+  const lc = lowerCopy(s, facts);
+  const n = s.length;
+  if (!(facts & BREAK)) {
+    const cues = facts & ODD ? clauseWords(lc, facts) : facts & ANY_CUE;
+    return targetsOf(s, 0, n, scanClause(s, lc, 0, cues, 0, runCount)); // one clause: no copies
+  }
   const from: number[] = [];
   const thresholds: Threshold[] = [];
-  const n = s.length;
+  let run = 0;
   for (let cs = 0, i = clauseBreak(s, 0); cs <= n; cs = i + 1, i = clauseBreak(s, cs)) {
+    const firstRun = run;
+    while (run < runCount && numberRuns[run]! < i) run++;
     if (i > cs) {
-      const spans = scanClause(s.slice(cs, i), lc.slice(cs, i));
+      const c = lc.slice(cs, i);
+      const spans = scanClause(s.slice(cs, i), c, cs, clauseWords(c, facts), firstRun, run);
       for (let k = 0; k < spans.length; k++) {
         from.push(k === 0 ? cs : cs + spans[k]!.start);
         thresholds.push(spans[k]!.threshold);
@@ -78,6 +232,16 @@ function scanText(s: string): ParsedTarget[] {
   const out: ParsedTarget[] = new Array(from.length);
   for (let k = 0; k < from.length; k++) {
     out[k] = { text: trimPhrase(s, from[k]!, k + 1 < from.length ? from[k + 1]! : n), threshold: thresholds[k]! };
+  }
+  return out;
+}
+
+/** The targets of a one-clause text s[cs, ce) from its spans. */
+function targetsOf(s: string, cs: number, ce: number, spans: Span[]): ParsedTarget[] {
+  const out: ParsedTarget[] = new Array(spans.length);
+  for (let k = 0; k < spans.length; k++) {
+    const to = k + 1 < spans.length ? cs + spans[k + 1]!.start : ce;
+    out[k] = { text: trimPhrase(s, k === 0 ? cs : cs + spans[k]!.start, to), threshold: spans[k]!.threshold };
   }
   return out;
 }
@@ -157,10 +321,13 @@ export function wordAtEnd(s: string, word: string): number {
   return at >= 0 && s.startsWith(word, at) && !wordCharBefore(s, at) ? at : -1;
 }
 
-/** o = original clause, c = its lower-case copy; spans in clause offsets. */
-function scanClause(o: string, c: string): Span[] {
+/**
+ * o = original clause, c = its lower-case copy, starting at `base` in the phrase, with its cue
+ * words (HAS_ bits) and its digit runs [runFrom, runTo) of numberRuns; spans in clause offsets.
+ */
+function scanClause(o: string, c: string, base: number, cues: number, runFrom: number, runTo: number): Span[] {
   const spans: Span[] = [];
-  const words = wordScanner(o, c);
+  const words = wordScanner(o, c, cues, base, runFrom, runTo);
   let pos = 0;
   while (pos < c.length && spans.length < MAX_SPANS_PER_CLAUSE) {
     const a = nextNumeric(o, c, pos, words);
@@ -232,6 +399,10 @@ const WORD_REGEXES = WORD_RULES.map(([r]) => new RegExp(r.source, r.flags));
 interface WordScanner {
   o: string;
   c: string;
+  /** The clause's start in the phrase, and its digit runs [run, runEnd) not yet behind the scan (numberRuns). */
+  base: number;
+  run: number;
+  runEnd: number;
   cache: ({ from: number; span: Span | null } | undefined)[];
   /** Per rule, whether the clause holds the word the rule cannot match without. */
   possible: boolean[];
@@ -240,10 +411,21 @@ interface WordScanner {
   tro: boolean;
 }
 
-function wordScanner(o: string, c: string): WordScanner {
+/** `words`: the clause's cue words (HAS_ bits, exact). */
+function wordScanner(o: string, c: string, words: number, base: number, run: number, runEnd: number): WordScanner {
   // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
-  const possible = [c.includes('không'), c.includes('so với'), c.includes('tăng') || c.includes('giảm'), c.includes('vượt')];
-  return { o, c, cache: [], possible, relative: possible[2]! || possible[3]!, tro: c.includes('trở') };
+  const possible = [(words & HAS_KHONG) !== 0, (words & HAS_SO_VOI) !== 0, (words & (HAS_TANG | HAS_GIAM)) !== 0, (words & HAS_VUOT) !== 0];
+  return { o, c, base, run, runEnd, cache: [], possible, relative: (words & (HAS_TANG | HAS_GIAM | HAS_VUOT)) !== 0, tro: (words & HAS_TRO) !== 0 };
+}
+
+/**
+ * The cue words c holds, as c.includes tells, of those the phrase's facts allow: for a clause
+ * of a longer phrase, or for ODD text, where the facts hold every cue word.
+ */
+function clauseWords(c: string, facts: number): number {
+  let words = 0;
+  for (const cue of CUE_WORDS.values()) if (facts & cue.bit && c.includes(cue.word)) words |= cue.bit;
+  return words;
 }
 
 function nextWord(w: WordScanner, pos: number): Span | null {
@@ -310,23 +492,32 @@ const isDigitCode = (ch: number) => ch >= 48 && ch <= 57;
  * "." / "," groups.
  */
 function nextNumeric(o: string, c: string, pos: number, clause: WordScanner): Span | null {
-  for (let ts = numberTokenStart(c, pos); ts >= 0; ) {
+  const end = clause.runEnd;
+  while (clause.run < end && numberRuns[clause.run]! - clause.base < pos) clause.run++; // scans only move on
+  for (let r = clause.run; r < end; ) {
+    const ts = numberRuns[r]! - clause.base;
+    if (!isTokenStart(c, ts)) {
+      r++;
+      continue;
+    }
     const te = numberTokenEnd(c, ts);
     const span = numericAt(o, c, pos, ts, te, clause);
     if (span) return span;
-    ts = numberTokenStart(c, te); // the next token starts after this one
+    while (r < end && numberRuns[r]! - clause.base < te) r++; // the next token starts after this one
   }
   return null;
 }
 
 /** Start of the first number token at or after `from`, -1 when none. */
 export function numberTokenStart(c: string, from: number): number {
-  for (let i = from; i < c.length; i++) {
-    if (!isDigitCode(c.charCodeAt(i)) || wordCharBefore(c, i)) continue;
-    if (i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2))) continue;
-    return i;
-  }
+  for (let i = from; i < c.length; i++) if (isDigitCode(c.charCodeAt(i)) && isTokenStart(c, i)) return i;
   return -1;
+}
+
+/** Whether the digit at c[i] starts a number token: not glued to a word, nor to "1." / "1,". */
+function isTokenStart(c: string, i: number): boolean {
+  if (wordCharBefore(c, i)) return false;
+  return !(i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2)));
 }
 
 /** End of the number token starting at `start`: digits, then "." / "," groups of digits. */
