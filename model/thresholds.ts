@@ -68,52 +68,55 @@ export function parseTarget(text: unknown): ParsedTarget[] {
 // characters finds that out, so the scan skips the per-clause word searches, the clause
 // copies and the character-by-character hunt for numbers. Facts are bits of one number.
 
-// Per character (CHAR_FACTS):
+// Per character (CHAR_FACTS, low byte):
 const DIGIT = 1;
 /** toLowerCase changes the character (into one other character). */
 const UPPER = 2;
-/** Outside Latin (U+0000–U+02FF) and Vietnamese (U+1E00–U+1EFF), or its lower case is longer: the pass knows neither its lower case nor which words it is part of. */
+/**
+ * Outside Latin (U+0000–U+02FF) and Vietnamese (U+1E00–U+1EFF), or its lower case is longer:
+ * the pass knows neither its lower case nor which words it is part of.
+ */
 const ODD = 4;
 /** cleanText's fast check (NEEDS_CLEANING_INSIDE and the edges in text.ts) refuses the text. */
 const UNCLEAN = 8;
 const SPACE_OR_LF = 16;
 /** ";", line break, "." (a clause break when a space or the end follows). */
 const BREAK_MARK = 32;
-/** The letter each cue word is found by (CUE_WORDS). */
+/** The letter a cue word is found by; bits 8–10 of CHAR_FACTS say which (CUE_WORDS index + 1). */
 const CUE_LETTER = 64;
+const CUE_SHIFT = 8;
 /** The characters the pass looks at more closely (markFacts). */
-const MARKS = DIGIT | UPPER | SPACE_OR_LF | BREAK_MARK | CUE_LETTER;
+const MARKS = BREAK_MARK | CUE_LETTER;
+const CHAR_BITS = 0xff;
 // Per phrase:
 /** A clause break (clauseBreak would find one). */
-const BREAK = 128;
+const BREAK = 1 << 16;
 /** An UPPER character after the first one. */
-const UPPER_AFTER_FIRST = 256;
+const UPPER_AFTER_FIRST = 1 << 17;
 // The phrase holds the word (in lower case), as c.includes would tell.
-const HAS_KHONG = 512;
-const HAS_SO_VOI = 1024;
-const HAS_TANG = 2048;
-const HAS_GIAM = 4096;
-const HAS_VUOT = 8192;
-const HAS_TRO = 16384;
+const HAS_KHONG = 1 << 18;
+const HAS_SO_VOI = 1 << 19;
+const HAS_TANG = 1 << 20;
+const HAS_GIAM = 1 << 21;
+const HAS_VUOT = 1 << 22;
+const HAS_TRO = 1 << 23;
 const ANY_CUE = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT | HAS_TRO;
 
-/** Cue words by their rarest letter (lower case): the word, where the letter is in it, its bit. */
-const CUE_WORDS = new Map<number, { word: string; at: number; bit: number }>(
-  (
-    [
-      ['không', 'ô', HAS_KHONG],
-      ['so với', 'ớ', HAS_SO_VOI],
-      ['tăng', 'ă', HAS_TANG],
-      ['giảm', 'ả', HAS_GIAM],
-      ['vượt', 'ợ', HAS_VUOT],
-      ['trở', 'ở', HAS_TRO],
-    ] as const
-  ).map(([word, letter, bit]) => [letter.charCodeAt(0), { word, at: word.indexOf(letter), bit }]),
-);
+/** Cue words, each found by its rarest letter (lower case) at `at`. */
+const CUE_WORDS = (
+  [
+    ['không', 'ô', HAS_KHONG],
+    ['so với', 'ớ', HAS_SO_VOI],
+    ['tăng', 'ă', HAS_TANG],
+    ['giảm', 'ả', HAS_GIAM],
+    ['vượt', 'ợ', HAS_VUOT],
+    ['trở', 'ở', HAS_TRO],
+  ] as const
+).map(([word, letter, bit]) => ({ word, letter: letter.charCodeAt(0), at: word.indexOf(letter), bit }));
 
 const TABLE_END = 0x1f00;
 /** Per UTF-16 unit below TABLE_END: its bits above, and its lower case (when not ODD). */
-const CHAR_FACTS = new Uint8Array(TABLE_END);
+const CHAR_FACTS = new Uint16Array(TABLE_END);
 const LOWER = new Uint16Array(TABLE_END);
 for (let ch = 0; ch < TABLE_END; ch++) {
   const lower = String.fromCharCode(ch).toLowerCase();
@@ -126,7 +129,8 @@ for (let ch = 0; ch < TABLE_END; ch++) {
   if (ch === 59 || ch === 10 || ch === 46) f |= BREAK_MARK;
   const clean = ch === 10 || (ch >= 0x20 && ch <= 0x7e && ch !== 0x26 && ch !== 0x3c) || (ch >= 0xc0 && ch <= 0x2ff) || ch >= 0x1e00;
   if (!clean) f |= UNCLEAN;
-  if (!(f & ODD) && CUE_WORDS.has(LOWER[ch]!)) f |= CUE_LETTER;
+  const cue = f & ODD ? -1 : CUE_WORDS.findIndex((w) => w.letter === LOWER[ch]);
+  if (cue >= 0) f |= CUE_LETTER | ((cue + 1) << CUE_SHIFT);
   CHAR_FACTS[ch] = f;
 }
 
@@ -139,12 +143,20 @@ function phraseFacts(s: string): number {
   runCount = 0;
   if (n === 0) return 0;
   let facts = 0;
+  let prev = 0;
+  let uppers = 0; // times UPPER (2)
   for (let i = 0; i < n; i++) {
     const ch = s.charCodeAt(i);
-    const f = ch < TABLE_END ? CHAR_FACTS[ch]! : ODD | UNCLEAN;
+    const f = charFacts(ch);
     facts |= f;
-    if (f & MARKS) facts |= markFacts(s, i, ch, f);
+    if (f & DIGIT && !(prev & DIGIT)) addRun(i);
+    if (f & MARKS) facts |= markFacts(s, i, f);
+    if (f & prev & SPACE_OR_LF && (ch === 32 || s.charCodeAt(i - 1) === 32)) facts |= UNCLEAN; // "  ", " \n", "\n "
+    uppers += f & UPPER;
+    prev = f;
   }
+  facts &= ~(CHAR_BITS << CUE_SHIFT) | CHAR_BITS;
+  if (uppers > (charFacts(s.charCodeAt(0)) & UPPER)) facts |= UPPER_AFTER_FIRST;
   if (facts & ODD) facts |= ANY_CUE;
   const first = s.charCodeAt(0);
   const last = s.charCodeAt(n - 1);
@@ -152,21 +164,15 @@ function phraseFacts(s: string): number {
   return facts;
 }
 
-/** The phrase facts one marked character s[i] = ch (facts f) tells, with its neighbours. */
-function markFacts(s: string, i: number, ch: number, f: number): number {
-  let out = 0;
-  if (f & DIGIT) {
-    if (i === 0 || !isDigitCode(s.charCodeAt(i - 1))) addRun(i);
-    return 0;
-  }
-  if (f & UPPER && i > 0) out |= UPPER_AFTER_FIRST;
-  if (f & CUE_LETTER) out |= cueWordAt(s, i, CUE_WORDS.get(LOWER[ch]!)!);
-  if (f & SPACE_OR_LF) {
-    const next = s.charCodeAt(i + 1); // NaN at the end
-    if ((ch === 32 && (next === 32 || next === 10)) || (ch === 10 && next === 32)) out |= UNCLEAN;
-  }
-  if (f & BREAK_MARK && (ch !== 46 || i + 1 === s.length || isSpaceCode(s.charCodeAt(i + 1)))) out |= BREAK;
-  return out;
+function charFacts(ch: number): number {
+  return ch < TABLE_END ? CHAR_FACTS[ch]! : ODD | UNCLEAN;
+}
+
+/** The phrase facts a marked character s[i] (facts f) tells, with its neighbours: a cue word, a clause break. */
+function markFacts(s: string, i: number, f: number): number {
+  if (f & CUE_LETTER) return cueWordAt(s, i, CUE_WORDS[(f >> CUE_SHIFT) - 1]!);
+  const ch = s.charCodeAt(i);
+  return ch !== 46 || i + 1 === s.length || isSpaceCode(s.charCodeAt(i + 1)) ? BREAK : 0;
 }
 
 /** cue.bit when the cue word, in lower case, is written around s[i] (its letter), else 0. */
@@ -403,19 +409,23 @@ interface WordScanner {
   base: number;
   run: number;
   runEnd: number;
-  cache: ({ from: number; span: Span | null } | undefined)[];
-  /** Per rule, whether the clause holds the word the rule cannot match without. */
-  possible: boolean[];
+  /** The clause's cue words (HAS_ bits); a word rule cannot match without its word (RULE_WORDS). */
+  words: number;
+  /** Per word rule, its last hit; made on the first search. */
+  cache: ({ from: number; span: Span | null } | undefined)[] | null;
   /** Whether the clause holds "tăng", "giảm" or "vượt" (a relative cue needs one) and "trở" (… trở lên). */
   relative: boolean;
   tro: boolean;
 }
 
+// NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
+const RULE_WORDS = [HAS_KHONG, HAS_SO_VOI, HAS_TANG | HAS_GIAM, HAS_VUOT];
+const ANY_RULE_WORD = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT;
+
 /** `words`: the clause's cue words (HAS_ bits, exact). */
 function wordScanner(o: string, c: string, words: number, base: number, run: number, runEnd: number): WordScanner {
-  // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
-  const possible = [(words & HAS_KHONG) !== 0, (words & HAS_SO_VOI) !== 0, (words & (HAS_TANG | HAS_GIAM)) !== 0, (words & HAS_VUOT) !== 0];
-  return { o, c, base, run, runEnd, cache: [], possible, relative: (words & (HAS_TANG | HAS_GIAM | HAS_VUOT)) !== 0, tro: (words & HAS_TRO) !== 0 };
+  const relative = (words & (HAS_TANG | HAS_GIAM | HAS_VUOT)) !== 0;
+  return { o, c, base, run, runEnd, words, cache: null, relative, tro: (words & HAS_TRO) !== 0 };
 }
 
 /**
@@ -424,11 +434,12 @@ function wordScanner(o: string, c: string, words: number, base: number, run: num
  */
 function clauseWords(c: string, facts: number): number {
   let words = 0;
-  for (const cue of CUE_WORDS.values()) if (facts & cue.bit && c.includes(cue.word)) words |= cue.bit;
+  for (const cue of CUE_WORDS) if (facts & cue.bit && c.includes(cue.word)) words |= cue.bit;
   return words;
 }
 
 function nextWord(w: WordScanner, pos: number): Span | null {
+  if (!(w.words & ANY_RULE_WORD)) return null; // most clauses: no word to search for
   let best: Span | null = null;
   for (let i = 0; i < WORD_RULES.length; i++) {
     const span = nextWordFor(w, i, WORD_RULES[i]![1], pos);
@@ -438,14 +449,15 @@ function nextWord(w: WordScanner, pos: number): Span | null {
 }
 
 function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Span | null {
-  if (!w.possible[i]) return null;
-  const hit = w.cache[i];
+  if (!(w.words & RULE_WORDS[i]!)) return null;
+  const cache = (w.cache ??= []);
+  const hit = cache[i];
   if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
   const re = WORD_REGEXES[i]!;
   re.lastIndex = pos;
   const m = re.exec(w.c);
   const span = m ? rule(m, w.o) : null;
-  w.cache[i] = { from: pos, span };
+  cache[i] = { from: pos, span };
   return span;
 }
 
