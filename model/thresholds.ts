@@ -409,8 +409,8 @@ interface WordScanner {
   base: number;
   run: number;
   runEnd: number;
-  /** The clause's cue words (HAS_ bits); a word rule cannot match without its word (RULE_WORDS). */
-  words: number;
+  /** Bit i: WORD_RULES[i] may match in the clause (wordRules). */
+  rules: number;
   /** Per word rule, its last hit; made on the first search. */
   cache: ({ from: number; span: Span | null } | undefined)[] | null;
   /** Whether the clause holds "tăng", "giảm" or "vượt" (a relative cue needs one) and "trở" (… trở lên). */
@@ -418,14 +418,57 @@ interface WordScanner {
   tro: boolean;
 }
 
-// NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
-const RULE_WORDS = [HAS_KHONG, HAS_SO_VOI, HAS_TANG | HAS_GIAM, HAS_VUOT];
-const ANY_RULE_WORD = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT;
-
 /** `words`: the clause's cue words (HAS_ bits, exact). */
 function wordScanner(o: string, c: string, words: number, base: number, run: number, runEnd: number): WordScanner {
   const relative = (words & (HAS_TANG | HAS_GIAM | HAS_VUOT)) !== 0;
-  return { o, c, base, run, runEnd, words, cache: null, relative, tro: (words & HAS_TRO) !== 0 };
+  return { o, c, base, run, runEnd, rules: wordRules(c, words), cache: null, relative, tro: (words & HAS_TRO) !== 0 };
+}
+
+/**
+ * The word rules that may match in clause c (bit i for WORD_RULES[i]), by what each cannot
+ * match without: NONE_RE "không", VUOT_RE "vượt", REL_SO_VOI_RE a direction word before "so
+ * với", REL_END_RE "tăng" / "giảm" (and maybe "lên" / "xuống") at the end. The regexes are the
+ * costly part of a clause: most clauses with the words do not match, and skip them.
+ */
+function wordRules(c: string, words: number): number {
+  let rules = 0;
+  if (words & HAS_KHONG) rules |= 1;
+  if (words & HAS_SO_VOI && soVoiAfterDirection(c)) rules |= 2;
+  if (words & (HAS_TANG | HAS_GIAM) && endsWithAny(c, endBeforeSpaces(c), REL_END_WORDS)) rules |= 4;
+  if (words & HAS_VUOT) rules |= 8;
+  return rules;
+}
+
+const REL_END_WORDS = ['tăng', 'giảm', 'lên', 'xuống'];
+const SO_VOI_PARTICLES = ['lên', 'hơn', 'xuống', 'thêm'];
+/** What REL_SO_VOI_RE's direction words end with ("cao hơn", "ít hơn" …). */
+const DIRECTION_ENDS = ['tăng', 'giảm', 'hơn'];
+
+/** Whether c[0, e) ends with one of the words (as text: no word-start check). */
+function endsWithAny(c: string, e: number, words: string[]): boolean {
+  for (const w of words) if (e >= w.length && c.startsWith(w, e - w.length)) return true;
+  return false;
+}
+
+/** Whether some "so với" follows a direction word, past spaces and maybe a particle ("tăng lên so với"). */
+function soVoiAfterDirection(c: string): boolean {
+  for (let q = c.indexOf('so với'); q >= 0; q = c.indexOf('so với', q + 1)) {
+    const e = spacesBefore(c, q);
+    if (e < 0) continue;
+    if (endsWithAny(c, e, DIRECTION_ENDS)) return true;
+    for (const p of SO_VOI_PARTICLES) {
+      const f = e >= p.length && c.startsWith(p, e - p.length) ? spacesBefore(c, e - p.length) : -1;
+      if (f >= 0 && endsWithAny(c, f, DIRECTION_ENDS)) return true;
+    }
+  }
+  return false;
+}
+
+/** Where the spaces (at least one) right before c[at] start, else -1. */
+function spacesBefore(c: string, at: number): number {
+  let e = at;
+  while (e > 0 && isSpaceCode(c.charCodeAt(e - 1))) e--;
+  return e < at ? e : -1;
 }
 
 /**
@@ -439,7 +482,7 @@ function clauseWords(c: string, facts: number): number {
 }
 
 function nextWord(w: WordScanner, pos: number): Span | null {
-  if (!(w.words & ANY_RULE_WORD)) return null; // most clauses: no word to search for
+  if (!w.rules) return null; // most clauses: no word rule can match
   let best: Span | null = null;
   for (let i = 0; i < WORD_RULES.length; i++) {
     const span = nextWordFor(w, i, WORD_RULES[i]![1], pos);
@@ -449,7 +492,7 @@ function nextWord(w: WordScanner, pos: number): Span | null {
 }
 
 function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Span | null {
-  if (!(w.words & RULE_WORDS[i]!)) return null;
+  if (!(w.rules & (1 << i))) return null;
   const cache = (w.cache ??= []);
   const hit = cache[i];
   if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
@@ -544,6 +587,18 @@ export function numberTokenEnd(c: string, start: number): number {
   return e;
 }
 
+/** digitsToNumber(c.slice(ts, te)); plain digits (most tokens) read in place, without the copy. */
+function tokenValue(c: string, ts: number, te: number): number | null {
+  if (te - ts > 15) return digitsToNumber(c.slice(ts, te));
+  let v = 0;
+  for (let i = ts; i < te; i++) {
+    const d = c.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return digitsToNumber(c.slice(ts, te)); // "." / "," groups
+    v = v * 10 + d; // at most 15 digits: an exact integer, as Number() reads it
+  }
+  return v;
+}
+
 function numericAt(o: string, c: string, pos: number, ts: number, te: number, clause: WordScanner): Span | null {
   // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
   const p = skipSpaces(c, te, Math.min(te + 7, c.length));
@@ -551,7 +606,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
   const preFrom = Math.max(pos, ts - 60);
   const pre = c.slice(preFrom, ts);
   if (!pct && noRuleTakes(c, te, pre, clause)) return null;
-  const value = digitsToNumber(c.slice(ts, te));
+  const value = tokenValue(c, ts, te);
   if (value === null) return null;
   const k: Tok = {
     o,
@@ -695,10 +750,10 @@ const OP_CUES: [string[], ThresholdOp, boolean][] = [
 
 /** The cues above by their last character, in the order they are tried. */
 const OP_CUES_BY_END = (() => {
-  const out = new Map<string, { cue: string; op: ThresholdOp; word: boolean }[]>();
+  const out = new Map<number, { cue: string; op: ThresholdOp; word: boolean }[]>();
   for (const [cues, op, word] of OP_CUES) {
     for (const cue of [...cues].sort((a, b) => b.length - a.length)) {
-      const end = cue.charAt(cue.length - 1);
+      const end = cue.charCodeAt(cue.length - 1);
       let list = out.get(end);
       if (!list) out.set(end, (list = []));
       list.push({ cue, op, word });
@@ -709,7 +764,7 @@ const OP_CUES_BY_END = (() => {
 
 export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   const e = endBeforeSpaces(pre);
-  const candidates = OP_CUES_BY_END.get(pre.charAt(e - 1));
+  const candidates = OP_CUES_BY_END.get(pre.charCodeAt(e - 1)); // NaN when pre is all spaces: none
   if (!candidates) return null;
   for (const { cue, op, word } of candidates) {
     const at = e - cue.length;
