@@ -298,6 +298,16 @@ export function trimPhrase(s: string, a: number, b: number): string {
 
 const WORD_CHAR_AT_END = /[\p{L}\p{N}]$/u;
 
+const WORD_CHAR_AT_START = /^[\p{L}\p{N}]/u;
+
+/** Whether the code point at s[p] is a letter or a number: the WE lookahead, by hand. */
+export function wordCharAt(s: string, p: number): boolean {
+  if (p >= s.length) return false;
+  const ch = s.charCodeAt(p);
+  if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
+  return WORD_CHAR_AT_START.test(s.slice(p, p + 2));
+}
+
 /** Whether the code point before s[p] is a letter or a number: the WB lookbehind, by hand. */
 export function wordCharBefore(s: string, p: number): boolean {
   if (p <= 0) return false;
@@ -684,7 +694,6 @@ function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
   return { unit: u.unit, per: p.per, end: p.end };
 }
 
-const DIRECTION_RE = new RegExp(`${WB}(tăng|giảm|vượt)${WE}`, 'gu');
 const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
 
 /** Whether text holds "tăng", "giảm" or "vượt" anywhere: what a relative cue cannot do without. */
@@ -692,20 +701,62 @@ function hasDirectionWord(pre: string): boolean {
   return pre.includes('tăng') || pre.includes('giảm') || pre.includes('vượt');
 }
 
+const DIRECTION_WORDS = ['tăng', 'giảm', 'vượt'];
+
 /** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
-function relativeCue(pre: string): { index: number; direction: Direction } | null {
+export function relativeCue(pre: string): { index: number; direction: Direction } | null {
   if (!hasDirectionWord(pre)) return null;
-  let last: RegExpMatchArray | null = null;
-  for (const m of pre.matchAll(DIRECTION_RE)) last = m;
-  if (!last || last.index === undefined) return null;
-  const between = pre.slice(last.index + last[0].length);
-  const words = between.trim().split(/\s+/).filter(Boolean);
-  if (/[\d,;:]/.test(between) || words.length > 3 || /so với|đạt/u.test(between)) return null;
+  const last = lastDirectionWord(pre);
+  if (last < 0) return null;
+  const between = pre.slice(last + 4); // the three words are four characters long
+  if (hasDigitOrStop(between) || between.includes('so với') || between.includes('đạt')) return null;
+  const words = wordsOf(between);
+  if (words.length > 3) return null;
   if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
   // "giảm xuống dưới 5%", "tăng lên 90%" name the level to reach, not the change.
   if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
-  if (/không\s*$/u.test(pre.slice(0, last.index))) return null;
-  return { index: last.index, direction: last[1] === 'giảm' ? 'decrease' : 'increase' };
+  const e = endBeforeSpaces(pre.slice(0, last)); // "không" right before: /không\s*$/
+  if (e >= 5 && pre.startsWith('không', e - 5)) return null;
+  return { index: last, direction: pre.startsWith('giảm', last) ? 'decrease' : 'increase' };
+}
+
+/**
+ * Where the last of "tăng", "giảm", "vượt" standing as a word starts in s, else -1: the last
+ * match of /(?<![\p{L}\p{N}])(tăng|giảm|vượt)(?![\p{L}\p{N}])/gu (matches cannot overlap: a
+ * word glued to the next one is no word).
+ */
+function lastDirectionWord(s: string): number {
+  let best = -1;
+  for (const w of DIRECTION_WORDS) {
+    for (let i = s.lastIndexOf(w); i > best; i = i > 0 ? s.lastIndexOf(w, i - 1) : -1) {
+      if (!wordCharBefore(s, i) && !wordCharAt(s, i + w.length)) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** /[\d,;:]/.test(s), by hand. */
+function hasDigitOrStop(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (isDigitCode(ch) || ch === 44 || ch === 59 || ch === 58) return true;
+  }
+  return false;
+}
+
+/** s.trim().split(/\s+/).filter(Boolean), by hand. */
+function wordsOf(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; ) {
+    const a = i;
+    while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+    if (i > a) out.push(s.slice(a, i));
+    i++;
+  }
+  return out;
 }
 
 function relativeAt(k: Tok): Span | null {
@@ -773,17 +824,42 @@ export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   return null;
 }
 
-// The words before "trở lên" may not cross a number, a comparison sign or "so với".
-const TRO_RE = new RegExp(`^((?:(?!so với)[^\\d;%<>≥≤])*?)${WB}trở\\s+(lên|xuống)${WE}`, 'u');
-
-/** "… trở lên / trở xuống" within maxWords words after a position. */
-function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
+/**
+ * "… trở lên / trở xuống" within maxWords words after a position: in the 160 characters from
+ * there, /^((?:(?!so với)[^\d;%<>≥≤])*?)(?<![\p{L}\p{N}])trở\s+(lên|xuống)(?![\p{L}\p{N}])/u
+ * by hand (the words before "trở lên" may not cross a number, a comparison sign or "so với"),
+ * with m[1]'s word count: this runs for most numbers in a clause with "trở".
+ */
+export function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
   const at = c.indexOf('trở', from);
-  if (at < 0 || at + 3 > from + 160) return null; // TRO_RE needs the word; most numbers have none after them
-  const m = TRO_RE.exec(c.slice(from, from + 160));
-  if (!m) return null;
-  if (m[1].trim().split(/\s+/).filter(Boolean).length > maxWords) return null;
-  return { up: m[2] === 'lên', end: from + m[0].length };
+  if (at < 0 || at + 3 > from + 160) return null; // most numbers have no "trở" after them
+  const t = c.slice(from, from + 160); // the window: its edges bound the look-arounds
+  for (let p = 0; p < t.length; p++) {
+    const end = t.startsWith('trở', p) && !wordCharBefore(t, p) ? troEnd(t, p + 3) : -1;
+    if (end >= 0) return wordCount(t, 0, p) > maxWords ? null : { up: t.startsWith('lên', end - 3), end: from + end };
+    if (isTroStop(t.charCodeAt(p)) || t.startsWith('so với', p)) return null;
+  }
+  return null;
+}
+
+/** After "trở" at `q`: the end of \s+(lên|xuống) at a word end, else -1. */
+function troEnd(t: string, q: number): number {
+  const p = skipSpaces(t, q, t.length);
+  if (p === q) return -1;
+  const end = t.startsWith('lên', p) ? p + 3 : t.startsWith('xuống', p) ? p + 5 : -1;
+  return end >= 0 && !wordCharAt(t, end) ? end : -1;
+}
+
+/** [\d;%<>≥≤]: what the words before "trở lên" may not hold. */
+function isTroStop(ch: number): boolean {
+  return isDigitCode(ch) || ch === 59 || ch === 37 || ch === 60 || ch === 62 || ch === 0x2265 || ch === 0x2264;
+}
+
+/** How many words (runs without \s) s[a, b) holds: s.slice(a, b).trim().split(/\s+/).filter(Boolean).length. */
+function wordCount(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (!isSpaceCode(s.charCodeAt(i)) && (i === a || isSpaceCode(s.charCodeAt(i - 1)))) n++;
+  return n;
 }
 
 function compareAt(k: Tok): Span | null {
