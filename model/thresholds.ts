@@ -310,10 +310,15 @@ export function wordCharAt(s: string, p: number): boolean {
 
 /** Whether the code point before s[p] is a letter or a number: the WB lookbehind, by hand. */
 export function wordCharBefore(s: string, p: number): boolean {
-  if (p <= 0) return false;
+  return wordCharBeforeIn(s, 0, p);
+}
+
+/** wordCharBefore(s.slice(from), p - from): the text before `from` unseen. */
+function wordCharBeforeIn(s: string, from: number, p: number): boolean {
+  if (p <= from) return false;
   const ch = s.charCodeAt(p - 1);
   if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
-  return WORD_CHAR_AT_END.test(s.slice(Math.max(0, p - 2), p));
+  return WORD_CHAR_AT_END.test(s.slice(Math.max(from, p - 2), p));
 }
 
 /** The first index from `from` (up to `end`) that holds no space (\s). */
@@ -614,8 +619,8 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
   const p = skipSpaces(c, te, Math.min(te + 7, c.length));
   const pct = c.charCodeAt(p) === 37 && p < te + 8;
   const preFrom = Math.max(pos, ts - 60);
+  if (!pct && noRuleTakes(c, preFrom, ts, te, clause)) return null;
   const pre = c.slice(preFrom, ts);
-  if (!pct && noRuleTakes(c, te, pre, clause)) return null;
   const value = tokenValue(c, ts, te);
   if (value === null) return null;
   const k: Tok = {
@@ -642,11 +647,11 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
  * "(đợt 2)" or "số 12" are most numbers in target cells: this spares them the rule work (the
  * unit and "/per" reading, three span attempts), about 0.3 µs each.
  */
-function noRuleTakes(c: string, te: number, pre: string, clause: WordScanner): boolean {
+function noRuleTakes(c: string, preFrom: number, ts: number, te: number, clause: WordScanner): boolean {
   if (rangeMarkAhead(c, te)) return false;
-  if (clause.relative && hasDirectionWord(pre)) return false;
+  if (clause.relative && hasDirectionWordIn(c, preFrom, ts)) return false;
   if (clause.tro && c.indexOf('trở', te) >= 0) return false;
-  return opCue(pre) === null;
+  return opCueIn(c, preFrom, ts) === null; // on the text before the number, without its copy
 }
 
 /**
@@ -696,12 +701,21 @@ function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
 
 const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
 
+const DIRECTION_WORDS = ['tăng', 'giảm', 'vượt'];
+
 /** Whether text holds "tăng", "giảm" or "vượt" anywhere: what a relative cue cannot do without. */
 function hasDirectionWord(pre: string): boolean {
-  return pre.includes('tăng') || pre.includes('giảm') || pre.includes('vượt');
+  return hasDirectionWordIn(pre, 0, pre.length);
 }
 
-const DIRECTION_WORDS = ['tăng', 'giảm', 'vượt'];
+/** hasDirectionWord(s.slice(from, to)). */
+function hasDirectionWordIn(s: string, from: number, to: number): boolean {
+  for (const w of DIRECTION_WORDS) {
+    const i = s.indexOf(w, from);
+    if (i >= 0 && i + w.length <= to) return true;
+  }
+  return false;
+}
 
 /** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
 export function relativeCue(pre: string): { index: number; direction: Direction } | null {
@@ -799,27 +813,33 @@ const OP_CUES: [string[], ThresholdOp, boolean][] = [
   [['dưới'], '<', true],
 ];
 
-/** The cues above by their last character, in the order they are tried. */
+/** The cues above by the code of their last character, in the order they are tried (a dense array: "≥" is U+2265). */
 const OP_CUES_BY_END = (() => {
-  const out = new Map<number, { cue: string; op: ThresholdOp; word: boolean }[]>();
+  const out = new Array<{ cue: string; op: ThresholdOp; word: boolean }[] | undefined>(0x2266).fill(undefined);
   for (const [cues, op, word] of OP_CUES) {
     for (const cue of [...cues].sort((a, b) => b.length - a.length)) {
       const end = cue.charCodeAt(cue.length - 1);
-      let list = out.get(end);
-      if (!list) out.set(end, (list = []));
-      list.push({ cue, op, word });
+      if (end >= out.length) throw new Error(`OP_CUES_BY_END too short for ${cue}`);
+      (out[end] ??= []).push({ cue, op, word });
     }
   }
   return out;
 })();
 
 export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
-  const e = endBeforeSpaces(pre);
-  const candidates = OP_CUES_BY_END.get(pre.charCodeAt(e - 1)); // NaN when pre is all spaces: none
+  return opCueIn(pre, 0, pre.length);
+}
+
+/** opCue(s.slice(from, to)), its index counted from `from`. */
+function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index: number } | null {
+  let e = to;
+  while (e > from && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  const last = e > from ? s.charCodeAt(e - 1) : -1;
+  const candidates = last >= 0 && last < OP_CUES_BY_END.length ? OP_CUES_BY_END[last] : undefined;
   if (!candidates) return null;
   for (const { cue, op, word } of candidates) {
     const at = e - cue.length;
-    if (at >= 0 && pre.startsWith(cue, at) && !(word && wordCharBefore(pre, at))) return { op, index: at };
+    if (at >= from && s.startsWith(cue, at) && !(word && wordCharBeforeIn(s, from, at))) return { op, index: at - from };
   }
   return null;
 }
@@ -934,7 +954,7 @@ function plainUnitLength(seg: string, words: RegExpMatchArray[], n: number): num
 }
 
 function perAt(o: string, c: string, from: number): { per: string; end: number } {
-  if (c[skipSpaces(c, from, c.length)] !== '/') return { per: '', end: from }; // the usual case: no "/năm" after the number
+  if (c.charCodeAt(skipSpaces(c, from, c.length)) !== 47) return { per: '', end: from }; // the usual case: no "/năm" after the number
   const m = /^\s*\/\s*(\p{L}+)(?![\p{L}\p{N}])/u.exec(c.slice(from, from + 40));
   if (!m) return { per: '', end: from };
   const end = from + m[0].length;
