@@ -855,9 +855,10 @@ export function troAt(c: string, from: number, maxWords: number): { up: boolean;
   if (at < 0 || at + 3 > from + 160) return null; // most numbers have no "trở" after them
   const t = c.slice(from, from + 160); // the window: its edges bound the look-arounds
   for (let p = 0; p < t.length; p++) {
-    const end = t.startsWith('trở', p) && !wordCharBefore(t, p) ? troEnd(t, p + 3) : -1;
+    const ch = t.charCodeAt(p); // 116 "t", 115 "s": the words' first letters, before comparing
+    const end = ch === 116 && t.startsWith('trở', p) && !wordCharBefore(t, p) ? troEnd(t, p + 3) : -1;
     if (end >= 0) return wordCount(t, 0, p) > maxWords ? null : { up: t.startsWith('lên', end - 3), end: from + end };
-    if (isTroStop(t.charCodeAt(p)) || t.startsWith('so với', p)) return null;
+    if (isTroStop(ch) || (ch === 115 && t.startsWith('so với', p))) return null;
   }
   return null;
 }
