@@ -562,10 +562,13 @@ const isDigitCode = (ch: number) => ch >= 48 && ch <= 57;
  * "." / "," groups.
  */
 function nextNumeric(o: string, c: string, pos: number, clause: WordScanner): Span | null {
-  const end = clause.runEnd;
-  while (clause.run < end && numberRuns[clause.run]! - clause.base < pos) clause.run++; // scans only move on
-  for (let r = clause.run; r < end; ) {
-    const ts = numberRuns[r]! - clause.base;
+  const runs = numberRuns;
+  const { base, runEnd } = clause;
+  let r = clause.run;
+  while (r < runEnd && runs[r]! - base < pos) r++;
+  clause.run = r; // scans only move on
+  while (r < runEnd) {
+    const ts = runs[r]! - base;
     if (!isTokenStart(c, ts)) {
       r++;
       continue;
@@ -573,7 +576,7 @@ function nextNumeric(o: string, c: string, pos: number, clause: WordScanner): Sp
     const te = numberTokenEnd(c, ts);
     const span = numericAt(o, c, pos, ts, te, clause);
     if (span) return span;
-    while (r < end && numberRuns[r]! - clause.base < te) r++; // the next token starts after this one
+    while (r < runEnd && runs[r]! - base < te) r++; // the next token starts after this one
   }
   return null;
 }
@@ -664,7 +667,8 @@ function rangeMarkAhead(c: string, te: number): boolean {
   if (p < end && c.charCodeAt(p) === 37) p = skipSpaces(c, p + 1, end);
   if (p >= end) return false;
   const ch = c.charCodeAt(p);
-  return ch === 45 || ch === 0x2013 || ch === 0x2014 || c.startsWith('đến', p) || c.startsWith('tới', p);
+  if (ch === 0x111) return c.startsWith('đến', p);
+  return ch === 45 || ch === 0x2013 || ch === 0x2014 || (ch === 116 && c.startsWith('tới', p));
 }
 
 function rangeAt(k: Tok): Span | null {
@@ -694,9 +698,11 @@ function range(a: number, b: number, unit: string): Threshold {
 
 /** Unit (and "/per") after the number; percent numbers have unit "%". */
 function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
-  const u = k.pct ? { unit: '%', end: k.numEnd } : unitAt(k.o, k.c, k.te);
-  const p = perAt(k.o, k.c, u.end);
-  return { unit: u.unit, per: p.per, end: p.end };
+  const u = k.pct ? null : unitAt(k.o, k.c, k.te);
+  const unit = u ? u.unit : '%';
+  const end = u ? u.end : k.numEnd;
+  const p = perAt(k.o, k.c, end);
+  return p ? { unit, per: p.per, end: p.end } : { unit, per: '', end };
 }
 
 const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
@@ -954,10 +960,11 @@ function plainUnitLength(seg: string, words: RegExpMatchArray[], n: number): num
   return beforeComma >= 1 && beforeComma <= 3 ? beforeComma : 1;
 }
 
-function perAt(o: string, c: string, from: number): { per: string; end: number } {
-  if (c.charCodeAt(skipSpaces(c, from, c.length)) !== 47) return { per: '', end: from }; // the usual case: no "/năm" after the number
+/** "/năm" after a position, else null. */
+function perAt(o: string, c: string, from: number): { per: string; end: number } | null {
+  if (c.charCodeAt(skipSpaces(c, from, c.length)) !== 47) return null; // the usual case: no "/năm" after the number
   const m = /^\s*\/\s*(\p{L}+)(?![\p{L}\p{N}])/u.exec(c.slice(from, from + 40));
-  if (!m) return { per: '', end: from };
+  if (!m) return null;
   const end = from + m[0].length;
   return { per: o.slice(end - m[1].length, end), end };
 }
