@@ -14,7 +14,7 @@
 // - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
-import { cleanText, fold, foldHead, isSpaceCode } from './text';
+import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
 import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainNumberBody } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
@@ -519,16 +519,27 @@ function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Sp
   return span;
 }
 
-/** Baseline as written, minus "so với" and end punctuation; fixes "liền kế". */
+/**
+ * Baseline as written, minus "so với" and end punctuation; fixes "liền kế". Each step runs
+ * only where it can change the text (a relative target's baseline is mostly plain words).
+ */
 function canonBaseline(b: string): string {
-  const s = b
-    .trim()
-    .replace(/^(?:so với(?![\p{L}\p{N}])\s*)+/iu, '')
-    .replace(/[\s.;:,]+$/u, '')
-    .replace(/liền kế(?![\p{L}\p{N}])/gu, 'liền kề');
+  let s = b.trim();
+  if (SO_VOI_FIRST.includes(s.charCodeAt(0))) s = s.replace(/^(?:so với(?![\p{L}\p{N}])\s*)+/iu, '');
+  if (isBaselineEnd(s.charCodeAt(s.length - 1))) s = s.replace(/[\s.;:,]+$/u, '');
+  if (s.includes('liền kế')) s = s.replace(/liền kế(?![\p{L}\p{N}])/gu, 'liền kề');
+  if (foldedFirstCode(s) !== 99) return s; // "c": what "chi tieu" needs first
   const f = fold(s);
   if (/^chi tieu\b/.test(f) && /\bgiao\b/.test(f)) return 'chỉ tiêu được giao';
   return s;
+}
+
+/** What "s" of "so với" is under /iu: "s", "S" and the long s "ſ". */
+const SO_VOI_FIRST = [0x73, 0x53, 0x17f];
+
+/** [\s.;:,]: what canonBaseline drops at the end. */
+function isBaselineEnd(ch: number): boolean {
+  return ch === 46 || ch === 59 || ch === 58 || ch === 44 || isSpaceCode(ch);
 }
 
 // --- targets around a number -----------------------------------------------------------
