@@ -300,12 +300,12 @@ const WORD_CHAR_AT_END = /[\p{L}\p{N}]$/u;
 
 const WORD_CHAR_AT_START = /^[\p{L}\p{N}]/u;
 
-/** Whether the code point at s[p] is a letter or a number: the WE lookahead, by hand. */
-export function wordCharAt(s: string, p: number): boolean {
-  if (p >= s.length) return false;
+/** Whether the code point at s[p] is a letter or a number: the WE lookahead, by hand (in s up to `end`). */
+export function wordCharAt(s: string, p: number, end = s.length): boolean {
+  if (p >= end) return false;
   const ch = s.charCodeAt(p);
   if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
-  return WORD_CHAR_AT_START.test(s.slice(p, p + 2));
+  return WORD_CHAR_AT_START.test(s.slice(p, Math.min(p + 2, end)));
 }
 
 /** Whether the code point before s[p] is a letter or a number: the WB lookbehind, by hand. */
@@ -929,10 +929,11 @@ const KNOWN_UNITS = [
   .map((u) => u.split(' '))
   .sort((a, b) => b.length - a.length);
 
-const UNIT_STOP = new RegExp(
-  `[/;:()\\[\\].%\\d<>≤≥=–—]|${WB}(?:trở lên|trở xuống|được|có|đã|phải|đạt|của|trong|cho|và|hoặc|so với|để|theo|tại|trên|dưới|mỗi|với|là|từ|đến|tới)${WE}`,
-  'u',
-);
+const UNIT_STOP_WORDS = [
+  'trở lên', 'trở xuống', 'được', 'có', 'đã', 'phải', 'đạt', 'của', 'trong', 'cho', 'và', 'hoặc', 'so với', 'để',
+  'theo', 'tại', 'trên', 'dưới', 'mỗi', 'với', 'là', 'từ', 'đến', 'tới',
+];
+const UNIT_STOP = new RegExp(`[/;:()\\[\\].%\\d<>≤≥=–—]|${WB}(?:${UNIT_STOP_WORDS.join('|')})${WE}`, 'u');
 
 /**
  * The counted noun after a number, in its original spelling: a known unit at the start of
@@ -945,6 +946,7 @@ const STOP_FIRST = /[/;:()[\].%\d<>≤≥=–—]/;
 function unitAt(o: string, c: string, from: number): { unit: string; end: number } {
   const f = skipSpaces(c, from, Math.min(from + 80, c.length));
   if (f >= from + 80 || f >= c.length || STOP_FIRST.test(c[f]!)) return { unit: '', end: from };
+  if (stopBeforeWord(c, f, Math.min(from + 80, c.length))) return { unit: '', end: from };
   const win = c.slice(from, from + 80);
   const lead = win.length - win.trimStart().length;
   const body = win.slice(lead);
@@ -958,6 +960,23 @@ function unitAt(o: string, c: string, from: number): { unit: string; end: number
   const last = words[take - 1];
   const len = (last.index ?? 0) + last[0].length;
   return { unit: seg.slice(0, len), end: from + lead + len };
+}
+
+/**
+ * Whether UNIT_STOP stops the window c[f, end) before its first word (a run of [^\s,]): a stop
+ * sign or a stop word where that word starts ("3, 4 có …"), so no unit. Spares the regex and
+ * the word list for most numbers that are not counts.
+ */
+function stopBeforeWord(c: string, f: number, end: number): boolean {
+  let q = f;
+  while (q < end && (c.charCodeAt(q) === 44 || isSpaceCode(c.charCodeAt(q)))) q++;
+  if (q >= end) return true; // no word at all
+  if (STOP_FIRST.test(c[q]!)) return true;
+  for (const w of UNIT_STOP_WORDS) {
+    // At q the word starts a word (the window's start, or "," / a space before it).
+    if (q + w.length <= end && c.startsWith(w, q) && !wordCharAt(c, q + w.length, end)) return true;
+  }
+  return false;
 }
 
 function knownUnitLength(folded: string[]): number {
