@@ -739,10 +739,10 @@ export function relativeCue(pre: string): { index: number; direction: Direction 
   if (!hasDirectionWord(pre)) return null;
   const last = lastDirectionWord(pre);
   if (last < 0) return null;
+  if (wordCount(pre, last + 4, pre.length) > 3) return null; // the most usual no, before any copy
   const between = pre.slice(last + 4); // the three words are four characters long
   if (hasDigitOrStop(between) || between.includes('so với') || between.includes('đạt')) return null;
   const words = wordsOf(between);
-  if (words.length > 3) return null;
   if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
   // "giảm xuống dưới 5%", "tăng lên 90%" name the level to reach, not the change.
   if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
