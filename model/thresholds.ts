@@ -141,6 +141,7 @@ for (let ch = 0; ch < TABLE_END; ch++) {
 function phraseFacts(s: string): number {
   const n = s.length;
   runCount = 0;
+  breakCount = 0;
   if (n === 0) return 0;
   let facts = 0;
   let prev = 0;
@@ -172,7 +173,9 @@ function charFacts(ch: number): number {
 function markFacts(s: string, i: number, f: number): number {
   if (f & CUE_LETTER) return cueWordAt(s, i, CUE_WORDS[(f >> CUE_SHIFT) - 1]!);
   const ch = s.charCodeAt(i);
-  return ch !== 46 || i + 1 === s.length || isSpaceCode(s.charCodeAt(i + 1)) ? BREAK : 0;
+  if (ch === 46 && i + 1 < s.length && !isSpaceCode(s.charCodeAt(i + 1))) return 0; // "100.000"
+  clauseBreaks = pushAt(clauseBreaks, breakCount++, i);
+  return BREAK;
 }
 
 /** cue.bit when the cue word, in lower case, is written around s[i] (its letter), else 0. */
@@ -188,16 +191,25 @@ function cueWordAt(s: string, i: number, cue: { word: string; at: number; bit: n
 }
 
 /** Starts of the digit runs of the last phrase phraseFacts read (number tokens can start only there). */
-let numberRuns = new Int32Array(64);
+let numberRuns: Int32Array = new Int32Array(64);
 let runCount = 0;
+/** Its clause breaks, as clauseBreak finds them one after another. */
+let clauseBreaks: Int32Array = new Int32Array(16);
+let breakCount = 0;
 
 function addRun(i: number): void {
-  if (runCount === numberRuns.length) {
-    const grown = new Int32Array(runCount * 2);
-    grown.set(numberRuns);
-    numberRuns = grown;
+  numberRuns = pushAt(numberRuns, runCount++, i);
+}
+
+/** a with a[k] = v, grown when full. */
+function pushAt(a: Int32Array, k: number, v: number): Int32Array {
+  if (k === a.length) {
+    const grown = new Int32Array(k * 2);
+    grown.set(a);
+    a = grown;
   }
-  numberRuns[runCount++] = i;
+  a[k] = v;
+  return a;
 }
 
 /** lowerSameLength(s), with the facts: most phrases have no capital or only a first one. */
@@ -223,7 +235,8 @@ function scanText(s: string, facts: number): ParsedTarget[] {
   const from: number[] = [];
   const thresholds: Threshold[] = [];
   let run = 0;
-  for (let cs = 0, i = clauseBreak(s, 0); cs <= n; cs = i + 1, i = clauseBreak(s, cs)) {
+  for (let cs = 0, b = 0; cs <= n; b++) {
+    const i = b < breakCount ? clauseBreaks[b]! : n; // clauseBreak(s, cs), from the pass
     const firstRun = run;
     while (run < runCount && numberRuns[run]! < i) run++;
     if (i > cs) {
@@ -234,6 +247,7 @@ function scanText(s: string, facts: number): ParsedTarget[] {
         thresholds.push(spans[k]!.threshold);
       }
     }
+    cs = i + 1;
   }
   const out: ParsedTarget[] = new Array(from.length);
   for (let k = 0; k < from.length; k++) {
