@@ -391,6 +391,13 @@ const VUOT_RE = new RegExp(
   'gu',
 );
 const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn']);
+/** Per word rule (WORD_RULES order), the words a match must start with. */
+const RULE_FIRST_WORDS = [
+  ['không'],
+  ['không', 'tăng', 'giảm', 'cao hơn', 'thấp hơn', 'nhiều hơn', 'ít hơn'],
+  ['không', 'tăng', 'giảm'],
+  ['không', 'vượt'],
+];
 
 type WordRule = (m: RegExpExecArray, o: string) => Span;
 
@@ -526,11 +533,23 @@ function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Sp
   const hit = cache[i];
   if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
   const re = WORD_REGEXES[i]!;
-  re.lastIndex = pos;
-  const m = re.exec(w.c);
+  // No match starts before the first of its first words: the regex starts there (its
+  // look-behind still sees the text before), not trying every position on the way.
+  re.lastIndex = firstOf(w.c, RULE_FIRST_WORDS[i]!, pos);
+  const m = re.lastIndex < w.c.length ? re.exec(w.c) : null;
   const span = m ? rule(m, w.o) : null;
   cache[i] = { from: pos, span };
   return span;
+}
+
+/** Where the first of the words occurs in c from `pos`, else c.length. */
+function firstOf(c: string, words: string[], pos: number): number {
+  let first = c.length;
+  for (const w of words) {
+    const i = c.indexOf(w, pos);
+    if (i >= 0 && i < first) first = i;
+  }
+  return first;
 }
 
 /**
