@@ -903,22 +903,22 @@ function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index:
 export function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
   const at = c.indexOf('trở', from);
   if (at < 0 || at + 3 > from + 160) return null; // most numbers have no "trở" after them
-  const t = c.slice(from, from + 160); // the window: its edges bound the look-arounds
-  for (let p = 0; p < t.length; p++) {
-    const ch = t.charCodeAt(p); // 116 "t", 115 "s": the words' first letters, before comparing
-    const end = ch === 116 && t.startsWith('trở', p) && !wordCharBefore(t, p) ? troEnd(t, p + 3) : -1;
-    if (end >= 0) return wordCount(t, 0, p) > maxWords ? null : { up: t.startsWith('lên', end - 3), end: from + end };
-    if (isTroStop(ch) || (ch === 115 && t.startsWith('so với', p))) return null;
+  const w = Math.min(c.length, from + 160); // the window's end: its edges bound the look-arounds
+  for (let p = from; p < w; p++) {
+    const ch = c.charCodeAt(p); // 116 "t", 115 "s": the words' first letters, before comparing
+    const end = ch === 116 && p + 3 <= w && c.startsWith('trở', p) && !wordCharBeforeIn(c, from, p) ? troEnd(c, p + 3, w) : -1;
+    if (end >= 0) return wordCount(c, from, p) > maxWords ? null : { up: c.startsWith('lên', end - 3), end };
+    if (isTroStop(ch) || (ch === 115 && p + 6 <= w && c.startsWith('so với', p))) return null;
   }
   return null;
 }
 
-/** After "trở" at `q`: the end of \s+(lên|xuống) at a word end, else -1. */
-function troEnd(t: string, q: number): number {
-  const p = skipSpaces(t, q, t.length);
+/** After "trở" at `q`: the end of \s+(lên|xuống) at a word end, in c up to w, else -1. */
+function troEnd(c: string, q: number, w: number): number {
+  const p = skipSpaces(c, q, w);
   if (p === q) return -1;
-  const end = t.startsWith('lên', p) ? p + 3 : t.startsWith('xuống', p) ? p + 5 : -1;
-  return end >= 0 && !wordCharAt(t, end) ? end : -1;
+  const end = p + 3 <= w && c.startsWith('lên', p) ? p + 3 : p + 5 <= w && c.startsWith('xuống', p) ? p + 5 : -1;
+  return end >= 0 && !wordCharAt(c, end, w) ? end : -1;
 }
 
 /** [\d;%<>≥≤]: what the words before "trở lên" may not hold. */
