@@ -190,6 +190,26 @@ function cueWordAt(s: string, i: number, cue: { word: string; at: number; bit: n
   return cue.bit;
 }
 
+/** What the phrase pass finds in s, for the tests that hold it to the plain searches it spares. */
+export function phraseScan(s: string): {
+  clean: boolean;
+  odd: boolean;
+  breaks: number[];
+  digitRuns: number[];
+  cueWords: string[];
+  lower: string;
+} {
+  const facts = phraseFacts(s);
+  return {
+    clean: !(facts & UNCLEAN),
+    odd: (facts & ODD) !== 0,
+    breaks: Array.from(clauseBreaks.subarray(0, breakCount)),
+    digitRuns: Array.from(numberRuns.subarray(0, runCount)),
+    cueWords: CUE_WORDS.filter((w) => facts & w.bit).map((w) => w.word),
+    lower: lowerCopy(s, facts),
+  };
+}
+
 /** Starts of the digit runs of the last phrase phraseFacts read (number tokens can start only there). */
 let numberRuns: Int32Array = new Int32Array(64);
 let runCount = 0;
