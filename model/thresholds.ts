@@ -69,21 +69,21 @@ export function parseTarget(text: unknown): ParsedTarget[] {
 // copies and the character-by-character hunt for numbers. Facts are bits of one number.
 
 // Per character (CHAR_FACTS, low byte):
-const DIGIT = 1;
+const DIGIT = 1 << 0;
 /** toLowerCase changes the character (into one other character). */
-const UPPER = 2;
+const UPPER = 1 << 1;
 /**
  * Outside Latin (U+0000–U+02FF) and Vietnamese (U+1E00–U+1EFF), or its lower case is longer:
  * the pass knows neither its lower case nor which words it is part of.
  */
-const ODD = 4;
+const ODD = 1 << 2;
 /** cleanText's fast check (NEEDS_CLEANING_INSIDE and the edges in text.ts) refuses the text. */
-const UNCLEAN = 8;
-const SPACE_OR_LF = 16;
+const UNCLEAN = 1 << 3;
+const SPACE_OR_LF = 1 << 4;
 /** ";", line break, "." (a clause break when a space or the end follows). */
-const BREAK_MARK = 32;
+const BREAK_MARK = 1 << 5;
 /** The letter a cue word is found by; bits 8–10 of CHAR_FACTS say which (CUE_WORDS index + 1). */
-const CUE_LETTER = 64;
+const CUE_LETTER = 1 << 6;
 const CUE_SHIFT = 8;
 /** The characters the pass looks at more closely (markFacts). */
 const MARKS = BREAK_MARK | CUE_LETTER;
@@ -93,13 +93,8 @@ const CHAR_BITS = 0xff;
 const BREAK = 1 << 16;
 /** An UPPER character after the first one. */
 const UPPER_AFTER_FIRST = 1 << 17;
-// The phrase holds the word (in lower case), as c.includes would tell.
-const HAS_KHONG = 1 << 18;
-const HAS_SO_VOI = 1 << 19;
-const HAS_TANG = 1 << 20;
-const HAS_GIAM = 1 << 21;
-const HAS_VUOT = 1 << 22;
-const HAS_TRO = 1 << 23;
+/** The phrase holds "không", "so với", "tăng", "giảm", "vượt", "trở" (in lower case), as c.includes would tell. */
+const [HAS_KHONG, HAS_SO_VOI, HAS_TANG, HAS_GIAM, HAS_VUOT, HAS_TRO] = [18, 19, 20, 21, 22, 23].map((b) => 1 << b) as [number, number, number, number, number, number];
 const ANY_CUE = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT | HAS_TRO;
 
 /** Cue words, each found by its rarest letter (lower case) at `at`. */
