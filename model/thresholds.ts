@@ -768,12 +768,7 @@ const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, '
 
 const DIRECTION_WORDS = ['tăng', 'giảm', 'vượt'];
 
-/** Whether text holds "tăng", "giảm" or "vượt" anywhere: what a relative cue cannot do without. */
-function hasDirectionWord(pre: string): boolean {
-  return hasDirectionWordIn(pre, 0, pre.length);
-}
-
-/** hasDirectionWord(s.slice(from, to)). */
+/** Whether s[from, to) holds "tăng", "giảm" or "vượt": what a relative cue cannot do without. */
 function hasDirectionWordIn(s: string, from: number, to: number): boolean {
   for (const w of DIRECTION_WORDS) {
     const i = s.indexOf(w, from);
@@ -784,17 +779,17 @@ function hasDirectionWordIn(s: string, from: number, to: number): boolean {
 
 /** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
 export function relativeCue(pre: string): { index: number; direction: Direction } | null {
-  if (!hasDirectionWord(pre)) return null;
   const last = lastDirectionWord(pre);
   if (last < 0) return null;
-  if (wordCount(pre, last + 4, pre.length) > 3) return null; // the most usual no, before any copy
-  const between = pre.slice(last + 4); // the three words are four characters long
-  if (hasDigitOrStop(between) || between.includes('so với') || between.includes('đạt')) return null;
-  const words = wordsOf(between);
+  const b = last + 4; // after the word: the three words are four characters long
+  if (wordCount(pre, b, pre.length) > 3) return null; // the most usual no, before any copy
+  if (hasDigitOrStop(pre, b) || pre.indexOf('so với', b) >= 0 || pre.indexOf('đạt', b) >= 0) return null;
+  const words = wordsOf(pre.slice(b));
   if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
   // "giảm xuống dưới 5%", "tăng lên 90%" name the level to reach, not the change.
   if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
-  const e = endBeforeSpaces(pre.slice(0, last)); // "không" right before: /không\s*$/
+  let e = last; // "không" right before: /không\s*$/ on pre.slice(0, last)
+  while (e > 0 && isSpaceCode(pre.charCodeAt(e - 1))) e--;
   if (e >= 5 && pre.startsWith('không', e - 5)) return null;
   return { index: last, direction: pre.startsWith('giảm', last) ? 'decrease' : 'increase' };
 }
@@ -817,9 +812,9 @@ function lastDirectionWord(s: string): number {
   return best;
 }
 
-/** /[\d,;:]/.test(s), by hand. */
-function hasDigitOrStop(s: string): boolean {
-  for (let i = 0; i < s.length; i++) {
+/** /[\d,;:]/.test(s.slice(from)), by hand. */
+function hasDigitOrStop(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
     const ch = s.charCodeAt(i);
     if (isDigitCode(ch) || ch === 44 || ch === 59 || ch === 58) return true;
   }
@@ -847,7 +842,8 @@ function relativeAt(k: Tok): Span | null {
   if (tro) end = tro.end;
   // "Giảm 5%/năm": per year means against the year before.
   let baseline = up.per ? `${up.per.toLowerCase()} trước liền kề` : '';
-  const sv = SO_VOI_AFTER.exec(k.c.slice(end, end + 300));
+  const q = k.c.indexOf('so với', end); // what SO_VOI_AFTER cannot match without
+  const sv = q >= 0 && q + 6 <= end + 300 ? SO_VOI_AFTER.exec(k.c.slice(end, end + 300)) : null;
   if (sv) {
     const svEnd = end + sv[0].length;
     baseline = canonBaseline(k.o.slice(svEnd - sv[1].length, svEnd));
