@@ -704,16 +704,28 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
 
 /**
  * A number without "%" that no rule below can take: no range mark after it (rangeAt), no
- * "tăng" / "giảm" / "vượt" before it (relativeCue), no "trở" after it (troAt) and no comparison
- * cue right before it (opCue) — compareAt needs a cue, "trở lên/xuống" or a "%". Labels such as
+ * relative cue before it (relativeCue, looked for only after a "tăng" / "giảm" / "vượt"), no
+ * "trở" after it that troAt could reach (troAhead) and no comparison cue right before it
+ * (opCue) — compareAt needs a cue, "trở lên/xuống" or a "%". Labels such as
  * "(đợt 2)" or "số 12" are most numbers in target cells: this spares them the rule work (the
  * unit and "/per" reading, three span attempts), about 0.3 µs each.
  */
 function noRuleTakes(c: string, preFrom: number, ts: number, te: number, clause: WordScanner): boolean {
   if (rangeMarkAhead(c, te)) return false;
-  if (clause.relative && hasDirectionWordIn(c, preFrom, ts)) return false;
-  if (clause.tro && c.indexOf('trở', te) >= 0) return false;
+  if (clause.relative && hasDirectionWordIn(c, preFrom, ts) && relativeCue(c.slice(preFrom, ts))) return false;
+  if (clause.tro && troAhead(c, te)) return false;
   return opCueIn(c, preFrom, ts) === null; // on the text before the number, without its copy
+}
+
+/**
+ * Whether troAt could find "trở lên" after the number's unit: the first "trở" after it with no
+ * [\d;%<>≥≤] on the way (the unit and its "/năm" hold none, and troAt stops at them).
+ */
+function troAhead(c: string, te: number): boolean {
+  const at = c.indexOf('trở', te);
+  if (at < 0) return false;
+  for (let i = te; i < at; i++) if (isTroStop(c.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
