@@ -38,8 +38,8 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
-  // Text that passes cleanText's fast check is its own clean text: one pass tells both that
-  // and what the scan needs (phraseFacts); other values go through cleanText as before.
+  // Text the pass finds clean is its own clean text (cleanText(s) === s): one pass tells both
+  // that and what the scan needs (phraseFacts); other values go through cleanText as before.
   let facts = typeof text === 'string' && text.length <= MAX_TEXT ? phraseFacts(text) : UNCLEAN;
   let s: string;
   if (facts & UNCLEAN) {
@@ -77,7 +77,11 @@ const UPPER = 1 << 1;
  * the pass knows neither its lower case nor which words it is part of.
  */
 const ODD = 1 << 2;
-/** cleanText's fast check (NEEDS_CLEANING_INSIDE and the edges in text.ts) refuses the text. */
+/**
+ * Not clean: a character outside cleanText's fast set (NEEDS_CLEANING_INSIDE in text.ts), a space
+ * or line break at an end, or a space beside a space or line break. An inner "\n\n" stays clean
+ * here: cleanText's check sends it to the full path, which gives it back unchanged.
+ */
 const UNCLEAN = 1 << 3;
 const SPACE_OR_LF = 1 << 4;
 /** ";", line break, "." (a clause break when a space or the end follows). */
