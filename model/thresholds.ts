@@ -155,7 +155,7 @@ function phraseFacts(s: string): number {
     uppers += f & UPPER;
     prev = f;
   }
-  facts &= ~(CHAR_BITS << CUE_SHIFT) | CHAR_BITS;
+  facts &= ~(CHAR_BITS << CUE_SHIFT); // cue indexes OR-ed together say nothing: markFacts read them
   if (uppers > (charFacts(s.charCodeAt(0)) & UPPER)) facts |= UPPER_AFTER_FIRST;
   if (facts & ODD) facts |= ANY_CUE;
   const first = s.charCodeAt(0);
