@@ -14,7 +14,7 @@
 // - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
-import { cleanText, fold, foldHead, isSpaceCode } from './text';
+import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
 import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainNumberBody } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
@@ -38,22 +38,205 @@ const NUM = '\\d+(?:[.,]\\d+)*';
 
 /** Every checkable target in a cell; one qualitative entry when nothing is checkable. */
 export function parseTarget(text: unknown): ParsedTarget[] {
+  // Text the pass finds clean is its own clean text (cleanText(s) === s): one pass tells both
+  // that and what the scan needs (phraseFacts); other values go through cleanText as before.
+  let facts = typeof text === 'string' && text.length <= MAX_TEXT ? phraseFacts(text) : UNCLEAN;
   let s: string;
-  try {
-    s = cleanText(text);
-  } catch {
-    return []; // values that cannot become text (e.g. objects without a prototype)
-  }
+  if (facts & UNCLEAN) {
+    try {
+      s = cleanText(text);
+    } catch {
+      return []; // values that cannot become text (e.g. objects without a prototype)
+    }
+    if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
+    facts = phraseFacts(s);
+  } else s = text as string;
   if (!s) return [];
-  if (s.length > MAX_TEXT) s = s.slice(0, MAX_TEXT);
   const n = couldBeNumber(s) && mayBeNumberText(s) ? parseViNumber(s) : null;
   if (n && n.ok && !n.op && !n.percent) return [];
   try {
-    const found = scanText(s);
+    const found = scanText(s, facts);
     return found.length ? found : [{ text: s, threshold: { kind: 'qualitative', text: s } }];
   } catch {
     return [{ text: s, threshold: { kind: 'qualitative', text: s } }]; // degrade, never throw
   }
+}
+
+// --- one pass over the phrase -----------------------------------------------------------
+//
+// Most phrases hold no cue word, one clause and a number or two: a single pass over the
+// characters finds that out, so the scan skips the per-clause word searches, the clause
+// copies and the character-by-character hunt for numbers. Facts are bits of one number.
+
+// Per character (CHAR_FACTS, low byte):
+const DIGIT = 1 << 0;
+/** toLowerCase changes the character (into one other character). */
+const UPPER = 1 << 1;
+/**
+ * Outside Latin (U+0000–U+02FF) and Vietnamese (U+1E00–U+1EFF), or its lower case is longer:
+ * the pass knows neither its lower case nor which words it is part of.
+ */
+const ODD = 1 << 2;
+/**
+ * Not clean: a character outside cleanText's fast set (NEEDS_CLEANING_INSIDE in text.ts), a space
+ * or line break at an end, or a space beside a space or line break. An inner "\n\n" stays clean
+ * here: cleanText's check sends it to the full path, which gives it back unchanged.
+ */
+const UNCLEAN = 1 << 3;
+const SPACE_OR_LF = 1 << 4;
+/** ";", line break, "." (a clause break when a space or the end follows). */
+const BREAK_MARK = 1 << 5;
+/** The letter a cue word is found by; bits 8–10 of CHAR_FACTS say which (CUE_WORDS index + 1). */
+const CUE_LETTER = 1 << 6;
+const CUE_SHIFT = 8;
+/** The characters the pass looks at more closely (markFacts). */
+const MARKS = BREAK_MARK | CUE_LETTER;
+const CHAR_BITS = 0xff;
+// Per phrase:
+/** A clause break (clauseBreak would find one). */
+const BREAK = 1 << 16;
+/** An UPPER character after the first one. */
+const UPPER_AFTER_FIRST = 1 << 17;
+/** The phrase holds "không", "so với", "tăng", "giảm", "vượt", "trở" (in lower case), as c.includes would tell. */
+const [HAS_KHONG, HAS_SO_VOI, HAS_TANG, HAS_GIAM, HAS_VUOT, HAS_TRO] = [18, 19, 20, 21, 22, 23].map((b) => 1 << b) as [number, number, number, number, number, number];
+const ANY_CUE = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT | HAS_TRO;
+
+/** Cue words, each found by its rarest letter (lower case) at `at`. */
+const CUE_WORDS = (
+  [
+    ['không', 'ô', HAS_KHONG],
+    ['so với', 'ớ', HAS_SO_VOI],
+    ['tăng', 'ă', HAS_TANG],
+    ['giảm', 'ả', HAS_GIAM],
+    ['vượt', 'ợ', HAS_VUOT],
+    ['trở', 'ở', HAS_TRO],
+  ] as const
+).map(([word, letter, bit]) => ({ word, letter: letter.charCodeAt(0), at: word.indexOf(letter), bit }));
+
+const TABLE_END = 0x1f00;
+/** Per UTF-16 unit below TABLE_END: its bits above, and its lower case (when not ODD). */
+const CHAR_FACTS = new Uint16Array(TABLE_END);
+const LOWER = new Uint16Array(TABLE_END);
+for (let ch = 0; ch < TABLE_END; ch++) {
+  const lower = String.fromCharCode(ch).toLowerCase();
+  let f = 0;
+  if ((ch >= 0x300 && ch < 0x1e00) || lower.length !== 1) f = ODD;
+  else if (lower.charCodeAt(0) !== ch) f = UPPER;
+  LOWER[ch] = f === UPPER ? lower.charCodeAt(0) : ch;
+  if (ch >= 48 && ch <= 57) f |= DIGIT;
+  if (ch === 32 || ch === 10) f |= SPACE_OR_LF;
+  if (ch === 59 || ch === 10 || ch === 46) f |= BREAK_MARK;
+  const clean = ch === 10 || (ch >= 0x20 && ch <= 0x7e && ch !== 0x26 && ch !== 0x3c) || (ch >= 0xc0 && ch <= 0x2ff) || ch >= 0x1e00;
+  if (!clean) f |= UNCLEAN;
+  const cue = f & ODD ? -1 : CUE_WORDS.findIndex((w) => w.letter === LOWER[ch]);
+  if (cue >= 0) f |= CUE_LETTER | ((cue + 1) << CUE_SHIFT);
+  CHAR_FACTS[ch] = f;
+}
+
+/**
+ * The phrase's facts (bits above) and its digit runs (numberRuns): one pass. ODD text gets
+ * every cue word, so callers fall back to searching for them.
+ */
+function phraseFacts(s: string): number {
+  const n = s.length;
+  runCount = 0;
+  breakCount = 0;
+  if (n === 0) return 0;
+  let facts = 0;
+  let prev = 0;
+  let uppers = 0; // times UPPER (2)
+  for (let i = 0; i < n; i++) {
+    const ch = s.charCodeAt(i);
+    const f = charFacts(ch);
+    facts |= f;
+    if (f & DIGIT && !(prev & DIGIT)) addRun(i);
+    if (f & MARKS) facts |= markFacts(s, i, f);
+    if (f & prev & SPACE_OR_LF && (ch === 32 || s.charCodeAt(i - 1) === 32)) facts |= UNCLEAN; // "  ", " \n", "\n "
+    uppers += f & UPPER;
+    prev = f;
+  }
+  facts &= ~(CHAR_BITS << CUE_SHIFT); // cue indexes OR-ed together say nothing: markFacts read them
+  if (uppers > (charFacts(s.charCodeAt(0)) & UPPER)) facts |= UPPER_AFTER_FIRST;
+  if (facts & ODD) facts |= ANY_CUE;
+  const first = s.charCodeAt(0);
+  const last = s.charCodeAt(n - 1);
+  if (first === 32 || first === 10 || last === 32 || last === 10) facts |= UNCLEAN;
+  return facts;
+}
+
+function charFacts(ch: number): number {
+  return ch < TABLE_END ? CHAR_FACTS[ch]! : ODD | UNCLEAN;
+}
+
+/** The phrase facts a marked character s[i] (facts f) tells, with its neighbours: a cue word, a clause break. */
+function markFacts(s: string, i: number, f: number): number {
+  if (f & CUE_LETTER) return cueWordAt(s, i, CUE_WORDS[(f >> CUE_SHIFT) - 1]!);
+  const ch = s.charCodeAt(i);
+  if (ch === 46 && i + 1 < s.length && !isSpaceCode(s.charCodeAt(i + 1))) return 0; // "100.000"
+  clauseBreaks = pushAt(clauseBreaks, breakCount++, i);
+  return BREAK;
+}
+
+/** cue.bit when the cue word, in lower case, is written around s[i] (its letter), else 0. */
+function cueWordAt(s: string, i: number, cue: { word: string; at: number; bit: number }): number {
+  const from = i - cue.at;
+  const w = cue.word;
+  if (from < 0 || from + w.length > s.length) return 0;
+  for (let j = 0; j < w.length; j++) {
+    const ch = s.charCodeAt(from + j);
+    if (ch >= TABLE_END || LOWER[ch] !== w.charCodeAt(j)) return 0;
+  }
+  return cue.bit;
+}
+
+/** What the phrase pass finds in s, for the tests that hold it to the plain searches it spares. */
+export function phraseScan(s: string): {
+  clean: boolean;
+  odd: boolean;
+  breaks: number[];
+  digitRuns: number[];
+  cueWords: string[];
+  lower: string;
+} {
+  const facts = phraseFacts(s);
+  return {
+    clean: !(facts & UNCLEAN),
+    odd: (facts & ODD) !== 0,
+    breaks: Array.from(clauseBreaks.subarray(0, breakCount)),
+    digitRuns: Array.from(numberRuns.subarray(0, runCount)),
+    cueWords: CUE_WORDS.filter((w) => facts & w.bit).map((w) => w.word),
+    lower: lowerCopy(s, facts),
+  };
+}
+
+/** Starts of the digit runs of the last phrase phraseFacts read (number tokens can start only there). */
+let numberRuns: Int32Array = new Int32Array(64);
+let runCount = 0;
+/** Its clause breaks, as clauseBreak finds them one after another. */
+let clauseBreaks: Int32Array = new Int32Array(16);
+let breakCount = 0;
+
+function addRun(i: number): void {
+  numberRuns = pushAt(numberRuns, runCount++, i);
+}
+
+/** a with a[k] = v, grown when full. */
+function pushAt(a: Int32Array, k: number, v: number): Int32Array {
+  if (k === a.length) {
+    const grown = new Int32Array(k * 2);
+    grown.set(a);
+    a = grown;
+  }
+  a[k] = v;
+  return a;
+}
+
+/** lowerSameLength(s), with the facts: most phrases have no capital or only a first one. */
+function lowerCopy(s: string, facts: number): string {
+  if (facts & ODD) return lowerSameLength(s);
+  if (!(facts & UPPER)) return s;
+  if (facts & UPPER_AFTER_FIRST) return s.toLowerCase(); // one unit per character: the same length
+  return String.fromCharCode(LOWER[s.charCodeAt(0)]!) + s.slice(1);
 }
 
 /**
@@ -61,23 +244,43 @@ export function parseTarget(text: unknown): ParsedTarget[] {
  * the clause) to where the next target's text begins, so trailing clauses without a target
  * stay with the phrase they belong to ("100% số CQ cấp tỉnh; UBND cấp huyện; …").
  */
-function scanText(s: string): ParsedTarget[] {
-  const lc = lowerSameLength(s);
+function scanText(s: string, facts: number): ParsedTarget[] {
+  const lc = lowerCopy(s, facts);
+  const n = s.length;
+  if (!(facts & BREAK)) {
+    const cues = facts & ODD ? clauseWords(lc, facts) : facts & ANY_CUE;
+    return targetsOf(s, 0, n, scanClause(s, lc, 0, cues, 0, runCount)); // one clause: no copies
+  }
   const from: number[] = [];
   const thresholds: Threshold[] = [];
-  const n = s.length;
-  for (let cs = 0, i = clauseBreak(s, 0); cs <= n; cs = i + 1, i = clauseBreak(s, cs)) {
+  let run = 0;
+  for (let cs = 0, b = 0; cs <= n; b++) {
+    const i = b < breakCount ? clauseBreaks[b]! : n; // clauseBreak(s, cs), from the pass
+    const firstRun = run;
+    while (run < runCount && numberRuns[run]! < i) run++;
     if (i > cs) {
-      const spans = scanClause(s.slice(cs, i), lc.slice(cs, i));
+      const c = lc.slice(cs, i);
+      const spans = scanClause(s.slice(cs, i), c, cs, clauseWords(c, facts), firstRun, run);
       for (let k = 0; k < spans.length; k++) {
         from.push(k === 0 ? cs : cs + spans[k]!.start);
         thresholds.push(spans[k]!.threshold);
       }
     }
+    cs = i + 1;
   }
   const out: ParsedTarget[] = new Array(from.length);
   for (let k = 0; k < from.length; k++) {
     out[k] = { text: trimPhrase(s, from[k]!, k + 1 < from.length ? from[k + 1]! : n), threshold: thresholds[k]! };
+  }
+  return out;
+}
+
+/** The targets of a one-clause text s[cs, ce) from its spans. */
+function targetsOf(s: string, cs: number, ce: number, spans: Span[]): ParsedTarget[] {
+  const out: ParsedTarget[] = new Array(spans.length);
+  for (let k = 0; k < spans.length; k++) {
+    const to = k + 1 < spans.length ? cs + spans[k + 1]!.start : ce;
+    out[k] = { text: trimPhrase(s, k === 0 ? cs : cs + spans[k]!.start, to), threshold: spans[k]!.threshold };
   }
   return out;
 }
@@ -128,12 +331,27 @@ export function trimPhrase(s: string, a: number, b: number): string {
 
 const WORD_CHAR_AT_END = /[\p{L}\p{N}]$/u;
 
+const WORD_CHAR_AT_START = /^[\p{L}\p{N}]/u;
+
+/** Whether the code point at s[p] is a letter or a number: the WE lookahead, by hand (in s up to `end`). */
+export function wordCharAt(s: string, p: number, end = s.length): boolean {
+  if (p >= end) return false;
+  const ch = s.charCodeAt(p);
+  if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
+  return WORD_CHAR_AT_START.test(s.slice(p, Math.min(p + 2, end)));
+}
+
 /** Whether the code point before s[p] is a letter or a number: the WB lookbehind, by hand. */
 export function wordCharBefore(s: string, p: number): boolean {
-  if (p <= 0) return false;
+  return wordCharBeforeIn(s, 0, p);
+}
+
+/** wordCharBefore(s.slice(from), p - from): the text before `from` unseen. */
+function wordCharBeforeIn(s: string, from: number, p: number): boolean {
+  if (p <= from) return false;
   const ch = s.charCodeAt(p - 1);
   if (ch < 128) return (ch >= 48 && ch <= 57) || ((ch | 32) >= 97 && (ch | 32) <= 122);
-  return WORD_CHAR_AT_END.test(s.slice(Math.max(0, p - 2), p));
+  return WORD_CHAR_AT_END.test(s.slice(Math.max(from, p - 2), p));
 }
 
 /** The first index from `from` (up to `end`) that holds no space (\s). */
@@ -157,10 +375,13 @@ export function wordAtEnd(s: string, word: string): number {
   return at >= 0 && s.startsWith(word, at) && !wordCharBefore(s, at) ? at : -1;
 }
 
-/** o = original clause, c = its lower-case copy; spans in clause offsets. */
-function scanClause(o: string, c: string): Span[] {
+/**
+ * o = original clause, c = its lower-case copy, starting at `base` in the phrase, with its cue
+ * words (HAS_ bits) and its digit runs [runFrom, runTo) of numberRuns; spans in clause offsets.
+ */
+function scanClause(o: string, c: string, base: number, cues: number, runFrom: number, runTo: number): Span[] {
   const spans: Span[] = [];
-  const words = wordScanner(o, c);
+  const words = wordScanner(o, c, cues, base, runFrom, runTo);
   let pos = 0;
   while (pos < c.length && spans.length < MAX_SPANS_PER_CLAUSE) {
     const a = nextNumeric(o, c, pos, words);
@@ -189,6 +410,13 @@ const VUOT_RE = new RegExp(
   'gu',
 );
 const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn']);
+/** Per word rule (WORD_RULES order), the words a match must start with. */
+const RULE_FIRST_WORDS = [
+  ['không'],
+  ['không', 'tăng', 'giảm', 'cao hơn', 'thấp hơn', 'nhiều hơn', 'ít hơn'],
+  ['không', 'tăng', 'giảm'],
+  ['không', 'vượt'],
+];
 
 type WordRule = (m: RegExpExecArray, o: string) => Span;
 
@@ -232,21 +460,84 @@ const WORD_REGEXES = WORD_RULES.map(([r]) => new RegExp(r.source, r.flags));
 interface WordScanner {
   o: string;
   c: string;
-  cache: ({ from: number; span: Span | null } | undefined)[];
-  /** Per rule, whether the clause holds the word the rule cannot match without. */
-  possible: boolean[];
+  /** The clause's start in the phrase, and its digit runs [run, runEnd) not yet behind the scan (numberRuns). */
+  base: number;
+  run: number;
+  runEnd: number;
+  /** Bit i: WORD_RULES[i] may match in the clause (wordRules). */
+  rules: number;
+  /** Per word rule, its last hit; made on the first search. */
+  cache: ({ from: number; span: Span | null } | undefined)[] | null;
   /** Whether the clause holds "tăng", "giảm" or "vượt" (a relative cue needs one) and "trở" (… trở lên). */
   relative: boolean;
   tro: boolean;
 }
 
-function wordScanner(o: string, c: string): WordScanner {
-  // NONE_RE needs "không", REL_SO_VOI_RE "so với", REL_END_RE "tăng"/"giảm", VUOT_RE "vượt".
-  const possible = [c.includes('không'), c.includes('so với'), c.includes('tăng') || c.includes('giảm'), c.includes('vượt')];
-  return { o, c, cache: [], possible, relative: possible[2]! || possible[3]!, tro: c.includes('trở') };
+/** `words`: the clause's cue words (HAS_ bits, exact). */
+function wordScanner(o: string, c: string, words: number, base: number, run: number, runEnd: number): WordScanner {
+  const relative = (words & (HAS_TANG | HAS_GIAM | HAS_VUOT)) !== 0;
+  return { o, c, base, run, runEnd, rules: wordRules(c, words), cache: null, relative, tro: (words & HAS_TRO) !== 0 };
+}
+
+/**
+ * The word rules that may match in clause c (bit i for WORD_RULES[i]), by what each cannot
+ * match without: NONE_RE "không", VUOT_RE "vượt", REL_SO_VOI_RE a direction word before "so
+ * với", REL_END_RE "tăng" / "giảm" (and maybe "lên" / "xuống") at the end. The regexes are the
+ * costly part of a clause: most clauses with the words do not match, and skip them.
+ */
+function wordRules(c: string, words: number): number {
+  let rules = 0;
+  if (words & HAS_KHONG) rules |= 1;
+  if (words & HAS_SO_VOI && soVoiAfterDirection(c)) rules |= 2;
+  if (words & (HAS_TANG | HAS_GIAM) && endsWithAny(c, endBeforeSpaces(c), REL_END_WORDS)) rules |= 4;
+  if (words & HAS_VUOT) rules |= 8;
+  return rules;
+}
+
+const REL_END_WORDS = ['tăng', 'giảm', 'lên', 'xuống'];
+const SO_VOI_PARTICLES = ['lên', 'hơn', 'xuống', 'thêm'];
+/** What REL_SO_VOI_RE's direction words end with ("cao hơn", "ít hơn" …). */
+const DIRECTION_ENDS = ['tăng', 'giảm', 'hơn'];
+
+/** Whether c[0, e) ends with one of the words (as text: no word-start check). */
+function endsWithAny(c: string, e: number, words: string[]): boolean {
+  for (const w of words) if (e >= w.length && c.startsWith(w, e - w.length)) return true;
+  return false;
+}
+
+/** Whether some "so với" follows a direction word, past spaces and maybe a particle ("tăng lên so với"). */
+function soVoiAfterDirection(c: string): boolean {
+  for (let q = c.indexOf('so với'); q >= 0; q = c.indexOf('so với', q + 1)) {
+    const e = spacesBefore(c, q);
+    if (e < 0) continue;
+    if (endsWithAny(c, e, DIRECTION_ENDS)) return true;
+    for (const p of SO_VOI_PARTICLES) {
+      const f = e >= p.length && c.startsWith(p, e - p.length) ? spacesBefore(c, e - p.length) : -1;
+      if (f >= 0 && endsWithAny(c, f, DIRECTION_ENDS)) return true;
+    }
+  }
+  return false;
+}
+
+/** Where the spaces (at least one) right before c[at] start, else -1. */
+function spacesBefore(c: string, at: number): number {
+  let e = at;
+  while (e > 0 && isSpaceCode(c.charCodeAt(e - 1))) e--;
+  return e < at ? e : -1;
+}
+
+/**
+ * The cue words c holds, as c.includes tells, of those the phrase's facts allow: for a clause
+ * of a longer phrase, or for ODD text, where the facts hold every cue word.
+ */
+function clauseWords(c: string, facts: number): number {
+  let words = 0;
+  for (const cue of CUE_WORDS) if (facts & cue.bit && c.includes(cue.word)) words |= cue.bit;
+  return words;
 }
 
 function nextWord(w: WordScanner, pos: number): Span | null {
+  if (!w.rules) return null; // most clauses: no word rule can match
   let best: Span | null = null;
   for (let i = 0; i < WORD_RULES.length; i++) {
     const span = nextWordFor(w, i, WORD_RULES[i]![1], pos);
@@ -256,27 +547,51 @@ function nextWord(w: WordScanner, pos: number): Span | null {
 }
 
 function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Span | null {
-  if (!w.possible[i]) return null;
-  const hit = w.cache[i];
+  if (!(w.rules & (1 << i))) return null;
+  const cache = (w.cache ??= []);
+  const hit = cache[i];
   if (hit && hit.from <= pos && (hit.span === null || hit.span.start >= pos)) return hit.span;
   const re = WORD_REGEXES[i]!;
-  re.lastIndex = pos;
-  const m = re.exec(w.c);
+  // No match starts before the first of its first words: the regex starts there (its
+  // look-behind still sees the text before), not trying every position on the way.
+  re.lastIndex = firstOf(w.c, RULE_FIRST_WORDS[i]!, pos);
+  const m = re.lastIndex < w.c.length ? re.exec(w.c) : null;
   const span = m ? rule(m, w.o) : null;
-  w.cache[i] = { from: pos, span };
+  cache[i] = { from: pos, span };
   return span;
 }
 
-/** Baseline as written, minus "so với" and end punctuation; fixes "liền kế". */
+/** Where the first of the words occurs in c from `pos`, else c.length. */
+function firstOf(c: string, words: string[], pos: number): number {
+  let first = c.length;
+  for (const w of words) {
+    const i = c.indexOf(w, pos);
+    if (i >= 0 && i < first) first = i;
+  }
+  return first;
+}
+
+/**
+ * Baseline as written, minus "so với" and end punctuation; fixes "liền kế". Each step runs
+ * only where it can change the text (a relative target's baseline is mostly plain words).
+ */
 function canonBaseline(b: string): string {
-  const s = b
-    .trim()
-    .replace(/^(?:so với(?![\p{L}\p{N}])\s*)+/iu, '')
-    .replace(/[\s.;:,]+$/u, '')
-    .replace(/liền kế(?![\p{L}\p{N}])/gu, 'liền kề');
+  let s = b.trim();
+  if (SO_VOI_FIRST.includes(s.charCodeAt(0))) s = s.replace(/^(?:so với(?![\p{L}\p{N}])\s*)+/iu, '');
+  if (isBaselineEnd(s.charCodeAt(s.length - 1))) s = s.replace(/[\s.;:,]+$/u, '');
+  if (s.includes('liền kế')) s = s.replace(/liền kế(?![\p{L}\p{N}])/gu, 'liền kề');
+  if (foldedFirstCode(s) !== 99) return s; // "c": what "chi tieu" needs first
   const f = fold(s);
   if (/^chi tieu\b/.test(f) && /\bgiao\b/.test(f)) return 'chỉ tiêu được giao';
   return s;
+}
+
+/** What "s" of "so với" is under /iu: "s", "S" and the long s "ſ". */
+const SO_VOI_FIRST = [0x73, 0x53, 0x17f];
+
+/** [\s.;:,]: what canonBaseline drops at the end. */
+function isBaselineEnd(ch: number): boolean {
+  return ch === 46 || ch === 59 || ch === 58 || ch === 44 || isSpaceCode(ch);
 }
 
 // --- targets around a number -----------------------------------------------------------
@@ -310,23 +625,35 @@ const isDigitCode = (ch: number) => ch >= 48 && ch <= 57;
  * "." / "," groups.
  */
 function nextNumeric(o: string, c: string, pos: number, clause: WordScanner): Span | null {
-  for (let ts = numberTokenStart(c, pos); ts >= 0; ) {
+  const runs = numberRuns;
+  const { base, runEnd } = clause;
+  let r = clause.run;
+  while (r < runEnd && runs[r]! - base < pos) r++;
+  clause.run = r; // scans only move on
+  while (r < runEnd) {
+    const ts = runs[r]! - base;
+    if (!isTokenStart(c, ts)) {
+      r++;
+      continue;
+    }
     const te = numberTokenEnd(c, ts);
     const span = numericAt(o, c, pos, ts, te, clause);
     if (span) return span;
-    ts = numberTokenStart(c, te); // the next token starts after this one
+    while (r < runEnd && runs[r]! - base < te) r++; // the next token starts after this one
   }
   return null;
 }
 
 /** Start of the first number token at or after `from`, -1 when none. */
 export function numberTokenStart(c: string, from: number): number {
-  for (let i = from; i < c.length; i++) {
-    if (!isDigitCode(c.charCodeAt(i)) || wordCharBefore(c, i)) continue;
-    if (i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2))) continue;
-    return i;
-  }
+  for (let i = from; i < c.length; i++) if (isDigitCode(c.charCodeAt(i)) && isTokenStart(c, i)) return i;
   return -1;
+}
+
+/** Whether the digit at c[i] starts a number token: not glued to a word, nor to "1." / "1,". */
+function isTokenStart(c: string, i: number): boolean {
+  if (wordCharBefore(c, i)) return false;
+  return !(i >= 2 && (c.charCodeAt(i - 1) === 46 || c.charCodeAt(i - 1) === 44) && isDigitCode(c.charCodeAt(i - 2)));
 }
 
 /** End of the number token starting at `start`: digits, then "." / "," groups of digits. */
@@ -341,14 +668,26 @@ export function numberTokenEnd(c: string, start: number): number {
   return e;
 }
 
+/** digitsToNumber(c.slice(ts, te)); plain digits (most tokens) read in place, without the copy. */
+function tokenValue(c: string, ts: number, te: number): number | null {
+  if (te - ts > 15) return digitsToNumber(c.slice(ts, te));
+  let v = 0;
+  for (let i = ts; i < te; i++) {
+    const d = c.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return digitsToNumber(c.slice(ts, te)); // "." / "," groups
+    v = v * 10 + d; // at most 15 digits: an exact integer, as Number() reads it
+  }
+  return v;
+}
+
 function numericAt(o: string, c: string, pos: number, ts: number, te: number, clause: WordScanner): Span | null {
   // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
   const p = skipSpaces(c, te, Math.min(te + 7, c.length));
   const pct = c.charCodeAt(p) === 37 && p < te + 8;
   const preFrom = Math.max(pos, ts - 60);
+  if (!pct && noRuleTakes(c, preFrom, ts, te, clause)) return null;
   const pre = c.slice(preFrom, ts);
-  if (!pct && noRuleTakes(c, te, pre, clause)) return null;
-  const value = digitsToNumber(c.slice(ts, te));
+  const value = tokenValue(c, ts, te);
   if (value === null) return null;
   const k: Tok = {
     o,
@@ -369,16 +708,28 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
 
 /**
  * A number without "%" that no rule below can take: no range mark after it (rangeAt), no
- * "tăng" / "giảm" / "vượt" before it (relativeCue), no "trở" after it (troAt) and no comparison
- * cue right before it (opCue) — compareAt needs a cue, "trở lên/xuống" or a "%". Labels such as
+ * relative cue before it (relativeCue, looked for only after a "tăng" / "giảm" / "vượt"), no
+ * "trở" after it that troAt could reach (troAhead) and no comparison cue right before it
+ * (opCue) — compareAt needs a cue, "trở lên/xuống" or a "%". Labels such as
  * "(đợt 2)" or "số 12" are most numbers in target cells: this spares them the rule work (the
  * unit and "/per" reading, three span attempts), about 0.3 µs each.
  */
-function noRuleTakes(c: string, te: number, pre: string, clause: WordScanner): boolean {
+function noRuleTakes(c: string, preFrom: number, ts: number, te: number, clause: WordScanner): boolean {
   if (rangeMarkAhead(c, te)) return false;
-  if (clause.relative && hasDirectionWord(pre)) return false;
-  if (clause.tro && c.indexOf('trở', te) >= 0) return false;
-  return opCue(pre) === null;
+  if (clause.relative && hasDirectionWordIn(c, preFrom, ts) && relativeCue(c.slice(preFrom, ts))) return false;
+  if (clause.tro && troAhead(c, te)) return false;
+  return opCueIn(c, preFrom, ts) === null; // on the text before the number, without its copy
+}
+
+/**
+ * Whether troAt could find "trở lên" after the number's unit: the first "trở" after it with no
+ * [\d;%<>≥≤] on the way (the unit and its "/năm" hold none, and troAt stops at them).
+ */
+function troAhead(c: string, te: number): boolean {
+  const at = c.indexOf('trở', te);
+  if (at < 0) return false;
+  for (let i = te; i < at; i++) if (isTroStop(c.charCodeAt(i))) return false;
+  return true;
 }
 
 /**
@@ -391,7 +742,8 @@ function rangeMarkAhead(c: string, te: number): boolean {
   if (p < end && c.charCodeAt(p) === 37) p = skipSpaces(c, p + 1, end);
   if (p >= end) return false;
   const ch = c.charCodeAt(p);
-  return ch === 45 || ch === 0x2013 || ch === 0x2014 || c.startsWith('đến', p) || c.startsWith('tới', p);
+  if (ch === 0x111) return c.startsWith('đến', p);
+  return ch === 45 || ch === 0x2013 || ch === 0x2014 || (ch === 116 && c.startsWith('tới', p));
 }
 
 function rangeAt(k: Tok): Span | null {
@@ -421,33 +773,80 @@ function range(a: number, b: number, unit: string): Threshold {
 
 /** Unit (and "/per") after the number; percent numbers have unit "%". */
 function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
-  const u = k.pct ? { unit: '%', end: k.numEnd } : unitAt(k.o, k.c, k.te);
-  const p = perAt(k.o, k.c, u.end);
-  return { unit: u.unit, per: p.per, end: p.end };
+  const u = k.pct ? null : unitAt(k.o, k.c, k.te);
+  const unit = u ? u.unit : '%';
+  const end = u ? u.end : k.numEnd;
+  const p = perAt(k.o, k.c, end);
+  return p ? { unit, per: p.per, end: p.end } : { unit, per: '', end };
 }
 
-const DIRECTION_RE = new RegExp(`${WB}(tăng|giảm|vượt)${WE}`, 'gu');
 const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
 
-/** Whether text holds "tăng", "giảm" or "vượt" anywhere: what a relative cue cannot do without. */
-function hasDirectionWord(pre: string): boolean {
-  return pre.includes('tăng') || pre.includes('giảm') || pre.includes('vượt');
+const DIRECTION_WORDS = ['tăng', 'giảm', 'vượt'];
+
+/** Whether s[from, to) holds "tăng", "giảm" or "vượt": what a relative cue cannot do without. */
+function hasDirectionWordIn(s: string, from: number, to: number): boolean {
+  for (const w of DIRECTION_WORDS) {
+    const i = s.indexOf(w, from);
+    if (i >= 0 && i + w.length <= to) return true;
+  }
+  return false;
 }
 
 /** "tăng/giảm/vượt" at most three words before the number (not "không giảm", "tăng trưởng"). */
-function relativeCue(pre: string): { index: number; direction: Direction } | null {
-  if (!hasDirectionWord(pre)) return null;
-  let last: RegExpMatchArray | null = null;
-  for (const m of pre.matchAll(DIRECTION_RE)) last = m;
-  if (!last || last.index === undefined) return null;
-  const between = pre.slice(last.index + last[0].length);
-  const words = between.trim().split(/\s+/).filter(Boolean);
-  if (/[\d,;:]/.test(between) || words.length > 3 || /so với|đạt/u.test(between)) return null;
+export function relativeCue(pre: string): { index: number; direction: Direction } | null {
+  const last = lastDirectionWord(pre);
+  if (last < 0) return null;
+  const b = last + 4; // after the word: the three words are four characters long
+  if (wordCount(pre, b, pre.length) > 3) return null; // the most usual no, before any copy
+  if (hasDigitOrStop(pre, b) || pre.indexOf('so với', b) >= 0 || pre.indexOf('đạt', b) >= 0) return null;
+  const words = wordsOf(pre.slice(b));
   if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
   // "giảm xuống dưới 5%", "tăng lên 90%" name the level to reach, not the change.
   if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
-  if (/không\s*$/u.test(pre.slice(0, last.index))) return null;
-  return { index: last.index, direction: last[1] === 'giảm' ? 'decrease' : 'increase' };
+  let e = last; // "không" right before: /không\s*$/ on pre.slice(0, last)
+  while (e > 0 && isSpaceCode(pre.charCodeAt(e - 1))) e--;
+  if (e >= 5 && pre.startsWith('không', e - 5)) return null;
+  return { index: last, direction: pre.startsWith('giảm', last) ? 'decrease' : 'increase' };
+}
+
+/**
+ * Where the last of "tăng", "giảm", "vượt" standing as a word starts in s, else -1: the last
+ * match of /(?<![\p{L}\p{N}])(tăng|giảm|vượt)(?![\p{L}\p{N}])/gu (matches cannot overlap: a
+ * word glued to the next one is no word).
+ */
+function lastDirectionWord(s: string): number {
+  let best = -1;
+  for (const w of DIRECTION_WORDS) {
+    for (let i = s.lastIndexOf(w); i > best; i = i > 0 ? s.lastIndexOf(w, i - 1) : -1) {
+      if (!wordCharBefore(s, i) && !wordCharAt(s, i + w.length)) {
+        best = i;
+        break;
+      }
+    }
+  }
+  return best;
+}
+
+/** /[\d,;:]/.test(s.slice(from)), by hand. */
+function hasDigitOrStop(s: string, from: number): boolean {
+  for (let i = from; i < s.length; i++) {
+    const ch = s.charCodeAt(i);
+    if (isDigitCode(ch) || ch === 44 || ch === 59 || ch === 58) return true;
+  }
+  return false;
+}
+
+/** s.trim().split(/\s+/).filter(Boolean), by hand. */
+function wordsOf(s: string): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < s.length; ) {
+    const a = i;
+    while (i < s.length && !isSpaceCode(s.charCodeAt(i))) i++;
+    if (i > a) out.push(s.slice(a, i));
+    i++;
+  }
+  return out;
 }
 
 function relativeAt(k: Tok): Span | null {
@@ -459,7 +858,8 @@ function relativeAt(k: Tok): Span | null {
   if (tro) end = tro.end;
   // "Giảm 5%/năm": per year means against the year before.
   let baseline = up.per ? `${up.per.toLowerCase()} trước liền kề` : '';
-  const sv = SO_VOI_AFTER.exec(k.c.slice(end, end + 300));
+  const q = k.c.indexOf('so với', end); // what SO_VOI_AFTER cannot match without
+  const sv = q >= 0 && q + 6 <= end + 300 ? SO_VOI_AFTER.exec(k.c.slice(end, end + 300)) : null;
   if (sv) {
     const svEnd = end + sv[0].length;
     baseline = canonBaseline(k.o.slice(svEnd - sv[1].length, svEnd));
@@ -490,42 +890,74 @@ const OP_CUES: [string[], ThresholdOp, boolean][] = [
   [['dưới'], '<', true],
 ];
 
-/** The cues above by their last character, in the order they are tried. */
+/** The cues above by the code of their last character, in the order they are tried (a dense array: "≥" is U+2265). */
 const OP_CUES_BY_END = (() => {
-  const out = new Map<string, { cue: string; op: ThresholdOp; word: boolean }[]>();
+  const out = new Array<{ cue: string; op: ThresholdOp; word: boolean }[] | undefined>(0x2266).fill(undefined);
   for (const [cues, op, word] of OP_CUES) {
     for (const cue of [...cues].sort((a, b) => b.length - a.length)) {
-      const end = cue.charAt(cue.length - 1);
-      let list = out.get(end);
-      if (!list) out.set(end, (list = []));
-      list.push({ cue, op, word });
+      const end = cue.charCodeAt(cue.length - 1);
+      if (end >= out.length) throw new Error(`OP_CUES_BY_END too short for ${cue}`);
+      (out[end] ??= []).push({ cue, op, word });
     }
   }
   return out;
 })();
 
 export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
-  const e = endBeforeSpaces(pre);
-  const candidates = OP_CUES_BY_END.get(pre.charAt(e - 1));
+  return opCueIn(pre, 0, pre.length);
+}
+
+/** opCue(s.slice(from, to)), its index counted from `from`. */
+function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index: number } | null {
+  let e = to;
+  while (e > from && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  const last = e > from ? s.charCodeAt(e - 1) : -1;
+  const candidates = last >= 0 && last < OP_CUES_BY_END.length ? OP_CUES_BY_END[last] : undefined;
   if (!candidates) return null;
   for (const { cue, op, word } of candidates) {
     const at = e - cue.length;
-    if (at >= 0 && pre.startsWith(cue, at) && !(word && wordCharBefore(pre, at))) return { op, index: at };
+    if (at >= from && s.startsWith(cue, at) && !(word && wordCharBeforeIn(s, from, at))) return { op, index: at - from };
   }
   return null;
 }
 
-// The words before "trở lên" may not cross a number, a comparison sign or "so với".
-const TRO_RE = new RegExp(`^((?:(?!so với)[^\\d;%<>≥≤])*?)${WB}trở\\s+(lên|xuống)${WE}`, 'u');
-
-/** "… trở lên / trở xuống" within maxWords words after a position. */
-function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
+/**
+ * "… trở lên / trở xuống" within maxWords words after a position: in the 160 characters from
+ * there, /^((?:(?!so với)[^\d;%<>≥≤])*?)(?<![\p{L}\p{N}])trở\s+(lên|xuống)(?![\p{L}\p{N}])/u
+ * by hand (the words before "trở lên" may not cross a number, a comparison sign or "so với"),
+ * with m[1]'s word count: this runs for most numbers in a clause with "trở".
+ */
+export function troAt(c: string, from: number, maxWords: number): { up: boolean; end: number } | null {
   const at = c.indexOf('trở', from);
-  if (at < 0 || at + 3 > from + 160) return null; // TRO_RE needs the word; most numbers have none after them
-  const m = TRO_RE.exec(c.slice(from, from + 160));
-  if (!m) return null;
-  if (m[1].trim().split(/\s+/).filter(Boolean).length > maxWords) return null;
-  return { up: m[2] === 'lên', end: from + m[0].length };
+  if (at < 0 || at + 3 > from + 160) return null; // most numbers have no "trở" after them
+  const w = Math.min(c.length, from + 160); // the window's end: its edges bound the look-arounds
+  for (let p = from; p < w; p++) {
+    const ch = c.charCodeAt(p); // 116 "t", 115 "s": the words' first letters, before comparing
+    const end = ch === 116 && p + 3 <= w && c.startsWith('trở', p) && !wordCharBeforeIn(c, from, p) ? troEnd(c, p + 3, w) : -1;
+    if (end >= 0) return wordCount(c, from, p) > maxWords ? null : { up: c.startsWith('lên', end - 3), end };
+    if (isTroStop(ch) || (ch === 115 && p + 6 <= w && c.startsWith('so với', p))) return null;
+  }
+  return null;
+}
+
+/** After "trở" at `q`: the end of \s+(lên|xuống) at a word end, in c up to w, else -1. */
+function troEnd(c: string, q: number, w: number): number {
+  const p = skipSpaces(c, q, w);
+  if (p === q) return -1;
+  const end = p + 3 <= w && c.startsWith('lên', p) ? p + 3 : p + 5 <= w && c.startsWith('xuống', p) ? p + 5 : -1;
+  return end >= 0 && !wordCharAt(c, end, w) ? end : -1;
+}
+
+/** [\d;%<>≥≤]: what the words before "trở lên" may not hold. */
+function isTroStop(ch: number): boolean {
+  return isDigitCode(ch) || ch === 59 || ch === 37 || ch === 60 || ch === 62 || ch === 0x2265 || ch === 0x2264;
+}
+
+/** How many words (runs without \s) s[a, b) holds: s.slice(a, b).trim().split(/\s+/).filter(Boolean).length. */
+function wordCount(s: string, a: number, b: number): number {
+  let n = 0;
+  for (let i = a; i < b; i++) if (!isSpaceCode(s.charCodeAt(i)) && (i === a || isSpaceCode(s.charCodeAt(i - 1)))) n++;
+  return n;
 }
 
 function compareAt(k: Tok): Span | null {
@@ -557,10 +989,11 @@ const KNOWN_UNITS = [
   .map((u) => u.split(' '))
   .sort((a, b) => b.length - a.length);
 
-const UNIT_STOP = new RegExp(
-  `[/;:()\\[\\].%\\d<>≤≥=–—]|${WB}(?:trở lên|trở xuống|được|có|đã|phải|đạt|của|trong|cho|và|hoặc|so với|để|theo|tại|trên|dưới|mỗi|với|là|từ|đến|tới)${WE}`,
-  'u',
-);
+const UNIT_STOP_WORDS = [
+  'trở lên', 'trở xuống', 'được', 'có', 'đã', 'phải', 'đạt', 'của', 'trong', 'cho', 'và', 'hoặc', 'so với', 'để',
+  'theo', 'tại', 'trên', 'dưới', 'mỗi', 'với', 'là', 'từ', 'đến', 'tới',
+];
+const UNIT_STOP = new RegExp(`[/;:()\\[\\].%\\d<>≤≥=–—]|${WB}(?:${UNIT_STOP_WORDS.join('|')})${WE}`, 'u');
 
 /**
  * The counted noun after a number, in its original spelling: a known unit at the start of
@@ -573,6 +1006,7 @@ const STOP_FIRST = /[/;:()[\].%\d<>≤≥=–—]/;
 function unitAt(o: string, c: string, from: number): { unit: string; end: number } {
   const f = skipSpaces(c, from, Math.min(from + 80, c.length));
   if (f >= from + 80 || f >= c.length || STOP_FIRST.test(c[f]!)) return { unit: '', end: from };
+  if (stopBeforeWord(c, f, Math.min(from + 80, c.length))) return { unit: '', end: from };
   const win = c.slice(from, from + 80);
   const lead = win.length - win.trimStart().length;
   const body = win.slice(lead);
@@ -588,6 +1022,23 @@ function unitAt(o: string, c: string, from: number): { unit: string; end: number
   return { unit: seg.slice(0, len), end: from + lead + len };
 }
 
+/**
+ * Whether UNIT_STOP stops the window c[f, end) before its first word (a run of [^\s,]): a stop
+ * sign or a stop word where that word starts ("3, 4 có …"), so no unit. Spares the regex and
+ * the word list for most numbers that are not counts.
+ */
+function stopBeforeWord(c: string, f: number, end: number): boolean {
+  let q = f;
+  while (q < end && (c.charCodeAt(q) === 44 || isSpaceCode(c.charCodeAt(q)))) q++;
+  if (q >= end) return true; // no word at all
+  if (STOP_FIRST.test(c[q]!)) return true;
+  for (const w of UNIT_STOP_WORDS) {
+    // At q the word starts a word (the window's start, or "," / a space before it).
+    if (q + w.length <= end && c.startsWith(w, q) && !wordCharAt(c, q + w.length, end)) return true;
+  }
+  return false;
+}
+
 function knownUnitLength(folded: string[]): number {
   const hit = KNOWN_UNITS.find((u) => u.length <= folded.length && u.every((w, i) => folded[i] === w));
   return hit ? hit.length : 0;
@@ -599,10 +1050,11 @@ function plainUnitLength(seg: string, words: RegExpMatchArray[], n: number): num
   return beforeComma >= 1 && beforeComma <= 3 ? beforeComma : 1;
 }
 
-function perAt(o: string, c: string, from: number): { per: string; end: number } {
-  if (c[skipSpaces(c, from, c.length)] !== '/') return { per: '', end: from }; // the usual case: no "/năm" after the number
+/** "/năm" after a position, else null. */
+function perAt(o: string, c: string, from: number): { per: string; end: number } | null {
+  if (c.charCodeAt(skipSpaces(c, from, c.length)) !== 47) return null; // the usual case: no "/năm" after the number
   const m = /^\s*\/\s*(\p{L}+)(?![\p{L}\p{N}])/u.exec(c.slice(from, from + 40));
-  if (!m) return { per: '', end: from };
+  if (!m) return null;
   const end = from + m[0].length;
   return { per: o.slice(end - m[1].length, end), end };
 }

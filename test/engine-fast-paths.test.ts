@@ -18,9 +18,13 @@ import {
   numberTokenStart,
   opCue,
   parseTarget,
+  phraseScan,
+  relativeCue,
   thresholdStatus,
   trimPhrase,
+  troAt,
   wordAtEnd,
+  wordCharAt,
 } from '../model/thresholds';
 import { createFunctionsLogic, sameTable } from '../addin/functions/logic';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, VINHPHUC } from './helpers/fixtures';
@@ -359,6 +363,102 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
       }),
       { numRuns: 20_000 },
     );
+  });
+
+  // Characters and words the phrase pass tells apart: cue words in every case, split or glued,
+  // clause marks, spaces cleanText refuses, and characters outside its table.
+  const scanPhrase = fc
+    .array(
+      fc.constantFrom(
+        'a', 'B', '1', '95', '1.000', ' ', '  ', '\n', ' \n', '\n ', '\n\n', ';', '.', '. ', '\t', '&', '<', '\u00a0', '\u2028', '\u200b',
+        'không', 'KHÔNG', 'Không có', 'so với', 'SO VỚI', 'tăng', 'TĂNG', 'giảm', 'Giảm', 'vượt', 'VƯỢT', 'trở', 'TRỞ', 'khôngx', 'xtrở',
+        'đợt', 'được', 'ô', 'Ô', 'ợ', 'Ợ', 'ở', 'ă', 'Ả', 'ớ', 'Σ', 'İ', 'ß', 'ǅ', 'K', 'x\u0301', '𝐀', '\ud835', 'Ⅻ', '²', '١', 'ẞ', 'ｶ',
+      ),
+      { maxLength: 14 },
+    )
+    .map((p) => p.join(''));
+
+  it('the phrase pass finds what cleanText\'s check, clauseBreak, the digit runs, the cue words and lower case find', async () => {
+    const needsCleaning = (s: string) =>
+      /^[ \n]|[ \n]$/.test(s) || /[^\n\u0020-\u0025\u0027-\u003b\u003d-\u007e\u00c0-\u02ff\u1e00-\u1eff]| [ \n]|\n /.test(s);
+    const lowerReference = (s: string) => {
+      const l = s.toLowerCase();
+      return l.length === s.length && !s.includes('\u03a3') ? l : [...s].map((ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
+    };
+    const cues = ['không', 'so với', 'tăng', 'giảm', 'vượt', 'trở'];
+    const check = (s: string) => {
+      const got = phraseScan(s);
+      const k = JSON.stringify(s);
+      assert.equal(got.clean, !needsCleaning(s), k);
+      if (got.clean) assert.equal(cleanText(s), s, k);
+      const breaks: number[] = [];
+      for (let i = clauseBreak(s, 0); i < s.length; i = clauseBreak(s, i + 1)) breaks.push(i);
+      assert.deepEqual(got.breaks, breaks, k);
+      assert.deepEqual(got.digitRuns, [...s.matchAll(/(?<!\d)\d/g)].map((m) => m.index), k);
+      const lower = lowerReference(s);
+      assert.equal(got.lower, lower, k);
+      // Text outside the pass's table gets every cue word (the scan then searches for them).
+      assert.deepEqual(got.cueWords, got.odd ? cues : cues.filter((w) => lower.includes(w)), k);
+    };
+    for (const t of await fixtureTexts()) check(t);
+    fc.assert(fc.property(scanPhrase, (s) => check(s)), { numRuns: 30_000 });
+    for (let c = 0; c < 0x10000; c++) {
+      const ch = String.fromCharCode(c);
+      check(`Số ${ch}ng 1${ch}`);
+      check(ch);
+    }
+  });
+
+  it('troAt is its regex on the 160 characters after the number, with the word count before "trở lên"', () => {
+    const TRO_RE = /^((?:(?!so với)[^\d;%<>≥≤])*?)(?<![\p{L}\p{N}])trở\s+(lên|xuống)(?![\p{L}\p{N}])/u;
+    const reference = (c: string, from: number, maxWords: number) => {
+      const at = c.indexOf('trở', from);
+      if (at < 0 || at + 3 > from + 160) return null;
+      const m = TRO_RE.exec(c.slice(from, from + 160));
+      if (!m || m[1]!.trim().split(/\s+/).filter(Boolean).length > maxWords) return null;
+      return { up: m[2] === 'lên', end: from + m[0].length };
+    };
+    const text = fc
+      .array(fc.constantFrom('trở', 'lên', 'xuống', ' ', '  ', '\u2003', 'trở lên', 'trở  xuống', 'so với', 'so', 'với', 'a', 'từ', '5', '%', ';', '<', '≥', ',', 'x'.repeat(40), '𝐀', '\ud835', 'lênx', 'xtrở'), { maxLength: 14 })
+      .map((p) => p.join(''));
+    fc.assert(
+      fc.property(text, fc.nat(20), fc.constantFrom(4, 10), (c, from, maxWords) => {
+        assert.deepEqual(troAt(c, from, maxWords), reference(c, from, maxWords), `${JSON.stringify(c)} ${from} ${maxWords}`);
+      }),
+      { numRuns: 30_000 },
+    );
+  });
+
+  it('relativeCue is its regex-and-split reference', () => {
+    const DIRECTION_RE = /(?<![\p{L}\p{N}])(tăng|giảm|vượt)(?![\p{L}\p{N}])/gu;
+    const reference = (pre: string) => {
+      if (!(pre.includes('tăng') || pre.includes('giảm') || pre.includes('vượt'))) return null;
+      let last: RegExpMatchArray | null = null;
+      for (const m of pre.matchAll(DIRECTION_RE)) last = m;
+      if (!last || last.index === undefined) return null;
+      const between = pre.slice(last.index + last[0].length);
+      const words = between.trim().split(/\s+/).filter(Boolean);
+      if (/[\d,;:]/.test(between) || words.length > 3 || /so với|đạt/u.test(between)) return null;
+      if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
+      if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
+      if (/không\s*$/u.test(pre.slice(0, last.index))) return null;
+      return { index: last.index, direction: last[1] === 'giảm' ? 'decrease' : 'increase' };
+    };
+    const text = fc
+      .array(fc.constantFrom('tăng', 'giảm', 'vượt', 'tănggiảm', 'xtăng', 'giảmx', ' ', '\u2003', 'không', 'không ', 'trưởng', 'cường', 'quá', 'lên', 'xuống', 'còn', 'đến', 'so với', 'đạt', 'a', 'b c', '5', ',', ':', ';', '𝐀', 'Ⅻ'), { maxLength: 12 })
+      .map((p) => p.join(''));
+    fc.assert(fc.property(text, (pre) => assert.deepEqual(relativeCue(pre), reference(pre), JSON.stringify(pre))), { numRuns: 30_000 });
+  });
+
+  it('wordCharAt is the (?![\\p{L}\\p{N}]) look-ahead negated, in the text up to an end', () => {
+    const reference = (s: string, p: number, end: number) => /^[\p{L}\p{N}]/u.test(s.slice(p, end));
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `a${String.fromCharCode(c)}b`;
+      assert.equal(wordCharAt(s, 1), reference(s, 1, s.length), `U+${c.toString(16)}`);
+    }
+    for (const s of ['x𝐀', 'x𝟏', 'x\ud835', 'x\udc00y', 'x😀']) {
+      for (let end = 1; end <= s.length; end++) assert.equal(wordCharAt(s, 1, end), reference(s, 1, end), `${JSON.stringify(s)} ${end}`);
+    }
   });
 
   it('a number no rule can take ("(đợt 2)", "số 12/2019") is passed over; a cue before it, "trở lên" or a range after it still make it a target', () => {
