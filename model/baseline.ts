@@ -29,9 +29,12 @@ const num = (s: string | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
+// Made once: a literal in parseBaseline was a new RegExp object for every uncoded row read.
+const BASELINE_LINE = /^\s*năm\s+(\d{4})\s*:\s*(?:đạt\s+)?(\d+(?:[.,]\d+)?)\s*(?:\/\s*(\d+(?:[.,]\d+)?))?\s*(?:điểm|%)/iu;
+
 /** Parse a baseline line; null when the text is not one. */
 export function parseBaseline(text: string): BaselineInfo | null {
-  const m = /^\s*năm\s+(\d{4})\s*:\s*(?:đạt\s+)?(\d+(?:[.,]\d+)?)\s*(?:\/\s*(\d+(?:[.,]\d+)?))?\s*(?:điểm|%)/iu.exec(text);
+  const m = BASELINE_LINE.exec(text);
   if (!m) return null;
   const split = text.search(/mục tiêu/iu);
   const before = split >= 0 ? text.slice(0, split) : text;

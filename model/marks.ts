@@ -24,7 +24,10 @@ export function buildInlineMarks(a: Analysis, lang: Lang = a.lang): InlineMarks 
   const codes: string[] = new Array(n).fill('');
   const cells: InlineMarks['cells'] = [];
   const ruleKeys = new Map<string, { column: string; kind: InlineMarks['rules'][number]['kind']; severity: Severity }>();
-  for (const f of a.findings) {
+  const findings = a.findings;
+  // An index loop: for…of here made an iterator result per finding (~0.2 MB a 10,000-row sheet).
+  for (let x = 0; x < findings.length; x++) {
+    const f = findings[x]!;
     if (f.severity === 'info' || f.row < ap.firstDataRow || f.row > ap.lastDataRow) continue;
     const k = f.row - ap.firstDataRow;
     const msg = FINDING_MESSAGES[lang][f.kind](f.params);
