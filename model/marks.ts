@@ -33,7 +33,7 @@ export function buildInlineMarks(a: Analysis, lang: Lang = a.lang): InlineMarks 
     const msg = FINDING_MESSAGES[lang][f.kind](f.params);
     status[k] = status[k] ? `${status[k]}\n• ${msg}` : `• ${msg}`;
     const token = `${f.kind}@${f.column}`;
-    if (!codes[k]!.split(' ').includes(token)) codes[k] = codes[k] ? `${codes[k]} ${token}` : token;
+    if (!hasToken(codes[k]!, token)) codes[k] = codes[k] ? `${codes[k]} ${token}` : token;
     if (!f.column) continue;
     cells.push({ row: f.row, col: columnNumber(f.column), kind: f.kind, severity: f.severity });
     const key = `${token}`;
@@ -66,6 +66,18 @@ export function buildInlineMarks(a: Analysis, lang: Lang = a.lang): InlineMarks 
 
 /** Most cell notes parscore puts on one sheet; beyond that the status column and issues sheet say it. */
 export const MAX_CELL_NOTES = 500;
+
+/** Whether a space-separated list holds the token, as list.split(' ').includes(token) without the array. */
+export function hasToken(list: string, token: string): boolean {
+  // Never for parscore's tokens ("kind@column"): an empty one (indexOf('') would stay at the end)
+  // or one with a space (no part of a split holds one).
+  if (!token || token.includes(' ')) return list.split(' ').includes(token);
+  for (let at = list.indexOf(token); at >= 0; at = list.indexOf(token, at + 1)) {
+    const end = at + token.length;
+    if ((at === 0 || list.charCodeAt(at - 1) === 32) && (end === list.length || list.charCodeAt(end) === 32)) return true;
+  }
+  return false;
+}
 
 /**
  * True for a note parscore wrote: "parscore:" opens its first line, or its second (some Excel

@@ -261,6 +261,11 @@ export function formatViExact(n: number): string {
  */
 export function parseViValue(value: unknown): number | null {
   if (typeof value === 'number') return Number.isFinite(value) ? value : null;
+  if (typeof value === 'string') {
+    // A plain number text ("3,5", "97%"): parseViNumber's first case, without its result object.
+    const body = plainNumberBody(value);
+    if (body) return digitsToNumber(body === value.length ? value : value.slice(0, body));
+  }
   const p = parseViNumber(value);
   return p.ok ? p.value : null;
 }

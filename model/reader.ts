@@ -2,7 +2,7 @@
 import { parseAgencies } from './agencies';
 import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
 import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
-import { couldBeNumber, parseViNumber, parseViValue } from './numbers';
+import { couldBeNumber, digitsToNumber, parseViNumber, parseViValue, plainNumberBody } from './numbers';
 import { parseBaseline } from './baseline';
 import { parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode, isSpaceCode } from './text';
@@ -550,7 +550,12 @@ function readTargets(st: RowReader, i: number, item: AppendixItem): void {
  */
 function pointsIn(raw: unknown): number | null {
   if (typeof raw === 'number') return parseViValue(raw);
-  if (typeof raw === 'string' && !couldBeNumber(raw)) return null;
+  if (typeof raw === 'string') {
+    if (!couldBeNumber(raw)) return null;
+    // A plain number text: points unless it ends in "%" (parseViNumber's first case, no object).
+    const body = plainNumberBody(raw);
+    if (body) return body === raw.length ? digitsToNumber(raw) : null;
+  }
   const tp = parseViNumber(raw);
   return tp.ok && !tp.op && !tp.percent ? tp.value : null;
 }

@@ -228,7 +228,8 @@ function checkSums(ck: Checker, it: AppendixItem): void {
 function topLevelMax(a: Appendix): { sum: number; count: number } {
   let sum = 0;
   let count = 0;
-  for (const x of a.items) {
+  for (let k = 0; k < a.items.length; k++) {
+    const x = a.items[k]!; // an index loop: for…of made an iterator result per item
     if (x.parent !== -1 || x.kind === 'total' || x.maxPoints === null) continue;
     sum += x.maxPoints ?? 0;
     count++;

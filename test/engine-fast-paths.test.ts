@@ -8,8 +8,9 @@ import { cleanText, columnLetter, fold, foldHead, foldSlow, isSpaceCode } from '
 import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
 import { itemNumberInName } from '../model/reader';
 import { byCell, mergeByCell } from '../model/validate';
+import { hasToken } from '../model/marks';
 import type { Finding } from '../model/types';
-import { digitsToNumber, mayBeNumberText, parseViNumber } from '../model/numbers';
+import { digitsToNumber, mayBeNumberText, parseViNumber, parseViValue } from '../model/numbers';
 import {
   clauseBreak,
   dropFloatNoise,
@@ -658,6 +659,25 @@ describe('engine fast paths: the grid in blocks and the reader by hand', () => {
         const want = items.flatMap((it, c) => (it.parent === k ? [c] : []));
         assert.deepEqual([...items[k]!.children], want, `${f}: item ${k}`);
       }
+    }
+  });
+
+  it("hasToken is list.split(' ').includes(token)", () => {
+    const part = fc.constantFrom('', ' ', 'a', 'b', 'ab', 'over-max@L', 'over-max@LL', 'x@L', '@');
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 8 }), part, (parts, token) => {
+        const list = parts.join('');
+        assert.equal(hasToken(list, token), list.split(' ').includes(token), JSON.stringify([list, token]));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("points written as text read as parseViNumber reads them (plain number texts without its result object)", () => {
+    const texts = ['3,5', '1', '0,25', '1.000', '97%', '1,2,3', '1..2', '12.5%', ' 3', '3 ', '+3', '≥ 3', 'Đạt', '', '1,75', '9'.repeat(20), '00,5'];
+    for (const t of texts) {
+      const p = parseViNumber(t);
+      assert.equal(parseViValue(t), p.ok ? p.value : null, t);
     }
   });
 
