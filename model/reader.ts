@@ -274,7 +274,9 @@ function readRow(st: RowReader, i: number): void {
     if (n >= 0 && parent >= 0) {
       const p = st.items[parent]!;
       const itemCode = `${p.code}(${n})`;
-      pushItem(st, i, 'criterion', itemCode, p.path + `(${n})`, p.level + 1, parent, name);
+      // A coded criterion's path is its code: then one string serves both (one less per item).
+      const path = p.path === p.code ? itemCode : `${p.path}(${n})`;
+      pushItem(st, i, 'criterion', itemCode, path, p.level + 1, parent, name);
       return;
     }
   }

@@ -73,7 +73,7 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
   const agencies: AgencyLine[] = [...agencyAcc.entries()]
     .map(([key, { ref, acc: x }]) => ({ key, name: ref.name, unknown: ref.unknown, items: x.items, tasks: x.tasks, findings: x.findings, ...totals(x.max, x.claimed, x.accepted, x.capped) }))
     .sort((p, q) => q.max - p.max || q.tasks - p.tasks || p.name.localeCompare(q.name, 'vi'));
-  return { totals: totals(all.max, all.claimed, all.accepted, all.capped), fields, agencies, tasks: taskSummary(a), taskCount };
+  return { totals: totals(all.max, all.claimed, all.accepted, all.capped), fields, agencies, tasks: taskSummary(a, top), taskCount };
 }
 
 interface Parts {
@@ -147,9 +147,9 @@ function countAt(c: RowCounts, row: number): number {
   return i >= 0 && i < c.counts.length ? c.counts[i]! : 0;
 }
 
-function taskSummary(a: Appendix): TaskSummaryLine[] {
+/** `top`: topOf(a.items), which score has already made. */
+function taskSummary(a: Appendix, top: readonly number[]): TaskSummaryLine[] {
   const items = a.items;
-  const top = topOf(items);
   const lines = new Map<number, TaskSummaryLine>();
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;

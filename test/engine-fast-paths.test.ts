@@ -26,6 +26,7 @@ import {
   troAt,
   wordAtEnd,
   wordCharAt,
+  wordCharBefore,
 } from '../model/thresholds';
 import { createFunctionsLogic, sameTable } from '../addin/functions/logic';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, VINHPHUC } from './helpers/fixtures';
@@ -459,6 +460,17 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
     }
     for (const s of ['x𝐀', 'x𝟏', 'x\ud835', 'x\udc00y', 'x😀']) {
       for (let end = 1; end <= s.length; end++) assert.equal(wordCharAt(s, 1, end), reference(s, 1, end), `${JSON.stringify(s)} ${end}`);
+    }
+  });
+
+  it('wordCharBefore is the (?<![\\p{L}\\p{N}]) look-behind negated, on every UTF-16 unit and on surrogate pairs', () => {
+    const reference = (s: string, p: number) => /[\p{L}\p{N}]$/u.test(s.slice(0, p));
+    for (let c = 0; c < 0x10000; c++) {
+      const s = `a${String.fromCharCode(c)}1`;
+      assert.equal(wordCharBefore(s, 2), reference(s, 2), `U+${c.toString(16)}`);
+    }
+    for (const s of ['x𝐀1', 'x𝟏1', '\ud8351', 'x\udc001', '😀1', '\udc00\udc001']) {
+      for (let p = 0; p <= s.length; p++) assert.equal(wordCharBefore(s, p), reference(s, p), `${JSON.stringify(s)} ${p}`);
     }
   });
 
