@@ -48,7 +48,7 @@ function validGroups(s: string, sep: string): boolean {
 
 /** Digits with "." / "," separators → number, or null when the separators are malformed. */
 export function digitsToNumber(token: string): number | null {
-  const digits = plainDigitsValue(token);
+  const digits = plainDigitsValue(token, 0, token.length);
   if (digits >= 0) return digits; // the usual token ("95", "2019"): no regex, no split
   const k = token.length <= 16 ? singleSeparator(token) : -1;
   if (k > 0) {
@@ -95,14 +95,14 @@ export function digitsToNumber(token: string): number | null {
 const POWERS_OF_TEN = [1, 1e1, 1e2, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9, 1e10, 1e11, 1e12, 1e13, 1e14, 1e15];
 
 /**
- * The value of 1–15 ASCII digits, else -1 (longer runs take the general path). Digit by digit:
- * at most 15 digits make an exact integer, Number(s), without converting the string.
+ * The value of s[from, to) when it is 1–15 ASCII digits, else -1 (longer runs take the general
+ * path). Digit by digit: at most 15 digits make an exact integer, Number(…), without a copy.
  */
-function plainDigitsValue(s: string): number {
-  const n = s.length;
-  if (n === 0 || n > 15) return -1;
+export function plainDigitsValue(s: string, from: number, to: number): number {
+  const n = to - from;
+  if (n <= 0 || n > 15) return -1;
   let v = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = from; i < to; i++) {
     const c = s.charCodeAt(i);
     if (c < 48 || c > 57) return -1;
     v = v * 10 + (c - 48);
@@ -140,6 +140,11 @@ export function plainNumberBody(s: string): number {
     return c === 37 && i === n - 1 ? i : 0;
   }
   return n;
+}
+
+/** The value of a plain number text whose digits plainNumberBody measured (body > 0), "%" aside; null when malformed. */
+export function plainNumberValue(s: string, body: number): number | null {
+  return digitsToNumber(body === s.length ? s : s.slice(0, body));
 }
 
 // What parseViNumber drops before reading: SPACES, then trim()'s (\s). couldBeNumber skips the same.
@@ -187,7 +192,7 @@ export function parseViNumber(value: unknown): ParsedNumber {
   if (typeof value !== 'string') return notNumber(safeString(value));
   const body = plainNumberBody(value);
   if (body) {
-    const v = digitsToNumber(body === value.length ? value : value.slice(0, body));
+    const v = plainNumberValue(value, body);
     return v === null ? notNumber(value) : { ok: true, value: v, percent: body < value.length };
   }
   const s = value.normalize('NFC').replace(SPACES, ' ').trim();
@@ -264,7 +269,7 @@ export function parseViValue(value: unknown): number | null {
   if (typeof value === 'string') {
     // A plain number text ("3,5", "97%"): parseViNumber's first case, without its result object.
     const body = plainNumberBody(value);
-    if (body) return digitsToNumber(body === value.length ? value : value.slice(0, body));
+    if (body) return plainNumberValue(value, body);
   }
   const p = parseViNumber(value);
   return p.ok ? p.value : null;

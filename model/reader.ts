@@ -2,15 +2,14 @@
 import { parseAgencies } from './agencies';
 import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
 import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
-import { couldBeNumber, digitsToNumber, parseViNumber, parseViValue, plainNumberBody } from './numbers';
+import { couldBeNumber, parseViNumber, parseViValue, plainNumberBody, plainNumberValue } from './numbers';
 import { parseBaseline } from './baseline';
-import { parseTarget } from './thresholds';
+import { firstCheckable, parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode, isSpaceCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
 import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
 import { isOwnHeader } from './marks';
-import { firstCheckable } from './validate';
 
 export interface ReadResult {
   appendix: Appendix;
@@ -556,7 +555,7 @@ function pointsIn(raw: unknown): number | null {
     if (!couldBeNumber(raw)) return null;
     // A plain number text: points unless it ends in "%" (parseViNumber's first case, no object).
     const body = plainNumberBody(raw);
-    if (body) return body === raw.length ? digitsToNumber(raw) : null;
+    if (body) return body === raw.length ? plainNumberValue(raw, body) : null;
   }
   const tp = parseViNumber(raw);
   return tp.ok && !tp.op && !tp.percent ? tp.value : null;

@@ -15,7 +15,7 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
-import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainNumberBody } from './numbers';
+import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainDigitsValue, plainNumberBody, plainNumberValue } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
@@ -287,7 +287,8 @@ function targetsOf(s: string, cs: number, ce: number, spans: readonly Span[]): P
 
 /**
  * Where the clause starting at `from` ends: the next ";", line break or sentence-ending dot (not
- * "100.000"), else the end — /[;\n]|\.(?=\s|$)/g by hand: this runs once per distinct target text.
+ * "100.000"), else the end — /[;\n]|\.(?=\s|$)/g by hand. The scan takes the breaks from the
+ * phrase pass (phraseFacts); this is the reference the tests hold that pass to.
  */
 export function clauseBreak(s: string, from: number): number {
   const n = s.length;
@@ -337,11 +338,10 @@ const WORD_CHAR_AT_START = /^[\p{L}\p{N}]/u;
 // filled on first use: -1 not yet known. Spares a slice and a regex per non-ASCII character
 // beside a number (Vietnamese letters are most of them).
 const WORD_UNIT = new Int8Array(0x10000).fill(-1);
-const WORD_CHAR = /^[\p{L}\p{N}]$/u;
 
 function isWordUnit(ch: number): boolean {
   let w = WORD_UNIT[ch]!;
-  if (w < 0) WORD_UNIT[ch] = w = WORD_CHAR.test(String.fromCharCode(ch)) ? 1 : 0;
+  if (w < 0) WORD_UNIT[ch] = w = WORD_CHAR_AT_START.test(String.fromCharCode(ch)) ? 1 : 0;
   return w === 1;
 }
 
@@ -641,8 +641,9 @@ interface Tok {
   /** Up to 60 characters before the token, not before the scan position. */
   pre: string;
   preFrom: number;
-  /** The clause's cue words (see WordScanner): none of them, no need to look near each number. */
-  relative: boolean;
+  /** The relative cue before the number (relativeCue on pre), null when none or the clause has no direction word. */
+  cue: { index: number; direction: Direction } | null;
+  /** Whether the clause holds "trở" (see WordScanner): without it, no need to look for "trở lên" after each number. */
   tro: boolean;
 }
 
@@ -676,7 +677,10 @@ function nextNumeric(o: string, c: string, pos: number, clause: WordScanner): Sp
   return null;
 }
 
-/** Start of the first number token at or after `from`, -1 when none. */
+/**
+ * Start of the first number token at or after `from`, -1 when none. The scan walks the phrase
+ * pass's digit runs with isTokenStart instead; this is the reference the tests hold it to.
+ */
 export function numberTokenStart(c: string, from: number): number {
   for (let i = from; i < c.length; i++) if (isDigitCode(c.charCodeAt(i)) && isTokenStart(c, i)) return i;
   return -1;
@@ -702,14 +706,8 @@ export function numberTokenEnd(c: string, start: number): number {
 
 /** digitsToNumber(c.slice(ts, te)); plain digits (most tokens) read in place, without the copy. */
 function tokenValue(c: string, ts: number, te: number): number | null {
-  if (te - ts > 15) return digitsToNumber(c.slice(ts, te));
-  let v = 0;
-  for (let i = ts; i < te; i++) {
-    const d = c.charCodeAt(i) - 48;
-    if (d < 0 || d > 9) return digitsToNumber(c.slice(ts, te)); // "." / "," groups
-    v = v * 10 + d; // at most 15 digits: an exact integer, as Number() reads it
-  }
-  return v;
+  const v = plainDigitsValue(c, ts, te);
+  return v >= 0 ? v : digitsToNumber(c.slice(ts, te)); // "." / "," groups, or more than 15 digits
 }
 
 function numericAt(o: string, c: string, pos: number, ts: number, te: number, clause: WordScanner): Span | null {
@@ -717,7 +715,9 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
   const p = skipSpaces(c, te, Math.min(te + 7, c.length));
   const pct = c.charCodeAt(p) === 37 && p < te + 8;
   const preFrom = Math.max(pos, ts - 60);
-  if (!pct && noRuleTakes(c, preFrom, ts, te, clause)) return null;
+  // The relative cue once, for noRuleTakes and relativeAt (a number without a direction word before it: no copy).
+  const cue = clause.relative && hasDirectionWordIn(c, preFrom, ts) ? relativeCue(c.slice(preFrom, ts)) : null;
+  if (!pct && !cue && noRuleTakes(c, preFrom, ts, te, clause)) return null;
   const pre = c.slice(preFrom, ts);
   const value = tokenValue(c, ts, te);
   if (value === null) return null;
@@ -731,7 +731,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
     numEnd: pct ? p + 1 : te,
     pre,
     preFrom,
-    relative: clause.relative,
+    cue,
     tro: clause.tro,
   };
   if (!k.pct && wordAtEnd(k.pre, 'năm') >= 0) return null; // "năm 2018" is a year, not a count
@@ -739,16 +739,14 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
 }
 
 /**
- * A number without "%" that no rule below can take: no range mark after it (rangeAt), no
- * relative cue before it (relativeCue, looked for only after a "tăng" / "giảm" / "vượt"), no
- * "trở" after it that troAt could reach (troAhead) and no comparison cue right before it
+ * A number without "%" or relative cue (numericAt looks for one) that no rule below can take: no
+ * range mark after it (rangeAt), no "trở" after it that troAt could reach (troAhead) and no comparison cue right before it
  * (opCue) — compareAt needs a cue, "trở lên/xuống" or a "%". Labels such as
  * "(đợt 2)" or "số 12" are most numbers in target cells: this spares them the rule work (the
  * unit and "/per" reading, three span attempts), about 0.3 µs each.
  */
 function noRuleTakes(c: string, preFrom: number, ts: number, te: number, clause: WordScanner): boolean {
   if (rangeMarkAhead(c, te)) return false;
-  if (clause.relative && hasDirectionWordIn(c, preFrom, ts) && relativeCue(c.slice(preFrom, ts))) return false;
   if (clause.tro && troAhead(c, te)) return false;
   return opCueIn(c, preFrom, ts) === null; // on the text before the number, without its copy
 }
@@ -882,7 +880,7 @@ function wordsOf(s: string): string[] {
 }
 
 function relativeAt(k: Tok): Span | null {
-  const cue = k.relative ? relativeCue(k.pre) : null;
+  const cue = k.cue;
   if (!cue) return null;
   const up = unitAndPer(k);
   let end = up.end;
@@ -1089,6 +1087,12 @@ function perAt(o: string, c: string, from: number): { per: string; end: number }
   if (!m) return null;
   const end = from + m[0].length;
   return { per: o.slice(end - m[1].length, end), end };
+}
+
+/** The first target that can be checked, else null (a loop: find() made a closure per row). */
+export function firstCheckable(targets: readonly ParsedTarget[]): ParsedTarget | null {
+  for (let k = 0; k < targets.length; k++) if (targets[k]!.threshold.kind !== 'qualitative') return targets[k]!;
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -1380,8 +1384,7 @@ function readNumber(ctx: Ctx, wantPercent: boolean): Reading | null {
  */
 function plainReading(s: string): Reading | null {
   const body = plainNumberBody(s);
-  if (!body) return null;
-  const value = digitsToNumber(body === s.length ? s : s.slice(0, body));
+  const value = body ? plainNumberValue(s, body) : null;
   if (value === null) return null;
   // Like CTX, one reading for every plain number: readers use it at once and keep none.
   const r = PLAIN;

@@ -1,11 +1,11 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
-import { evaluateThreshold, thresholdStatus } from './thresholds';
+import { evaluateThreshold, firstCheckable, thresholdStatus } from './thresholds';
 import { formatViNumber } from './numbers';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
-import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, ParsedTarget } from './types';
+import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding } from './types';
 
 const EPS = 1e-9;
 
@@ -28,12 +28,6 @@ export interface ValidationResult {
   findings: Finding[];
   /** Per item index. */
   checks: RowCheck[];
-}
-
-/** The first target that can be checked, else null (a loop: find() made a closure per row). */
-export function firstCheckable(targets: readonly ParsedTarget[]): ParsedTarget | null {
-  for (let k = 0; k < targets.length; k++) if (targets[k]!.threshold.kind !== 'qualitative') return targets[k]!;
-  return null;
 }
 
 /** Items that carry self-assessed points (leaves of the points tree). */
