@@ -10,6 +10,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { PerformanceObserver } from 'node:perf_hooks';
 import zlib from 'node:zlib';
 import ExcelJS from 'exceljs';
 import {
@@ -47,6 +48,29 @@ const NO_BUILD = process.argv.includes('--no-build');
 // ------------------------------------------------------------------------------------ helpers
 
 const gc = (globalThis as { gc?: () => void }).gc;
+
+/**
+ * Every garbage collection of this process (start on the performance.now clock, pause in ms), so
+ * each timed engine run can be told how much of it was the collector's (see gcWithin): a 50,000-row
+ * run pays several young-generation collections that copy what the run keeps (items, findings,
+ * tables), while a 5,000-row run fits the young generation and pays none.
+ */
+const gcLog: { start: number; ms: number }[] = [];
+new PerformanceObserver((list) => {
+  for (const e of list.getEntries()) gcLog.push({ start: e.startTime, ms: e.duration });
+}).observe({ entryTypes: ['gc'] });
+
+/** Collections that started inside [from, to]: their count and total pause. Entries arrive after the collection, so call this after a settle(). */
+function gcWithin(from: number, to: number): { count: number; ms: number } {
+  let count = 0;
+  let ms = 0;
+  for (const g of gcLog) {
+    if (g.start < from || g.start > to) continue;
+    count++;
+    ms += g.ms;
+  }
+  return { count, ms };
+}
 
 /**
  * Before each timed run: a forced full collection, then 100 ms for its concurrent sweeping to end.
@@ -114,6 +138,9 @@ interface SizeResult {
   engineRuns: number[];
   engineFirstMs: number;
   engineParts: { analyzeMs: number; tablesMs: number; marksMs: number };
+  /** Garbage collection inside the timed engine runs: median pause (ms) and collections per run. */
+  engineGcMs: number;
+  engineGcCount: number;
   cliWallMs: number | null;
   cliPeakRssMB: number | null;
   cliRuns: number[];
@@ -201,6 +228,7 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
     first = performance.now() - t;
   }
   const parts = { analyzeMs: [] as number[], tablesMs: [] as number[], marksMs: [] as number[] };
+  const windows: [number, number][] = [];
   const engine = await timed(
     engineRunsFor(n),
     () => {
@@ -210,13 +238,17 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
       buildSummaryTables(a);
       const t3 = performance.now();
       buildInlineMarks(a);
+      const t4 = performance.now();
       parts.analyzeMs.push(t2 - t1);
       parts.tablesMs.push(t3 - t2);
-      parts.marksMs.push(performance.now() - t3);
+      parts.marksMs.push(t4 - t3);
+      windows.push([t1, t4]);
       return a;
     },
     false,
   );
+  await settle(); // the last run's collections are reported after it
+  const gcRuns = windows.map(([from, to]) => gcWithin(from, to));
   const findings: Record<string, number> = {};
   for (const f of engine.last.findings) findings[f.kind] = (findings[f.kind] ?? 0) + 1;
 
@@ -256,6 +288,8 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
     engineRuns: engine.all,
     engineFirstMs: first,
     engineParts: { analyzeMs: median(parts.analyzeMs), tablesMs: median(parts.tablesMs), marksMs: median(parts.marksMs) },
+    engineGcMs: median(gcRuns.map((g) => g.ms)),
+    engineGcCount: median(gcRuns.map((g) => g.count)),
     cliWallMs: exit === 0 ? median(cliRuns) : null,
     cliPeakRssMB: rss,
     cliRuns,
@@ -468,11 +502,12 @@ async function main(): Promise<void> {
     );
   }
   log('');
-  log('engine parts (median ms): rows  analyzeSheet  summary tables  inline marks   findings (planted: missing evidence / unmet / over max / unknown agency)');
+  log('engine parts (median ms): rows  analyzeSheet  summary tables  inline marks  of which GC (collections)   findings (planted: missing evidence / unmet / over max / unknown agency)');
   for (const s of sizes) {
     const f = s.findings;
     log(
-      `                          ${String(s.rows).padEnd(6)}${fmt(s.engineParts.analyzeMs, 1).padStart(12)}${fmt(s.engineParts.tablesMs, 1).padStart(16)}${fmt(s.engineParts.marksMs, 1).padStart(14)}   ` +
+      `                          ${String(s.rows).padEnd(6)}${fmt(s.engineParts.analyzeMs, 1).padStart(12)}${fmt(s.engineParts.tablesMs, 1).padStart(16)}${fmt(s.engineParts.marksMs, 1).padStart(14)}` +
+        `${`${fmt(s.engineGcMs, 1)} (${fmt(s.engineGcCount, 0)})`.padStart(27)}   ` +
         `${f['missing-evidence'] ?? 0}/${f['threshold-unmet'] ?? 0}/${f['over-max'] ?? 0}/${f['unknown-agency'] ?? 0} ` +
         `(${s.planted.missingEvidence}/${s.planted.thresholdUnmet}/${s.planted.overMax}/${s.planted.unknownAgency})`,
     );

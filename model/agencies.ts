@@ -446,6 +446,16 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
   return value;
 }
 
+/**
+ * A caller's own copy of a cached reference. A literal, not a spread: a spread's result map is
+ * reached only through weak transitions, so once a full GC found no copy alive it died and took
+ * every optimized function that had seen one along (the reader, validation and scoring were
+ * thrown away every few runs on a 50,000-row sheet; see RowReader in reader.ts).
+ */
+function copyRef(r: AgencyRef): AgencyRef {
+  return { id: r.id, name: r.name, raw: r.raw, collective: r.collective, unknown: r.unknown };
+}
+
 function unknownRef(text: string): AgencyRef {
   return { id: null, name: text, raw: text, collective: false, unknown: true };
 }
@@ -455,11 +465,11 @@ export function matchAgency(text: string): AgencyRef {
   try {
     const clean = cleanText(text);
     const cached = matchCache.get(clean);
-    if (cached) return { ...cached };
+    if (cached) return copyRef(cached);
     const toks = tokenize(clean);
     const span = toks.length ? scoreSpan(toks, 0, toks.length, true) : null;
     const ref = span && span.kind !== 'empty' ? toRef(clean, toks, 0, toks.length, span) : unknownRef(clean);
-    return { ...remember(matchCache, clean, ref) };
+    return copyRef(remember(matchCache, clean, ref));
   } catch {
     return unknownRef(typeof text === 'string' ? text : '');
   }
@@ -497,9 +507,9 @@ export function parseAgencies(value: unknown): AgencyRef[] {
     const clean = cleanText(cellText(value));
     if (!clean) return [];
     const cached = parseCache.get(clean);
-    if (cached) return cached.map((r) => ({ ...r }));
+    if (cached) return cached.map(copyRef);
     const refs = dedupe(splitHard(clean).flatMap(segmentPiece));
-    return remember(parseCache, clean, refs).map((r) => ({ ...r }));
+    return remember(parseCache, clean, refs).map(copyRef);
   } catch {
     return [];
   }
