@@ -96,13 +96,14 @@ function runsFor(n: number): number {
 }
 
 /**
- * Runs per engine timing. An engine run is short (tens of ms at 10,000 rows), so one collection
- * landing in it moves a median of 5 by 10–20 % on a shared machine; 15 runs (5 at 50,000 rows)
- * cost seconds and keep the ratios built on them (÷ read floor, 50,000 ÷ 5,000) steady.
+ * Runs per engine timing, at every size. An engine run is short (tens of ms at 10,000 rows), so
+ * one collection landing in it moves a median of 5 by 10–20 % on a shared machine. And the
+ * 50,000 ÷ 5,000 ratio compares the same statistic at both sizes: with 5 runs at 50,000 rows (as
+ * before 2026-12-05) its median came from the first runs after the size change, which V8 may
+ * still be re-optimizing (one process measured CPU time above wall time for ~5 such runs: its
+ * compiler threads busy), while 5,000 rows' came from the middle of 15. 15 at 50,000 rows: ~10 s.
  */
-function engineRunsFor(n: number): number {
-  return n <= 10_000 ? 15 : 5;
-}
+const ENGINE_RUNS = 15;
 
 /** Warm up once, then the median of `runs` timed runs (settled after a full GC before each when exposed). */
 async function timed<T>(runs: number, fn: () => T | Promise<T>, warmup = true): Promise<{ ms: number; all: number[]; last: T }> {
@@ -230,7 +231,7 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
   const parts = { analyzeMs: [] as number[], tablesMs: [] as number[], marksMs: [] as number[] };
   const windows: [number, number][] = [];
   const engine = await timed(
-    engineRunsFor(n),
+    ENGINE_RUNS,
     () => {
       const t1 = performance.now();
       const a = analyzeSheet(snapshot);
