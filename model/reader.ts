@@ -147,11 +147,18 @@ function rowReader(g: Grid, header: HeaderBlock, roles: RoleCols, columns: Mappe
   a.lastCol = Math.max(...columns.map((c) => c.col), g.col0);
   a.hasPoints = !!roles.maxPoints;
   a.hasSelfAssessment = !!(roles.selfPoints || roles.actual || roles.evidence);
+  const st = readerState(g, header, roles, a);
+  keptReaderShape ??= readerState(buildGrid({ name: '', values: [], merges: [] }), { rows: [], columns: [], signature: [] }, everyRole(null), emptyAppendix(''));
+  return st;
+}
+
+/** The one literal every reader state is made by (see keptReaderShape). */
+function readerState(g: Grid, header: HeaderBlock, roles: RoleCols, appendix: Appendix): RowReader {
   return {
     g,
     header,
     roles,
-    appendix: a,
+    appendix,
     findings: [],
     items: [],
     pathSeen: new Map(),
@@ -164,6 +171,19 @@ function rowReader(g: Grid, header: HeaderBlock, roles: RoleCols, columns: Mappe
     afterPageBreak: false,
   };
 }
+
+/**
+ * A reader state made from empty parts on the first sheet and kept, never read, for the life of
+ * the module. V8 keeps a literal's map only while an instance lives, and a state made once per
+ * sheet has none between sheets: a few full collections later its map died and took along every
+ * optimized function that had seen it (readRow, pushItem, cellText, registerPath … and validation
+ * and score after them; --trace-deopt: "marking dependent code … weak objects"), and the next
+ * sheets ran at half speed until V8 optimized them again (a 10,000-row analysis: 64 and 67 ms
+ * after 33). A module variable that rowReader assigns, not a constant nothing reads: that one was
+ * never alive (V8 keeps a module's top-level variable only where a function refers to it), and a
+ * bundler may drop it.
+ */
+let keptReaderShape: RowReader | null = null;
 
 function readRows(st: RowReader): void {
   readRowRange(st, st.header.rows[st.header.rows.length - 1]! + 1, st.g.rows);
