@@ -449,8 +449,8 @@ function remember<T>(cache: Map<string, T>, key: string, value: T): T {
 /**
  * A caller's own copy of a cached reference. A literal, not a spread: a spread's result map is
  * reached only through weak transitions, so once a full GC found no copy alive it died and took
- * every optimized function that had seen one along (the reader, validation and scoring were
- * thrown away every few runs on a 50,000-row sheet; see RowReader in reader.ts).
+ * every optimized function that had seen one along (validate, unknownAgencies, agencyKey and score
+ * were thrown away every few sheets; test/optimized-code.test.ts, and keptReaderShape in reader.ts).
  */
 function copyRef(r: AgencyRef): AgencyRef {
   return { id: r.id, name: r.name, raw: r.raw, collective: r.collective, unknown: r.unknown };
