@@ -434,17 +434,16 @@ function joinContinuation(st: RowReader, i: number): void {
   it.actual = join(it.actual, cellText(st, st.roles.actual, i));
   it.evidence = join(it.evidence, cellText(st, st.roles.evidence, i));
   it.explanation = join(it.explanation, cellText(st, st.roles.explanation, i));
-  if (cellText(st, st.roles.lead, i)) it.lead = agenciesOf(st, 'lead', joinAgencyText(rawLead(st, it), cellText(st, st.roles.lead, i)));
-  if (cellText(st, st.roles.coordinating, i)) it.coordinating = agenciesOf(st, 'coordinating', joinAgencyText(rawCoord(st, it), cellText(st, st.roles.coordinating, i)));
+  const lead = cellText(st, st.roles.lead, i);
+  if (lead) it.lead = agenciesOf(st, 'lead', joinAgencyText(earlierRowsText(st, it, st.roles.lead), lead));
+  const coordinating = cellText(st, st.roles.coordinating, i);
+  if (coordinating) it.coordinating = agenciesOf(st, 'coordinating', joinAgencyText(earlierRowsText(st, it, st.roles.coordinating), coordinating));
   it.targets = targetsOf(st, it.targetText);
 }
 
-// Original cell text of the item's first row, so a word cut by the page break is rejoined ("Thường" + "xuyên").
-function rawLead(st: RowReader, it: AppendixItem): string {
-  return it.rows.slice(0, -1).map((r) => cellText(st, st.roles.lead, r - st.g.row0)).filter(Boolean).join(' ');
-}
-function rawCoord(st: RowReader, it: AppendixItem): string {
-  return it.rows.slice(0, -1).map((r) => cellText(st, st.roles.coordinating, r - st.g.row0)).filter(Boolean).join(' ');
+// Original cell text of the item's rows before this one, so a word cut by the page break is rejoined ("Thường" + "xuyên").
+function earlierRowsText(st: RowReader, it: AppendixItem, cols: readonly number[] | null): string {
+  return it.rows.slice(0, -1).map((r) => cellText(st, cols, r - st.g.row0)).filter(Boolean).join(' ');
 }
 
 /**

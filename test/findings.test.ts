@@ -1,7 +1,10 @@
 // Each finding kind planted in a copy of a real appendix lands on the exact row and column, and clean rows stay clean.
 import { strict as assert } from 'node:assert';
 import { analyzeSheet, buildCellNotes, isOwnNote, MAX_CELL_NOTES, type Finding, type FindingKind, type SheetSnapshot } from '../model';
-import { setCell } from './helpers/fixtures';
+import { buildInlineMarks } from '../model/marks';
+import { findingMessage } from '../model/messages';
+import { buildSummaryTables } from '../model/tables';
+import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, setCell, VINHPHUC } from './helpers/fixtures';
 import { COL, cleanLaoCai } from './helpers/self-assessment';
 
 const problems = (s: SheetSnapshot, policy: 'zero' | 'explain' | 'flag' = 'zero') =>
@@ -137,5 +140,33 @@ describe('cell notes (what a hover on an offending cell shows)', () => {
     assert.ok(isOwnNote('Nguyễn Văn A:\nparscore:\n• x'), 'after an author line');
     assert.ok(!isOwnNote('Chờ thẩm định (parscore: xem sau)'));
     assert.ok(!isOwnNote('Dòng 1\nDòng 2\nparscore: x'));
+  });
+});
+
+describe('messages in the findings table and the inline marks', () => {
+  it('the findings table and the inline marks show findingMessage of each finding, in either language and order', async () => {
+    let marked = 0;
+    for (const f of [LAOCAI, VINHPHUC, HAGIANG, EXAMPLE]) {
+      for (const [first, second] of [['vi', 'en'], ['en', 'vi']] as const) {
+        const a = analyzeSheet(await loadSnapshot(f));
+        marked += a.findings.filter((x) => x.severity !== 'info').length;
+        for (const lang of [first, second]) {
+          // Marks before the table for the first language, after it for the second: neither may
+          // carry the other language's text (a cache of rendered messages would have to key both).
+          const marks = lang === first ? buildInlineMarks(a, lang)! : null;
+          const table = buildSummaryTables(a, lang).find((t) => t.key === 'findings')!;
+          const marksAfter = marks ?? buildInlineMarks(a, lang)!;
+          a.findings.forEach((x, i) => assert.equal(table.rows[i]![5], findingMessage(x, lang), `${f} ${lang}: row ${i + 1}`));
+          const status = new Map<number, string>();
+          for (const x of a.findings) {
+            if (x.severity === 'info' || x.row < a.appendix.firstDataRow || x.row > a.appendix.lastDataRow) continue;
+            const k = x.row - a.appendix.firstDataRow;
+            status.set(k, status.has(k) ? `${status.get(k)}\n• ${findingMessage(x, lang)}` : `• ${findingMessage(x, lang)}`);
+          }
+          marksAfter.status.forEach((text, k) => assert.equal(text, status.get(k) ?? '', `${f} ${lang}: status of row ${k + a.appendix.firstDataRow}`));
+        }
+      }
+    }
+    assert.ok(marked > 0, 'some fixture has findings to mark');
   });
 });
