@@ -28,6 +28,7 @@ import { createFunctionsLogic } from '../addin/functions/logic';
 import { scoreAndSummarise } from '../addin/office/score-and-summarise';
 import { fakeContext, officeValues } from './fake-excel';
 import { generateAppendix, OUT_DIR, ROOT, type Generated } from './generate';
+import { probeMs, speedReport, STEADY_SPREAD, type SpeedProbe } from './speed';
 
 const ALL_SIZES = [100, 1_000, 5_000, 10_000, 50_000];
 
@@ -104,6 +105,13 @@ function runsFor(n: number): number {
  * compiler threads busy), while 5,000 rows' came from the middle of 15. 15 at 50,000 rows: ~10 s.
  */
 const ENGINE_RUNS = 15;
+
+/** The machine's speed through the run (see bench/speed.ts): a fixed workload, settled like every timing. */
+const probes: SpeedProbe[] = [];
+async function probe(at: string): Promise<void> {
+  await settle();
+  probes.push({ at, ms: probeMs() });
+}
 
 /** Warm up once, then the median of `runs` timed runs (settled after a full GC before each when exposed). */
 async function timed<T>(runs: number, fn: () => T | Promise<T>, warmup = true): Promise<{ ms: number; all: number[]; last: T }> {
@@ -205,6 +213,7 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
   note(`${n} rows: input ${path.relative(ROOT, g.file)} (${(g.bytes / 1024).toFixed(0)} KB, ready in ${((performance.now() - t0) / 1000).toFixed(1)} s)`);
   const unpackedMB = (declaredUnpackedSize(fs.readFileSync(g.file)) ?? 0) / 1048576;
   const runs = runsFor(n);
+  await probe(`${n} rows: before the floors`);
 
   // 1. File floor: ExcelJS alone.
   const read = await timed(runs, async () => {
@@ -249,6 +258,7 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
     false,
   );
   await settle(); // the last run's collections are reported after it
+  await probe(`${n} rows: after the engine`);
   const gcRuns = windows.map(([from, to]) => gcWithin(from, to));
   const findings: Record<string, number> = {};
   for (const f of engine.last.findings) findings[f.kind] = (findings[f.kind] ?? 0) + 1;
@@ -276,6 +286,7 @@ async function measureSize(n: number): Promise<{ r: SizeResult; snapshot: SheetS
     floorRuns.push(f.wallMs);
     if (f.rssMB !== null) floorRss = Math.max(floorRss ?? 0, f.rssMB);
   }
+  await probe(`${n} rows: after the CLI`);
   const r: SizeResult = {
     rows: n,
     fileKB: g.bytes / 1024,
@@ -458,6 +469,8 @@ async function main(): Promise<void> {
   const loadStart = os.loadavg();
   log(`parscore bench — ${new Date().toISOString()} — ${cpu}, ${cores} cores, Node ${process.version}${gc ? '' : ' (no --expose-gc)'}, load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}`);
 
+  probeMs(); // compiled before the first probe counts
+  await probe('start');
   const sizes: SizeResult[] = [];
   const snapshots = new Map<number, SheetSnapshot>();
   for (const n of SIZES) {
@@ -478,6 +491,8 @@ async function main(): Promise<void> {
   const ten = snapshots.get(10_000);
   const functions = ten ? await measureParscore(10_000, ten) : null;
   const bundles = measureBundles();
+  await probe('end');
+  const speed = speedReport(probes);
 
   // ---------------------------------------------------------------- tables
   log('');
@@ -533,6 +548,10 @@ async function main(): Promise<void> {
       .join(', ')}`,
   );
   log(`Peak RSS measured with ${rssMethod || 'n/a'}.`);
+  log(
+    `Machine speed (bench/speed.ts, a fixed workload; ms): ${speed.probes.map((p) => `${p.at} ${fmt(p.ms, 2)}`).join(', ')}; ` +
+      `slowest ÷ fastest ${fmt(speed.spread, 2)} (steady ≤ ${STEADY_SPREAD})`,
+  );
 
   // ---------------------------------------------------------------- targets
   const s10 = at(10_000);
@@ -569,6 +588,12 @@ async function main(): Promise<void> {
     log(`For context (no target): CLI ÷ the floor as a fresh process (bench/floor.ts: read + untouched write, cold) at 10,000 rows = ${fmt(s10.cliWallMs / s10.floorProcessMs, 2)}.`);
   }
   log('');
+  if (speed.steady === false) {
+    log(
+      `WARNING: the machine's speed changed during this run (the same workload took ${fmt(speed.fastestMs, 2)}–${fmt(speed.slowestMs, 2)} ms, ` +
+        `${fmt(speed.spread, 2)}×): the ratios below divide timings taken at different speeds. Run again before trusting them.`,
+    );
+  }
   for (const t of targets) {
     const status = t.pass === null ? 'n/a ' : t.pass ? 'PASS' : 'MISS';
     log(`${status}  ${t.name.padEnd(58)} ${fmt(t.value, t.value !== null && t.value < 1 ? 3 : 1).padStart(9)}  (${t.limit})`);
@@ -578,6 +603,8 @@ async function main(): Promise<void> {
     date: new Date().toISOString(),
     machine: { cpu, cores, memoryGB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.release()}` },
     loadAverage: { start: loadStart, end: os.loadavg() },
+    // A fixed workload timed through the run: steady false means the ratios mix speeds.
+    machineSpeed: speed,
     engineVsReadFloor10k,
     e2eVsFloor10k,
     engineMs10k: val(s10?.engineMs),

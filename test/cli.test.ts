@@ -1,10 +1,11 @@
 // The parscore CLI on real workbooks: reports, JSON contract, scored copies, exit codes.
 import { strict as assert } from 'node:assert';
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
-import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
+import { CLI, ensureBuilt, runCli, tmpDir } from './helpers/cli';
 
 describe('parscore CLI', function () {
   this.timeout(60000);
@@ -63,6 +64,26 @@ describe('parscore CLI', function () {
     assert.match(String(ws.getCell('O40').value), /vượt điểm tối đa/);
     assert.match(String(ws.getCell('P40').value), /over-max@L/);
     assert.equal(ws.getCell('O8').value, null);
+  });
+
+  it("loads ExcelJS's own Workbook without the package's streaming reader and writer", () => {
+    // cli/workbook-io.ts requires exceljs/lib/doc/workbook: the same class as the entry's…
+    assert.equal(require('exceljs/lib/doc/workbook'), ExcelJS.Workbook);
+    // …and a whole `score` run never loads unzipper or archiver (~65 ms of every start): the CLI
+    // run as officers run it, with a preloaded hook reporting the modules loaded at exit.
+    const hook = path.join(out, 'loaded-modules.js');
+    fs.writeFileSync(
+      hook,
+      `process.on('exit', (code) => console.error(JSON.stringify({ code, loaded: Object.keys(require.cache).filter((k) => /node_modules[\\\\/](unzipper|archiver|exceljs)[\\\\/]/.test(k)) })));\n`,
+    );
+    const scored = path.join(out, 'loaded.xlsx');
+    const r = spawnSync(process.execPath, ['--require', hook, CLI, 'score', LAOCAI, '-o', scored], { encoding: 'utf8', timeout: 120_000 });
+    const report = JSON.parse(r.stderr.trim().split('\n').pop()!) as { code: number; loaded: string[] };
+    assert.equal(report.code, 0, r.stderr);
+    assert.ok(fs.existsSync(scored));
+    const loaded = report.loaded.map((k) => k.replace(/\\/g, '/'));
+    assert.ok(loaded.some((k) => k.endsWith('exceljs/lib/doc/workbook.js')), 'ExcelJS was loaded');
+    assert.deepEqual(loaded.filter((k) => /node_modules\/(unzipper|archiver)\/|exceljs\/lib\/exceljs\.nodejs\.js$/.test(k)), []);
   });
 
   it('score twice on its own output replaces its marks instead of adding more', async () => {
