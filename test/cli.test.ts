@@ -1,11 +1,10 @@
 // The parscore CLI on real workbooks: reports, JSON contract, scored copies, exit codes.
 import { strict as assert } from 'node:assert';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
-import { CLI, ensureBuilt, runCli, tmpDir } from './helpers/cli';
+import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
 
 describe('parscore CLI', function () {
   this.timeout(60000);
@@ -77,7 +76,7 @@ describe('parscore CLI', function () {
       `process.on('exit', (code) => console.error(JSON.stringify({ code, loaded: Object.keys(require.cache).filter((k) => /node_modules[\\\\/](unzipper|archiver|exceljs)[\\\\/]/.test(k)) })));\n`,
     );
     const scored = path.join(out, 'loaded.xlsx');
-    const r = spawnSync(process.execPath, ['--require', hook, CLI, 'score', LAOCAI, '-o', scored], { encoding: 'utf8', timeout: 120_000 });
+    const r = runCli(['score', LAOCAI, '-o', scored], undefined, ['--require', hook]);
     const report = JSON.parse(r.stderr.trim().split('\n').pop()!) as { code: number; loaded: string[] };
     assert.equal(report.code, 0, r.stderr);
     assert.ok(fs.existsSync(scored));

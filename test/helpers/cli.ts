@@ -12,9 +12,10 @@ export function ensureBuilt(): void {
   if (r.status !== 0) throw new Error(`build failed: ${r.stdout}${r.stderr}`);
 }
 
-export function runCli(args: string[], cwd = ROOT): { code: number; stdout: string; stderr: string } {
+/** `nodeArgs` go to Node before the CLI's path (e.g. a `--require` hook). */
+export function runCli(args: string[], cwd = ROOT, nodeArgs: string[] = []): { code: number; stdout: string; stderr: string } {
   // A hang (the CLI must never hang) fails the test instead of blocking the suite.
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  const r = spawnSync(process.execPath, [...nodeArgs, CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
   return { code: r.status ?? -1, stdout: r.stdout, stderr: r.stderr };
 }
 
