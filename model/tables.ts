@@ -1,5 +1,5 @@
 // Summary sheets as data: "Tổng hợp điểm", "Theo cơ quan", "Danh sách vấn đề".
-import { findingMessage, KIND_LABELS, SEVERITY_LABELS } from './messages';
+import { findingMessages, KIND_LABELS, SEVERITY_LABELS } from './messages';
 import type { Analysis, SummaryTable, TableCell } from './report-types';
 import type { Lang } from './types';
 
@@ -95,13 +95,18 @@ function agenciesTable(a: Analysis, lang: Lang): SummaryTable {
 
 function findingsTable(a: Analysis, lang: Lang): SummaryTable {
   const h = H[lang];
-  const rows: TableCell[][] = [];
-  const links: SummaryTable['links'] = [];
-  a.findings.forEach((f, i) => {
+  const findings = a.findings;
+  const messages = findingMessages(findings, lang);
+  // Made at their size: grown by push, each list was copied ~20 times, its last copies in the
+  // large-object space on fresh pages (27,000 findings at 50,000 rows).
+  const rows: TableCell[][] = new Array(findings.length);
+  const links: SummaryTable['links'] = new Array(findings.length);
+  for (let i = 0; i < findings.length; i++) {
+    const f = findings[i]!;
     const address = `${f.column || 'A'}${f.row}`;
-    rows.push([i + 1, address, f.code || null, SEVERITY_LABELS[lang][f.severity], KIND_LABELS[lang][f.kind], findingMessage(f, lang), f.explanation ?? null]);
-    links.push({ sheet: a.sheet, address });
-  });
+    rows[i] = [i + 1, address, f.code || null, SEVERITY_LABELS[lang][f.severity], KIND_LABELS[lang][f.kind], messages[i]!, f.explanation ?? null];
+    links[i] = { sheet: a.sheet, address };
+  }
   return {
     key: 'findings', sheetName: SHEET_NAMES.findings, title: h.findingsTitle,
     header: [h.no, h.cell, h.code, h.severity, h.kind, h.message, h.explanation], rows,

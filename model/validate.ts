@@ -5,7 +5,7 @@ import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
-import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding } from './types';
+import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, FindingParams, ParsedTarget } from './types';
 
 const EPS = 1e-9;
 
@@ -82,6 +82,13 @@ interface Checker {
   readonly a: Appendix;
   readonly findings: Finding[];
   readonly letters: Record<ColumnRole, string>;
+  /**
+   * One params object per distinct qualitative target and per (points, framework points) pair:
+   * such findings recur by the thousand on a large sheet (a plan on an older framework, one
+   * target phrase on many rows), and equal params let findingMessages format each message once.
+   */
+  readonly unparsedParams: Map<ParsedTarget, FindingParams>;
+  readonly mismatchParams: Map<number, Map<number, FindingParams>>;
 }
 
 type NewFinding = Omit<Finding, 'row' | 'code'> & { row?: number };
@@ -96,7 +103,7 @@ function addFinding(ck: Checker, it: AppendixItem, f: NewFinding): void {
 
 export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
   const items = a.items;
-  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns) };
+  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map() };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const checks: RowCheck[] = new Array(items.length).fill(rowCheck(null, true)); // rows not checked
@@ -130,7 +137,7 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     unknownAgencies(ck, it, it.coordinating);
     for (const t of it.targets) {
       if (t.threshold.kind === 'qualitative' && it.targetText) {
-        addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: { text: t.text.slice(0, 120) } });
+        addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: unparsedParams(ck, t) });
       }
     }
     if (isTask(a, it) && !a.hasPoints) checkTaskFields(ck, it);
@@ -258,7 +265,23 @@ function checkFramework(ck: Checker, fw: Framework): void {
     if (!it.code || it.maxPoints === null || it.kind === 'total') continue;
     const node = matchNode(fw, it.code, it.name);
     if (node && node.max !== undefined && Math.abs(node.max - it.maxPoints) > 1e-6) {
-      addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column, params: { value: fmt(it.maxPoints), expected: fmt(node.max), framework: fw.id } });
+      addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column, params: mismatchParams(ck, it.maxPoints, node.max, fw.id) });
     }
   }
+}
+
+/** The params of a qualitative target's finding, one object per target (see Checker). */
+function unparsedParams(ck: Checker, t: ParsedTarget): FindingParams {
+  let p = ck.unparsedParams.get(t);
+  if (!p) ck.unparsedParams.set(t, (p = { text: t.text.slice(0, 120) }));
+  return p;
+}
+
+/** The params of a framework mismatch, one object per pair of points (one framework per sheet; see Checker). */
+function mismatchParams(ck: Checker, value: number, expected: number, framework: string): FindingParams {
+  let byExpected = ck.mismatchParams.get(value);
+  if (!byExpected) ck.mismatchParams.set(value, (byExpected = new Map()));
+  let p = byExpected.get(expected);
+  if (!p) byExpected.set(expected, (p = { value: fmt(value), expected: fmt(expected), framework }));
+  return p;
 }

@@ -1,8 +1,8 @@
 // Each finding kind planted in a copy of a real appendix lands on the exact row and column, and clean rows stay clean.
 import { strict as assert } from 'node:assert';
-import { analyzeSheet, buildCellNotes, isOwnNote, MAX_CELL_NOTES, type Finding, type FindingKind, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildCellNotes, formatViNumber, isOwnNote, MAX_CELL_NOTES, type Finding, type FindingKind, type SheetSnapshot } from '../model';
 import { buildInlineMarks } from '../model/marks';
-import { findingMessage } from '../model/messages';
+import { findingMessage, findingMessages } from '../model/messages';
 import { buildSummaryTables } from '../model/tables';
 import { EXAMPLE, HAGIANG, LAOCAI, loadSnapshot, setCell, VINHPHUC } from './helpers/fixtures';
 import { COL, cleanLaoCai } from './helpers/self-assessment';
@@ -168,5 +168,52 @@ describe('messages in the findings table and the inline marks', () => {
       }
     }
     assert.ok(marked > 0, 'some fixture has findings to mark');
+  });
+
+  it('findings of a kind that say the same share one params object, and so one message', async () => {
+    const s = await loadSnapshot(LAOCAI);
+    const before = analyzeSheet(s);
+    // Three leaf criteria given 9 points: two whose framework points are equal, one other.
+    const leaves = before.appendix.items.filter((it) => it.code && it.maxPoints !== null && it.kind === 'criterion' && !it.children.length);
+    const x = leaves.find((it) => leaves.some((o) => o !== it && o.maxPoints === it.maxPoints))!;
+    const y = leaves.find((o) => o !== x && o.maxPoints === x.maxPoints)!;
+    const z = leaves.find((it) => it.maxPoints !== x.maxPoints)!;
+    const maxCol = before.appendix.columns.find((c) => c.role === 'maxPoints')!.col;
+    for (const it of [x, y, z]) setCell(s, it.row, maxCol, 9);
+    const a = analyzeSheet(s);
+    const byRow = (it: { row: number }) => a.findings.find((f) => f.kind === 'framework-mismatch' && f.row === it.row)!;
+    const [fx, fy, fz] = [byRow(x), byRow(y), byRow(z)];
+    assert.deepEqual(fx.params, { value: '9', expected: formatViNumber(x.maxPoints!), framework: a.appendix.frameworkId });
+    assert.equal(fx.params, fy.params, 'the same points against the same framework points');
+    assert.notEqual(fx.params, fz.params);
+    assert.deepEqual(fz.params, { value: '9', expected: formatViNumber(z.maxPoints!), framework: a.appendix.frameworkId });
+    // Qualitative targets: one params object per distinct target text.
+    const unparsed = a.findings.filter((f) => f.kind === 'target-unparsed');
+    const texts = new Set(unparsed.map((f) => f.params.text));
+    assert.ok(unparsed.length > texts.size, 'the Lào Cai appendix repeats qualitative targets');
+    assert.equal(new Set(unparsed.map((f) => f.params)).size, texts.size);
+    for (const lang of ['vi', 'en'] as const) {
+      assert.deepEqual(findingMessages(a.findings, lang), a.findings.map((f) => findingMessage(f, lang)));
+    }
+  });
+
+  it('formats a findings list once per language, and again once the list grew or shrank', async () => {
+    const a = analyzeSheet(await loadSnapshot(EXAMPLE));
+    const findings = a.findings;
+    assert.ok(findings.length > 1, 'the example has findings');
+    const vi = findingMessages(findings, 'vi');
+    assert.deepEqual(vi, findings.map((f) => findingMessage(f, 'vi')));
+    assert.equal(findingMessages(findings, 'vi'), vi, 'the second call gives the list made by the first');
+    const en = findingMessages(findings, 'en');
+    assert.deepEqual(en, findings.map((f) => findingMessage(f, 'en')));
+    assert.notDeepEqual(en, vi);
+    assert.equal(findingMessages(findings, 'vi'), vi, 'English did not replace Vietnamese');
+    // Another list holding the same findings has its own messages.
+    assert.deepEqual(findingMessages(findings.slice(0, 1), 'vi'), [vi[0]]);
+    const added: Finding = { kind: 'missing-lead-agency', severity: 'error', row: 99, column: 'I', code: '9.9', params: {} };
+    findings.push(added);
+    assert.deepEqual(findingMessages(findings, 'vi'), [...vi, findingMessage(added, 'vi')]);
+    findings.splice(0, 2);
+    assert.deepEqual(findingMessages(findings, 'vi'), findings.map((f) => findingMessage(f, 'vi')));
   });
 });
