@@ -110,30 +110,44 @@ export function findingMessage(f: Finding, lang: Lang): string {
  * Every finding's message (findingMessage of each, in order), made once per findings list and
  * language: the findings table and the inline marks show the same messages, and formatting them
  * twice kept two copies of each (at 50,000 rows 27,000 findings: ~3 ms and ~3 MB more, all of it
- * copied by the young-generation collections of the run). A list whose length changed since is
- * formatted again. Held weakly: the messages go with the findings.
+ * copied by the young-generation collections of the run). Held weakly: the messages go with the
+ * list. Findings are read only once made (Analysis.findings, Finding.params); a list whose
+ * findings are no longer the same ones, in the same order (sorted, replaced, grown), is
+ * formatted again: one pointer comparison per finding.
  */
 export function findingMessages(findings: readonly Finding[], lang: Lang): readonly string[] {
   let byLang = messageLists.get(findings);
   if (!byLang) messageLists.set(findings, (byLang = { vi: null, en: null }));
   const kept = byLang[lang];
-  if (kept && kept.length === findings.length) return kept;
-  const out: string[] = new Array(findings.length);
+  if (kept && sameFindings(kept.of, findings)) return kept.messages;
+  const messages: string[] = new Array(findings.length);
   // Findings of a kind sharing one params object (validation shares them; see Checker in
   // validate.ts) share one message.
-  const made = new Map<FindingKind, Map<FindingParams, string>>();
+  const made = new Map<FindingKind, Map<Readonly<FindingParams>, string>>();
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
     let byParams = made.get(f.kind);
     if (!byParams) made.set(f.kind, (byParams = new Map()));
     let msg = byParams.get(f.params);
     if (msg === undefined) byParams.set(f.params, (msg = findingMessage(f, lang)));
-    out[i] = msg;
+    messages[i] = msg;
   }
-  byLang[lang] = out;
-  return out;
+  byLang[lang] = { of: findings.slice(), messages };
+  return messages;
 }
-const messageLists = new WeakMap<readonly Finding[], Record<Lang, string[] | null>>();
+
+interface MessageList {
+  /** The findings the messages were made for, as they were then. */
+  of: readonly Finding[];
+  messages: string[];
+}
+const messageLists = new WeakMap<readonly Finding[], Record<Lang, MessageList | null>>();
+
+function sameFindings(a: readonly Finding[], b: readonly Finding[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
 
 /** Host-level messages (errors that are not findings), same two languages. */
 export const UI_MESSAGES = {

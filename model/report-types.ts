@@ -163,7 +163,7 @@ export interface Analysis {
   lang: Lang;
   evidencePolicy: EvidencePolicy;
   appendix: Appendix;
-  findings: Finding[];
+  findings: readonly Finding[];
   score: ScoreReport;
 }
 

@@ -77,7 +77,8 @@ export interface Finding {
   column: string;
   /** Criterion / task code the finding concerns (may be "" for uncoded rows). */
   code: string;
-  params: FindingParams;
+  /** Read only: findings that say the same share one params object (see Checker in validate.ts). */
+  params: Readonly<FindingParams>;
   /** Officer's explanation (giải trình) from the row, when the sheet has such a column. */
   explanation?: string;
 }

@@ -88,7 +88,7 @@ interface Checker {
    * target phrase on many rows), and equal params let findingMessages format each message once.
    */
   readonly unparsedParams: Map<ParsedTarget, FindingParams>;
-  readonly mismatchParams: Map<number, Map<number, FindingParams>>;
+  readonly mismatchParams: Map<number, Map<number, FindingParams>>; // of the framework being checked
 }
 
 type NewFinding = Omit<Finding, 'row' | 'code'> & { row?: number };
@@ -258,6 +258,7 @@ function checkTaskFields(ck: Checker, it: AppendixItem): void {
 function checkFramework(ck: Checker, fw: Framework): void {
   const items = ck.a.items;
   const column = ck.letters.maxPoints;
+  ck.mismatchParams.clear(); // its params name the framework: one framework's pairs at a time
   nodeIndex(fw); // warm the cache once for the whole sheet
   // An index loop: for…of here made an iterator result per item (~0.4 MB a 10,000-row sheet).
   for (let k = 0; k < items.length; k++) {
@@ -277,7 +278,7 @@ function unparsedParams(ck: Checker, t: ParsedTarget): FindingParams {
   return p;
 }
 
-/** The params of a framework mismatch, one object per pair of points (one framework per sheet; see Checker). */
+/** The params of a framework mismatch, one object per pair of points of the framework checkFramework checks (see Checker). */
 function mismatchParams(ck: Checker, value: number, expected: number, framework: string): FindingParams {
   let byExpected = ck.mismatchParams.get(value);
   if (!byExpected) ck.mismatchParams.set(value, (byExpected = new Map()));

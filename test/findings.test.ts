@@ -175,32 +175,56 @@ describe('messages in the findings table and the inline marks', () => {
     const before = analyzeSheet(s);
     // Three leaf criteria given 9 points: two whose framework points are equal, one other.
     const leaves = before.appendix.items.filter((it) => it.code && it.maxPoints !== null && it.kind === 'criterion' && !it.children.length);
-    const x = leaves.find((it) => leaves.some((o) => o !== it && o.maxPoints === it.maxPoints))!;
-    const y = leaves.find((o) => o !== x && o.maxPoints === x.maxPoints)!;
-    const z = leaves.find((it) => it.maxPoints !== x.maxPoints)!;
-    const maxCol = before.appendix.columns.find((c) => c.role === 'maxPoints')!.col;
+    const x = leaves.find((it) => leaves.some((o) => o !== it && o.maxPoints === it.maxPoints));
+    const y = leaves.find((o) => o !== x && o.maxPoints === x?.maxPoints);
+    const z = leaves.find((it) => it.maxPoints !== x?.maxPoints);
+    assert.ok(x && y && z, 'the Lào Cai appendix has leaf criteria with equal and with other points');
+    const maxCol = before.appendix.columns.find((c) => c.role === 'maxPoints')?.col;
+    assert.ok(maxCol, 'a max points column');
     for (const it of [x, y, z]) setCell(s, it.row, maxCol, 9);
     const a = analyzeSheet(s);
-    const byRow = (it: { row: number }) => a.findings.find((f) => f.kind === 'framework-mismatch' && f.row === it.row)!;
-    const [fx, fy, fz] = [byRow(x), byRow(y), byRow(z)];
+    const mismatch = (it: { row: number }) => {
+      const f = a.findings.find((g) => g.kind === 'framework-mismatch' && g.row === it.row);
+      assert.ok(f, `a framework mismatch on row ${it.row}`);
+      return f;
+    };
+    const [fx, fy, fz] = [mismatch(x), mismatch(y), mismatch(z)];
     assert.deepEqual(fx.params, { value: '9', expected: formatViNumber(x.maxPoints!), framework: a.appendix.frameworkId });
     assert.equal(fx.params, fy.params, 'the same points against the same framework points');
     assert.notEqual(fx.params, fz.params);
     assert.deepEqual(fz.params, { value: '9', expected: formatViNumber(z.maxPoints!), framework: a.appendix.frameworkId });
-    // Qualitative targets: one params object per distinct target text.
+    // Qualitative targets: one params object per parsed target (items with equal target text share it).
+    const paramsOf = new Map<unknown, Set<unknown>>();
+    for (const it of a.appendix.items) {
+      const qualitative = it.targets.filter((t) => t.threshold.kind === 'qualitative');
+      if (qualitative.length !== 1) continue;
+      const f = a.findings.find((g) => g.kind === 'target-unparsed' && g.row === it.row);
+      assert.ok(f, `a qualitative target finding on row ${it.row}`);
+      if (!paramsOf.has(qualitative[0])) paramsOf.set(qualitative[0], new Set());
+      paramsOf.get(qualitative[0])!.add(f.params);
+    }
+    const shared = [...paramsOf.values()];
+    assert.ok(shared.length >= 5, 'the Lào Cai appendix has qualitative targets');
+    assert.ok(shared.every((ps) => ps.size === 1), 'one params object per parsed target');
+    assert.equal(new Set(shared.map((ps) => [...ps][0])).size, shared.length, 'and another for another target');
     const unparsed = a.findings.filter((f) => f.kind === 'target-unparsed');
-    const texts = new Set(unparsed.map((f) => f.params.text));
-    assert.ok(unparsed.length > texts.size, 'the Lào Cai appendix repeats qualitative targets');
-    assert.equal(new Set(unparsed.map((f) => f.params)).size, texts.size);
+    assert.ok(new Set(unparsed.map((f) => f.params)).size < unparsed.length, 'the appendix repeats qualitative targets');
     for (const lang of ['vi', 'en'] as const) {
       assert.deepEqual(findingMessages(a.findings, lang), a.findings.map((f) => findingMessage(f, lang)));
+      // The marks' codes cells name each finding's kind and column once.
+      const marks = buildInlineMarks(a, lang)!;
+      for (const f of a.findings) {
+        if (f.severity === 'info' || f.row < marks.firstRow || f.row > marks.lastRow) continue;
+        const codes = marks.codes[f.row - marks.firstRow]!.split(' ');
+        assert.equal(codes.filter((c) => c === `${f.kind}@${f.column}`).length, 1, `codes of row ${f.row}: ${codes.join(' ')}`);
+      }
     }
   });
 
-  it('formats a findings list once per language, and again once the list grew or shrank', async () => {
+  it('formats a findings list once per language, and again once its findings changed', async () => {
     const a = analyzeSheet(await loadSnapshot(EXAMPLE));
-    const findings = a.findings;
-    assert.ok(findings.length > 1, 'the example has findings');
+    const findings = [...a.findings];
+    assert.ok(findings.length > 2, 'the example has findings');
     const vi = findingMessages(findings, 'vi');
     assert.deepEqual(vi, findings.map((f) => findingMessage(f, 'vi')));
     assert.equal(findingMessages(findings, 'vi'), vi, 'the second call gives the list made by the first');
@@ -210,10 +234,14 @@ describe('messages in the findings table and the inline marks', () => {
     assert.equal(findingMessages(findings, 'vi'), vi, 'English did not replace Vietnamese');
     // Another list holding the same findings has its own messages.
     assert.deepEqual(findingMessages(findings.slice(0, 1), 'vi'), [vi[0]]);
-    const added: Finding = { kind: 'missing-lead-agency', severity: 'error', row: 99, column: 'I', code: '9.9', params: {} };
-    findings.push(added);
-    assert.deepEqual(findingMessages(findings, 'vi'), [...vi, findingMessage(added, 'vi')]);
+    const current = () => assert.deepEqual(findingMessages(findings, 'vi'), findings.map((f) => findingMessage(f, 'vi')));
+    findings.reverse(); // same length, other order
+    current();
+    findings[0] = { kind: 'missing-lead-agency', severity: 'error', row: 99, column: 'I', code: '9.9', params: {} }; // replaced
+    current();
+    findings.push({ kind: 'duplicate-code', severity: 'error', row: 100, column: 'A', code: '9.9', params: { code: '9.9', firstRow: 99 } });
+    current();
     findings.splice(0, 2);
-    assert.deepEqual(findingMessages(findings, 'vi'), findings.map((f) => findingMessage(f, 'vi')));
+    current();
   });
 });

@@ -29,7 +29,7 @@ type MessageKind = 'info' | 'success' | 'error';
 
 interface FindingsView {
   sheet: string;
-  findings: Finding[];
+  findings: readonly Finding[];
   /** Column to select for a finding about a whole row. */
   rowLetter: string;
 }
