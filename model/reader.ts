@@ -384,20 +384,25 @@ function findParentUnder(st: RowReader, code: string, section: number): number {
 function fixNumericCode(st: RowReader, code: string): string {
   const prev = st.lastCoded >= 0 ? st.items[st.lastCoded]!.code : '';
   if (!prev || !NUMERIC_CODE.test(prev)) return code;
+  return codeAfter(code, prev);
+}
+
+/**
+ * `code` as it follows `prev` (both NUMERIC_CODE): "1.2.1" after "1.2.9" was "1.2.10", "1.1" after
+ * "1.10" was "1.11" (when 11 starts with its 1). By hand: the split-and-join form made four arrays
+ * and joined strings for every code after a 10 or more (one coded row in seven of the bench sheet).
+ */
+export function codeAfter(code: string, prev: string): string {
   // Most rows need no fix: only a last number 1 after 9, or below a previous 10 or more.
-  const l = lastSegment(code);
-  const p = lastSegment(prev);
-  if (!(l === 1 && p === 9) && !(p >= 10 && l < p)) return code;
-  const a = code.split('.');
-  const b = prev.split('.');
-  if (a.length === b.length && a.slice(0, -1).join('.') === b.slice(0, -1).join('.')) {
-    const last = Number(a[a.length - 1]);
-    const prevLast = Number(b[b.length - 1]);
-    if (last === 1 && prevLast === 9) return [...a.slice(0, -1), '10'].join('.');
-    if (prevLast >= 10 && last < prevLast && String(prevLast + 1).startsWith(String(last))) {
-      return [...a.slice(0, -1), String(prevLast + 1)].join('.');
-    }
-  }
+  const last = lastSegment(code);
+  const prevLast = lastSegment(prev);
+  if (!(last === 1 && prevLast === 9) && !(prevLast >= 10 && last < prevLast)) return code;
+  // As deep as prev, with the same numbers before the last one.
+  const cut = code.lastIndexOf('.');
+  if (cut !== prev.lastIndexOf('.')) return code;
+  for (let i = 0; i < cut; i++) if (code.charCodeAt(i) !== prev.charCodeAt(i)) return code;
+  if (last === 1 && prevLast === 9) return `${code.slice(0, cut + 1)}10`;
+  if (prevLast >= 10 && last < prevLast && String(prevLast + 1).startsWith(String(last))) return code.slice(0, cut + 1) + String(prevLast + 1);
   return code;
 }
 

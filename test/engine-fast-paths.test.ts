@@ -6,7 +6,7 @@ import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/framework
 import { analyzeSheet, type SheetSnapshot } from '../model';
 import { cleanText, columnLetter, fold, foldHead, foldSlow, isSpaceCode } from '../model/text';
 import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
-import { itemNumberInName } from '../model/reader';
+import { codeAfter, itemNumberInName } from '../model/reader';
 import { byCell, mergeByCell } from '../model/validate';
 import { hasToken } from '../model/marks';
 import type { Finding } from '../model/types';
@@ -220,6 +220,45 @@ describe('engine fast paths: PARSCORE cache', () => {
     }
     assert.ok(sameTable([[0, null, NaN, new Date(5)]], [[-0, undefined, NaN, new Date(5)]]));
     assert.ok(!sameTable([[new Date(5)]], [[new Date(6)]]));
+  });
+});
+
+describe('engine fast paths: the reader', () => {
+  /** codeAfter as it was written: split, compare and join (the reference). */
+  function codeAfterSlow(code: string, prev: string): string {
+    const lastOf = (c: string) => Number(c.slice(c.lastIndexOf('.') + 1));
+    const l = lastOf(code);
+    const p = lastOf(prev);
+    if (!(l === 1 && p === 9) && !(p >= 10 && l < p)) return code;
+    const a = code.split('.');
+    const b = prev.split('.');
+    if (a.length === b.length && a.slice(0, -1).join('.') === b.slice(0, -1).join('.')) {
+      const last = Number(a[a.length - 1]);
+      const prevLast = Number(b[b.length - 1]);
+      if (last === 1 && prevLast === 9) return [...a.slice(0, -1), '10'].join('.');
+      if (prevLast >= 10 && last < prevLast && String(prevLast + 1).startsWith(String(last))) return [...a.slice(0, -1), String(prevLast + 1)].join('.');
+    }
+    return code;
+  }
+
+  it('codeAfter restores a lost trailing zero as the split-and-join form did, on every pair of codes', () => {
+    const numbers = ['1', '2', '3', '9', '10', '11', '12', '19', '20', '21', '99', '100', '101', '110', '111', '999', '01', '09'];
+    const codes = [...numbers];
+    for (const a of ['1', '2', '9', '10', '11', '99']) for (const b of numbers) codes.push(`${a}.${b}`);
+    for (const a of ['1', '10']) for (const b of ['1', '9', '10', '11']) for (const c of numbers) codes.push(`${a}.${b}.${c}`);
+    let fixed = 0;
+    for (const prev of codes) {
+      for (const code of codes) {
+        const want = codeAfterSlow(code, prev);
+        assert.equal(codeAfter(code, prev), want, `${code} after ${prev}`);
+        if (want !== code) fixed++;
+      }
+    }
+    assert.ok(fixed > 100, `pairs restored: ${fixed}`);
+    assert.equal(codeAfter('1.2.1', '1.2.9'), '1.2.10');
+    assert.equal(codeAfter('1.1', '1.10'), '1.11');
+    assert.equal(codeAfter('1', '9'), '10');
+    assert.equal(codeAfter('2.1', '1.10'), '2.1');
   });
 });
 
