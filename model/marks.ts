@@ -1,5 +1,6 @@
 // The parscore-owned status columns beside the table and the rules that colour offending cells.
-import { FINDING_MESSAGES, findingMessages } from './messages';
+import { findingMessage, findingMessages } from './messages';
+import { innerMap } from './memo';
 import { columnLetter, columnNumber } from './text';
 import type { Analysis, InlineMarks } from './report-types';
 import type { FindingKind, Lang, MergeArea, Severity } from './types';
@@ -70,8 +71,7 @@ export function buildInlineMarks(a: Analysis, lang: Lang = a.lang): InlineMarks 
  * finding: a row with one finding keeps it as its codes cell (27,000 findings at 50,000 rows).
  */
 function tokenOf(tokens: Map<FindingKind, Map<string, string>>, kind: FindingKind, column: string): string {
-  let byColumn = tokens.get(kind);
-  if (!byColumn) tokens.set(kind, (byColumn = new Map()));
+  const byColumn = innerMap(tokens, kind);
   let token = byColumn.get(column);
   if (token === undefined) byColumn.set(column, (token = `${kind}@${column}`));
   return token;
@@ -129,7 +129,7 @@ export function buildCellNotes(a: Analysis, lang: Lang = a.lang, merges: readonl
       if (byCell.size >= MAX_CELL_NOTES) continue;
       byCell.set(key, (note = { row, col, lines: [] }));
     }
-    const line = `• ${FINDING_MESSAGES[lang][f.kind](f.params)}`;
+    const line = `• ${findingMessage(f, lang)}`;
     if (!note.lines.includes(line)) note.lines.push(line);
   }
   return [...byCell.values()].map((n) => ({ row: n.row, col: n.col, text: `parscore:\n${n.lines.join('\n')}` }));

@@ -7,6 +7,13 @@
 // is small and recurs across sheets (criterion names and their framework matches), never for
 // per-row texts. MEMO_LIMIT per generation is far more names than any plan has.
 export const MEMO_LIMIT = 50_000;
+
+/** outer's map for `key`, made empty on first use: the inner level of a two-key lookup. */
+export function innerMap<K, K2, V>(outer: Map<K, Map<K2, V>>, key: K): Map<K2, V> {
+  let inner = outer.get(key);
+  if (!inner) outer.set(key, (inner = new Map()));
+  return inner;
+}
 export class Memo<K, V> {
   private young = new Map<K, V>();
   private old = new Map<K, V>();

@@ -1,5 +1,6 @@
 // Wording lives apart from the engine: one table per language, same keys (a test checks parity).
 import type { Finding, FindingKind, FindingParams, Lang, RenderedFinding, Severity } from './types';
+import { innerMap } from './memo';
 
 type Template = (p: FindingParams) => string;
 
@@ -126,8 +127,7 @@ export function findingMessages(findings: readonly Finding[], lang: Lang): reado
   const made = new Map<FindingKind, Map<Readonly<FindingParams>, string>>();
   for (let i = 0; i < findings.length; i++) {
     const f = findings[i]!;
-    let byParams = made.get(f.kind);
-    if (!byParams) made.set(f.kind, (byParams = new Map()));
+    const byParams = innerMap(made, f.kind);
     let msg = byParams.get(f.params);
     if (msg === undefined) byParams.set(f.params, (msg = findingMessage(f, lang)));
     messages[i] = msg;

@@ -396,14 +396,15 @@ export function codeAfter(code: string, prev: string): string {
   // Most rows need no fix: only a last number 1 after 9, or below a previous 10 or more.
   const last = lastSegment(code);
   const prevLast = lastSegment(prev);
-  if (!(last === 1 && prevLast === 9) && !(prevLast >= 10 && last < prevLast)) return code;
+  const afterNine = last === 1 && prevLast === 9;
+  if (!afterNine && !(prevLast >= 10 && last < prevLast)) return code;
   // As deep as prev, with the same numbers before the last one.
   const cut = code.lastIndexOf('.');
   if (cut !== prev.lastIndexOf('.')) return code;
   for (let i = 0; i < cut; i++) if (code.charCodeAt(i) !== prev.charCodeAt(i)) return code;
-  if (last === 1 && prevLast === 9) return `${code.slice(0, cut + 1)}10`;
-  if (prevLast >= 10 && last < prevLast && String(prevLast + 1).startsWith(String(last))) return code.slice(0, cut + 1) + String(prevLast + 1);
-  return code;
+  // Past the check above, a code not after a 9 is below a previous 10 or more.
+  const next = afterNine ? 10 : prevLast + 1;
+  return afterNine || String(next).startsWith(String(last)) ? code.slice(0, cut + 1) + String(next) : code;
 }
 
 /**

@@ -3,6 +3,7 @@ import { evaluateThreshold, firstCheckable, thresholdStatus } from './thresholds
 import { formatViNumber } from './numbers';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
+import { innerMap } from './memo';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
 import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, FindingParams, ParsedTarget } from './types';
@@ -280,8 +281,7 @@ function unparsedParams(ck: Checker, t: ParsedTarget): FindingParams {
 
 /** The params of a framework mismatch, one object per pair of points of the framework checkFramework checks (see Checker). */
 function mismatchParams(ck: Checker, value: number, expected: number, framework: string): FindingParams {
-  let byExpected = ck.mismatchParams.get(value);
-  if (!byExpected) ck.mismatchParams.set(value, (byExpected = new Map()));
+  const byExpected = innerMap(ck.mismatchParams, value);
   let p = byExpected.get(expected);
   if (!p) byExpected.set(expected, (p = { value: fmt(value), expected: fmt(expected), framework }));
   return p;
