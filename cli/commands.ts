@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import {
   parseFramework,
+  sameSheetName,
   toJsonReport,
   type Analysis,
   type EvidencePolicy,
@@ -17,7 +18,7 @@ import { clearMarks } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
 import { scorePatch } from './patch/score-patch';
 import { PatchUnsupported } from './patch/xml';
-import { DEFAULT_LIMITS, loadWorkbook, openWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
+import { checkOutput, DEFAULT_LIMITS, loadWorkbook, openWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
 import type ExcelJS from 'exceljs';
 
 export interface CommonOptions {
@@ -51,11 +52,24 @@ function loadFramework(file: string | undefined): Framework | undefined {
 export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer; analysis: Analysis }> {
   const framework = loadFramework(o.framework);
   const { wb, bytes } = await openWorkbookBytes(file, o.limits ?? DEFAULT_LIMITS);
-  if (o.sheet !== undefined && !wb.getWorksheet(o.sheet)) throw new CliError('no-sheet', { sheet: o.sheet, file });
-  const opts = { lang: o.lang, evidencePolicy: o.policy, ...(framework ? { framework } : {}), ...(o.sheet !== undefined ? { sheet: o.sheet } : {}) };
+  const sheet = o.sheet === undefined ? undefined : sheetNamed(wb, o.sheet);
+  if (sheet === null) {
+    throw new CliError('no-sheet', { sheet: o.sheet!, file, sheets: wb.worksheets.map((w) => `"${w.name}"`).join(', ') });
+  }
+  const opts = { lang: o.lang, evidencePolicy: o.policy, ...(framework ? { framework } : {}), ...(sheet !== undefined ? { sheet } : {}) };
   const analysis = analyzeExcelWorkbook(wb, opts);
   if (!analysis.ok) throw new CliError('no-table', { detail: analysis.error?.message ?? '' });
   return { wb, bytes, analysis };
+}
+
+/**
+ * The workbook's name for the sheet asked for: as typed, else as Excel would find it (case aside)
+ * and as typed on a keyboard that composes accents separately (Unikey's "Unicode tổ hợp").
+ */
+function sheetNamed(wb: ExcelJS.Workbook, asked: string): string | null {
+  if (wb.worksheets.some((w) => w.name === asked)) return asked;
+  const nfc = asked.normalize('NFC');
+  return wb.worksheets.find((w) => sameSheetName(w.name.normalize('NFC'), nfc))?.name ?? null;
 }
 
 function exitFor(a: Analysis, strict: boolean | undefined): number {
@@ -80,6 +94,7 @@ export async function check(file: string, o: CommonOptions & { json?: boolean; c
  * goes through ExcelJS's load-and-save instead.
  */
 export async function scoreFile(file: string, out: string, o: CommonOptions): Promise<CommandResult> {
+  checkOutput(out); // before the reading: a wrong output name is told at once
   const { bytes, analysis, additions, keep } = await prepareScore(file, o);
   // ExcelJS's model is garbage now (unless kept to write through it): collect it before the copy is built.
   if (!keep && bytes.length > LARGE_INPUT_BYTES) collectGarbage();
@@ -116,6 +131,7 @@ async function prepareScore(file: string, o: CommonOptions) {
 }
 
 export async function clearFile(file: string, out: string, o: Pick<CommonOptions, 'lang' | 'limits'>): Promise<CommandResult> {
+  checkOutput(out);
   const wb = await openWorkbook(file, o.limits ?? DEFAULT_LIMITS);
   const r = clearMarks(wb);
   await saveWorkbook(wb, out, file);

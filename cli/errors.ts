@@ -14,7 +14,8 @@ export type CliErrorCode =
   | 'bad-framework'
   | 'usage'
   | 'write-failed'
-  | 'no-sheet';
+  | 'no-sheet'
+  | 'bad-output';
 
 const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
   vi: {
@@ -30,7 +31,8 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     'bad-framework': 'Khung chỉ số {file} không hợp lệ: {detail}',
     usage: 'Sai cú pháp lệnh: {detail} (xem parscore --help)',
     'write-failed': 'Không ghi được tệp {file}: {detail}',
-    'no-sheet': 'Không có trang tính "{sheet}" trong {file}',
+    'no-sheet': 'Không có trang tính "{sheet}" trong {file} (các trang: {sheets})',
+    'bad-output': 'Tệp kết quả "{file}" phải có đuôi .xlsx: parscore ghi bảng tính .xlsx (không kèm macro)',
   },
   en: {
     'not-found': 'File not found: {file}',
@@ -45,7 +47,8 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     'bad-framework': 'Framework {file} is invalid: {detail}',
     usage: 'Usage error: {detail} (see parscore --help)',
     'write-failed': 'Cannot write {file}: {detail}',
-    'no-sheet': 'No sheet "{sheet}" in {file}',
+    'no-sheet': 'No sheet "{sheet}" in {file} (its sheets: {sheets})',
+    'bad-output': 'The output "{file}" must end in .xlsx: parscore writes an .xlsx workbook (without macros)',
   },
 };
 
@@ -57,8 +60,46 @@ export class CliError extends Error {
     super(code);
   }
   render(lang: Lang): string {
-    return MESSAGES[lang][this.code].replace(/\{(\w+)\}/g, (_, k: string) => String(this.params[k] ?? ''));
+    return MESSAGES[lang][this.code].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'detail' ? this.detail(lang) : String(this.params[k] ?? '')));
+  }
+
+  /** `reason` (an errno code of a failed write) in words, else the `detail` given. */
+  private detail(lang: Lang): string {
+    const reason = this.params.reason;
+    return typeof reason === 'string' && reason in REASONS[lang] ? REASONS[lang][reason as Reason] : String(this.params.detail ?? '');
   }
 }
+
+type Reason = 'EACCES' | 'EPERM' | 'EROFS' | 'ENOSPC' | 'EDQUOT' | 'ENAMETOOLONG' | 'ENOTDIR' | 'EISDIR' | 'not-file' | 'corrupt' | 'no-sheets';
+
+/** Why a read or write failed, for the officer (the system's text names a temporary file, ExcelJS's its internals). */
+const REASONS: Record<Lang, Record<Reason, string>> = {
+  vi: {
+    EACCES: 'không có quyền ghi vào thư mục này',
+    EPERM: 'không có quyền ghi vào thư mục này',
+    EROFS: 'ổ đĩa chỉ cho đọc',
+    ENOSPC: 'ổ đĩa đã đầy',
+    EDQUOT: 'đã hết dung lượng được cấp',
+    ENAMETOOLONG: 'tên tệp hoặc đường dẫn quá dài',
+    ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
+    EISDIR: 'đó là một thư mục',
+    'not-file': 'đó không phải tệp thông thường (thiết bị, đường ống hoặc thư mục)',
+    corrupt: 'nội dung tệp bị hỏng hoặc không đúng chuẩn bảng tính Excel',
+    'no-sheets': 'bảng tính không có trang tính nào',
+  },
+  en: {
+    EACCES: 'no permission to write in that folder',
+    EPERM: 'no permission to write in that folder',
+    EROFS: 'the drive is read-only',
+    ENOSPC: 'the drive is full',
+    EDQUOT: 'the disk quota is used up',
+    ENAMETOOLONG: 'the file name or path is too long',
+    ENOTDIR: 'part of the path is a file, not a folder',
+    EISDIR: 'it is a folder',
+    'not-file': 'it is not a regular file (a device, a pipe or a folder)',
+    corrupt: "the file's content is damaged or not a valid Excel workbook",
+    'no-sheets': 'the workbook has no sheets',
+  },
+};
 
 export const CLI_ERROR_MESSAGES = MESSAGES;

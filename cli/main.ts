@@ -46,6 +46,33 @@ function shared(cmd: Command): Command {
     .option('--strict', 'exit 1 when error findings exist');
 }
 
+/** commander's message (English) in the officer's language: the usual mistakes by their code, anything else as commander says it. */
+export function usageDetail(e: CommanderError, lang: Lang): string {
+  const msg = e.message.replace(/^error:\s*/, '').split('\n')[0]!;
+  if (lang === 'en') return msg;
+  const quoted = [...msg.matchAll(/'([^']*)'/g)].map((m) => m[1]!);
+  switch (e.code) {
+    case 'commander.missingArgument':
+      return `thiếu tham số <${quoted[0] ?? ''}> (tệp Excel)`;
+    case 'commander.optionMissingArgument':
+      return `tùy chọn ${quoted[0] ?? ''} cần một giá trị`;
+    case 'commander.missingMandatoryOptionValue':
+      return `thiếu tùy chọn bắt buộc ${quoted[0] ?? ''}`;
+    case 'commander.unknownOption':
+      return `không có tùy chọn ${quoted[0] ?? ''}`;
+    case 'commander.unknownCommand':
+      return `không có lệnh ${quoted[0] ?? ''} (các lệnh: check, score, clear, demo)`;
+    case 'commander.invalidArgument': {
+      const choices = /Allowed choices are (.*)\.$/.exec(msg)?.[1];
+      return `giá trị ${quoted[1] ?? ''} của ${quoted[0] ?? ''} không hợp lệ${choices ? ` (chọn: ${choices})` : ''}`;
+    }
+    case 'commander.excessArguments':
+      return `thừa tham số cho lệnh ${quoted[0] ?? ''}`;
+    default:
+      return msg;
+  }
+}
+
 export async function main(argv: string[]): Promise<number> {
   const lang = langOf(argv);
   let code = 0;
@@ -93,7 +120,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.exitCode === 0) return 0;
-      process.stderr.write(`${new CliError('usage', { detail: e.message.replace(/^error:\s*/, '') }).render(lang)}\n`);
+      process.stderr.write(`${new CliError('usage', { detail: usageDetail(e, lang) }).render(lang)}\n`);
       return 2;
     }
     if (e instanceof CliError) {

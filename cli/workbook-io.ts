@@ -5,7 +5,7 @@ import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { CliError } from './errors';
 import { WRITE_OPTIONS } from '../xlsx/write';
-import { DEFAULT_ZIP_LIMITS, guardXlsx, type ZipLimits } from '../xlsx/zip-guard';
+import { DEFAULT_ZIP_LIMITS, guardXlsx, megabytes, type ZipLimits } from '../xlsx/zip-guard';
 
 export type OpenLimits = ZipLimits;
 
@@ -58,7 +58,7 @@ export async function openWorkbookBytes(file: string, limits: OpenLimits = DEFAU
     // cannot be an acceptable workbook (zip never makes a workbook bigger), so it is not read.
     if (!st.isFile()) throw new CliError('not-xlsx', { file });
     if (st.size > limits.maxMb * 1024 * 1024) {
-      throw new CliError('too-large', { file, size: Math.round(st.size / 1048576), limit: limits.maxMb });
+      throw new CliError('too-large', { file, size: megabytes(st.size), limit: limits.maxMb });
     }
     buf = fs.readFileSync(file);
   } catch (e) {
@@ -77,9 +77,11 @@ export async function loadWorkbook(buf: Buffer, file: string): Promise<ExcelJS.W
   try {
     await wb.xlsx.load(buf as unknown as ArrayBuffer);
   } catch (e) {
-    throw new CliError('unreadable', { file, detail: firstLine(e) });
+    // A TypeError is ExcelJS tripping over XML it did not expect ("Cannot set properties of
+    // undefined (setting 'sheetNo')"): the officer needs "damaged", not ExcelJS's internals.
+    throw new CliError('unreadable', { file, detail: firstLine(e), ...(e instanceof TypeError || e instanceof RangeError ? { reason: 'corrupt' } : {}) });
   }
-  if (!wb.worksheets.length) throw new CliError('not-xlsx', { file });
+  if (!wb.worksheets.length) throw new CliError('unreadable', { file, reason: 'no-sheets' });
   return wb;
 }
 
@@ -121,17 +123,44 @@ export async function saveBytes(bytes: Uint8Array, out: string, input: string): 
   await saveAtomically(out, input, async (tmp) => fs.writeFileSync(tmp, bytes));
 }
 
+/**
+ * The output path, checked before anything is read or written: an .xlsx name (an .xlsm or .txt
+ * name would hold .xlsx content Excel refuses to open), and nothing but a regular file there now
+ * (renaming over /dev/null or a named pipe replaced it with a file).
+ */
+export function checkOutput(out: string): void {
+  if (!out.trim()) throw new CliError('usage', { detail: '-o ""' });
+  if (!/\.xlsx$/i.test(out)) throw new CliError('bad-output', { file: out });
+  let st: fs.Stats | null = null;
+  try {
+    st = fs.statSync(out);
+  } catch {
+    // Absent (written below) or unreachable (the write says why).
+  }
+  if (st && !st.isFile()) throw new CliError('write-failed', { file: out, reason: 'not-file' });
+}
+
+let tmpCount = 0;
+
 async function saveAtomically(out: string, input: string, write: (tmp: string) => Promise<void>): Promise<void> {
+  checkOutput(out);
   if (sameFile(out, input)) throw new CliError('same-file', { file: input });
   const dir = path.dirname(path.resolve(out));
-  const tmp = path.join(dir, `.${path.basename(out)}.parscore-${process.pid}.tmp`);
+  // Not named after the output: a long (Vietnamese, 2–3 bytes a letter) name that fits the
+  // 255-byte limit must not fail for its temporary file's longer one.
+  const tmp = path.join(dir, `.parscore-${process.pid}-${++tmpCount}.tmp`);
   try {
     makeDirs(dir);
     await write(tmp);
     fs.renameSync(tmp, out);
   } catch (e) {
-    fs.rmSync(tmp, { force: true });
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing was made there (ENOTDIR, EACCES): the error below says why.
+    }
     if (e instanceof CliError) throw e;
-    throw new CliError('write-failed', { file: out, detail: firstLine(e) });
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new CliError('write-failed', { file: out, detail: firstLine(e), ...(code ? { reason: code } : {}) });
   }
 }

@@ -8,9 +8,7 @@ import { score } from './score';
 import { mergeByCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
 import type { MergeArea, SheetSnapshot } from './types';
-import { SHEET_NAMES } from './tables';
-
-const OWN_SHEETS = new Set<string>(Object.values(SHEET_NAMES));
+import { isOwnSummarySheet } from './sheet-names';
 
 export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'vi';
@@ -21,8 +19,9 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
     return failed(typeof (snapshot as { name?: unknown })?.name === 'string' ? snapshot.name : '', lang, evidencePolicy, 'bad-snapshot', { detail });
   }
   const snap = parsed.data as SheetSnapshot;
-  // parscore's own summary sheets look like tables too; analysing them would score the scores.
-  if (OWN_SHEETS.has(snap.name)) return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name }, 'own-sheet');
+  // parscore's own summary sheets look like tables too; analysing them would score the scores. By
+  // name and content: an officer's appendix may well be called "Tổng hợp điểm".
+  if (isOwnSummarySheet(snap.name, topOfColumnA(snap))) return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name }, 'own-sheet');
   const size = gridSize(snap);
   if (size.cells > MAX_GRID_CELLS) {
     const p = { sheet: snap.name, rows: String(size.rows), cols: String(size.cols), limit: String(MAX_GRID_CELLS) };
@@ -37,9 +36,16 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   }
   const a = read.appendix;
   const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);
+  // A framework given by the caller is the one checked against, so the one every host names.
+  if (options.framework !== undefined) a.frameworkId = options.framework?.id ?? null;
   const v = validate(a, evidencePolicy, framework);
   const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
+}
+
+/** The snapshot's top rows when it starts in column A (a summary's title and header are there), else []. */
+function topOfColumnA(s: SheetSnapshot): readonly (readonly unknown[])[] {
+  return (s.origin?.col ?? 1) === 1 ? s.values : [];
 }
 
 /** Every SheetSnapshot field, which parseSnapshot copies one by one (checked both ways below). */
@@ -135,6 +141,7 @@ export function toJsonReport(a: Analysis, file: string, lang = a.lang): JsonRepo
     file,
     sheet: a.sheet,
     index: a.index,
+    framework: a.appendix.frameworkId,
     score: { max: t.max, claimed: t.claimed, accepted: t.accepted, atRisk: t.atRisk, indexPercent: t.indexPercent },
     fields: a.score.fields,
     agencies: a.score.agencies,

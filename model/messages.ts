@@ -1,10 +1,13 @@
 // Wording lives apart from the engine: one table per language, same keys (a test checks parity).
 import type { Finding, FindingKind, FindingParams, Lang, RenderedFinding, Severity } from './types';
 import { innerMap } from './memo';
+import { viToEnNumber } from './numbers';
 
 type Template = (p: FindingParams) => string;
 
 const s = (v: string | number | undefined) => (v === undefined ? '' : String(v));
+
+const n = (v: string | number | undefined) => viToEnNumber(s(v));
 
 export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
   vi: {
@@ -38,19 +41,19 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
           ? 'Result/points entered without evidence'
           : 'Result/points entered without evidence: points not accepted',
     'threshold-unmet': (p) => `Target "${s(p.target)}" not met: ${s(p.reasonEn ?? p.reason)}`,
-    'over-max': (p) => `Self-assessed points ${s(p.points)} exceed the maximum ${s(p.max)}`,
+    'over-max': (p) => `Self-assessed points ${n(p.points)} exceed the maximum ${n(p.max)}`,
     'sum-mismatch': (p) =>
       p.what === 'self'
-        ? `Self-assessed points ${s(p.value)} differ from the sum over ${s(p.children)} children (${s(p.sum)})`
+        ? `Self-assessed points ${n(p.value)} differ from the sum over ${s(p.children)} children (${n(p.sum)})`
         : p.what === 'total'
-          ? `Total ${s(p.value)} differs from the sum of the ${s(p.children)} fields' maxima (${s(p.sum)})`
-          : `Maximum ${s(p.value)} differs from the sum of its ${s(p.children)} children's maxima (${s(p.sum)})`,
+          ? `Total ${n(p.value)} differs from the sum of the ${s(p.children)} fields' maxima (${n(p.sum)})`
+          : `Maximum ${n(p.value)} differs from the sum of its ${s(p.children)} children's maxima (${n(p.sum)})`,
     'missing-lead-agency': () => 'No lead agency',
     'unknown-agency': (p) => `Agency not in the registry: "${s(p.name)}"`,
     'duplicate-code': (p) => `Code ${s(p.code)} repeats row ${s(p.firstRow)}`,
     'bad-number': (p) => `Not a number: "${s(p.value)}"`,
     'target-unparsed': (p) => `Qualitative target, assess by hand: "${s(p.text)}"`,
-    'framework-mismatch': (p) => `Maximum ${s(p.value)} differs from framework ${s(p.framework)} (${s(p.expected)})`,
+    'framework-mismatch': (p) => `Maximum ${n(p.value)} differs from framework ${s(p.framework)} (${n(p.expected)})`,
     'missing-task-field': (p) => (p.field === 'deadline' ? 'Task has no timeframe' : 'Task has no product/result'),
   },
 };

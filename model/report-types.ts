@@ -82,6 +82,7 @@ export interface BaselineInfo {
 export interface Appendix {
   sheet: string;
   index: IndexKind;
+  /** The criteria framework recognised from the sheet, or the one given in AnalyzeOptions.framework (checked against). */
   frameworkId: string | null;
   title: string;
   /** 1-based rows of the (first) header block. */
@@ -214,6 +215,8 @@ export interface JsonReport {
   file: string;
   sheet: string;
   index: IndexKind;
+  /** Id of the criteria framework the appendix was checked against (recognised or given), if any. */
+  framework: string | null;
   score: { max: number; claimed: number; accepted: number; atRisk: number; indexPercent: number | null };
   fields: ScoreLine[];
   agencies: AgencyLine[];

@@ -38,6 +38,30 @@ const H = {
   },
 };
 
+/** Every title a summary sheet has in A1, in either language. */
+const SUMMARY_TITLES = new Set<string>(
+  Object.values(H).flatMap((h) => [h.fieldsTitle, h.tasksTitle, h.agenciesTitle, h.findingsTitle]),
+);
+/** The first two header cells of every summary table, in either language ("Mã" + "Lĩnh vực / Chỉ số" …). */
+const SUMMARY_HEADS = new Set<string>(
+  Object.values(H).flatMap((h) => [[h.code, h.field], [h.code, h.index], [h.agency, h.max], [h.agency, h.tasks], [h.no, h.cell]].map(([a, b]) => `${a}\u0000${b}`)),
+);
+
+/**
+ * True when rows from a sheet's row 1 start as parscore's summary sheets do: its title in A1 or
+ * its header row (row 3 here, row 3 or 4 as the add-in lays it out) in column A. Four rows are read.
+ */
+export function isSummaryStart(rows: readonly (readonly unknown[] | undefined)[]): boolean {
+  for (let i = 0; i < Math.min(4, rows.length); i++) {
+    const r = rows[i];
+    if (!r) continue;
+    const a = typeof r[0] === 'string' ? r[0].trim() : '';
+    const b = typeof r[1] === 'string' ? r[1].trim() : '';
+    if (a && (SUMMARY_TITLES.has(a) || SUMMARY_HEADS.has(`${a}\u0000${b}`))) return true;
+  }
+  return false;
+}
+
 export function buildSummaryTables(a: Analysis, lang: Lang = a.lang): SummaryTable[] {
   return [fieldsTable(a, lang), agenciesTable(a, lang), findingsTable(a, lang)];
 }

@@ -15,7 +15,7 @@
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
-import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, parseViNumber, plainDigitsValue, plainNumberBody, plainNumberValue } from './numbers';
+import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, viToEnNumber, parseViNumber, plainDigitsValue, plainNumberBody, plainNumberValue } from './numbers';
 
 type Relative = Extract<Threshold, { kind: 'relative' }>;
 type Direction = Relative['direction'];
@@ -1100,14 +1100,21 @@ export function firstCheckable(targets: readonly ParsedTarget[]): ParsedTarget |
 
 const OP_SYMBOL: Record<ThresholdOp, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
 
-function withUnit(n: number, unit: string | undefined): string {
+/** A threshold's number: Vietnamese style, English style in English (the exact value either way). */
+function thresholdNumber(n: number, lang: Lang): string {
   const v = formatViExact(n);
+  return lang === 'en' ? viToEnNumber(v) : v;
+}
+
+function withUnit(n: number, unit: string | undefined, lang: Lang): string {
+  const v = thresholdNumber(n, lang);
   return unit === '%' ? `${v}%` : unit ? `${v} ${unit}` : v;
 }
 
 /**
  * Compact normalised form ("≥ 95%", "> 240 tin, bài/năm", "70%–100%", "không có",
- * "tăng ≥ 30% so với năm 2018"); numbers in Vietnamese style in both languages.
+ * "tăng ≥ 30% so với năm 2018"); numbers in the language's style ("93,5%" / "93.5%"), the
+ * target's own words (units, baselines) as written.
  * parseTarget(formatThreshold(t, 'vi'))[0].threshold equals t for parsed targets.
  */
 export function formatThreshold(t: Threshold, lang: Lang = 'vi'): string {
@@ -1123,12 +1130,12 @@ export function formatThreshold(t: Threshold, lang: Lang = 'vi'): string {
 function formatKnown(t: Threshold, lang: Lang): string {
   switch (t.kind) {
     case 'compare':
-      return `${OP_SYMBOL[t.op]} ${withUnit(t.value, t.unit)}${t.per ? `/${t.per}` : ''}`;
+      return `${OP_SYMBOL[t.op]} ${withUnit(t.value, t.unit, lang)}${t.per ? `/${t.per}` : ''}`;
     case 'range':
-      if (t.unit === '%') return `${withUnit(t.min, '%')}–${withUnit(t.max, '%')}`;
+      if (t.unit === '%') return `${withUnit(t.min, '%', lang)}–${withUnit(t.max, '%', lang)}`;
       return lang === 'en'
-        ? `${formatViExact(t.min)}–${withUnit(t.max, t.unit)}`
-        : `từ ${formatViExact(t.min)} đến ${withUnit(t.max, t.unit)}`;
+        ? `${thresholdNumber(t.min, lang)}–${withUnit(t.max, t.unit, lang)}`
+        : `từ ${thresholdNumber(t.min, lang)} đến ${withUnit(t.max, t.unit, lang)}`;
     case 'none':
       return lang === 'en' ? 'none' : 'không có';
     case 'relative':
@@ -1149,7 +1156,7 @@ function formatRelative(t: Relative, lang: Lang): string {
     return `không ${inc ? 'giảm' : 'tăng'}${base ? ` so với ${base}` : ''}`;
   }
   const word = lang === 'en' ? (inc ? 'increase' : 'decrease') : inc ? 'tăng' : 'giảm';
-  const amount = t.atLeast !== undefined ? ` ≥ ${withUnit(t.atLeast, t.unit)}` : '';
+  const amount = t.atLeast !== undefined ? ` ≥ ${withUnit(t.atLeast, t.unit, lang)}` : '';
   const vs = lang === 'en' ? 'vs' : 'so với';
   return `${word}${amount}${base ? ` ${vs} ${base}` : ''}`;
 }
@@ -1457,8 +1464,8 @@ function wrongUnit(r: Reading, unit: string | undefined): boolean {
   return Boolean(unit) && r.percent;
 }
 
-function showValue(v: number, unit: string | undefined): string {
-  const n = formatViNumber(v, 2);
+function showValue(v: number, unit: string | undefined, lang: Lang): string {
+  const n = lang === 'en' ? viToEnNumber(formatViNumber(v, 2)) : formatViNumber(v, 2);
   return unit === '%' ? `${n}%` : unit ? `${n} ${unit}` : n;
 }
 
@@ -1486,7 +1493,7 @@ function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range'
   const ref = t.kind === 'compare' ? t.value : t.max;
   const v = scaled(r, t.unit, ref);
   const ok = t.kind === 'compare' ? compareOp(t.op, v, t.value) : compareOp('>=', v, t.min) && compareOp('<=', v, t.max);
-  return verdict(ok, ctx, ctx.why ? showValue(v, t.unit) : '');
+  return verdict(ok, ctx, ctx.why ? showValue(v, t.unit, ctx.lang) : '');
 }
 
 function evalNone(ctx: Ctx): CheckOutcome {
@@ -1496,7 +1503,7 @@ function evalNone(ctx: Ctx): CheckOutcome {
   const r = readNumber(ctx, false);
   if (r) {
     if (r.value < 0) return cannotRead(ctx);
-    return verdict(r.value === 0, ctx, !ctx.why ? '' : ctx.s ? quoted(ctx.s) : formatViNumber(r.value));
+    return verdict(r.value === 0, ctx, !ctx.why ? '' : ctx.s ? quoted(ctx.s) : showValue(r.value, undefined, ctx.lang));
   }
   if (/^(dat|hoan thanh|dam bao)( |$)/.test(f)) return verdictOnText(true, ctx);
   if (/^co [a-z]/.test(f)) return verdictOnText(false, ctx); // "Có sai phạm"
@@ -1548,7 +1555,7 @@ function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
 function showChange(lang: Lang, change: number, exact: boolean, unit: string | undefined): string {
   if (change === 0) return msg(lang, 'không đổi', 'no change');
   const word = change > 0 ? msg(lang, 'tăng', 'increase') : msg(lang, 'giảm', 'decrease');
-  return exact ? `${word} ${showValue(Math.abs(change), unit)}` : word;
+  return exact ? `${word} ${showValue(Math.abs(change), unit, lang)}` : word;
 }
 
 function evalQualitative(ctx: Ctx): CheckOutcome {

@@ -18,7 +18,7 @@ describe('parscore CLI', function () {
     const r = runCli(['check', LAOCAI, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(j).slice(0, 6), ['file', 'sheet', 'index', 'score', 'fields', 'agencies']);
+    assert.deepEqual(Object.keys(j).slice(0, 7), ['file', 'sheet', 'index', 'framework', 'score', 'fields', 'agencies']);
     assert.equal(j.index, 'PAR');
     assert.equal(j.sheet, 'Phụ lục');
     assert.equal(j.score.max, 64.5);
@@ -162,6 +162,10 @@ describe('parscore CLI', function () {
     fs.writeFileSync(good, JSON.stringify({ id: 'mine', index: 'PAR', name: 'x', source: 'x', validFrom: 2019, nodes: [{ code: '1', name: 'CÔNG TÁC CHỈ ĐẠO, ĐIỀU HÀNH CCHC', max: 10 }] }));
     const j = JSON.parse(runCli(['check', LAOCAI, '--framework', good, '--json']).stdout);
     assert.ok(j.findings.some((f: { kind: string; row: number }) => f.kind === 'framework-mismatch' && f.row === 7));
+    // The framework the rows were checked against is the one named, in the report and the JSON.
+    assert.equal(j.framework, 'mine');
+    assert.equal(JSON.parse(runCli(['check', LAOCAI, '--json']).stdout).framework, 'par-2019-province');
+    assert.match(runCli(['check', LAOCAI, '--framework', good]).stdout, /Loại chỉ số: PAR \(mine\)/);
   });
 
   it('findings planted in a copy of a fixture file come back from check --json at their cells', async () => {

@@ -124,7 +124,7 @@ describe('cell notes (what a hover on an offending cell shows)', () => {
     assert.deepEqual(brief(problems(s)).filter((f) => f.startsWith('unknown')), ['unknown-agency@I30', 'unknown-agency@I31']);
     const notes = buildCellNotes(a, 'en', s.merges);
     assert.deepEqual(notes.map((n) => `${n.col}:${n.row}`), [`${COL.evidence}:25`, '9:30', `${COL.points}:40`]);
-    assert.match(notes[2]!.text, /^parscore:\n• Self-assessed points 2 exceed the maximum 1,5$/);
+    assert.match(notes[2]!.text, /^parscore:\n• Self-assessed points 2 exceed the maximum 1.5$/);
     assert.ok(notes.every((n) => isOwnNote(n.text)));
   });
 

@@ -1,7 +1,7 @@
 // A SIPAS appendix shaped like Tuyên Quang's 2021 plan (seed 002): five satisfaction indices in %,
 // tasks with lead agencies, and an officer's self-assessment against percentage targets.
 import { strict as assert } from 'node:assert';
-import { analyzeSheet, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildSummaryTables, SHEET_NAMES, type SheetSnapshot } from '../model';
 
 function tuyenQuangSipas(): SheetSnapshot {
   const rows: unknown[][] = [
@@ -39,14 +39,33 @@ describe('a SIPAS appendix (Tuyên Quang 2021 shape)', () => {
 });
 
 describe("parscore's own summary sheets", () => {
-  it('are never analysed as an appendix, even when picked by name', () => {
+  it('are never analysed as an appendix, even when picked by name, in either language and under a "(2)" name', () => {
+    const a = analyzeSheet(tuyenQuangSipas());
+    for (const lang of ['vi', 'en'] as const) {
+      for (const t of buildSummaryTables(a, lang)) {
+        for (const name of [t.sheetName, `${t.sheetName} (2)`, t.sheetName.toUpperCase()]) {
+          const summary: SheetSnapshot = { name, values: [[t.title], [], t.header, ...t.rows], merges: [] };
+          const r = analyzeSheet(summary);
+          assert.equal(r.ok, false, name);
+          assert.equal(r.error?.code, 'no-table');
+          assert.match(r.error!.message, /trang tổng hợp do parscore tạo/);
+          assert.match(analyzeSheet(summary, { lang: 'en' }).error!.message, /summary parscore wrote/);
+          // Read from the header row down (a custom function's range below the title): still refused.
+          const fromHeader = analyzeSheet({ ...summary, values: summary.values.slice(2), origin: { row: 3, col: 1 } });
+          assert.match(fromHeader.error?.message ?? '', /trang tổng hợp do parscore tạo/, name);
+        }
+      }
+    }
+  });
+
+  it("an officer's appendix that happens to carry a summary sheet's name is analysed like any other", () => {
     const s = tuyenQuangSipas();
-    for (const name of ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']) {
+    const expected = analyzeSheet(s);
+    for (const name of [...Object.values(SHEET_NAMES), 'TỔNG HỢP ĐIỂM', 'Theo cơ quan (2)']) {
       const a = analyzeSheet({ ...s, name });
-      assert.equal(a.ok, false);
-      assert.equal(a.error?.code, 'no-table');
-      assert.match(a.error!.message, /trang tổng hợp do parscore tạo/);
-      assert.match(analyzeSheet({ ...s, name }, { lang: 'en' }).error!.message, /summary parscore wrote/);
+      assert.equal(a.ok, true, name);
+      assert.deepEqual(a.score.totals, expected.score.totals);
+      assert.deepEqual(a.findings, expected.findings);
     }
   });
 });

@@ -5,6 +5,7 @@ import {
   analyzeWorkbook,
   buildSummaryTables,
   placeInlineMarks,
+  planSummarySheets,
   type Analysis,
   type AnalyzeOptions,
   type ColumnOccupancy,
@@ -37,11 +38,21 @@ export function scoreAdditions(wb: ExcelJS.Workbook, analysis: Analysis): { mark
   return hasOwnMarks(wb) ? null : additionsOf(wb, analysis);
 }
 
-/** The inline marks (placed where nothing of the officer's is) and the summary tables. */
+/**
+ * The inline marks (placed where nothing of the officer's is) and the summary tables, each named
+ * for a sheet that is free: an officer's own "Tổng hợp điểm" keeps its name and parscore's table
+ * goes to "Tổng hợp điểm (2)". Called with parscore's own sheets already gone.
+ */
 function additionsOf(wb: ExcelJS.Workbook, analysis: Analysis): { marks: InlineMarks | null; tables: SummaryTable[] } {
   const ws = wb.getWorksheet(analysis.sheet);
   const marks = ws ? placeInlineMarks(analysis, analysis.lang, (m) => occupancyOf(ws, m)) : null;
-  return { marks, tables: buildSummaryTables(analysis, analysis.lang) };
+  const tables = buildSummaryTables(analysis, analysis.lang);
+  const names = planSummarySheets(
+    tables.map((t) => t.sheetName),
+    wb.worksheets.map((w) => w.name),
+    [],
+  ).targets;
+  return { marks, tables: tables.map((t, i) => (names[i] === t.sheetName ? t : { ...t, sheetName: names[i]! })) };
 }
 
 /**

@@ -1,13 +1,12 @@
 // Writes parscore's marks and summary sheets into an ExcelJS workbook, and removes them again.
 import ExcelJS from 'exceljs';
-import { isOwnHeader, SHEET_NAMES, type InlineMarks, type SummaryTable } from '../model';
+import { isOwnHeader, isOwnSummarySheet, type InlineMarks, type SummaryTable } from '../model';
 
 const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
 /** The look of parscore's header cells and status text (cli/patch writes the same). */
 export const HEADER_FILL_ARGB = 'FFE7E6F7';
 export const STATUS_FONT_ARGB = 'FF9C0006';
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: HEADER_FILL_ARGB } };
-const OWN_SHEETS = new Set<string>(Object.values(SHEET_NAMES));
 
 /**
  * How the CLI and the browser checker save: deflate level 1 instead of JSZip's default 6 — the
@@ -22,7 +21,7 @@ export function clearMarks(wb: ExcelJS.Workbook): { sheets: number; columns: num
   let columns = 0;
   let rules = 0;
   for (const ws of [...wb.worksheets]) {
-    if (OWN_SHEETS.has(ws.name)) {
+    if (isOwnSummary(ws)) {
       wb.removeWorksheet(ws.id);
       sheets++;
       continue;
@@ -61,7 +60,22 @@ function isOwnRule(entry: ConditionalFormatting): boolean {
 
 /** True when the workbook holds anything parscore added (clearMarks would remove something). */
 export function hasOwnMarks(wb: ExcelJS.Workbook): boolean {
-  return wb.worksheets.some((ws) => OWN_SHEETS.has(ws.name) || ownColumns(ws).length > 0 || conditionalFormattings(ws).some(isOwnRule));
+  return wb.worksheets.some((ws) => isOwnSummary(ws) || ownColumns(ws).length > 0 || conditionalFormattings(ws).some(isOwnRule));
+}
+
+/** One of parscore's summary sheets, by name and by what its first rows hold (model/sheet-names.ts). */
+export function isOwnSummary(ws: ExcelJS.Worksheet): boolean {
+  const top: unknown[][] = [];
+  // findRow/findCell: getRow/getCell would add empty cells to the officer's sheet.
+  for (let r = 1; r <= 4; r++) top.push([1, 2].map((c) => plainText(ws.findRow(r)?.findCell(c)?.value)));
+  return isOwnSummarySheet(ws.name, top);
+}
+
+/** A cell's text as the engine sees it: rich text joined, anything not text as null. */
+function plainText(v: unknown): string | null {
+  if (typeof v === 'string') return v;
+  const rich = (v as { richText?: { text?: unknown }[] } | null)?.richText;
+  return Array.isArray(rich) ? rich.map((r) => (typeof r?.text === 'string' ? r.text : '')).join('') : null;
 }
 
 /** Columns whose header (in the first 60 rows) is one of parscore's. */
@@ -120,9 +134,8 @@ export function writeMarks(ws: ExcelJS.Worksheet, m: InlineMarks): void {
   }
 }
 
+/** A new sheet holding the table, named t.sheetName (free: see additionsOf in score-workbook.ts). */
 export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Worksheet {
-  const old = wb.getWorksheet(t.sheetName);
-  if (old) wb.removeWorksheet(old.id);
   const ws = wb.addWorksheet(t.sheetName);
   ws.getCell(1, 1).value = t.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };

@@ -106,6 +106,12 @@ export function declaredUnpackedSize(buf: Uint8Array): number | null {
   return records ? declaredTotal(records) : null;
 }
 
+/** Bytes as MB for a message: whole MB from 10, else to 0.1 MB and never "0" (a 0.16 MB file over a 0.001 MB limit read "0 MB"). */
+export function megabytes(bytes: number): number {
+  const mb = bytes / 1048576;
+  return mb >= 10 ? Math.round(mb) : Math.max(0.1, Math.round(mb * 10) / 10);
+}
+
 /**
  * null when the bytes may be handed to ExcelJS; else why not. Everything ExcelJS would do to the
  * bytes is done first within bounds: refuse what is not an .xlsx/.xlsm, what declares too much,
@@ -119,7 +125,7 @@ export async function guardXlsx(buf: Uint8Array, limits: ZipLimits, inflate: Cap
   if (!records) return { code: 'not-xlsx', params: {} };
   const unpacked = declaredTotal(records);
   if (unpacked > limits.maxMb * 1024 * 1024) {
-    return { code: 'too-large', params: { size: Math.round(unpacked / 1048576), limit: limits.maxMb } };
+    return { code: 'too-large', params: { size: megabytes(unpacked), limit: limits.maxMb } };
   }
   const ratio = unpacked / buf.length;
   if (ratio > limits.maxRatio) return { code: 'bomb', params: { ratio: Math.round(ratio) } };

@@ -3,6 +3,9 @@
 import { isOwnHeader } from '../../model';
 import type { SheetSnapshot } from '../../model';
 
+// Shared with the CLI and the browser checker (model/sheet-names.ts); imported from here by the adapter.
+export { planSummarySheets, sameSheetName } from '../../model/sheet-names';
+
 export const STATE_KEY = 'parscore.state';
 
 /** Where the two inline-marks columns of one appendix sheet are, found again by header text. */
@@ -112,10 +115,6 @@ export function serializeState(s: ParscoreState): string {
   return JSON.stringify(s);
 }
 
-export function sameSheetName(a: string, b: string): boolean {
-  return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
-}
-
 /** The 1-based columns holding parscore's status/codes headers in the sheet, if any. */
 export function locateOwnColumns(
   snapshot: SheetSnapshot,
@@ -138,31 +137,4 @@ export function locateOwnColumns(
     if (cols.length) return { headerRow: origin.row + i, cols };
   }
   return null;
-}
-
-/**
- * The sheet each summary table goes to: its own name when free or parscore's; otherwise the
- * first free "Name (2)", "Name (3)"… (an officer's sheet of the same name is never touched).
- */
-export function planSummarySheets(
-  wanted: readonly string[],
-  existing: readonly string[],
-  owned: readonly string[],
-): { targets: string[]; remove: string[] } {
-  const isOwned = (n: string) => owned.some((o) => sameSheetName(o, n));
-  const taken = (n: string) => existing.some((e) => sameSheetName(e, n));
-  const used: string[] = [];
-  const targets = wanted.map((name) => {
-    const fits = (n: string) => (!taken(n) || isOwned(n)) && !used.some((u) => sameSheetName(u, n));
-    let candidate = name;
-    for (let k = 2; !fits(candidate); k++) {
-      const suffix = ` (${k})`;
-      candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
-    }
-    used.push(candidate);
-    return candidate;
-  });
-  // Remove every owned sheet that still exists: rewritten ones are recreated, stale ones go.
-  const remove = existing.filter((e) => isOwned(e));
-  return { targets, remove };
 }

@@ -1,0 +1,54 @@
+// Which sheets are parscore's own summaries, and which names new ones take. Shared by every host:
+// "Tổng hợp điểm" or "Theo cơ quan" is an ordinary name for an officer's own sheet, so a name alone
+// never makes a sheet parscore's (the CLI once replaced and `clear` deleted such a sheet).
+import { isSummaryStart, SHEET_NAMES } from './tables';
+
+/** Excel treats sheet names without regard to case ("TỔNG HỢP ĐIỂM" is taken by "Tổng hợp điểm"). */
+export function sameSheetName(a: string, b: string): boolean {
+  return a.toLocaleLowerCase('vi') === b.toLocaleLowerCase('vi');
+}
+
+const BASE_NAMES: readonly string[] = Object.values(SHEET_NAMES);
+
+/** A name parscore gives a summary sheet: one of SHEET_NAMES, or one with planSummarySheets' " (n)". */
+export function isSummarySheetName(name: string): boolean {
+  const base = / \(\d{1,3}\)$/.test(name) ? name.slice(0, name.lastIndexOf(' (')) : name;
+  // planSummarySheets cuts the base to fit 31 characters: a prefix of a summary name counts too.
+  return BASE_NAMES.some((b) => sameSheetName(b, base) || (base !== name && base.length >= 8 && sameSheetName(b.slice(0, base.length), base)));
+}
+
+/**
+ * parscore's own summary sheet: a summary name and, in its first rows, a summary title or header
+ * row as parscore writes them (either language). `firstRows`: the sheet's rows from row 1 (three
+ * are enough). An officer's sheet of the same name fails the second test and is left alone.
+ */
+export function isOwnSummarySheet(name: string, firstRows: readonly (readonly unknown[] | undefined)[]): boolean {
+  return isSummarySheetName(name) && isSummaryStart(firstRows);
+}
+
+/**
+ * The sheet each summary table goes to: its own name when free or parscore's; otherwise the
+ * first free "Name (2)", "Name (3)"… (an officer's sheet of the same name is never touched).
+ */
+export function planSummarySheets(
+  wanted: readonly string[],
+  existing: readonly string[],
+  owned: readonly string[],
+): { targets: string[]; remove: string[] } {
+  const isOwned = (n: string) => owned.some((o) => sameSheetName(o, n));
+  const taken = (n: string) => existing.some((e) => sameSheetName(e, n));
+  const used: string[] = [];
+  const targets = wanted.map((name) => {
+    const fits = (n: string) => (!taken(n) || isOwned(n)) && !used.some((u) => sameSheetName(u, n));
+    let candidate = name;
+    for (let k = 2; !fits(candidate); k++) {
+      const suffix = ` (${k})`;
+      candidate = `${name.slice(0, 31 - suffix.length)}${suffix}`;
+    }
+    used.push(candidate);
+    return candidate;
+  });
+  // Remove every owned sheet that still exists: rewritten ones are recreated, stale ones go.
+  const remove = existing.filter((e) => isOwned(e));
+  return { targets, remove };
+}
