@@ -1,5 +1,7 @@
 // CLI-level errors: one line, Vietnamese first (English with --lang en), never a stack trace.
 import type { Lang } from '../model';
+import { LOAD_REASONS } from '../xlsx/load';
+import { paramText } from '../xlsx/zip-guard';
 
 export type CliErrorCode =
   | 'not-found'
@@ -60,7 +62,7 @@ export class CliError extends Error {
     super(code);
   }
   render(lang: Lang): string {
-    return MESSAGES[lang][this.code].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'detail' ? this.detail(lang) : String(this.params[k] ?? '')));
+    return MESSAGES[lang][this.code].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'detail' ? this.detail(lang) : paramText(this.params[k], lang)));
   }
 
   /** `reason` (an errno code of a failed write) in words, else the `detail` given. */
@@ -70,35 +72,38 @@ export class CliError extends Error {
   }
 }
 
-type Reason = 'EACCES' | 'EPERM' | 'EROFS' | 'ENOSPC' | 'EDQUOT' | 'ENAMETOOLONG' | 'ENOTDIR' | 'EISDIR' | 'not-file' | 'corrupt' | 'no-sheets';
+type Reason = 'EACCES' | 'EPERM' | 'EBUSY' | 'EROFS' | 'ENOSPC' | 'EDQUOT' | 'ENAMETOOLONG' | 'ENOTDIR' | 'EEXIST' | 'EISDIR' | 'not-file' | 'corrupt' | 'no-sheets';
 
 /** Why a read or write failed, for the officer (the system's text names a temporary file, ExcelJS's its internals). */
 const REASONS: Record<Lang, Record<Reason, string>> = {
   vi: {
     EACCES: 'không có quyền ghi vào thư mục này',
-    EPERM: 'không có quyền ghi vào thư mục này',
+    // Windows: renaming over a workbook open in Excel.
+    EPERM: 'tệp đang mở trong chương trình khác (Excel?) hoặc không có quyền ghi ở đó',
+    EBUSY: 'tệp đang mở trong chương trình khác (Excel?)',
     EROFS: 'ổ đĩa chỉ cho đọc',
     ENOSPC: 'ổ đĩa đã đầy',
     EDQUOT: 'đã hết dung lượng được cấp',
     ENAMETOOLONG: 'tên tệp hoặc đường dẫn quá dài',
     ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
+    EEXIST: 'một phần của đường dẫn là tệp, không phải thư mục',
     EISDIR: 'đó là một thư mục',
     'not-file': 'đó không phải tệp thông thường (thiết bị, đường ống hoặc thư mục)',
-    corrupt: 'nội dung tệp bị hỏng hoặc không đúng chuẩn bảng tính Excel',
-    'no-sheets': 'bảng tính không có trang tính nào',
+    ...LOAD_REASONS.vi,
   },
   en: {
     EACCES: 'no permission to write in that folder',
-    EPERM: 'no permission to write in that folder',
+    EPERM: 'the file is open in another program (Excel?) or writing there is not allowed',
+    EBUSY: 'the file is open in another program (Excel?)',
     EROFS: 'the drive is read-only',
     ENOSPC: 'the drive is full',
     EDQUOT: 'the disk quota is used up',
     ENAMETOOLONG: 'the file name or path is too long',
     ENOTDIR: 'part of the path is a file, not a folder',
+    EEXIST: 'part of the path is a file, not a folder',
     EISDIR: 'it is a folder',
     'not-file': 'it is not a regular file (a device, a pipe or a folder)',
-    corrupt: "the file's content is damaged or not a valid Excel workbook",
-    'no-sheets': 'the workbook has no sheets',
+    ...LOAD_REASONS.en,
   },
 };
 

@@ -4,6 +4,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import type ExcelJS from 'exceljs';
 import { CliError } from './errors';
+import { loadXlsx } from '../xlsx/load';
 import { WRITE_OPTIONS } from '../xlsx/write';
 import { DEFAULT_ZIP_LIMITS, guardXlsx, megabytes, type ZipLimits } from '../xlsx/zip-guard';
 
@@ -58,7 +59,7 @@ export async function openWorkbookBytes(file: string, limits: OpenLimits = DEFAU
     // cannot be an acceptable workbook (zip never makes a workbook bigger), so it is not read.
     if (!st.isFile()) throw new CliError('not-xlsx', { file });
     if (st.size > limits.maxMb * 1024 * 1024) {
-      throw new CliError('too-large', { file, size: megabytes(st.size), limit: limits.maxMb });
+      throw new CliError('too-large', { file, size: megabytes(st.size, limits.maxMb), limit: limits.maxMb });
     }
     buf = fs.readFileSync(file);
   } catch (e) {
@@ -71,17 +72,11 @@ export async function openWorkbookBytes(file: string, limits: OpenLimits = DEFAU
   return { wb: await loadWorkbook(buf, file), bytes: buf };
 }
 
-/** ExcelJS's load of bytes that passed checkZip. */
+/** ExcelJS's load of bytes that passed checkZip (its failures worded as in the browser checker: xlsx/load.ts). */
 export async function loadWorkbook(buf: Buffer, file: string): Promise<ExcelJS.Workbook> {
   const wb = new Workbook();
-  try {
-    await wb.xlsx.load(buf as unknown as ArrayBuffer);
-  } catch (e) {
-    // A TypeError is ExcelJS tripping over XML it did not expect ("Cannot set properties of
-    // undefined (setting 'sheetNo')"): the officer needs "damaged", not ExcelJS's internals.
-    throw new CliError('unreadable', { file, detail: firstLine(e), ...(e instanceof TypeError || e instanceof RangeError ? { reason: 'corrupt' } : {}) });
-  }
-  if (!wb.worksheets.length) throw new CliError('unreadable', { file, reason: 'no-sheets' });
+  const bad = await loadXlsx(wb, buf);
+  if (bad) throw new CliError('unreadable', { file, detail: bad.detail, ...(bad.problem !== 'unreadable' ? { reason: bad.problem } : {}) });
   return wb;
 }
 
@@ -161,6 +156,8 @@ async function saveAtomically(out: string, input: string, write: (tmp: string) =
     }
     if (e instanceof CliError) throw e;
     const code = (e as NodeJS.ErrnoException).code;
-    throw new CliError('write-failed', { file: out, detail: firstLine(e), ...(code ? { reason: code } : {}) });
+    // A system error not worded in errors.ts: its text, naming the output rather than the temporary file.
+    const detail = firstLine(e).split(tmp).join(path.basename(out));
+    throw new CliError('write-failed', { file: out, detail, ...(code ? { reason: code } : {}) });
   }
 }

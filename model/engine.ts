@@ -8,7 +8,7 @@ import { score } from './score';
 import { mergeByCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
 import type { MergeArea, SheetSnapshot } from './types';
-import { isOwnSummarySheet } from './sheet-names';
+import { looksLikeOwnSummary } from './sheet-names';
 
 export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'vi';
@@ -21,7 +21,7 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const snap = parsed.data as SheetSnapshot;
   // parscore's own summary sheets look like tables too; analysing them would score the scores. By
   // name and content: an officer's appendix may well be called "Tổng hợp điểm".
-  if (isOwnSummarySheet(snap.name, topOfColumnA(snap))) return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name }, 'own-sheet');
+  if (looksLikeOwnSummary(snap.name, snap.values)) return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name }, 'own-sheet');
   const size = gridSize(snap);
   if (size.cells > MAX_GRID_CELLS) {
     const p = { sheet: snap.name, rows: String(size.rows), cols: String(size.cols), limit: String(MAX_GRID_CELLS) };
@@ -41,11 +41,6 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const v = validate(a, evidencePolicy, framework);
   const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
-}
-
-/** The snapshot's top rows when it starts in column A (a summary's title and header are there), else []. */
-function topOfColumnA(s: SheetSnapshot): readonly (readonly unknown[])[] {
-  return (s.origin?.col ?? 1) === 1 ? s.values : [];
 }
 
 /** Every SheetSnapshot field, which parseSnapshot copies one by one (checked both ways below). */

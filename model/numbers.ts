@@ -232,16 +232,20 @@ export function plainToVi(plain: string): string {
 }
 
 /**
+ * A number as formatViNumber / formatViExact write it ("1,5", "12.345,5") in English notation
+ * ("1.5", "12,345.5"); any other text as it is. Only for numbers parscore formatted itself: an
+ * officer's "1.234" may be a code or a date.
+ */
+export function viToEnNumber(t: string): string {
+  return /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t) ? t.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : t;
+}
+
+/**
  * Vietnamese style: decimal comma, no trailing zeros, "." thousands grouping only from
  * 10.000 upwards (so years and small counts read "2019", "1000"). Rounds to maxDecimals
  * (0–20). Non-finite → "". parseViNumber(formatViNumber(x, d)) returns x for any finite x
  * already rounded to d decimals.
  */
-/** A number as formatViNumber writes it ("1,5", "1.234,5") in English notation ("1.5", "1,234.5"); other text as it is. */
-export function viToEnNumber(t: string): string {
-  return /^-?\d{1,3}(?:\.\d{3})*(?:,\d+)?$|^-?\d+(?:,\d+)?$/.test(t) ? t.replace(/[.,]/g, (c) => (c === '.' ? ',' : '.')) : t;
-}
-
 export function formatViNumber(n: number, maxDecimals = 2): string {
   if (typeof n !== 'number' || !Number.isFinite(n)) return '';
   if (Number.isInteger(n) && n > -10000 && n < 10000 && maxDecimals >= 0) return String(n); // most points and counts

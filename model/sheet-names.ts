@@ -1,7 +1,7 @@
 // Which sheets are parscore's own summaries, and which names new ones take. Shared by every host:
 // "Tổng hợp điểm" or "Theo cơ quan" is an ordinary name for an officer's own sheet, so a name alone
 // never makes a sheet parscore's (the CLI once replaced and `clear` deleted such a sheet).
-import { isSummaryStart, SHEET_NAMES } from './tables';
+import { hasSummaryMarks, isSummaryLayout, SHEET_NAMES } from './tables';
 
 /** Excel treats sheet names without regard to case ("TỔNG HỢP ĐIỂM" is taken by "Tổng hợp điểm"). */
 export function sameSheetName(a: string, b: string): boolean {
@@ -18,12 +18,22 @@ export function isSummarySheetName(name: string): boolean {
 }
 
 /**
- * parscore's own summary sheet: a summary name and, in its first rows, a summary title or header
- * row as parscore writes them (either language). `firstRows`: the sheet's rows from row 1 (three
- * are enough). An officer's sheet of the same name fails the second test and is left alone.
+ * parscore's own summary sheet, which it may delete or replace: a summary name and the layout
+ * parscore writes (its title in A1, a whole header row of it in row 3; see isSummaryLayout).
+ * `firstRows`: the sheet's first three rows from column A. An officer's sheet of that name, even
+ * one with a similar title or header written by hand, fails this and is left alone.
  */
 export function isOwnSummarySheet(name: string, firstRows: readonly (readonly unknown[] | undefined)[]): boolean {
-  return isSummarySheetName(name) && isSummaryStart(firstRows);
+  return isSummarySheetName(name) && isSummaryLayout(firstRows);
+}
+
+/**
+ * A range not to analyse as an appendix: on a sheet with a summary name, and holding a summary
+ * title or part of a header row in its first rows, from whatever column it starts (see
+ * hasSummaryMarks). Read only: refusing an officer's look-alike costs a message, nothing more.
+ */
+export function looksLikeOwnSummary(name: string, topRows: readonly (readonly unknown[] | undefined)[]): boolean {
+  return isSummarySheetName(name) && hasSummaryMarks(topRows);
 }
 
 /**

@@ -38,26 +38,47 @@ const H = {
   },
 };
 
-/** Every title a summary sheet has in A1, in either language. */
-const SUMMARY_TITLES = new Set<string>(
-  Object.values(H).flatMap((h) => [h.fieldsTitle, h.tasksTitle, h.agenciesTitle, h.findingsTitle]),
-);
-/** The first two header cells of every summary table, in either language ("Mã" + "Lĩnh vực / Chỉ số" …). */
-const SUMMARY_HEADS = new Set<string>(
-  Object.values(H).flatMap((h) => [[h.code, h.field], [h.code, h.index], [h.agency, h.max], [h.agency, h.tasks], [h.no, h.cell]].map(([a, b]) => `${a}\u0000${b}`)),
-);
+type Words = (typeof H)['vi'];
+
+/** The header row of each summary table (the tables below and the signatures after use these). */
+const HEADERS = {
+  fields: (h: Words) => [h.code, h.field, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings],
+  tasks: (h: Words) => [h.code, h.index, h.tasks, h.noLead, h.noProduct, h.noDeadline, h.baseYear, h.baseScore, h.baseRank, h.baseGroup, h.targetYear, h.targetRank, h.targetGroup, h.findings],
+  agencyPoints: (h: Words) => [h.agency, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings, h.note],
+  agencyTasks: (h: Words) => [h.agency, h.tasks, h.findings, h.note],
+  findings: (h: Words) => [h.no, h.cell, h.code, h.severity, h.kind, h.message, h.explanation],
+};
+const ALL_HEADERS: string[][] = Object.values(H).flatMap((h) => Object.values(HEADERS).map((f) => f(h)));
+const ALL_TITLES = new Set<string>(Object.values(H).flatMap((h) => [h.fieldsTitle, h.tasksTitle, h.agenciesTitle, h.findingsTitle]));
+/** Two neighbouring header cells of some summary table: any part of a header row gives itself away. */
+const HEADER_PAIRS = new Set<string>(ALL_HEADERS.flatMap((r) => r.slice(1).map((b, j) => `${r[j]!}\u0000${b}`)));
+
+const textOf = (v: unknown): string => (typeof v === 'string' ? v.trim() : '');
 
 /**
- * True when rows from a sheet's row 1 start as parscore's summary sheets do: its title in A1 or
- * its header row (row 3 here, row 3 or 4 as the add-in lays it out) in column A. Four rows are read.
+ * Exactly as parscore lays out a summary sheet, from A1 (the CLI, the browser checker and the
+ * add-in alike): its title in A1 and a whole header row of it in row 3. What decides that a sheet
+ * may be deleted or replaced, so nothing an officer would write by hand passes it.
  */
-export function isSummaryStart(rows: readonly (readonly unknown[] | undefined)[]): boolean {
+export function isSummaryLayout(rows: readonly (readonly unknown[] | undefined)[]): boolean {
+  if (!ALL_TITLES.has(textOf(rows[0]?.[0]))) return false;
+  const head = rows[2];
+  return !!head && ALL_HEADERS.some((hr) => hr.every((t, j) => textOf(head[j]) === t));
+}
+
+/**
+ * Looks like part of a summary sheet: in its first four rows, wherever the range starts, a title or
+ * two neighbouring header cells. What refuses to analyse a range (a custom function over B1:I14 of
+ * "Tổng hợp điểm" would score the scores); never what deletes anything.
+ */
+export function hasSummaryMarks(rows: readonly (readonly unknown[] | undefined)[]): boolean {
   for (let i = 0; i < Math.min(4, rows.length); i++) {
     const r = rows[i];
     if (!r) continue;
-    const a = typeof r[0] === 'string' ? r[0].trim() : '';
-    const b = typeof r[1] === 'string' ? r[1].trim() : '';
-    if (a && (SUMMARY_TITLES.has(a) || SUMMARY_HEADS.has(`${a}\u0000${b}`))) return true;
+    for (let j = 0; j < r.length; j++) {
+      const a = textOf(r[j]);
+      if (a && (ALL_TITLES.has(a) || HEADER_PAIRS.has(`${a}\u0000${textOf(r[j + 1])}`))) return true;
+    }
   }
   return false;
 }
@@ -75,7 +96,7 @@ function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
     rows.push(['', h.total, t.max, t.claimed, t.accepted, t.atRisk, t.indexPercent, sum(s.fields.map((f) => f.items)), sum(s.fields.map((f) => f.findings))]);
     return {
       key: 'fields', sheetName: SHEET_NAMES.fields, title: h.fieldsTitle,
-      header: [h.code, h.field, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings],
+      header: HEADERS.fields(h),
       rows, numberFormats: [null, null, PTS, PTS, PTS, PTS, PCT, INT, INT], links: rows.map(() => null), totalRow: rows.length - 1,
       chart: { title: h.chartTitle, categoryCol: 1, seriesCols: [2, 3, 4] },
     };
@@ -93,7 +114,7 @@ function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
     sum(s.tasks.map((t) => t.missingDeadline)), null, null, null, null, null, null, null, sum(s.fields.map((f) => f.findings))]);
   return {
     key: 'fields', sheetName: SHEET_NAMES.fields, title: h.tasksTitle,
-    header: [h.code, h.index, h.tasks, h.noLead, h.noProduct, h.noDeadline, h.baseYear, h.baseScore, h.baseRank, h.baseGroup, h.targetYear, h.targetRank, h.targetGroup, h.findings],
+    header: HEADERS.tasks(h),
     rows, numberFormats: [null, null, INT, INT, INT, INT, INT, '0.00', null, null, null, null, null, INT], links: rows.map(() => null), totalRow: rows.length - 1,
   };
 }
@@ -106,14 +127,14 @@ function agenciesTable(a: Analysis, lang: Lang): SummaryTable {
     const rows: TableCell[][] = ag.map((x) => [x.name, x.max, x.claimed, x.accepted, x.atRisk, x.indexPercent, x.items, x.findings, note(x.unknown)]);
     return {
       key: 'agencies', sheetName: SHEET_NAMES.agencies, title: h.agenciesTitle,
-      header: [h.agency, h.max, h.claimed, h.accepted, h.atRisk, h.pct, h.items, h.findings, h.note],
+      header: HEADERS.agencyPoints(h),
       rows, numberFormats: [null, PTS, PTS, PTS, PTS, PCT, INT, INT, null], links: rows.map(() => null), totalRow: -1,
     };
   }
   const rows: TableCell[][] = ag.map((x) => [x.name, x.tasks, x.findings, note(x.unknown)]);
   return {
     key: 'agencies', sheetName: SHEET_NAMES.agencies, title: h.agenciesTitle,
-    header: [h.agency, h.tasks, h.findings, h.note], rows, numberFormats: [null, INT, INT, null], links: rows.map(() => null), totalRow: -1,
+    header: HEADERS.agencyTasks(h), rows, numberFormats: [null, INT, INT, null], links: rows.map(() => null), totalRow: -1,
   };
 }
 
@@ -133,7 +154,7 @@ function findingsTable(a: Analysis, lang: Lang): SummaryTable {
   }
   return {
     key: 'findings', sheetName: SHEET_NAMES.findings, title: h.findingsTitle,
-    header: [h.no, h.cell, h.code, h.severity, h.kind, h.message, h.explanation], rows,
+    header: HEADERS.findings(h), rows,
     numberFormats: [INT, null, null, null, null, null, null], links, totalRow: -1,
   };
 }

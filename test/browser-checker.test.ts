@@ -338,6 +338,14 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     await c.page.setInputFiles('#file', { name: 'notes.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('not a workbook') });
     await settled(c.page, '');
     assert.equal((await read(c.page)).error, 'Tệp notes.xlsx không phải bảng tính Excel .xlsx/.xlsm.');
+    // The refusal stays when the language or the policy changes (it once became "open the file again").
+    await c.page.selectOption('#lang', 'en');
+    await c.page.waitForFunction(() => document.getElementById('error')!.textContent === 'notes.xlsx is not an .xlsx/.xlsm workbook.');
+    await c.page.selectOption('#policy', 'flag');
+    await c.page.selectOption('#lang', 'vi');
+    await settled(c.page, '');
+    assert.equal((await read(c.page)).error, 'Tệp notes.xlsx không phải bảng tính Excel .xlsx/.xlsm.');
+    await c.page.selectOption('#policy', 'zero');
     const ole = Buffer.alloc(512);
     ole.writeUInt32BE(0xd0cf11e0, 0);
     await c.page.setInputFiles('#file', { name: 'old.xls', mimeType: 'application/vnd.ms-excel', buffer: ole });
@@ -354,6 +362,9 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
       ['junk.xlsx', writeZip([...parts, { name: 'xl/media/junk.xml', data: text, packed: Buffer.concat([zlib.deflateRawSync(text), Buffer.from('junk')]) }])],
       ['van-ban.xlsx', writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }])],
       ['count-liar.xlsx', writeZip([...parts, { name: 'xl/media/zeros.bin', data: Buffer.alloc(60 * 1024 * 1024) }], { eocdCount: parts.length })],
+      // Past the zip guard, damaged for ExcelJS: worded as the CLI words them, not ExcelJS's internals.
+      ['no-styles.xlsx', writeZip(parts.map((e) => (e.name === 'xl/styles.xml' ? { ...e, data: Buffer.from('<styleSheet') } : e)))],
+      ['no-sheets.xlsx', writeZip(parts.map((e) => (e.name === 'xl/workbook.xml' ? { ...e, data: Buffer.from(e.data.toString().replace(/<sheets>[\s\S]*<\/sheets>/, '<sheets></sheets>')) } : e)))],
     ];
     for (const [name, buffer] of hostile) {
       const f = path.join(out, name);

@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { formatViNumber, parseViNumber, plainNumberBody } from '../model/numbers';
+import { formatViExact, formatViNumber, parseViNumber, plainNumberBody, viToEnNumber } from '../model/numbers';
 import type { ThresholdOp } from '../model/types';
 
 const ok = (value: number, percent = false, op?: ThresholdOp) =>
@@ -157,5 +157,26 @@ describe('formatViNumber', () => {
       const back = parseViNumber(formatViNumber(r));
       assert.ok(back.ok && back.value === r, `${r}`);
     }
+  });
+});
+
+describe('viToEnNumber', () => {
+  it('writes what formatViNumber / formatViExact made the English way, and the same number', () => {
+    assert.equal(viToEnNumber('1,5'), '1.5');
+    assert.equal(viToEnNumber('12.345,5'), '12,345.5');
+    assert.equal(viToEnNumber('-0,25'), '-0.25');
+    assert.equal(viToEnNumber('2019'), '2019');
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), fc.integer({ min: 0, max: 4 }), (x, d) => {
+        for (const vi of [formatViNumber(x, d), formatViExact(x)]) {
+          const en = viToEnNumber(vi);
+          assert.equal(Number(en.replace(/,/g, '')), parseViNumber(vi).ok ? (parseViNumber(vi) as { value: number }).value : NaN, `${vi} → ${en}`);
+        }
+      }),
+    );
+  });
+
+  it('leaves any other text as it is', () => {
+    for (const t of ['', 'abc', '1.2.3', '05/12/2021', '1,2,3', '93,5%', '1.5', '12.34']) assert.equal(viToEnNumber(t), t);
   });
 });

@@ -45,6 +45,8 @@ interface FakeBook {
   /** Cell notes and threaded comments already on the active sheet (1-based cells). */
   notes?: { row: number; col: number; content: string }[];
   comments?: { row: number; col: number }[];
+  /** A1:N3 of other sheets (what tells parscore's summary sheets from an officer's of the same name). */
+  tops?: Record<string, unknown[][]>;
 }
 
 function recorder(path: string, log: string[]): any {
@@ -173,7 +175,14 @@ function fakeContext(book: FakeBook) {
     { items: book.sheets.map((name) => ({ name })) },
     {
       getActiveWorksheet: () => active,
-      getItem: (name: string) => (book.others?.[name] ? sheetOf(book.others[name]!, book.cfs ?? []) : recorder(`[${name}]`, log)),
+      getItem: (name: string) => {
+        if (book.others?.[name]) return sheetOf(book.others[name]!, book.cfs ?? []);
+        const rec = recorder(`[${name}]`, log);
+        const top = book.tops?.[name];
+        if (!top) return rec;
+        const read = lazy({ values: top }, {}, `[${name}]!A1:N3`);
+        return new Proxy(rec, { get: (t, p) => (p === 'getRange' ? (addr: string) => (addr === 'A1:N3' ? read : t.getRange(addr)) : t[p]) });
+      },
       add: (name: string) => {
         log.push(`add ${JSON.stringify(name)}`);
         return recorder(`[${name}]`, log);
@@ -213,6 +222,12 @@ async function laoCaiWithMistakes(): Promise<SheetSnapshot> {
 }
 
 const realEngine: CommandEngine = { analyzeSheet, buildSummaryTables, buildInlineMarks };
+
+/** A1:N3 of the summary sheet parscore writes for each sheet name (layoutSummaryTable's first rows). */
+async function summaryTops(): Promise<Record<string, unknown[][]>> {
+  const tables = buildSummaryTables(analyzeSheet(await laoCaiWithMistakes()), 'vi');
+  return Object.fromEntries(tables.map((t) => [t.sheetName, layoutSummaryTable(t, 'vi').values.slice(0, 3)]));
+}
 
 /** An engine whose tables have n rows (to show the sync count does not grow with rows). */
 function bigEngine(n: number, analysis: Analysis): CommandEngine {
@@ -447,6 +462,7 @@ describe('office adapter', () => {
 
     it('on a re-run removes its old rules, columns and sheets, and leaves the officer’s alone', async () => {
       const snap = await laoCaiWithMistakes();
+      const tops = await summaryTops();
       // Last run's columns at O:P (15, 16), one of our rules and one of the officer's.
       setCell(snap, 6, 15, 'parscore: kết quả kiểm tra');
       setCell(snap, 6, 16, 'parscore: mã');
@@ -459,6 +475,8 @@ describe('office adapter', () => {
         active: snap,
         sheets: ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'],
         state,
+        // The officer's own "Tổng hợp điểm" (title and header typed by hand, close to parscore's).
+        tops: { ...tops, 'Tổng hợp điểm': [['TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ THEO LĨNH VỰC'], [], ['Mã', 'Lĩnh vực / Chỉ số', 'Điểm']] },
         cfs: [
           { type: 'Custom', formula: '=ISNUMBER(SEARCH("over-max@L",$P7))' },
           { type: 'Custom', formula: '=$L7>$E7' },
@@ -467,7 +485,7 @@ describe('office adapter', () => {
       });
       const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
       assert.equal(r.status, 'done', r.message);
-      assert.equal(syncs(), 2);
+      assert.equal(syncs(), 3); // one more read: the tops of the sheets named as summaries
       assert.deepEqual(log.filter((l) => l.includes('.delete()')), [
         '[Phụ lục] cf#0.delete()',
         '[Theo cơ quan].delete()',
@@ -475,7 +493,7 @@ describe('office adapter', () => {
       ]);
       assert.ok(log.some((l) => l.startsWith('[Phụ lục]!O6:O') && l.endsWith('.clear("All")')));
       assert.ok(log.some((l) => l.startsWith('[Phụ lục]!P6:P') && l.endsWith('.clear("All")')));
-      // "Tổng hợp điểm" is the officer's (not in the state): parscore writes beside it.
+      // "Tổng hợp điểm" is the officer's (not parscore's layout): parscore writes beside it.
       assert.deepEqual(r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
     });
 
@@ -560,6 +578,7 @@ describe('office adapter', () => {
         sheets: ['Phụ lục', 'Tổng hợp điểm'],
         state,
         others: { 'Phụ lục': snap },
+        tops: await summaryTops(),
         cfs: [
           { type: 'Custom', formula: '=ISNUMBER(SEARCH("over-max@L",$P7))' },
           { type: 'Custom', formula: '=$L7>$E7' },
@@ -572,6 +591,21 @@ describe('office adapter', () => {
       assert.equal(r.rulesRemoved, 1);
       assert.ok(log.includes('[Tổng hợp điểm].delete()'));
       assert.ok(log.some((l) => l.startsWith(`settings.add ${STATE_KEY} {"v":1,"summarySheets":[],"marks":{}}`)));
+    });
+
+    it('keeps a sheet the state lists as parscore’s when the officer has since made their own of that name; removes one the CLI wrote', async () => {
+      const snap = await laoCaiWithMistakes();
+      const tops = await summaryTops();
+      const { context, log } = fakeContext({
+        active: snap,
+        sheets: ['Phụ lục', 'Tổng hợp điểm', 'Danh sách vấn đề (2)'],
+        // The state remembers "Tổng hợp điểm"; the officer deleted it and made their own.
+        state: { v: 1, summarySheets: ['Tổng hợp điểm'], marks: {} },
+        tops: { 'Tổng hợp điểm': [['Bảng của phòng'], [], ['Mã', 'Lĩnh vực / Chỉ số']], 'Danh sách vấn đề (2)': tops['Danh sách vấn đề']! },
+      });
+      const r = await clearParscore(context, { lang: 'vi', supports: ALL });
+      assert.deepEqual(r.sheetsRemoved, ['Danh sách vấn đề (2)']);
+      assert.ok(!log.includes('[Tổng hợp điểm].delete()'));
     });
   });
 });

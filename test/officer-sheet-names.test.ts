@@ -1,15 +1,23 @@
 // An officer's own sheets may carry the names parscore gives its summaries ("Tổng hợp điểm" is an
 // ordinary Vietnamese sheet name). parscore must neither replace, nor delete, nor trip over them.
 import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { EXAMPLE } from './helpers/fixtures';
 import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
+import { readZip, writeZip } from './helpers/zip';
+
+const REL = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+const CHARTSHEET = 'application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml';
 
 const OFFICER: Record<string, Record<string, string | number>> = {
-  'Tổng hợp điểm': { A1: 'Bảng tổng hợp CỦA CÁN BỘ, không được xóa', B2: 123 },
+  // The officer's own summary, under parscore's very title: still not parscore's layout (no header row 3).
+  'Tổng hợp điểm': { A1: 'TỔNG HỢP ĐIỂM TỰ ĐÁNH GIÁ THEO LĨNH VỰC', B2: 123 },
   // Differs from parscore's "Danh sách vấn đề" in case only: Excel (and ExcelJS) count it as the same name.
   'danh sách vấn đề': { A1: 'Việc cần làm của phòng', C3: 'giữ nguyên' },
+  // Headed like parscore's agencies table, in row 1.
+  'Theo cơ quan': { A1: 'Cơ quan chủ trì', B1: 'Số nhiệm vụ', A2: 'Sở Nội vụ', B2: 5 },
 };
 
 async function load(file: string): Promise<ExcelJS.Workbook> {
@@ -51,7 +59,7 @@ describe("an officer's sheets named like parscore's summaries (CLI)", function (
     const r1 = runCli(['score', input, '-o', first]);
     assert.equal(r1.code, 0, r1.stderr);
     const wb1 = await load(first);
-    const names = [appendix, ...Object.keys(OFFICER), 'Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề (2)'];
+    const names = [appendix, ...Object.keys(OFFICER), 'Tổng hợp điểm (2)', 'Theo cơ quan (2)', 'Danh sách vấn đề (2)'];
     assert.deepEqual(wb1.worksheets.map((w) => w.name), names);
     assertOfficerSheetsIntact(wb1, 'score');
     assert.match(String(wb1.getWorksheet('Tổng hợp điểm (2)')!.getCell('A1').value), /^TỔNG HỢP/);
@@ -69,7 +77,7 @@ describe("an officer's sheets named like parscore's summaries (CLI)", function (
     const own = runCli(['check', second, '--sheet', 'Tổng hợp điểm (2)']);
     assert.equal(own.code, 2);
     assert.match(own.stderr, /trang tổng hợp do parscore tạo/);
-    const officers = runCli(['check', second, '--sheet', 'Tổng hợp điểm']);
+    const officers = runCli(['check', second, '--sheet', 'danh sách vấn đề']);
     assert.doesNotMatch(officers.stderr, /do parscore tạo/);
 
     const cleared = path.join(dir, 'cleared.xlsx');
@@ -78,6 +86,30 @@ describe("an officer's sheets named like parscore's summaries (CLI)", function (
     const wb3 = await load(cleared);
     assert.deepEqual(wb3.worksheets.map((w) => w.name), [appendix, ...Object.keys(OFFICER)]);
     assertOfficerSheetsIntact(wb3, 'clear');
+  });
+
+  it('a chart sheet named like a summary (which ExcelJS does not list) keeps its name and its part', async () => {
+    const entries = readZip(fs.readFileSync(EXAMPLE));
+    const edit = (name: string, data: Buffer): Buffer => {
+      const x = data.toString('utf8');
+      if (name === 'xl/workbook.xml') return Buffer.from(x.replace('</sheets>', '<sheet name="Tổng hợp điểm" sheetId="99" r:id="rIdChart1"/></sheets>'));
+      if (name === 'xl/_rels/workbook.xml.rels') {
+        return Buffer.from(x.replace('</Relationships>', `<Relationship Id="rIdChart1" Type="${REL}/chartsheet" Target="chartsheets/sheet1.xml"/></Relationships>`));
+      }
+      if (name === '[Content_Types].xml') return Buffer.from(x.replace('</Types>', `<Override PartName="/xl/chartsheets/sheet1.xml" ContentType="${CHARTSHEET}"/></Types>`));
+      return data;
+    };
+    const chart = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n<chartsheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetViews><sheetView workbookViewId="0"/></sheetViews></chartsheet>';
+    const input = path.join(dir, 'có biểu đồ.xlsx');
+    fs.writeFileSync(input, writeZip([...entries.map((e) => ({ name: e.name, data: edit(e.name, e.data) })), { name: 'xl/chartsheets/sheet1.xml', data: Buffer.from(chart) }]));
+    const out = path.join(dir, 'có biểu đồ - đã chấm.xlsx');
+    const r = runCli(['score', input, '-o', out]);
+    assert.equal(r.code, 0, r.stderr);
+    const zipped = readZip(fs.readFileSync(out));
+    const workbook = zipped.find((e) => e.name === 'xl/workbook.xml')!.data.toString('utf8');
+    const names = [...workbook.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    assert.deepEqual(names.slice(1), ['Tổng hợp điểm', 'Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
+    assert.equal(zipped.find((e) => e.name === 'xl/chartsheets/sheet1.xml')!.data.toString('utf8'), chart);
   });
 
   it('clear on the officer’s workbook alone removes nothing', async () => {

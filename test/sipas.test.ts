@@ -53,6 +53,12 @@ describe("parscore's own summary sheets", () => {
           // Read from the header row down (a custom function's range below the title): still refused.
           const fromHeader = analyzeSheet({ ...summary, values: summary.values.slice(2), origin: { row: 3, col: 1 } });
           assert.match(fromHeader.error?.message ?? '', /trang tổng hợp do parscore tạo/, name);
+          // Or from column B (PARSCORE('Tổng hợp điểm'!B1:I14)), with or without the origin known.
+          const fromB = summary.values.map((r) => r.slice(1));
+          for (const origin of [{ row: 1, col: 2 }, undefined]) {
+            const r2 = analyzeSheet({ ...summary, values: fromB, ...(origin ? { origin } : {}) });
+            assert.match(r2.error?.message ?? '', /trang tổng hợp do parscore tạo/, `${name} from B`);
+          }
         }
       }
     }

@@ -10,7 +10,7 @@ import zlib from 'node:zlib';
 import { inspectXlsx, LIMITS } from '../addin/checker/inspect';
 import { CliError } from '../cli/errors';
 import { checkZip, DEFAULT_LIMITS, nodeCappedInflate } from '../cli/workbook-io';
-import { cappedInflateStream, guardXlsx, type CappedInflate, type DecompressionStreamCtor, type ZipRefusal } from '../xlsx/zip-guard';
+import { cappedInflateStream, guardXlsx, megabytes, paramText, type CappedInflate, type DecompressionStreamCtor, type ZipRefusal } from '../xlsx/zip-guard';
 import { EXAMPLE, HAGIANG, LAOCAI } from './helpers/fixtures';
 import { readZip, writeZip, type ZipEntry } from './helpers/zip';
 
@@ -152,5 +152,19 @@ describe('zip guard (one check for the CLI and the browser checker)', function (
     // What is refused before any inflating keeps its own message there too.
     assert.equal((await inspectXlsx(fs.readFileSync(ENCRYPTED), 'b.xlsx', LIMITS, null))?.code, 'encrypted');
     assert.equal(await inspectXlsx(ok, 'a.xlsx'), null);
+  });
+});
+
+describe('sizes in refusals', () => {
+  it('never reads "0" or no more than the limit it broke; Vietnamese with a decimal comma', () => {
+    const MiB = 1024 * 1024;
+    assert.equal(megabytes(0.16 * MiB, 0.001), 0.2);
+    assert.equal(megabytes(100, 0.00001), 0.001); // 100 bytes: not "0"
+    assert.equal(megabytes(0.12 * MiB, 0.11), 0.12); // not "0.1" over a 0.11 MB limit
+    assert.equal(megabytes(60.2 * MiB, 50), 60);
+    assert.equal(megabytes(60.4 * MiB, 60.3), 60.4);
+    assert.equal(paramText(0.2, 'vi'), '0,2');
+    assert.equal(paramText(0.2, 'en'), '0.2');
+    assert.equal(paramText('a.b', 'vi'), 'a.b');
   });
 });

@@ -65,10 +65,10 @@ export function hasOwnMarks(wb: ExcelJS.Workbook): boolean {
 
 /** One of parscore's summary sheets, by name and by what its first rows hold (model/sheet-names.ts). */
 export function isOwnSummary(ws: ExcelJS.Worksheet): boolean {
-  const top: unknown[][] = [];
-  // findRow/findCell: getRow/getCell would add empty cells to the officer's sheet.
-  for (let r = 1; r <= 4; r++) top.push([1, 2].map((c) => plainText(ws.findRow(r)?.findCell(c)?.value)));
-  return isOwnSummarySheet(ws.name, top);
+  // Row 1 and 3 as far as the widest header (14 cells); findRow/findCell: getRow/getCell would add
+  // empty cells to the officer's sheet.
+  const row = (r: number) => Array.from({ length: 14 }, (_, j) => plainText(ws.findRow(r)?.findCell(j + 1)?.value));
+  return isOwnSummarySheet(ws.name, [row(1), [], row(3)]);
 }
 
 /** A cell's text as the engine sees it: rich text joined, anything not text as null. */

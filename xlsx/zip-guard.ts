@@ -106,10 +106,21 @@ export function declaredUnpackedSize(buf: Uint8Array): number | null {
   return records ? declaredTotal(records) : null;
 }
 
-/** Bytes as MB for a message: whole MB from 10, else to 0.1 MB and never "0" (a 0.16 MB file over a 0.001 MB limit read "0 MB"). */
-export function megabytes(bytes: number): number {
+/** A refusal's parameter as text; numbers (sizes, limits) with the language's decimal mark ("0,1 MB"). */
+export function paramText(v: string | number | undefined, lang: 'vi' | 'en'): string {
+  if (v === undefined) return '';
+  return typeof v === 'number' && lang === 'vi' ? String(v).replace('.', ',') : String(v);
+}
+
+/**
+ * Bytes as MB for a "too large" message: whole MB from 10, tenths below; to the thousandth (rounded
+ * up) where that would read as "0" or as no more than the limit it broke (a 0.12 MB file over a
+ * 0.11 MB limit, once "0 MB" for 0.16 MB over 0.001 MB).
+ */
+export function megabytes(bytes: number, limitMb: number): number {
   const mb = bytes / 1048576;
-  return mb >= 10 ? Math.round(mb) : Math.max(0.1, Math.round(mb * 10) / 10);
+  const shown = mb >= 10 ? Math.round(mb) : Math.round(mb * 10) / 10;
+  return shown > 0 && shown > limitMb ? shown : Math.ceil(mb * 1000 - 1e-9) / 1000;
 }
 
 /**
@@ -125,7 +136,7 @@ export async function guardXlsx(buf: Uint8Array, limits: ZipLimits, inflate: Cap
   if (!records) return { code: 'not-xlsx', params: {} };
   const unpacked = declaredTotal(records);
   if (unpacked > limits.maxMb * 1024 * 1024) {
-    return { code: 'too-large', params: { size: megabytes(unpacked), limit: limits.maxMb } };
+    return { code: 'too-large', params: { size: megabytes(unpacked, limits.maxMb), limit: limits.maxMb } };
   }
   const ratio = unpacked / buf.length;
   if (ratio > limits.maxRatio) return { code: 'bomb', params: { ratio: Math.round(ratio) } };

@@ -7,6 +7,8 @@ import type { EvidencePolicy, FindingKind, Lang, RenderedFinding } from '../../m
 import { EngineClient } from './client';
 import { fill, formatPoints, LANG_KEY, STRINGS, type Strings } from './i18n';
 import type { CheckError, CheckOptions, CheckView, Phase } from './protocol';
+import { LOAD_REASONS } from '../../xlsx/load';
+import { paramText } from '../../xlsx/zip-guard';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Findings listed on the page (the scored workbook lists all of them). */
@@ -73,6 +75,9 @@ async function openFile(file: File): Promise<void> {
 
 async function analyze(): Promise<void> {
   if (!state.file) return;
+  // A refused file is not analysed again (the engine has let it go, and would answer "open it
+  // again"): its refusal stays on the page, in the language now chosen.
+  if (!state.view && state.error) return;
   await run({ type: 'analyze', options: options() }, true);
 }
 
@@ -183,13 +188,21 @@ function renderStatic(): void {
 }
 
 /** The page's chrome; the result panels too when the view (or the language) changed. */
+/** An error in the page's language, numbers with its decimal mark; a reason the shared loader gave (xlsx/load.ts) in words, not ExcelJS's text. */
+function errorText(e: CheckError, lang: Lang): string {
+  const reason = e.params.reason;
+  const words = reason === 'corrupt' || reason === 'no-sheets' ? LOAD_REASONS[lang][reason] : null;
+  const params: Record<string, string> = {};
+  for (const [k, v] of Object.entries(e.params)) params[k] = paramText(v, lang);
+  return fill(STRINGS[lang].errors[e.code], words ? { ...params, detail: words } : params);
+}
+
 function render(view = true): void {
   renderStatic();
-  const s = t();
   const v = state.view;
   renderSheetPicker(v);
   const error = el('error');
-  const message = state.error ? fill(s.errors[state.error.code], state.error.params) : v && !v.ok ? (v.error ?? '') : '';
+  const message = state.error ? errorText(state.error, state.lang) : v && !v.ok ? (v.error ?? '') : '';
   error.textContent = message;
   error.hidden = !message;
   const ok = !!v && v.ok;

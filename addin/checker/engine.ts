@@ -2,6 +2,7 @@
 // the same step as the CLI (xlsx/score-workbook.ts) and write the scored copy the CLI writes.
 import ExcelJS from 'exceljs';
 import { toJsonReport, type Analysis } from '../../model';
+import { loadXlsx } from '../../xlsx/load';
 import { analyzeExcelWorkbook, applyScore } from '../../xlsx/score-workbook';
 import { WRITE_OPTIONS } from '../../xlsx/write';
 import { inspectXlsx } from './inspect';
@@ -67,12 +68,8 @@ export class CheckerSession implements EngineSession {
     if (!this.bytes) throw new Failure({ code: 'no-file', params: {} });
     await progress('reading');
     const wb = new ExcelJS.Workbook();
-    try {
-      await wb.xlsx.load(this.bytes as unknown as ArrayBuffer);
-    } catch (e) {
-      throw new Failure({ code: 'unreadable', params: { file: this.name, detail: firstLine(e) } });
-    }
-    if (!wb.worksheets.length) throw new Failure({ code: 'not-xlsx', params: { file: this.name } });
+    const bad = await loadXlsx(wb, this.bytes);
+    if (bad) throw new Failure({ code: 'unreadable', params: { file: this.name, detail: bad.detail, ...(bad.problem !== 'unreadable' ? { reason: bad.problem } : {}) } });
     this.wb = wb;
     this.sheets = wb.worksheets.filter((ws) => ws.state !== 'veryHidden').map((ws) => ws.name);
     return wb;

@@ -7,7 +7,7 @@ import type { Lang } from '../../model';
 import { columnLetter } from '../../model/text';
 import { blockAddress, formulaReferencesColumn } from './a1';
 import { queueDeleteNotes, queueNotesRead } from './notes';
-import { queueOwnershipRead } from './ownership';
+import { queueOwnershipRead, queueSummaryCheck } from './ownership';
 import { BatchBudget } from './payload';
 import { locateAddedColumns } from './self-assessment-plan';
 import { officeSupports, type Supports } from './snapshot';
@@ -57,7 +57,7 @@ export async function clearParscore(
   const names = owned.sheetNames();
   const exists = (n: string) => names.find((x) => sameSheetName(x, n));
 
-  // sync 2: values and rules of each marked sheet that still exists
+  // sync 2: values and rules of each marked sheet that still exists, and the top of each sheet named as a summary
   const marked = [...new Set([...Object.keys(state.marks), ...Object.keys(state.added ?? {})])]
     .map((n) => exists(n))
     .filter((n): n is string => !!n && !state.summarySheets.some((s) => sameSheetName(s, n)));
@@ -69,7 +69,8 @@ export async function clearParscore(
     formats?.load('items/type,items/customOrNullObject/rule/formula');
     return { name, sheet, used, formats, notes: queueNotesRead(sheet, supports) };
   });
-  if (reads.length) await budget.sync();
+  const summaries = queueSummaryCheck(context, names);
+  if (reads.length || summaries.pending) await budget.sync();
 
   // sync 3: writes
   const w: Writer = { context, budget, supports };
@@ -115,7 +116,7 @@ export async function clearParscore(
     columnsCleared += cols.cols.length;
     rulesRemoved += rules.length;
   }
-  const owns = names.filter((n) => state.summarySheets.some((s) => sameSheetName(s, n)));
+  const owns = summaries.owned();
   // Excel refuses to delete every sheet: keep them all if nothing else would remain.
   const sheetsRemoved = owns.length < names.length ? owns : [];
   await queueDeleteSheets(w, sheetsRemoved);

@@ -3,6 +3,7 @@
 // own summary sheets. The pane analyses the snapshot itself, so a corrected column mapping
 // re-analyses without a new read.
 import type { SheetSnapshot } from '../../model';
+import { looksLikeOwnSummary } from '../../model/sheet-names';
 import { queueNotesRead, type PendingNotes } from './notes';
 import { queueOwnershipRead, type PendingOwnership } from './ownership';
 import { officeSupports, queueSnapshotRead, type SheetRead, type Supports } from './snapshot';
@@ -36,7 +37,10 @@ export async function readActiveSheetAndOwnership(
   const notes = withNotes ? queueNotesRead(pending.sheet, supports) : null;
   await sync();
   const read = await pending.result(sync);
-  const summarySheet = owned.state().summarySheets.some((s) => sameSheetName(s, read.snapshot.name));
+  // Recorded as parscore's, or holding a summary's title or header: never analysed as an appendix
+  // (refusing a look-alike costs a message; deleting one is decided elsewhere, by content alone).
+  const name = read.snapshot.name;
+  const summarySheet = owned.state().summarySheets.some((s) => sameSheetName(s, name)) || looksLikeOwnSummary(name, read.snapshot.values);
   return { sheet: pending.sheet, read, owned, summarySheet, notes };
 }
 

@@ -27,6 +27,7 @@ import {
 import { columnLetter } from '../../model/text';
 import { layoutSummaryTable } from './layout';
 import { queueAddNotes, queueDeleteNotes } from './notes';
+import { queueSummaryCheck } from './ownership';
 import { readActiveSheetAndOwnership } from './recognise';
 import { BatchBudget, MAX_BATCH_BYTES } from './payload';
 import { officeSupports, TOO_LARGE_HINT, type Supports } from './snapshot';
@@ -151,11 +152,14 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     (m) => ({ merges: snapshot.merges, filled: read.filledColumns(m.statusCol, own) }),
     (a, l) => engine.buildInlineMarks(a, l),
   );
-  const plan = summaries
+  // Which existing summary sheets are parscore's, by content: one more read only when a sheet has a summary's name.
+  const check = summaries ? queueSummaryCheck(context, sheetNames) : null;
+  if (check?.pending) await budget.sync();
+  const plan = check
     ? planSummarySheets(
         tables.map((t) => t.sheetName),
         sheetNames,
-        state.summarySheets,
+        check.owned(),
       )
     : { targets: state.summarySheets.slice(), remove: [] };
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];

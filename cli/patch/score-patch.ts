@@ -4,7 +4,7 @@
 // list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
 // (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
 // writes through ExcelJS instead.
-import type { InlineMarks, SummaryTable } from '../../model';
+import { planSummarySheets, type InlineMarks, type SummaryTable } from '../../model';
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
@@ -96,7 +96,15 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   let part = 1;
   let rid = 1;
   const names: string[] = [];
-  for (const t of p.tables) {
+  // Named again against this sheet list: it also holds what ExcelJS does not list (chart sheets),
+  // which the names the tables come with were chosen without.
+  const free = planSummarySheets(
+    p.tables.map((t) => t.sheetName),
+    sheets.map((s) => s.name),
+    [],
+  ).targets;
+  for (const [k, table] of p.tables.entries()) {
+    const t = free[k] === table.sheetName ? table : { ...table, sheetName: free[k]! };
     if (sheets.some((s) => lower(s.name) === lower(t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
     while (taken(part)) part++;
     while (targets.has(`rIdParscore${rid}`)) rid++;
