@@ -27,6 +27,33 @@ export function isOwnSummarySheet(name: string, firstRows: readonly (readonly un
   return isSummarySheetName(name) && isSummaryLayout(firstRows);
 }
 
+/** A summary name's base and number: "Tổng hợp điểm (3)" → ["Tổng hợp điểm", 3], "Theo cơ quan" → [.., 1]. */
+function baseAndNumber(name: string): [string, number] {
+  const m = / \((\d{1,3})\)$/.exec(name);
+  return m ? [name.slice(0, m.index), Number(m[1])] : [name, 1];
+}
+
+/**
+ * Of a workbook's sheets, the summaries parscore may delete or replace. Each must have parscore's
+ * layout (`layout`: isOwnSummarySheet of its top rows) and be one parscore would have written:
+ * listed in `recorded` (the add-in's state), or named as planSummarySheets names, "Name (k)" only
+ * where "Name" … "Name (k−1)" are all taken by sheets that are not parscore's. So Excel's copy of
+ * parscore's "Tổng hợp điểm" (named "Tổng hợp điểm (2)" by Excel, the same layout) is the
+ * officer's: an officer keeping last month's scores must not lose them at the next run.
+ */
+export function ownSummarySheets(sheets: readonly { name: string; layout: boolean }[], recorded: readonly string[] = []): string[] {
+  const foreign = (n: string) => sheets.some((s) => sameSheetName(s.name, n) && !s.layout);
+  return sheets
+    .filter((s) => {
+      if (!s.layout) return false;
+      if (recorded.some((r) => sameSheetName(r, s.name))) return true;
+      const [base, k] = baseAndNumber(s.name);
+      for (let j = 1; j < k; j++) if (!foreign(j === 1 ? base : `${base} (${j})`)) return false;
+      return true;
+    })
+    .map((s) => s.name);
+}
+
 /**
  * A range not to analyse as an appendix: on a sheet with a summary name, and holding a summary
  * title or part of a header row in its first rows, from whatever column it starts (see

@@ -363,6 +363,7 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
       ['van-ban.xlsx', writeZip([{ name: 'word/document.xml', data: Buffer.from('<w:document/>') }])],
       ['count-liar.xlsx', writeZip([...parts, { name: 'xl/media/zeros.bin', data: Buffer.alloc(60 * 1024 * 1024) }], { eocdCount: parts.length })],
       // Past the zip guard, damaged for ExcelJS: worded as the CLI words them, not ExcelJS's internals.
+      ['cut.xlsx', fs.readFileSync(EXAMPLE).subarray(0, 9000)],
       ['no-styles.xlsx', writeZip(parts.map((e) => (e.name === 'xl/styles.xml' ? { ...e, data: Buffer.from('<styleSheet') } : e)))],
       ['no-sheets.xlsx', writeZip(parts.map((e) => (e.name === 'xl/workbook.xml' ? { ...e, data: Buffer.from(e.data.toString().replace(/<sheets>[\s\S]*<\/sheets>/, '<sheets></sheets>')) } : e)))],
     ];

@@ -75,7 +75,8 @@ describe('hostile workbooks (CLI)', function () {
     const g = path.join(dir, 'random-pk.xlsx');
     bytes.writeUInt32LE(0x04034b50, 0);
     fs.writeFileSync(g, bytes);
-    refused(g, ...NOT_XLSX);
+    // A zip's start without a zip's end: cut short or damaged, as far as anyone can tell.
+    refused(g, /^Tệp .* bị cắt cụt hoặc hỏng \(thiếu phần cuối của tệp nén\): hãy tải về hoặc sao chép lại$/, /^.* is cut short or damaged \(the end of the zip is missing\): download or copy it again$/);
   });
 
   it('a directory or a device named .xlsx', () => {

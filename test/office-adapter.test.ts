@@ -498,7 +498,7 @@ describe('office adapter', () => {
     });
 
     it('refuses to run on its own summary sheet, after one read', async () => {
-      const snap: SheetSnapshot = { name: 'Tổng hợp điểm', values: [['x']], merges: [] };
+      const snap: SheetSnapshot = { name: 'Tổng hợp điểm', values: (await summaryTops())['Tổng hợp điểm']!, merges: [] };
       const { context, log, syncs } = fakeContext({
         active: snap,
         sheets: ['Tổng hợp điểm'],
@@ -509,6 +509,38 @@ describe('office adapter', () => {
       assert.match(r.message, /summary sheet/);
       assert.equal(syncs(), 1);
       assert.deepEqual(log, []);
+    });
+
+    it('scores an officer’s appendix named like a summary, whatever a stale state says', async () => {
+      const snap = await laoCaiWithMistakes();
+      snap.name = 'Tổng hợp điểm';
+      const { context } = fakeContext({
+        active: snap,
+        sheets: ['Tổng hợp điểm'],
+        // parscore's "Tổng hợp điểm" of an earlier run, since deleted by the officer.
+        state: { v: 1, summarySheets: ['Tổng hợp điểm'], marks: {} },
+        tops: { 'Tổng hợp điểm': snap.values.slice(0, 3) },
+      });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'done', r.message);
+      assert.deepEqual(r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
+    });
+
+    it('keeps Excel’s copy of its summary ("Tổng hợp điểm (2)": an officer keeping last run’s scores), in one read sync with the notes', async () => {
+      const snap = await laoCaiWithMistakes();
+      const tops = await summaryTops();
+      const { context, log, syncs } = fakeContext({
+        active: snap,
+        sheets: ['Phụ lục', 'Tổng hợp điểm', 'Tổng hợp điểm (2)'],
+        state: { v: 1, summarySheets: ['Tổng hợp điểm'], marks: {} },
+        tops: { 'Tổng hợp điểm': tops['Tổng hợp điểm']!, 'Tổng hợp điểm (2)': tops['Tổng hợp điểm']! },
+        notes: [{ row: 2, col: 2, content: 'ghi chú của cán bộ' }],
+      });
+      const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r.status, 'done', r.message);
+      assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()']);
+      assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+      assert.equal(syncs(), 3); // read, one more read (the tops and the notes' places), write
     });
 
     it('writes nothing when the sheet is not an appendix', async () => {
@@ -598,10 +630,15 @@ describe('office adapter', () => {
       const tops = await summaryTops();
       const { context, log } = fakeContext({
         active: snap,
-        sheets: ['Phụ lục', 'Tổng hợp điểm', 'Danh sách vấn đề (2)'],
-        // The state remembers "Tổng hợp điểm"; the officer deleted it and made their own.
+        sheets: ['Phụ lục', 'Tổng hợp điểm', 'Danh sách vấn đề', 'Danh sách vấn đề (2)'],
+        // The state remembers "Tổng hợp điểm"; the officer deleted it and made their own. The CLI
+        // wrote "Danh sách vấn đề (2)" beside the officer's "Danh sách vấn đề".
         state: { v: 1, summarySheets: ['Tổng hợp điểm'], marks: {} },
-        tops: { 'Tổng hợp điểm': [['Bảng của phòng'], [], ['Mã', 'Lĩnh vực / Chỉ số']], 'Danh sách vấn đề (2)': tops['Danh sách vấn đề']! },
+        tops: {
+          'Tổng hợp điểm': [['Bảng của phòng'], [], ['Mã', 'Lĩnh vực / Chỉ số']],
+          'Danh sách vấn đề': [['Việc cần làm']],
+          'Danh sách vấn đề (2)': tops['Danh sách vấn đề']!,
+        },
       });
       const r = await clearParscore(context, { lang: 'vi', supports: ALL });
       assert.deepEqual(r.sheetsRemoved, ['Danh sách vấn đề (2)']);

@@ -112,6 +112,33 @@ describe("an officer's sheets named like parscore's summaries (CLI)", function (
     assert.equal(zipped.find((e) => e.name === 'xl/chartsheets/sheet1.xml')!.data.toString('utf8'), chart);
   });
 
+  it('Excel’s copy of a summary ("Tổng hợp điểm (2)", last run’s scores kept) survives score and clear', async () => {
+    const scored = path.join(dir, 'đã chấm lần 1.xlsx');
+    assert.equal(runCli(['score', EXAMPLE, '-o', scored]).code, 0);
+    const wb = await load(scored);
+    const original = wb.getWorksheet('Tổng hợp điểm')!;
+    const copy = wb.addWorksheet('Tổng hợp điểm (2)');
+    original.eachRow((row, r) => row.eachCell((c, col) => (copy.getCell(r, col).value = c.value)));
+    copy.getCell('B4').value = 'điểm tháng trước';
+    const kept = path.join(dir, 'có bản sao.xlsx');
+    await wb.xlsx.writeFile(kept);
+    const cells = async (file: string) => {
+      const ws = (await load(file)).getWorksheet('Tổng hợp điểm (2)');
+      const out: Record<string, unknown> = {};
+      ws?.eachRow((row) => row.eachCell((c) => (out[c.address] = c.value)));
+      return out;
+    };
+    const before = await cells(kept);
+    assert.equal(before.B4, 'điểm tháng trước');
+    for (const args of [['score', kept, '-o', path.join(dir, 'lần 2.xlsx')], ['clear', kept, '-o', path.join(dir, 'lần 2 xóa.xlsx')]]) {
+      const r = runCli(args);
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(await cells(args[3]!), before, args[0]);
+    }
+    const names = (await load(path.join(dir, 'lần 2.xlsx'))).worksheets.map((w) => w.name);
+    assert.deepEqual(names.slice(1), ['Tổng hợp điểm (2)', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+  });
+
   it('clear on the officer’s workbook alone removes nothing', async () => {
     const out = path.join(dir, 'cleared-input.xlsx');
     const r = runCli(['clear', input, '-o', out]);

@@ -1,7 +1,7 @@
 // A SIPAS appendix shaped like Tuyên Quang's 2021 plan (seed 002): five satisfaction indices in %,
 // tasks with lead agencies, and an officer's self-assessment against percentage targets.
 import { strict as assert } from 'node:assert';
-import { analyzeSheet, buildSummaryTables, SHEET_NAMES, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildSummaryTables, ownSummarySheets, SHEET_NAMES, type SheetSnapshot } from '../model';
 
 function tuyenQuangSipas(): SheetSnapshot {
   const rows: unknown[][] = [
@@ -73,5 +73,21 @@ describe("parscore's own summary sheets", () => {
       assert.deepEqual(a.score.totals, expected.score.totals);
       assert.deepEqual(a.findings, expected.findings);
     }
+  });
+});
+
+describe('ownSummarySheets: which summaries parscore may delete or replace', () => {
+  const L = (name: string, layout = true) => ({ name, layout });
+  it('its layout under a name it writes: the base name, or "(k)" past sheets that are not its own', () => {
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Theo cơ quan', false), L('Theo cơ quan (2)')]), ['Tổng hợp điểm', 'Theo cơ quan (2)']);
+    assert.deepEqual(ownSummarySheets([L('Danh sách vấn đề', false), L('danh sách vấn đề (2)', false), L('Danh sách vấn đề (3)')]), ['Danh sách vấn đề (3)']);
+  });
+  it('not Excel’s copy of one of its sheets, nor a "(k)" with a gap before it, unless the state lists it', () => {
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Tổng hợp điểm (2)')]), ['Tổng hợp điểm']);
+    assert.deepEqual(ownSummarySheets([L('Theo cơ quan (3)'), L('Theo cơ quan', false)]), []);
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Tổng hợp điểm (2)')], ['TỔNG HỢP ĐIỂM (2)']), ['Tổng hợp điểm', 'Tổng hợp điểm (2)']);
+  });
+  it('never a sheet without its layout, whatever the state says', () => {
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm', false)], ['Tổng hợp điểm']), []);
   });
 });

@@ -45,7 +45,11 @@ describe('zip guard (one check for the CLI and the browser checker)', function (
   );
   add('an empty file', 'not-xlsx', () => Buffer.alloc(0));
   add('text', 'not-xlsx', () => Buffer.from('not a workbook'));
-  add('a zip signature and nothing else', 'not-xlsx', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+  add('a zip signature and nothing else', 'truncated', () => Buffer.from([0x50, 0x4b, 0x03, 0x04, 0, 0, 0, 0]));
+  add('the first half of a real workbook (a download cut short)', 'truncated', () => {
+    const whole = fs.readFileSync(EXAMPLE);
+    return whole.subarray(0, whole.length >> 1);
+  });
   add('a password-protected workbook (real encrypted OOXML, CFB)', 'encrypted', () => fs.readFileSync(ENCRYPTED));
   add('a plain zip', 'not-xlsx', () => writeZip([{ name: 'readme.txt', data: Buffer.from('hello') }]));
   add('a zip without xl/workbook.xml (a .docx)', 'not-xlsx', () =>

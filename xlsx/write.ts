@@ -1,6 +1,6 @@
 // Writes parscore's marks and summary sheets into an ExcelJS workbook, and removes them again.
 import ExcelJS from 'exceljs';
-import { isOwnHeader, isOwnSummarySheet, type InlineMarks, type SummaryTable } from '../model';
+import { isOwnHeader, isOwnSummarySheet, ownSummarySheets, type InlineMarks, type SummaryTable } from '../model';
 
 const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
 /** The look of parscore's header cells and status text (cli/patch writes the same). */
@@ -20,8 +20,9 @@ export function clearMarks(wb: ExcelJS.Workbook): { sheets: number; columns: num
   let sheets = 0;
   let columns = 0;
   let rules = 0;
+  const own = new Set(ownSummaries(wb));
   for (const ws of [...wb.worksheets]) {
-    if (isOwnSummary(ws)) {
+    if (own.has(ws.name)) {
       wb.removeWorksheet(ws.id);
       sheets++;
       continue;
@@ -60,11 +61,16 @@ function isOwnRule(entry: ConditionalFormatting): boolean {
 
 /** True when the workbook holds anything parscore added (clearMarks would remove something). */
 export function hasOwnMarks(wb: ExcelJS.Workbook): boolean {
-  return wb.worksheets.some((ws) => isOwnSummary(ws) || ownColumns(ws).length > 0 || conditionalFormattings(ws).some(isOwnRule));
+  return ownSummaries(wb).length > 0 || wb.worksheets.some((ws) => ownColumns(ws).length > 0 || conditionalFormattings(ws).some(isOwnRule));
 }
 
-/** One of parscore's summary sheets, by name and by what its first rows hold (model/sheet-names.ts). */
-export function isOwnSummary(ws: ExcelJS.Worksheet): boolean {
+/** The workbook's summary sheets that are parscore's (model/sheet-names.ts ownSummarySheets). */
+function ownSummaries(wb: ExcelJS.Workbook): string[] {
+  return ownSummarySheets(wb.worksheets.map((ws) => ({ name: ws.name, layout: hasSummaryLayout(ws) })));
+}
+
+/** A summary's name and parscore's layout (title in A1, header in row 3). */
+function hasSummaryLayout(ws: ExcelJS.Worksheet): boolean {
   // Row 1 and 3 as far as the widest header (14 cells); findRow/findCell: getRow/getCell would add
   // empty cells to the officer's sheet.
   const row = (r: number) => Array.from({ length: 14 }, (_, j) => plainText(ws.findRow(r)?.findCell(j + 1)?.value));

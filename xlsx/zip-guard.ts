@@ -16,7 +16,7 @@ export interface ZipLimits {
 
 export const DEFAULT_ZIP_LIMITS: ZipLimits = { maxMb: 50, maxRatio: 200 };
 
-export type ZipRefusalCode = 'not-xlsx' | 'encrypted' | 'too-large' | 'bomb' | 'zip-mismatch' | 'unreadable';
+export type ZipRefusalCode = 'not-xlsx' | 'truncated' | 'encrypted' | 'too-large' | 'bomb' | 'zip-mismatch' | 'unreadable';
 
 /** Why the bytes must not reach ExcelJS; params fill the host's message (the host adds `file`). */
 export interface ZipRefusal {
@@ -133,7 +133,8 @@ export async function guardXlsx(buf: Uint8Array, limits: ZipLimits, inflate: Cap
   if (buf.length >= 8 && dv.getUint32(0) === SIG_CFB) return { code: 'encrypted', params: {} };
   if (buf.length < 4 || dv.getUint32(0, true) !== SIG_LOCAL) return { code: 'not-xlsx', params: {} };
   const records = zipRecords(buf);
-  if (!records) return { code: 'not-xlsx', params: {} };
+  // A zip's start without its end (the directory): a download or copy cut short, not another format.
+  if (!records) return { code: 'truncated', params: {} };
   const unpacked = declaredTotal(records);
   if (unpacked > limits.maxMb * 1024 * 1024) {
     return { code: 'too-large', params: { size: megabytes(unpacked, limits.maxMb), limit: limits.maxMb } };

@@ -79,6 +79,7 @@ const vi = {
   unknownAgency: 'không có trong danh mục cơ quan',
   errors: {
     'not-xlsx': 'Tệp {file} không phải bảng tính Excel .xlsx/.xlsm.',
+    truncated: 'Tệp {file} bị cắt cụt hoặc hỏng (thiếu phần cuối của tệp nén): hãy tải về hoặc sao chép lại.',
     encrypted: 'Tệp {file} được đặt mật khẩu (mã hóa) hoặc là định dạng .xls cũ: hãy bỏ mật khẩu / lưu lại dạng .xlsx rồi thử lại.',
     'too-large': 'Tệp {file} quá lớn: {size} MB khi giải nén, giới hạn {limit} MB.',
     bomb: 'Tệp {file} có tỷ lệ nén bất thường ({ratio}:1), từ chối đọc để an toàn.',
@@ -183,6 +184,7 @@ const en: Strings = {
   unknownAgency: 'not in the agency registry',
   errors: {
     'not-xlsx': '{file} is not an .xlsx/.xlsm workbook.',
+    truncated: '{file} is cut short or damaged (the end of the zip is missing): download or copy it again.',
     encrypted: '{file} is password-protected (encrypted) or a legacy .xls: remove the password / save as .xlsx and retry.',
     'too-large': '{file} is too large: {size} MB unpacked, limit {limit} MB.',
     bomb: '{file} has an abnormal compression ratio ({ratio}:1); refusing to read it.',

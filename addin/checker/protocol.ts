@@ -26,6 +26,7 @@ export type Reply =
 
 export type CheckErrorCode =
   | 'not-xlsx'
+  | 'truncated'
   | 'encrypted'
   | 'too-large'
   | 'bomb'

@@ -69,7 +69,7 @@ export async function clearParscore(
     formats?.load('items/type,items/customOrNullObject/rule/formula');
     return { name, sheet, used, formats, notes: queueNotesRead(sheet, supports) };
   });
-  const summaries = queueSummaryCheck(context, names);
+  const summaries = queueSummaryCheck(context, names, state.summarySheets);
   if (reads.length || summaries.pending) await budget.sync();
 
   // sync 3: writes

@@ -4,7 +4,7 @@ import { formulaReferencesColumn } from './a1';
 import type { Supports } from './snapshot';
 import { parseState, STATE_KEY, type ParscoreState } from './state';
 import { columnLetter } from '../../model/text';
-import { isOwnSummarySheet, isSummarySheetName } from '../../model/sheet-names';
+import { isOwnSummarySheet, isSummarySheetName, ownSummarySheets } from '../../model/sheet-names';
 
 export interface PendingOwnership {
   /** Valid after the sync. */
@@ -50,13 +50,13 @@ export interface PendingSummaryCheck {
 
 /**
  * The summary sheets parscore may delete or replace: among `names` (the workbook's sheets), those
- * named as its summaries that still hold what it wrote there (title in A1, header in row 3:
- * isOwnSummarySheet). Not the workbook state's list alone: an officer may have deleted parscore's
- * "Tổng hợp điểm" and made a sheet of that name, which must survive a re-run or "Xóa"; and a
- * workbook scored by the CLI holds parscore's summaries without such a state. Queues a read only
- * when a sheet has such a name.
+ * that still hold what it wrote there (title in A1, header in row 3) and that it wrote (`recorded`,
+ * the state's list, or named as it names them: ownSummarySheets). Not the state's list alone: an
+ * officer may have deleted parscore's "Tổng hợp điểm" and made a sheet of that name, which must
+ * survive a re-run or "Xóa"; and a workbook scored by the CLI holds parscore's summaries without
+ * such a state. Queues a read only when a sheet has a summary's name.
  */
-export function queueSummaryCheck(context: Excel.RequestContext, names: readonly string[]): PendingSummaryCheck {
+export function queueSummaryCheck(context: Excel.RequestContext, names: readonly string[], recorded: readonly string[]): PendingSummaryCheck {
   const reads = names.filter((n) => isSummarySheetName(n)).map((name) => {
     const top = context.workbook.worksheets.getItem(name).getRange('A1:N3');
     top.load('values');
@@ -64,6 +64,10 @@ export function queueSummaryCheck(context: Excel.RequestContext, names: readonly
   });
   return {
     pending: reads.length > 0,
-    owned: () => reads.filter(({ name, top }) => Array.isArray(top.values) && isOwnSummarySheet(name, top.values)).map(({ name }) => name),
+    owned: () =>
+      ownSummarySheets(
+        reads.map(({ name, top }) => ({ name, layout: Array.isArray(top.values) && isOwnSummarySheet(name, top.values) })),
+        recorded,
+      ),
   };
 }

@@ -7,7 +7,6 @@ import { looksLikeOwnSummary } from '../../model/sheet-names';
 import { queueNotesRead, type PendingNotes } from './notes';
 import { queueOwnershipRead, type PendingOwnership } from './ownership';
 import { officeSupports, queueSnapshotRead, type SheetRead, type Supports } from './snapshot';
-import { sameSheetName } from './state';
 
 export interface ActiveSheetRead {
   /** The active worksheet the snapshot came from (writes go to it). */
@@ -37,10 +36,9 @@ export async function readActiveSheetAndOwnership(
   const notes = withNotes ? queueNotesRead(pending.sheet, supports) : null;
   await sync();
   const read = await pending.result(sync);
-  // Recorded as parscore's, or holding a summary's title or header: never analysed as an appendix
-  // (refusing a look-alike costs a message; deleting one is decided elsewhere, by content alone).
-  const name = read.snapshot.name;
-  const summarySheet = owned.state().summarySheets.some((s) => sameSheetName(s, name)) || looksLikeOwnSummary(name, read.snapshot.values);
+  // By content, as the engine tells: the state's list may be stale (the officer deleted parscore's
+  // "Tổng hợp điểm" and named their appendix so).
+  const summarySheet = looksLikeOwnSummary(read.snapshot.name, read.snapshot.values);
   return { sheet: pending.sheet, read, owned, summarySheet, notes };
 }
 

@@ -4,9 +4,10 @@
 //            a sheet whose data reaches beyond READ_WINDOW costs one more read sync;
 //   (pure)  — analyse, build summary tables and inline marks, plan what to remove;
 //   sync 2 — write: remove parscore's old sheets/columns/rules, write new ones, save state.
-// A write batch is split (one more sync each) only past ~4 MB of payload. With ExcelApi 1.18 the
-// offending cells also get notes (notes.ts): one more read sync only when the officer has notes
-// or comments of their own on the sheet.
+// A write batch is split (one more sync each) only past ~4 MB of payload. One more read sync, at
+// most, between the two: when the officer has notes or comments of their own on the sheet (with
+// ExcelApi 1.18 the offending cells get notes, notes.ts), and when sheets are named like the
+// summaries (their top rows tell parscore's from the officer's: ownership.ts queueSummaryCheck).
 // With `summaries: false` it is the task pane's "Kiểm tra": the same two syncs, inline marks only.
 import {
   analyzeSheet,
@@ -152,9 +153,17 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     (m) => ({ merges: snapshot.merges, filled: read.filledColumns(m.statusCol, own) }),
     (a, l) => engine.buildInlineMarks(a, l),
   );
-  // Which existing summary sheets are parscore's, by content: one more read only when a sheet has a summary's name.
-  const check = summaries ? queueSummaryCheck(context, sheetNames) : null;
-  if (check?.pending) await budget.sync();
+  // Which existing summary sheets are parscore's, by content (a read only when a sheet has a
+  // summary's name), in the same read sync as the officer's notes when there is one.
+  const check = summaries ? queueSummaryCheck(context, sheetNames, state.summarySheets) : null;
+  let read2 = false;
+  const sync2 = async () => {
+    read2 = true;
+    await budget.sync();
+  };
+  // Notes (ExcelApi 1.18): one more read sync only when the officer has notes or comments here.
+  const notesOnSheet = pendingNotes ? await pendingNotes.resolve(sync2) : null;
+  if (check?.pending && !read2) await sync2();
   const plan = check
     ? planSummarySheets(
         tables.map((t) => t.sheetName),
@@ -163,8 +172,6 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
       )
     : { targets: state.summarySheets.slice(), remove: [] };
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
-  // Notes (ExcelApi 1.18): one more read sync only when the officer has notes or comments here.
-  const notesOnSheet = pendingNotes ? await pendingNotes.resolve(() => budget.sync()) : null;
 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
