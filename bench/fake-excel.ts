@@ -139,6 +139,7 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
   const context = {
     workbook: {
       worksheets: sheets,
+      names: lazy({ items: [] }),
       settings: {
         getItemOrNullObject: () => setting,
         add: (key: string, value: string) => {

@@ -27,31 +27,49 @@ export function isOwnSummarySheet(name: string, firstRows: readonly (readonly un
   return isSummarySheetName(name) && isSummaryLayout(firstRows);
 }
 
-/** A summary name's base and number: "Tổng hợp điểm (3)" → ["Tổng hợp điểm", 3], "Theo cơ quan" → [.., 1]. */
-function baseAndNumber(name: string): [string, number] {
-  const m = / \((\d{1,3})\)$/.exec(name);
-  return m ? [name.slice(0, m.index), Number(m[1])] : [name, 1];
+/** The SHEET_NAMES entry a name is, or is with a " (n)" (case aside), else null. */
+function baseOf(name: string): string | null {
+  const plain = / \(\d{1,3}\)$/.test(name) ? name.slice(0, name.lastIndexOf(' (')) : name;
+  return BASE_NAMES.find((b) => sameSheetName(b, plain)) ?? null;
 }
 
 /**
- * Of a workbook's sheets, the summaries parscore may delete or replace. Each must have parscore's
- * layout (`layout`: isOwnSummarySheet of its top rows) and be one parscore would have written:
- * listed in `recorded` (the add-in's state), or named as planSummarySheets names, "Name (k)" only
- * where "Name" … "Name (k−1)" are all taken by sheets that are not parscore's. So Excel's copy of
- * parscore's "Tổng hợp điểm" (named "Tổng hợp điểm (2)" by Excel, the same layout) is the
- * officer's: an officer keeping last month's scores must not lose them at the next run.
+ * Of a workbook's sheets, the summaries parscore may delete or replace: each with parscore's
+ * layout (`layout`: isOwnSummarySheet of its top rows), and one parscore recorded writing
+ * (`recorded`: the add-in's state, the CLI's defined names `parscore_summary_*`, which Excel
+ * keeps on the sheet through a rename and drops with it) or, where no record of that summary
+ * names an existing sheet (older files), the one with the summary's own name. Never a "Name (k)"
+ * it has no record of: that is Excel's copy of a parscore sheet ("Tổng hợp điểm (2)", kept with
+ * last run's scores) or the officer's renaming, and is theirs.
  */
 export function ownSummarySheets(sheets: readonly { name: string; layout: boolean }[], recorded: readonly string[] = []): string[] {
-  const foreign = (n: string) => sheets.some((s) => sameSheetName(s.name, n) && !s.layout);
+  const isRecorded = (n: string) => recorded.some((r) => sameSheetName(r, n));
+  const recordedBases = new Set(sheets.filter((s) => isRecorded(s.name)).map((s) => baseOf(s.name)));
   return sheets
     .filter((s) => {
       if (!s.layout) return false;
-      if (recorded.some((r) => sameSheetName(r, s.name))) return true;
-      const [base, k] = baseAndNumber(s.name);
-      for (let j = 1; j < k; j++) if (!foreign(j === 1 ? base : `${base} (${j})`)) return false;
-      return true;
+      if (isRecorded(s.name)) return true;
+      const base = baseOf(s.name);
+      return base !== null && sameSheetName(base, s.name) && !recordedBases.has(base);
     })
     .map((s) => s.name);
+}
+
+/** The defined name by which a host records the sheet it wrote a summary to (see ownSummarySheets), + the table's key. */
+export const SUMMARY_MARKER_PREFIX = 'parscore_summary_';
+
+/** The reference a summary's record holds: its sheet's A1 ("'Tổng hợp điểm'!$A$1"). */
+export function summaryMarkerReference(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+}
+
+/** The sheet of a reference ("'O''Brien'!$A$1", "=Sheet1!$A$1"); null without one or for "#REF!". */
+export function sheetOfReference(ref: string): string | null {
+  const at = ref.lastIndexOf('!');
+  if (at <= 0) return null;
+  const sheet = ref.slice(ref.startsWith('=') ? 1 : 0, at);
+  if (sheet === '#REF') return null;
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 /**

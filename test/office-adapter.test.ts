@@ -47,6 +47,8 @@ interface FakeBook {
   comments?: { row: number; col: number }[];
   /** A1:N3 of other sheets (what tells parscore's summary sheets from an officer's of the same name). */
   tops?: Record<string, unknown[][]>;
+  /** Workbook-level defined names and their values (a named range's value is its address). */
+  names?: { name: string; value: string }[];
 }
 
 function recorder(path: string, log: string[]): any {
@@ -193,6 +195,7 @@ function fakeContext(book: FakeBook) {
   const context = {
     workbook: {
       worksheets: sheets,
+      names: lazy({ items: (book.names ?? []).map((n) => ({ ...n, delete: () => log.push(`name ${n.name}.delete()`) })) }, {}, 'names'),
       settings: {
         getItemOrNullObject: (key: string) => {
           assert.equal(key, STATE_KEY);
@@ -639,10 +642,13 @@ describe('office adapter', () => {
           'Danh sách vấn đề': [['Việc cần làm']],
           'Danh sách vấn đề (2)': tops['Danh sách vấn đề']!,
         },
+        // The CLI's record of the sheet it wrote (a defined name to its A1).
+        names: [{ name: 'parscore_summary_findings', value: "'Danh sách vấn đề (2)'!$A$1" }, { name: 'Vùng_in', value: 'Sheet1!$A$1:$B$2' }],
       });
       const r = await clearParscore(context, { lang: 'vi', supports: ALL });
       assert.deepEqual(r.sheetsRemoved, ['Danh sách vấn đề (2)']);
       assert.ok(!log.includes('[Tổng hợp điểm].delete()'));
+      assert.deepEqual(log.filter((l) => l.startsWith('name ')), ['name parscore_summary_findings.delete()']);
     });
   });
 });

@@ -139,6 +139,36 @@ describe("an officer's sheets named like parscore's summaries (CLI)", function (
     assert.deepEqual(names.slice(1), ['Tổng hợp điểm (2)', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
   });
 
+  it('a copy stays the officer’s when they also retitle, delete or replace parscore’s original, or rename the copy "(1)"', async () => {
+    const scored = path.join(dir, 'gốc.xlsx');
+    assert.equal(runCli(['score', EXAMPLE, '-o', scored]).code, 0);
+    const variants: [string, (wb: ExcelJS.Workbook) => void][] = [
+      ['retitled', (wb) => (wb.getWorksheet('Tổng hợp điểm')!.getCell('A1').value = 'Điểm tháng 11 (đã sửa)')],
+      ['replaced', (wb) => {
+        wb.removeWorksheet(wb.getWorksheet('Tổng hợp điểm')!.id);
+        wb.addWorksheet('Tổng hợp điểm').getCell('A1').value = 'Của phòng';
+      }],
+    ];
+    for (const [what, change] of variants) {
+      for (const copyName of ['Tổng hợp điểm (2)', 'Tổng hợp điểm (1)']) {
+        const wb = await load(scored);
+        const copy = wb.addWorksheet(copyName);
+        wb.getWorksheet('Tổng hợp điểm')!.eachRow((row, r) => row.eachCell((c, col) => (copy.getCell(r, col).value = c.value)));
+        copy.getCell('B4').value = 'GIỮ';
+        change(wb);
+        const input = path.join(dir, `bản sao ${what} ${copyName}.xlsx`);
+        await wb.xlsx.writeFile(input);
+        for (const cmd of ['score', 'clear']) {
+          const out = path.join(dir, `${cmd} ${what} ${copyName}.xlsx`);
+          const r = runCli([cmd, input, '-o', out]);
+          assert.equal(r.code, 0, r.stderr);
+          const kept = (await load(out)).getWorksheet(copyName);
+          assert.equal(kept?.getCell('B4').value, 'GIỮ', `${cmd}, original ${what}, copy ${copyName}`);
+        }
+      }
+    }
+  });
+
   it('clear on the officer’s workbook alone removes nothing', async () => {
     const out = path.join(dir, 'cleared-input.xlsx');
     const r = runCli(['clear', input, '-o', out]);

@@ -78,16 +78,21 @@ describe("parscore's own summary sheets", () => {
 
 describe('ownSummarySheets: which summaries parscore may delete or replace', () => {
   const L = (name: string, layout = true) => ({ name, layout });
-  it('its layout under a name it writes: the base name, or "(k)" past sheets that are not its own', () => {
-    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Theo cơ quan', false), L('Theo cơ quan (2)')]), ['Tổng hợp điểm', 'Theo cơ quan (2)']);
-    assert.deepEqual(ownSummarySheets([L('Danh sách vấn đề', false), L('danh sách vấn đề (2)', false), L('Danh sách vấn đề (3)')]), ['Danh sách vấn đề (3)']);
+  it('its layout on a sheet it recorded writing, or under the summary’s own name where nothing is recorded', () => {
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Theo cơ quan', false), L('Theo cơ quan (2)')], ['Theo cơ quan (2)']), ['Tổng hợp điểm', 'Theo cơ quan (2)']);
+    assert.deepEqual(ownSummarySheets([L('TỔNG HỢP ĐIỂM')]), ['TỔNG HỢP ĐIỂM']);
   });
-  it('not Excel’s copy of one of its sheets, nor a "(k)" with a gap before it, unless the state lists it', () => {
+  it('never a "(k)" without a record: Excel’s copy of its sheet, or the officer’s renaming', () => {
     assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Tổng hợp điểm (2)')]), ['Tổng hợp điểm']);
-    assert.deepEqual(ownSummarySheets([L('Theo cơ quan (3)'), L('Theo cơ quan', false)]), []);
-    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm'), L('Tổng hợp điểm (2)')], ['TỔNG HỢP ĐIỂM (2)']), ['Tổng hợp điểm', 'Tổng hợp điểm (2)']);
+    assert.deepEqual(ownSummarySheets([L('Theo cơ quan', false), L('Theo cơ quan (2)'), L('Theo cơ quan (1)')]), []);
   });
-  it('never a sheet without its layout, whatever the state says', () => {
+  it('where a record names an existing sheet, the record decides: a sheet the officer edited (no layout) frees no copy', () => {
+    // parscore wrote "Tổng hợp điểm"; the officer copied it ("(2)") and retitled the original.
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm', false), L('Tổng hợp điểm (2)')], ['Tổng hợp điểm']), []);
+    // parscore's "(2)" (beside the officer's "Tổng hợp điểm") is recorded: its copy "(3)" is not.
+    assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm', false), L('Tổng hợp điểm (2)'), L('Tổng hợp điểm (3)')], ['Tổng hợp điểm (2)']), ['Tổng hợp điểm (2)']);
+  });
+  it('never a sheet without its layout, whatever the record says', () => {
     assert.deepEqual(ownSummarySheets([L('Tổng hợp điểm', false)], ['Tổng hợp điểm']), []);
   });
 });

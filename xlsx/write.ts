@@ -1,6 +1,6 @@
 // Writes parscore's marks and summary sheets into an ExcelJS workbook, and removes them again.
 import ExcelJS from 'exceljs';
-import { isOwnHeader, isOwnSummarySheet, ownSummarySheets, type InlineMarks, type SummaryTable } from '../model';
+import { isOwnHeader, isOwnSummarySheet, ownSummarySheets, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../model';
 
 const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
 /** The look of parscore's header cells and status text (cli/patch writes the same). */
@@ -21,6 +21,15 @@ export function clearMarks(wb: ExcelJS.Workbook): { sheets: number; columns: num
   let columns = 0;
   let rules = 0;
   const own = new Set(ownSummaries(wb));
+  // Every record of a summary goes (the sheets they name are removed below or are no longer
+  // parscore's); writeTable records the new ones.
+  for (const m of summaryMarkers(wb)) {
+    try {
+      wb.definedNames.remove(m.range, m.name);
+    } catch {
+      // A reference ExcelJS cannot decode ("#REF!…"): not written back either.
+    }
+  }
   for (const ws of [...wb.worksheets]) {
     if (own.has(ws.name)) {
       wb.removeWorksheet(ws.id);
@@ -66,8 +75,18 @@ export function hasOwnMarks(wb: ExcelJS.Workbook): boolean {
 
 /** The workbook's summary sheets that are parscore's (model/sheet-names.ts ownSummarySheets). */
 function ownSummaries(wb: ExcelJS.Workbook): string[] {
-  return ownSummarySheets(wb.worksheets.map((ws) => ({ name: ws.name, layout: hasSummaryLayout(ws) })));
+  const recorded = summaryMarkers(wb).map((m) => sheetOfReference(m.range));
+  return ownSummarySheets(
+    wb.worksheets.map((ws) => ({ name: ws.name, layout: hasSummaryLayout(ws) })),
+    recorded.filter((n): n is string => n !== null),
+  );
 }
+
+/** parscore's records of the sheets it wrote summaries to: defined names parscore_summary_<key>, each a reference to A1. */
+function summaryMarkers(wb: ExcelJS.Workbook): { name: string; range: string }[] {
+  return wb.definedNames.model.filter((d) => d.name.startsWith(SUMMARY_MARKER_PREFIX)).flatMap((d) => d.ranges.map((range) => ({ name: d.name, range })));
+}
+
 
 /** A summary's name and parscore's layout (title in A1, header in row 3). */
 function hasSummaryLayout(ws: ExcelJS.Worksheet): boolean {
@@ -143,6 +162,7 @@ export function writeMarks(ws: ExcelJS.Worksheet, m: InlineMarks): void {
 /** A new sheet holding the table, named t.sheetName (free: see additionsOf in score-workbook.ts). */
 export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Worksheet {
   const ws = wb.addWorksheet(t.sheetName);
+  wb.definedNames.add(summaryMarkerReference(t.sheetName), `${SUMMARY_MARKER_PREFIX}${t.key}`);
   ws.getCell(1, 1).value = t.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
   const header = ws.getRow(3);

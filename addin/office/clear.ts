@@ -12,7 +12,7 @@ import { BatchBudget } from './payload';
 import { locateAddedColumns } from './self-assessment-plan';
 import { officeSupports, type Supports } from './snapshot';
 import { emptyState, locateOwnColumns, sameSheetName } from './state';
-import { queueClearColumns, queueDeleteConditionalFormats, queueDeleteSheets, queueSaveState, SMALL_OP, type Writer } from './write';
+import { queueClearColumns, queueDeleteConditionalFormats, queueDeleteNames, queueDeleteSheets, queueSaveState, SMALL_OP, type Writer } from './write';
 
 export interface ClearResult {
   sheetsRemoved: string[];
@@ -69,7 +69,7 @@ export async function clearParscore(
     formats?.load('items/type,items/customOrNullObject/rule/formula');
     return { name, sheet, used, formats, notes: queueNotesRead(sheet, supports) };
   });
-  const summaries = queueSummaryCheck(context, names, state.summarySheets);
+  const summaries = queueSummaryCheck(context, names, owned.recordedSummaries());
   if (reads.length || summaries.pending) await budget.sync();
 
   // sync 3: writes
@@ -120,6 +120,7 @@ export async function clearParscore(
   // Excel refuses to delete every sheet: keep them all if nothing else would remain.
   const sheetsRemoved = owns.length < names.length ? owns : [];
   await queueDeleteSheets(w, sheetsRemoved);
+  await queueDeleteNames(w, owned.summaryMarkers());
   await queueSaveState(w, emptyState());
   await budget.flush();
 

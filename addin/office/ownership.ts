@@ -4,12 +4,16 @@ import { formulaReferencesColumn } from './a1';
 import type { Supports } from './snapshot';
 import { parseState, STATE_KEY, type ParscoreState } from './state';
 import { columnLetter } from '../../model/text';
-import { isOwnSummarySheet, isSummarySheetName, ownSummarySheets } from '../../model/sheet-names';
+import { isOwnSummarySheet, isSummarySheetName, ownSummarySheets, sheetOfReference, SUMMARY_MARKER_PREFIX } from '../../model/sheet-names';
 
 export interface PendingOwnership {
   /** Valid after the sync. */
   state(): ParscoreState;
   sheetNames(): string[];
+  /** Sheets parscore recorded writing summaries to: the state's list and the CLI's defined names (parscore_summary_*). */
+  recordedSummaries(): string[];
+  /** The CLI's defined names parscore_summary_* (deleted with the summaries they record). */
+  summaryMarkers(): Excel.NamedItem[];
   /** Custom conditional formats of the sheet whose formula refers to one of these 1-based columns. */
   formatsReferencing(cols: readonly number[]): Excel.ConditionalFormat[];
 }
@@ -21,6 +25,9 @@ export function queueOwnershipRead(
 ): PendingOwnership {
   const sheets = context.workbook.worksheets;
   sheets.load('items/name');
+  // NamedItem.value of a named range is its address (ExcelApi 1.1): the CLI's records of its summaries.
+  const names = context.workbook.names;
+  names.load('items/name,items/value');
   const setting = supports('ExcelApi', '1.4') ? context.workbook.settings.getItemOrNullObject(STATE_KEY) : null;
   setting?.load('value');
   // Whole-sheet range: every rule on the sheet, and never a null object.
@@ -29,6 +36,15 @@ export function queueOwnershipRead(
   return {
     state: () => (setting && !setting.isNullObject ? parseState(setting.value) : parseState(null)),
     sheetNames: () => sheets.items.map((s) => s.name),
+    recordedSummaries() {
+      const state = setting && !setting.isNullObject ? parseState(setting.value) : parseState(null);
+      const marked = names.items
+        .filter((n) => n.name.startsWith(SUMMARY_MARKER_PREFIX) && typeof n.value === 'string')
+        .map((n) => sheetOfReference(n.value as string))
+        .filter((n): n is string => n !== null);
+      return [...state.summarySheets, ...marked];
+    },
+    summaryMarkers: () => names.items.filter((n) => n.name.startsWith(SUMMARY_MARKER_PREFIX)),
     formatsReferencing(cols) {
       if (!formats || cols.length === 0) return [];
       const letters = [...new Set(cols.map((c) => columnLetter(c)))];

@@ -36,6 +36,7 @@ import { locateOwnColumns, planSummarySheets, type ParscoreState } from './state
 import {
   queueClearColumns,
   queueDeleteConditionalFormats,
+  queueDeleteNames,
   queueDeleteSheets,
   queueInlineMarks,
   queueSaveState,
@@ -155,7 +156,7 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   );
   // Which existing summary sheets are parscore's, by content (a read only when a sheet has a
   // summary's name), in the same read sync as the officer's notes when there is one.
-  const check = summaries ? queueSummaryCheck(context, sheetNames, state.summarySheets) : null;
+  const check = summaries ? queueSummaryCheck(context, sheetNames, owned.recordedSummaries()) : null;
   let read2 = false;
   const sync2 = async () => {
     read2 = true;
@@ -178,6 +179,7 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   await queueDeleteConditionalFormats(w, owned.formatsReferencing(ruleCols));
   if (oldCols) await queueClearColumns(w, activeSheet, oldCols.cols, oldCols.headerRow, lastRow);
   await queueDeleteSheets(w, plan.remove);
+  if (check) await queueDeleteNames(w, owned.summaryMarkers());
   for (let i = 0; i < tables.length; i++) {
     await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang), tables[i]!.chart);
   }

@@ -52,6 +52,18 @@ export async function queueDeleteSheets(w: Writer, names: readonly string[]): Pr
   }
 }
 
+/**
+ * Deletes the CLI's records of its summary sheets (ExcelApi 1.4): the add-in records its own in
+ * its state, and a record outliving its sheet would read "#REF!" in the Name Manager.
+ */
+export async function queueDeleteNames(w: Writer, names: readonly Excel.NamedItem[]): Promise<void> {
+  if (!w.supports('ExcelApi', '1.4')) return;
+  for (const n of names) {
+    await w.budget.reserve(SMALL_OP);
+    n.delete();
+  }
+}
+
 /** Adds a worksheet and writes a laid-out summary table into it. */
 export async function queueSummarySheet(w: Writer, name: string, layout: SheetLayout, chart?: SummaryTable['chart']): Promise<Excel.Worksheet> {
   await w.budget.reserve(SMALL_OP);

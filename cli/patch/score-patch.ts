@@ -4,7 +4,7 @@
 // list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
 // (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
 // writes through ExcelJS instead.
-import { planSummarySheets, type InlineMarks, type SummaryTable } from '../../model';
+import { planSummarySheets, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
@@ -118,8 +118,12 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
     types = insertBefore(types, /<\/Types>/, `<Override PartName="/${name}" ContentType="${WORKSHEET_TYPE}"/>`);
     names.push(t.sheetName);
   }
+  // Earlier records of summary sheets (their sheets deleted or no longer parscore's: a workbook
+  // with parscore's summaries goes through ExcelJS) make way for these, as in clearMarks.
+  workbook = workbook.replace(new RegExp(`<definedName\\s[^>]*name="${SUMMARY_MARKER_PREFIX}[^"]*"[^>]*>[^<]*</definedName>`, 'g'), '');
   if (names.length) {
-    const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('');
+    const marks = p.tables.map((t, i) => `<definedName name="${SUMMARY_MARKER_PREFIX}${t.key}">${xmlText(summaryMarkerReference(names[i]!))}</definedName>`);
+    const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('') + marks.join('');
     workbook = withDefinedNames(workbook, defs);
   }
   changed.set('xl/workbook.xml', workbook);

@@ -222,6 +222,21 @@
   function Workbook(ctx) {
     var book = ctx._book;
     this.worksheets = new Worksheets(ctx);
+    // Workbook-level defined names: { name, value } (a named range's value is its address).
+    this.names = collection(ctx, function () {
+      return (book.names || []).map(function (n) {
+        return {
+          name: n.name,
+          value: n.value,
+          delete: function () {
+            ctx._push(function () {
+              book.names = book.names.filter(function (x) { return x.name !== n.name; });
+              ctx._log({ op: 'deleteName', name: n.name });
+            });
+          },
+        };
+      });
+    });
     this.settings = {
       getItemOrNullObject: function (key) {
         var o = loadable(ctx, {}, function () {
