@@ -4,7 +4,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
-import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
+import { ensureBuilt, ROOT, runCli, tmpDir } from './helpers/cli';
 
 describe('parscore CLI', function () {
   this.timeout(60000);
@@ -24,6 +24,19 @@ describe('parscore CLI', function () {
     assert.equal(j.score.max, 64.5);
     assert.equal(j.fields.length, 8);
     for (const f of j.findings) assert.deepEqual(Object.keys(f).slice(0, 6), ['kind', 'severity', 'row', 'column', 'code', 'message']);
+  });
+
+  it('the README\'s JSON example is the real output for the example workbook, each list cut to its first entry', () => {
+    const readme = fs.readFileSync(path.join(ROOT, 'README.md'), 'utf8');
+    const block = /### JSON format[\s\S]*?```json\n([\s\S]*?)```/.exec(readme)![1]!;
+    const shown = JSON.parse(block) as Record<string, unknown>;
+    const real = JSON.parse(runCli(['check', path.relative(ROOT, EXAMPLE), '--json']).stdout) as Record<string, unknown>;
+    assert.deepEqual(Object.keys(shown), Object.keys(real));
+    for (const [k, v] of Object.entries(shown)) {
+      const r = real[k];
+      if (k === 'findings') assert.deepEqual(v, [(r as { kind: string }[]).find((f) => f.kind === 'over-max')]);
+      else assert.deepEqual(v, Array.isArray(r) ? r.slice(0, 1) : r, k);
+    }
   });
 
   it('check prints a readable Vietnamese report, English with --lang en', () => {
