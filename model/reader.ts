@@ -5,7 +5,7 @@ import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
 import { couldBeNumber, parseViNumber, parseViValue, plainNumberBody, plainNumberValue } from './numbers';
 import { parseBaseline } from './baseline';
 import { firstCheckable, parseTarget } from './thresholds';
-import { columnLetter, fold, foldedFirstCode, isSpaceCode } from './text';
+import { columnLetter, fold, foldedFirstCode, isExcelError, isSpaceCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
 import type { AgencyRef, ColumnRole, Finding, ParsedTarget, SheetSnapshot } from './types';
 import { recognizeIndex } from './frameworks';
@@ -46,6 +46,13 @@ export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const own = blankOwnColumns(g, header.rows);
   header.columns = header.columns.filter((c) => !own.includes(c.col));
   const columns = applyOverrides(g, header, options.columns);
+  // Without its STT/TT column a table has no hierarchy: every criterion would count as a field and
+  // the maxima add up to several times the index (PARSCORE over B5:N123 gave 243.25 of 64.5). The
+  // refusal says which header is needed.
+  if (!columns.some((c) => c.role === 'code')) {
+    empty.title = titleOf(g, g.rows);
+    return { appendix: empty, findings: [], found: false };
+  }
   const roles = roleColumns(g, columns);
   const r = rowReader(g, header, roles, columns, snapshot.name);
   r.appendix.ownStatusCol = own.length ? Math.min(...own) : null;
@@ -771,7 +778,7 @@ function isSurvey(text: string): boolean {
 }
 
 export function isNotApplicable(text: string): boolean {
-  if (!text) return false;
+  if (!text || isExcelError(text)) return false; // "#N/A" is a failed formula, not "n/a"
   const c = foldedFirstCode(text);
   if (c !== 107 && c !== 110) return false; // "k…" / "n…"; spares a fold per row
   const f = fold(text);

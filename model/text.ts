@@ -28,6 +28,16 @@ function needsCleaning(s: string): boolean {
 }
 
 /**
+ * An Excel error value as the hosts hand it over (Office.js and the CLI both give its text): a
+ * formula that failed. Never a result, a number, evidence or "n/a" (#N/A folds to "n a").
+ */
+const EXCEL_ERROR = /^#(?:NULL!|DIV\/0!|VALUE!|REF!|NAME\?|NUM!|N\/A|GETTING_DATA|SPILL!|CALC!|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|PYTHON!|EXTERNAL!)$/;
+
+export function isExcelError(text: string): boolean {
+  return text.charCodeAt(0) === 35 && EXCEL_ERROR.test(text); // "#": one comparison for every other text
+}
+
+/**
  * A cell value as clean display text: NFC, HTML tags left by copy-paste removed
  * (block tags become line breaks), spaces collapsed per line, line breaks kept.
  */

@@ -1,6 +1,7 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
 import { evaluateThreshold, firstCheckable, thresholdStatus } from './thresholds';
 import { formatViNumber } from './numbers';
+import { isExcelError } from './text';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import { innerMap } from './memo';
@@ -170,7 +171,9 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
   const claimed = (it.selfPoints ?? 0) > EPS;
   const entered = claimed || it.actual !== '';
   const hasEvidenceCol = letters.evidence !== '';
-  if (entered && !it.evidence && it.children.length === 0) {
+  // A failed formula (#REF!, #N/A…) in the evidence cell is no evidence.
+  const evidence = it.evidence !== '' && !isExcelError(it.evidence);
+  if (entered && !evidence && it.children.length === 0) {
     const explained = policy === 'explain' && it.explanation !== '';
     evidenceOk = policy === 'flag' || explained;
     addFinding(ck, it, {
@@ -179,6 +182,11 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
       column: hasEvidenceCol ? letters.evidence : claimed ? letters.selfPoints : letters.actual,
       params: { policy },
     });
+  }
+  if (isExcelError(it.actual)) {
+    // A failed formula as the result: nothing to check the target against, and no points for it.
+    addFinding(ck, it, { kind: 'bad-number', severity: 'error', column: letters.actual, params: { value: it.actual } });
+    return rowCheck('unmet', evidenceOk);
   }
   const target = firstCheckable(it.targets);
   if (target && it.actual !== '') {

@@ -1,7 +1,8 @@
 // Acceptance on the three real appendices: what the reader recognises, row by row.
 import { strict as assert } from 'node:assert';
-import { analyzeSheet, type Analysis } from '../model';
-import { HAGIANG, LAOCAI, VINHPHUC, loadSnapshot } from './helpers/fixtures';
+import { analyzeSheet, type Analysis, type SheetSnapshot } from '../model';
+import { isExcelError } from '../model/text';
+import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC, loadSnapshot } from './helpers/fixtures';
 
 const noHtml = (a: Analysis) => {
   for (const it of a.appendix.items) {
@@ -63,17 +64,28 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     assert.deepEqual(it.targets[0]!.threshold, { kind: 'compare', op: '>=', value: 95, unit: '%' });
   });
   it('leaves no HTML in any text', () => noHtml(a));
+  it('refuses the table without its STT column (no hierarchy: the maxima would add up to several times the index)', async () => {
+    const noCodes = await loadSnapshot(LAOCAI);
+    noCodes.values = noCodes.values.map((r) => r.slice(1));
+    noCodes.merges = [];
+    noCodes.origin = { row: 1, col: 2 };
+    const r = analyzeSheet(noCodes);
+    assert.equal(r.ok, false);
+    assert.match(r.error!.message, /cần dòng tiêu đề có STT\/TT/);
+    // Mapped by hand to a column of codes, it is read again.
+    assert.equal(analyzeSheet(await loadSnapshot(LAOCAI), { columns: { code: ['A'] } }).ok, true);
+  });
   it('reads a column override outside the sheet block as empty, never as a cell of another row', async () => {
     // The grid keeps its cells in one row-after-row array: a column past the last one (L) or
     // left of the block (A, with the block starting at B) must not reach into the next row.
     const past = analyzeSheet(await loadSnapshot(LAOCAI), { columns: { evidence: ['L'], explanation: ['Z'] } });
+    // The same table moved one column right (B:O, its STT in B): A is left of the block.
     const fromB = await loadSnapshot(LAOCAI);
-    fromB.values = fromB.values.map((r) => r.slice(1));
-    fromB.merges = fromB.merges.filter((m) => m.left > 1).map((m) => ({ ...m, left: m.left - 1, right: m.right - 1 }));
+    fromB.merges = fromB.merges.map((m) => ({ ...m, left: m.left + 1, right: m.right + 1 }));
     fromB.origin = { row: 1, col: 2 };
     const left = analyzeSheet(fromB, { columns: { evidence: ['A'] } });
     for (const r of [past, left]) {
-      assert.equal(r.ok, true);
+      assert.equal(r.ok, true, r.error?.message);
       assert.ok(r.appendix.items.length > 70);
       for (const it of r.appendix.items) assert.equal(it.evidence + it.explanation, '', `row ${it.row}`);
     }
@@ -163,4 +175,35 @@ describe('Hà Giang 2023 city PAPI appendix', () => {
     assert.deepEqual(extra.targets[0]!.threshold, { kind: 'compare', op: '>=', value: 30, unit: '%' });
   });
   it('leaves no HTML in any text', () => noHtml(a));
+});
+
+describe('Excel error values in the officer\'s cells (#DIV/0!, #N/A, #REF!: failed formulas)', () => {
+  const at = (snap: SheetSnapshot, ref: string, v: unknown): SheetSnapshot => {
+    const copy = structuredClone(snap);
+    const col = ref.charCodeAt(0) - 64;
+    const row = Number(ref.slice(1));
+    copy.values[row - 1]![col - 1] = v;
+    return copy;
+  };
+  it('a failed result earns no points and is flagged; #N/A is never "n/a"; a failed evidence cell is no evidence', async () => {
+    const snap = await loadSnapshot(EXAMPLE);
+    const base = analyzeSheet(snap);
+    const k44 = base.appendix.items.find((x) => x.row === 44)!;
+    assert.ok(base.findings.some((f) => f.kind === 'threshold-unmet' && f.row === 44)); // 93,5% of ≥ 95%: 1.5 points not accepted
+    for (const err of ['#DIV/0!', '#N/A', '#VALUE!']) {
+      const a = analyzeSheet(at(snap, 'K44', err));
+      assert.equal(a.score.totals.accepted, base.score.totals.accepted, err); // not 1.5 points more
+      assert.ok(a.findings.some((f) => f.kind === 'bad-number' && f.row === 44 && f.column === 'K' && f.params.value === err), err);
+    }
+    for (const col of ['C', 'L', 'K']) {
+      const a = analyzeSheet(at(snap, `${col}44`, '#N/A'));
+      assert.equal(a.appendix.items.find((x) => x.row === 44)!.notApplicable, false, col);
+    }
+    assert.equal(k44.evidence !== '', true);
+    const noEvidence = analyzeSheet(at(snap, `M${k44.row}`, '#REF!'));
+    assert.ok(noEvidence.findings.some((f) => f.kind === 'missing-evidence' && f.row === 44));
+    // A text that only starts like one is the officer's own.
+    assert.equal(isExcelError('#1 trong danh sách'), false);
+    assert.equal(isExcelError('#N/A'), true);
+  });
 });
