@@ -235,7 +235,8 @@ describe('custom functions logic', () => {
     it('a range of more than MAX_GRID_CELLS cells: the engine’s “too large”, with its size', () => {
       const width = 2_000;
       const rows = Math.floor(MAX_GRID_CELLS / width) + 1;
-      const row = ['STT', ...new Array<unknown>(width - 1).fill('')];
+      // Data across the whole width (no gap wider than SNAPSHOT_GAP): nothing to cut away.
+      const row = Array.from({ length: width }, (_, j) => (j === 0 ? 'STT' : j % 50 === 0 || j === width - 1 ? 'x' : ''));
       const table = Array.from({ length: rows }, () => row);
       for (const fn of [(l: FunctionsLogic) => l.score(table), (l: FunctionsLogic) => l.summary(table, 'Phụ lục')]) {
         const e = refusal(fn);
@@ -243,6 +244,19 @@ describe('custom functions logic', () => {
         assert.match(e.vi.message, new RegExp(`^Trang tính ".*" quá lớn để kiểm tra: ${rows} dòng × ${width} cột \\(tối đa ${MAX_GRID_CELLS} ô\\)$`));
         assert.match(e.en.message, new RegExp(`^Sheet ".*" is too large to check: ${rows} rows × ${width} columns \\(at most ${MAX_GRID_CELLS} cells\\)$`));
       }
+    });
+
+    it('whole columns or rows (=CCHC.PARSCORE(A:N), (1:123)) score as the table they hold', async () => {
+      const snap = await loadSnapshot(LAOCAI);
+      const logic = createFunctionsLogic(REAL);
+      const expected = logic.score(snap.values, 'max', 'Phụ lục');
+      const empty = new Array<unknown>(14).fill('');
+      const columns = [...snap.values, ...Array.from({ length: 400_000 - snap.values.length }, () => empty)];
+      assert.ok(columns.length * 14 > MAX_GRID_CELLS); // refused as "too large" before it was cut
+      assert.equal(logic.score(columns, 'max', 'Phụ lục'), expected);
+      const wide = snap.values.map((r) => [...r, ...new Array<unknown>(16_384 - r.length).fill('')]);
+      assert.equal(logic.score(wide, 'max', 'Phụ lục'), expected);
+      assert.equal(logic.score(wide, undefined, 'Phụ lục'), logic.score(snap.values, undefined, 'Phụ lục'));
     });
 
     it('no appendix table: the engine’s message, naming the sheet the range is on', () => {
@@ -313,6 +327,25 @@ describe('custom functions logic', () => {
       setFunctionsLanguage('en');
       assert.equal(logic.check('Đạt từ 95% trở lên', '97%'), CHECK_WORDS.en.met);
       assert.equal(logic.check('Đạt từ 95% trở lên', 0.5), 'Not met: needs ≥ 95%');
+    });
+
+    it('PARCHECK answers as the table check does: the first checkable target of the text', () => {
+      setFunctionsLanguage('vi');
+      const text = 'Có ít nhất 96% kết quả giải quyết đúng hạn; có văn bản xin lỗi đối với 100% hồ sơ có kết quả giải quyết trễ hạn';
+      assert.equal(logic.check(text, 0.97), 'Đạt');
+      assert.equal(logic.check(text, 0.9), 'Chưa đạt: cần ≥ 96%');
+      // The same row in a table: met, its points accepted.
+      const table: SheetSnapshot = {
+        name: 'Phụ lục',
+        merges: [],
+        values: [
+          ['STT', 'Tiêu chí', 'Điểm tối đa', 'Chỉ tiêu', 'Kết quả thực hiện', 'Điểm tự đánh giá', 'Tài liệu kiểm chứng'],
+          ['1', 'Giải quyết hồ sơ', 2, text, 0.97, 2, 'Báo cáo số 1'],
+        ],
+      };
+      const a = analyzeSheet(table);
+      assert.equal(a.score.totals.accepted, 2);
+      assert.ok(!a.findings.some((f) => f.kind === 'threshold-unmet'));
     });
 
     it('PARCHECK rejects an empty target', () => {

@@ -10,6 +10,8 @@ import type {
   SummaryTable,
   Threshold,
 } from '../../model';
+import { MAX_GRID_CELLS } from '../../model/grid';
+import { dataBlock, type SparseRow } from '../../model/sheet-block';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
 
@@ -326,6 +328,50 @@ export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown
 }
 
 /**
+ * The part of the range holding data: `=CCHC.PARSCORE(A:N)` hands over 1,048,576 rows and
+ * `=CCHC.PARSCORE(1:123)` 16,384 columns, nearly all empty. Empty rows and columns around the data
+ * are cut in one pass that allocates nothing (a repeated call on 10,000 rows must stay a few ms);
+ * a block still over MAX_GRID_CELLS (a stray value far away) is cut as the pane and the CLI cut a
+ * sheet (dataBlock, SNAPSHOT_GAP). The range itself when nothing is cut.
+ */
+export function dataOnly(values: readonly (readonly unknown[])[]): unknown[][] {
+  let top = -1;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  let widest = 0;
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i]!;
+    if (r.length > widest) widest = r.length;
+    let j = 0;
+    while (j < r.length && isBlank(r[j])) j++;
+    if (j === r.length) continue;
+    let k = r.length - 1;
+    while (isBlank(r[k])) k--;
+    if (top < 0) top = i;
+    bottom = i;
+    if (j < left) left = j;
+    if (k > right) right = k;
+  }
+  if (top < 0) return [];
+  if ((bottom - top + 1) * (right - left + 1) > MAX_GRID_CELLS) return sparseBlock(values);
+  if (top === 0 && left === 0 && bottom === values.length - 1 && right === widest - 1) return values as unknown[][];
+  return values.slice(top, bottom + 1).map((r) => r.slice(left, right + 1));
+}
+
+function sparseBlock(values: readonly (readonly unknown[])[]): unknown[][] {
+  const rows: SparseRow[] = [];
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i]!;
+    let cells: [number, unknown][] | null = null;
+    for (let j = 0; j < r.length; j++) if (!isBlank(r[j])) (cells ??= []).push([j + 1, r[j]]);
+    if (cells) rows.push({ r: i + 1, cells });
+  }
+  const b = dataBlock(rows);
+  return values.slice(b.top - 1, b.bottom).map((r) => r.slice(b.left - 1, b.right));
+}
+
+/**
  * The sheet of an address as Excel gives parameter addresses ("'Tổng hợp điểm'!A1:I20",
  * "Sheet1!A1", "[Book1]Sheet1!A1"); '' when there is none.
  */
@@ -370,7 +416,7 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 
   function analyze(table: unknown, sheet = ''): Analysis {
     const lang = getLanguage();
-    const values = assertTable(table, lang);
+    const values = dataOnly(assertTable(table, lang));
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
     const key = `${lang}|${sheet}|${tableKey(values)}`;
     let hit: CachedAnalysis | undefined;
@@ -422,15 +468,13 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     const words = CHECK_WORDS[lang];
     const targets = parseTargets(target, lang);
     if (isBlank(actual)) return words.unknown;
-    const unmet: string[] = [];
-    let unknown = false;
-    for (const t of targets) {
-      const outcome = engine.evaluateThreshold(t.threshold, actual, lang);
-      if (outcome.status === 'unmet') unmet.push(engine.formatThreshold(t.threshold, lang));
-      else if (outcome.status === 'not-evaluable') unknown = true;
-    }
-    if (unmet.length) return `${words.unmet} ${unmet.join('; ')}`;
-    return unknown ? words.unknown : words.met;
+    // The first checkable target, as the table's check takes it (validate.ts): one actual value
+    // answers the first figure of "Có ít nhất 96% …; có văn bản xin lỗi đối với 100% hồ sơ …", and
+    // the pane, PARSCORE and PARCHECK must not disagree on the same row.
+    const t = targets.find((x) => x.threshold.kind !== 'qualitative') ?? targets[0]!;
+    const outcome = engine.evaluateThreshold(t.threshold, actual, lang);
+    if (outcome.status === 'unmet') return `${words.unmet} ${engine.formatThreshold(t.threshold, lang)}`;
+    return outcome.status === 'met' ? words.met : words.unknown;
   }
 
   function target(text: unknown): string {
