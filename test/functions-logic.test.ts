@@ -28,7 +28,8 @@ import {
   type FunctionsLogic,
 } from '../addin/functions/logic';
 import { parscore, parsummary } from '../addin/functions/functions';
-import { LAOCAI, loadSnapshot } from './helpers/fixtures';
+import { EXAMPLE, LAOCAI, loadSnapshot } from './helpers/fixtures';
+import { setEvidencePolicy } from '../addin/shared/policy';
 
 const REAL: FunctionsEngine = { analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold };
 
@@ -257,6 +258,20 @@ describe('custom functions logic', () => {
       const wide = snap.values.map((r) => [...r, ...new Array<unknown>(16_384 - r.length).fill('')]);
       assert.equal(logic.score(wide, 'max', 'Phụ lục'), expected);
       assert.equal(logic.score(wide, undefined, 'Phụ lục'), logic.score(snap.values, undefined, 'Phụ lục'));
+    });
+
+    it('scores with the evidence policy chosen in the pane, as the pane does', async () => {
+      const snap = await loadSnapshot(EXAMPLE);
+      const logic = createFunctionsLogic(REAL);
+      try {
+        for (const policy of ['zero', 'explain', 'flag'] as const) {
+          setEvidencePolicy(policy);
+          assert.equal(logic.score(snap.values, undefined, 'Phụ lục'), analyzeSheet(snap, { evidencePolicy: policy }).score.totals.accepted, policy);
+        }
+        assert.notEqual(analyzeSheet(snap, { evidencePolicy: 'explain' }).score.totals.accepted, analyzeSheet(snap).score.totals.accepted);
+      } finally {
+        setEvidencePolicy('zero');
+      }
     });
 
     it('no appendix table: the engine’s message, naming the sheet the range is on', () => {

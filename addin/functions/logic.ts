@@ -14,6 +14,7 @@ import { MAX_GRID_CELLS } from '../../model/grid';
 import { dataBlock, type SparseRow } from '../../model/sheet-block';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
+import { getEvidencePolicy } from '../shared/policy';
 
 /** The engine calls the functions need (injected so tests can use a fake engine). */
 export interface FunctionsEngine {
@@ -417,15 +418,16 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
   function analyze(table: unknown, sheet = ''): Analysis {
     const lang = getLanguage();
     const values = dataOnly(assertTable(table, lang));
+    const evidencePolicy = getEvidencePolicy();
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
-    const key = `${lang}|${sheet}|${tableKey(values)}`;
+    const key = `${lang}|${evidencePolicy}|${sheet}|${tableKey(values)}`;
     let hit: CachedAnalysis | undefined;
     cache.get(key, (bucket) => (hit = bucket.find((e) => sameTable(values, e.values))) !== undefined);
     let a = hit?.analysis;
     if (!a) {
       // Copy rows: Excel may reuse the arrays it hands us, the cache must not see them change.
       const copy = values.map((r) => r.slice());
-      a = engine.analyzeSheet({ name: sheet, values: copy, merges: [] }, { lang });
+      a = engine.analyzeSheet({ name: sheet, values: copy, merges: [] }, { lang, evidencePolicy });
       // Ranges differing only in unsampled cells share a key: keep a few of them side by side.
       cache.set(key, [{ analysis: a, values: copy }, ...(cache.peek(key) ?? []).slice(0, 3)]);
     }

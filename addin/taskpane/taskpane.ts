@@ -21,6 +21,7 @@ import { addColumns, clearMarks, recognise, selectCell, whenOfficeReady, type Of
 import { loadPreferences, preferencesPersist, savePreferences, type PanePreferences } from '../office/preferences';
 import { ROLE_LABELS } from '../shared/column-roles';
 import { getLanguage, onLanguageChange, setLanguage } from '../shared/language';
+import { setEvidencePolicy } from '../shared/policy';
 import { buildOverrides, columnChoices, duplicateChoice, EDITABLE_ROLES, roleLetters } from './mapping';
 import { TEXT, type PaneText } from './text';
 
@@ -483,6 +484,7 @@ async function changeLanguage(lang: Lang): Promise<void> {
 
 async function changePolicy(policy: EvidencePolicy): Promise<void> {
   state.prefs.evidencePolicy = policy;
+  setEvidencePolicy(policy); // the custom functions score as the pane does
   analyze();
   render();
   await persist();
@@ -523,6 +525,7 @@ async function start(): Promise<void> {
   state.caps = await whenOfficeReady();
   state.prefs = loadPreferences();
   setLanguage(state.prefs.lang);
+  setEvidencePolicy(state.prefs.evidencePolicy);
   onLanguageChange(() => {
     analyze(); // engine messages (e.g. "no table") in the new language
     render();
