@@ -26,6 +26,7 @@ import {
   tableToMatrix,
   type FunctionsEngine,
   type FunctionsLogic,
+  type Measure,
 } from '../addin/functions/logic';
 import { parscore, parsummary } from '../addin/functions/functions';
 import { EXAMPLE, LAOCAI, loadSnapshot } from './helpers/fixtures';
@@ -135,6 +136,12 @@ describe('custom functions logic', () => {
 
     it('rejects anything else with #VALUE!', () => {
       throwsInput(() => parseMeasure('average'), 'invalidValue', 'bad-measure');
+      // PARSUMMARY's own column headers name the measures, in both languages.
+      const measureOf: Record<number, Measure> = { 2: 'max', 3: 'claimed', 4: 'accepted', 5: 'atRisk', 6: 'indexPercent' };
+      for (const lang of ['vi', 'en'] as const) {
+        const t = buildSummaryTables(analyzeSheet({ name: 'x', values: [['STT', 'Tiêu chí', 'Điểm tối đa'], ['1', 'A', 2]], merges: [] }), lang)[0]!;
+        for (const [col, m] of Object.entries(measureOf)) assert.equal(parseMeasure(t.header[Number(col)]), m, `${lang} ${t.header[Number(col)]}`);
+      }
       throwsInput(() => parseMeasure(3), 'invalidValue', 'bad-measure');
     });
   });

@@ -273,11 +273,12 @@ export type Measure = 'max' | 'claimed' | 'accepted' | 'atRisk' | 'indexPercent'
 
 const MEASURE_ALIASES: Record<string, Measure> = {};
 for (const [measure, words] of Object.entries({
-  accepted: ['accepted', 'accept', 'chap nhan', 'duoc chap nhan', 'diem duoc chap nhan'],
-  max: ['max', 'maximum', 'toi da', 'diem toi da'],
-  claimed: ['claimed', 'claim', 'self', 'tu cham', 'tu danh gia', 'diem tu danh gia'],
+  // PARSUMMARY's own column headers (model/tables.ts, both languages, folded) name them too.
+  accepted: ['accepted', 'accept', 'chap nhan', 'duoc chap nhan', 'diem duoc chap nhan', 'diem chap nhan'],
+  max: ['max', 'maximum', 'toi da', 'diem toi da', 'max points'],
+  claimed: ['claimed', 'claim', 'self', 'tu cham', 'tu danh gia', 'diem tu danh gia', 'diem tu cham', 'self assessed'],
   atRisk: ['risk', 'atrisk', 'at risk', 'rui ro', 'co rui ro', 'diem co rui ro'],
-  indexPercent: ['index', 'percent', 'indexpercent', 'index percent', '%', 'chi so', 'ty le', 'ti le'],
+  indexPercent: ['index', 'percent', 'indexpercent', 'index percent', '%', 'chi so', 'ty le', 'ti le', 'chi so %', 'index %', 'phan tram'],
 } satisfies Record<Measure, string[]>)) {
   for (const w of words) MEASURE_ALIASES[w] = measure as Measure;
 }
