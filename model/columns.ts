@@ -17,7 +17,8 @@ const has = (...words: string[]) => (s: string) => {
 
 // Order matters: the first rule that matches a header wins ("Mục tiêu đạt được" is a target, not an actual).
 const SUB_RULES: RoleRule[] = [
-  { role: 'code', test: (s) => /^(stt|tt|so tt|so thu tu|ma|ma so|ma tieu chi)$/.test(s) },
+  // "STT", "TT", "S.T.T", "Thứ tự", "STT/ Mã", "Mã chỉ số", "No.", "STT (1)" (folded).
+  { role: 'code', test: (s) => /^(stt|tt|s t t|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi|ma chi so|stt ma|ma stt|no)( \d{1,2})?$/.test(s) },
   { role: 'selfPoints', test: has('tu danh gia', 'tu cham', 'diem tu', 'tu cham diem', 'diem dat duoc', 'diem de nghi') },
   { role: 'maxPoints', test: has('diem toi da', 'so diem toi da', 'diem chuan', 'thang diem', 'diem quy dinh') },
   { role: 'explanation', test: has('giai trinh', 'ly do') },

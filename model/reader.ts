@@ -46,12 +46,19 @@ export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const own = blankOwnColumns(g, header.rows);
   header.columns = header.columns.filter((c) => !own.includes(c.col));
   const columns = applyOverrides(g, header, options.columns);
-  // Without its STT/TT column a table has no hierarchy: every criterion would count as a field and
-  // the maxima add up to several times the index (PARSCORE over B5:N123 gave 243.25 of 64.5). The
-  // refusal says which header is needed.
   if (!columns.some((c) => c.role === 'code')) {
-    empty.title = titleOf(g, g.rows);
-    return { appendix: empty, findings: [], found: false };
+    const found = unheadedCodeColumn(g, header.rows[header.rows.length - 1]!, columns);
+    if (found) {
+      columns.push(found);
+      columns.sort((x, y) => x.col - y.col);
+    }
+    // Without codes a table with points has no hierarchy: every criterion would count as a field
+    // and the maxima add up to several times the index (PARSCORE over B5:N123 gave 243.25 of 64.5).
+    // The refusal says which header is needed. A task list without points is read as it is.
+    else if (columns.some((c) => c.role === 'maxPoints')) {
+      empty.title = titleOf(g, g.rows);
+      return { appendix: empty, findings: [], found: false };
+    }
   }
   const roles = roleColumns(g, columns);
   const r = rowReader(g, header, roles, columns, snapshot.name);
@@ -59,6 +66,29 @@ export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   r.appendix.usedLastCol = usedLastCol(g);
   readRows(r);
   return { appendix: r.appendix, findings: r.findings, found: true };
+}
+
+/**
+ * A code column whose header cell is blank (or says nothing the mapper knows): the unmapped column
+ * left of the name column whose cells below the header are mostly codes ("1", "1.2", "II"), over
+ * the first 100 rows. Null when there is none.
+ */
+function unheadedCodeColumn(g: Grid, lastHeaderRow: number, columns: readonly MappedColumn[]): MappedColumn | null {
+  const name = columns.find((c) => c.role === 'name' || c.role === 'task');
+  const before = name ? name.col - g.col0 : g.cols;
+  for (let j = 0; j < before; j++) {
+    if (columns.some((c) => c.col === g.col0 + j)) continue;
+    let filled = 0;
+    let codes = 0;
+    for (let i = lastHeaderRow + 1; i < Math.min(g.rows, lastHeaderRow + 101); i++) {
+      const t = textAt(g, i, j).replace(/\.$/, '');
+      if (!t) continue;
+      filled++;
+      if (NUMERIC_CODE.test(t) || ROMAN.test(t)) codes++;
+    }
+    if (filled >= 3 && codes >= 0.6 * filled) return { col: g.col0 + j, letter: columnLetter(g.col0 + j), role: 'code', header: '' };
+  }
+  return null;
 }
 
 /** parscore's own columns from an earlier run: remember them and hide them from the reader. */

@@ -174,7 +174,7 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
   // A failed formula (#REF!, #N/A…) in the evidence cell is no evidence.
   const evidence = it.evidence !== '' && !isExcelError(it.evidence);
   if (entered && !evidence && it.children.length === 0) {
-    const explained = policy === 'explain' && it.explanation !== '';
+    const explained = policy === 'explain' && it.explanation !== '' && !isExcelError(it.explanation);
     evidenceOk = policy === 'flag' || explained;
     addFinding(ck, it, {
       kind: 'missing-evidence',

@@ -217,6 +217,22 @@ describe('task pane in Chromium (office.js stubbed)', function () {
     }
   });
 
+  it('a saved column correction that leaves the table unreadable (STT mapped to nothing) can be undone', async () => {
+    const snap = await snapshotJson(EXAMPLE);
+    const prefs = { lang: 'vi', evidencePolicy: 'zero', columns: { [snap.name]: { note: ['A'] } } };
+    const pane = await openPane(bookOf(snap, { docSettings: { 'parscore.prefs': JSON.stringify(prefs) } }));
+    try {
+      assert.equal(await pane.page.$('#rec-columns'), null); // refused: no table without its STT column
+      assert.ok(await pane.page.$('#mapping-overridden'));
+      await click(pane, '#btn-map-reset');
+      assert.ok(await pane.page.$('#rec-columns'));
+      assert.equal(await text(pane, '#rec-columns tr[data-role="code"] th'), 'A');
+      assertClean(pane);
+    } finally {
+      await pane.close();
+    }
+  });
+
   it('opens in English when the workbook says so, and removes marks but keeps filled self-assessment columns', async () => {
     const snap = await snapshotJson(EXAMPLE);
     const pane = await openPane(bookOf(snap, { docSettings: { 'parscore.prefs': JSON.stringify({ lang: 'en', evidencePolicy: 'zero', columns: {} }) } }));

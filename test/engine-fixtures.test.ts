@@ -75,6 +75,21 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     // Mapped by hand to a column of codes, it is read again.
     assert.equal(analyzeSheet(await loadSnapshot(LAOCAI), { columns: { code: ['A'] } }).ok, true);
   });
+  it('finds the STT column under other headers, or under none by its codes; reads a task list without one', async () => {
+    const snap = await loadSnapshot(LAOCAI);
+    const expected = analyzeSheet(snap).score.totals;
+    const row = snap.values.findIndex((r) => typeof r[0] === 'string' && /^STT$/i.test(r[0].trim()));
+    assert.ok(row >= 0);
+    for (const h of ['Thứ tự', 'STT/ Mã', 'S.T.T', 'STT (1)', 'Mã chỉ số', 'No.', '', null]) {
+      const x = structuredClone(snap);
+      x.values[row]![0] = h;
+      const a = analyzeSheet(x);
+      assert.equal(a.ok, true, String(h));
+      assert.deepEqual(a.score.totals, expected, String(h));
+    }
+    const tasks: SheetSnapshot = { name: 'Kế hoạch', merges: [], values: [['Nhiệm vụ', 'Cơ quan chủ trì', 'Phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'], ['Rà soát thủ tục hành chính', 'Sở Nội vụ', 'Các sở', 'Quý II', 'Báo cáo']] };
+    assert.equal(analyzeSheet(tasks).ok, true);
+  });
   it('reads a column override outside the sheet block as empty, never as a cell of another row', async () => {
     // The grid keeps its cells in one row-after-row array: a column past the last one (L) or
     // left of the block (A, with the block starting at B) must not reach into the next row.
@@ -202,6 +217,9 @@ describe('Excel error values in the officer\'s cells (#DIV/0!, #N/A, #REF!: fail
     assert.equal(k44.evidence !== '', true);
     const noEvidence = analyzeSheet(at(snap, `M${k44.row}`, '#REF!'));
     assert.ok(noEvidence.findings.some((f) => f.kind === 'missing-evidence' && f.row === 44));
+    // Nor is a failed formula an explanation, under the policy that accepts explained rows.
+    const explainedByError = analyzeSheet(at(at(snap, `M${k44.row}`, ''), `N${k44.row}`, '#REF!'), { evidencePolicy: 'explain' });
+    assert.ok(explainedByError.findings.some((f) => f.kind === 'missing-evidence' && f.row === 44 && f.severity === 'error'));
     // A text that only starts like one is the officer's own.
     assert.equal(isExcelError('#1 trong danh sách'), false);
     assert.equal(isExcelError('#N/A'), true);

@@ -193,6 +193,7 @@ describe('custom functions logic', () => {
       assert.throws(() => silent.summary([['x']]), /No appendix table/);
       throwsInput(() => logic.score('not a range' as unknown as unknown[][]), 'invalidValue', 'table-not-range');
       throwsInput(() => logic.score([[null, '']]), 'invalidValue', 'table-empty');
+      throwsInput(() => logic.score([[' ', '\u00a0'], ['\t']]), 'invalidValue', 'table-empty'); // only spaces: the range's message, not a sheet's
     });
 
     it('gives #N/A for a task appendix without points and an undefined index', () => {

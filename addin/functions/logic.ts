@@ -419,6 +419,7 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
   function analyze(table: unknown, sheet = ''): Analysis {
     const lang = getLanguage();
     const values = dataOnly(assertTable(table, lang));
+    if (!values.length) throw inputError('invalidValue', 'table-empty', {}, lang); // only spaces in it
     const evidencePolicy = getEvidencePolicy();
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
     const key = `${lang}|${evidencePolicy}|${sheet}|${tableKey(values)}`;

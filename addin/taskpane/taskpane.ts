@@ -204,7 +204,21 @@ function recognitionSection(text: PaneText): HTMLElement {
 function columnsSection(text: PaneText): HTMLElement | string {
   const snap = state.snapshot;
   const a = state.analysis;
-  if (!state.caps.excel || !snap || !a || !a.ok || state.summarySheet) return '';
+  if (!state.caps.excel || !snap || !a || state.summarySheet) return '';
+  if (!a.ok) {
+    // A saved correction can be what makes the table unreadable ("code" mapped to none): offer to
+    // undo it, or the officer is stuck with it (the form below needs a table to show).
+    if (!state.prefs.columns[snap.name]) return '';
+    const reset = h('button', { type: 'button', id: 'btn-map-reset', className: 'action', text: text.mappingReset });
+    reset.addEventListener('click', () => void resetMapping());
+    return h(
+      'section',
+      { id: 'columns', className: 'card', 'aria-labelledby': 'columns-h' },
+      h('h2', { id: 'columns-h', text: text.columnsHeading }),
+      h('p', { id: 'mapping-overridden', className: 'hint', text: text.mappingOverridden }),
+      h('div', { className: 'button-row' }, reset),
+    );
+  }
   const ap = a.appendix;
   const section = h('section', { id: 'columns', className: 'card', 'aria-labelledby': 'columns-h' }, h('h2', { id: 'columns-h', text: text.columnsHeading }));
   if (state.prefs.columns[a.sheet]) section.append(h('p', { id: 'mapping-overridden', className: 'hint', text: text.mappingOverridden }));
