@@ -11,7 +11,7 @@ import type {
   Threshold,
 } from '../../model';
 import { MAX_GRID_CELLS } from '../../model/grid';
-import { dataBlock, type SparseRow } from '../../model/sheet-block';
+import { dataBlock, SNAPSHOT_GAP, type SparseRow } from '../../model/sheet-block';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
 import { getEvidencePolicy } from '../shared/policy';
@@ -331,34 +331,55 @@ export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown
 
 /**
  * The part of the range holding data: `=CCHC.PARSCORE(A:N)` hands over 1,048,576 rows and
- * `=CCHC.PARSCORE(1:123)` 16,384 columns, nearly all empty. Empty rows and columns around the data
- * are cut in one pass that allocates nothing (a repeated call on 10,000 rows must stay a few ms);
- * a block still over MAX_GRID_CELLS (a stray value far away) is cut as the pane and the CLI cut a
- * sheet (dataBlock, SNAPSHOT_GAP). The range itself when nothing is cut.
+ * `=CCHC.PARSCORE(1:123)` 16,384 columns, nearly all empty. Wide empty margins (SNAPSHOT_GAP) are
+ * cut; a few empty rows or columns around a table cost the engine nothing, and copying a
+ * 10,000-row range on every call would (a repeated PARSCORE must stay a few ms), so the range
+ * itself comes back then. Only blank rows at the ends are scanned whole, and columns only in a
+ * range wider than SNAPSHOT_GAP.cols. A block still over MAX_GRID_CELLS (a stray value far away)
+ * is cut as the pane and the CLI cut a sheet (dataBlock).
  */
 export function dataOnly(values: readonly (readonly unknown[])[]): unknown[][] {
-  let top = -1;
-  let bottom = -1;
-  let left = Infinity;
-  let right = -1;
+  let top = 0;
+  while (top < values.length && rowBlank(values[top]!)) top++;
+  if (top === values.length) return [];
+  let bottom = values.length - 1;
+  while (rowBlank(values[bottom]!)) bottom--;
   let widest = 0;
-  for (let i = 0; i < values.length; i++) {
-    const r = values[i]!;
-    if (r.length > widest) widest = r.length;
-    let j = 0;
-    while (j < r.length && isBlank(r[j])) j++;
-    if (j === r.length) continue;
-    let k = r.length - 1;
-    while (isBlank(r[k])) k--;
-    if (top < 0) top = i;
-    bottom = i;
-    if (j < left) left = j;
-    if (k > right) right = k;
+  for (let i = 0; i < values.length; i++) if (values[i]!.length > widest) widest = values[i]!.length;
+  let left = 0;
+  let right = widest - 1;
+  if (widest > SNAPSHOT_GAP.cols) {
+    left = Infinity;
+    right = -1;
+    for (let i = top; i <= bottom; i++) {
+      const r = values[i]!;
+      let j = 0;
+      while (j < r.length && blankCell(r[j])) j++;
+      if (j === r.length) continue;
+      let k = r.length - 1;
+      while (blankCell(r[k])) k--;
+      if (j < left) left = j;
+      if (k > right) right = k;
+    }
   }
-  if (top < 0) return [];
   if ((bottom - top + 1) * (right - left + 1) > MAX_GRID_CELLS) return sparseBlock(values);
-  if (top === 0 && left === 0 && bottom === values.length - 1 && right === widest - 1) return values as unknown[][];
+  const margins = values.length - (bottom - top + 1) > SNAPSHOT_GAP.rows || widest - (right - left + 1) > SNAPSHOT_GAP.cols;
+  if (!margins) return values as unknown[][];
   return values.slice(top, bottom + 1).map((r) => r.slice(left, right + 1));
+}
+
+/** isBlank without trimming a string that starts with a visible character (nearly every cell). */
+function blankCell(v: unknown): boolean {
+  if (v === '' || v === null || v === undefined) return true;
+  if (typeof v !== 'string') return false;
+  const c = v.charCodeAt(0);
+  if (c > 32 && c !== 160 && c < 0x2000) return false;
+  return v.trim() === '';
+}
+
+function rowBlank(r: readonly unknown[]): boolean {
+  for (let j = 0; j < r.length; j++) if (!blankCell(r[j])) return false;
+  return true;
 }
 
 function sparseBlock(values: readonly (readonly unknown[])[]): unknown[][] {
@@ -366,7 +387,7 @@ function sparseBlock(values: readonly (readonly unknown[])[]): unknown[][] {
   for (let i = 0; i < values.length; i++) {
     const r = values[i]!;
     let cells: [number, unknown][] | null = null;
-    for (let j = 0; j < r.length; j++) if (!isBlank(r[j])) (cells ??= []).push([j + 1, r[j]]);
+    for (let j = 0; j < r.length; j++) if (!blankCell(r[j])) (cells ??= []).push([j + 1, r[j]]);
     if (cells) rows.push({ r: i + 1, cells });
   }
   const b = dataBlock(rows);
