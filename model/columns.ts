@@ -17,8 +17,9 @@ const has = (...words: string[]) => (s: string) => {
 
 // Order matters: the first rule that matches a header wins ("Mục tiêu đạt được" is a target, not an actual).
 const SUB_RULES: RoleRule[] = [
-  // "STT", "TT", "S.T.T", "Thứ tự", "STT/ Mã", "Mã chỉ số", "No.", "STT (1)" (folded).
-  { role: 'code', test: (s) => /^(stt|tt|s t t|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi|ma chi so|stt ma|ma stt|no)( \d{1,2})?$/.test(s) },
+  // "STT", "TT", "S.T.T", "Thứ tự", "STT/ Mã", "Mã chỉ số", "STT (1)" (folded). Not "No.": "Nợ" folds
+  // to it too; an unmapped column of codes is found by its content (reader.ts unheadedCodeColumn).
+  { role: 'code', test: (s) => /^(stt|tt|s t t|so tt|so thu tu|thu tu|ma|ma so|ma tieu chi|ma chi so|stt ma|ma stt)( \d{1,2})?$/.test(s) },
   { role: 'selfPoints', test: has('tu danh gia', 'tu cham', 'diem tu', 'tu cham diem', 'diem dat duoc', 'diem de nghi') },
   { role: 'maxPoints', test: has('diem toi da', 'so diem toi da', 'diem chuan', 'thang diem', 'diem quy dinh') },
   { role: 'explanation', test: has('giai trinh', 'ly do') },

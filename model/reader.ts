@@ -69,26 +69,36 @@ export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = 
 }
 
 /**
- * A code column whose header cell is blank (or says nothing the mapper knows): the unmapped column
- * left of the name column whose cells below the header are mostly codes ("1", "1.2", "II"), over
- * the first 100 rows. Null when there is none.
+ * A code column whose header cell is blank (or says nothing the mapper knows): the one unmapped
+ * column left of the name column whose cells below the header (first 100 rows) are mostly codes,
+ * nearly all distinct, some of them dotted ("1", "1.2", "1.2.1"): not points ("1", "2", "1"),
+ * months, marks ("X") or repeated categories ("I", "II"), whose sums would count as maxima. Null
+ * when there is none, or more than one such column.
  */
 function unheadedCodeColumn(g: Grid, lastHeaderRow: number, columns: readonly MappedColumn[]): MappedColumn | null {
   const name = columns.find((c) => c.role === 'name' || c.role === 'task');
   const before = name ? name.col - g.col0 : g.cols;
+  let found: MappedColumn | null = null;
   for (let j = 0; j < before; j++) {
     if (columns.some((c) => c.col === g.col0 + j)) continue;
     let filled = 0;
-    let codes = 0;
+    let dotted = 0;
+    const codes = new Set<string>();
+    let codeCells = 0;
     for (let i = lastHeaderRow + 1; i < Math.min(g.rows, lastHeaderRow + 101); i++) {
       const t = textAt(g, i, j).replace(/\.$/, '');
       if (!t) continue;
       filled++;
-      if (NUMERIC_CODE.test(t) || ROMAN.test(t)) codes++;
+      if (!NUMERIC_CODE.test(t) && !ROMAN.test(t)) continue;
+      codeCells++;
+      codes.add(t);
+      if (t.includes('.')) dotted++;
     }
-    if (filled >= 3 && codes >= 0.6 * filled) return { col: g.col0 + j, letter: columnLetter(g.col0 + j), role: 'code', header: '' };
+    if (filled < 3 || codeCells < 0.6 * filled || codes.size < 0.8 * codeCells || dotted === 0) continue;
+    if (found) return null; // two candidates: which one is the hierarchy is a guess
+    found = { col: g.col0 + j, letter: columnLetter(g.col0 + j), role: 'code', header: '' };
   }
-  return null;
+  return found;
 }
 
 /** parscore's own columns from an earlier run: remember them and hide them from the reader. */

@@ -90,6 +90,31 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     const tasks: SheetSnapshot = { name: 'Kế hoạch', merges: [], values: [['Nhiệm vụ', 'Cơ quan chủ trì', 'Phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'], ['Rà soát thủ tục hành chính', 'Sở Nội vụ', 'Các sở', 'Quý II', 'Báo cáo']] };
     assert.equal(analyzeSheet(tasks).ok, true);
   });
+  it('takes for codes only a column of distinct, dotted codes: not points, months, marks or categories left of it', async () => {
+    const snap = await loadSnapshot(LAOCAI);
+    const expected = analyzeSheet(snap).score.totals;
+    const row = snap.values.findIndex((r) => typeof r[0] === 'string' && /^STT$/i.test(r[0].trim()));
+    const fillers: [string, (k: number) => unknown][] = [
+      ['points', (k) => String((k % 3) + 1)],
+      ['months', (k) => String((k % 12) + 1)],
+      ['marks', () => 'X'],
+      ['categories', (k) => ['I', 'II', 'III'][k % 3]],
+    ];
+    for (const [what, fill] of fillers) {
+      const x = structuredClone(snap);
+      x.values = x.values.map((r, i) => [i > row ? fill(i) : '', ...r]);
+      x.merges = x.merges.map((m) => ({ ...m, left: m.left + 1, right: m.right + 1 }));
+      x.values[row]![1] = '#'; // the real code column, under a header nobody maps
+      const a = analyzeSheet(x);
+      assert.equal(a.ok, true, what);
+      assert.deepEqual(a.score.totals, expected, what);
+      assert.equal(a.appendix.columns.find((c) => c.role === 'code')?.letter, 'B', what);
+      // Without the real codes, the filler alone is never taken for them: refused.
+      const alone = structuredClone(x);
+      alone.values = alone.values.map((r, i) => (i > row ? [r[0], '', ...r.slice(2)] : r));
+      assert.equal(analyzeSheet(alone).ok, false, `${what} alone`);
+    }
+  });
   it('reads a column override outside the sheet block as empty, never as a cell of another row', async () => {
     // The grid keeps its cells in one row-after-row array: a column past the last one (L) or
     // left of the block (A, with the block starting at B) must not reach into the next row.

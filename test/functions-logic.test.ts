@@ -193,7 +193,7 @@ describe('custom functions logic', () => {
       assert.throws(() => silent.summary([['x']]), /No appendix table/);
       throwsInput(() => logic.score('not a range' as unknown as unknown[][]), 'invalidValue', 'table-not-range');
       throwsInput(() => logic.score([[null, '']]), 'invalidValue', 'table-empty');
-      throwsInput(() => logic.score([[' ', '\u00a0'], ['\t']]), 'invalidValue', 'table-empty'); // only spaces: the range's message, not a sheet's
+      throwsInput(() => logic.score([[' ', '\u00a0'], ['\t', '\u1680', '\ufeff']]), 'invalidValue', 'table-empty'); // only spaces: the range's message, not a sheet's
     });
 
     it('gives #N/A for a task appendix without points and an undefined index', () => {
@@ -263,6 +263,9 @@ describe('custom functions logic', () => {
       const columns = [...snap.values, ...Array.from({ length: 400_000 - snap.values.length }, () => empty)];
       assert.ok(columns.length * 14 > MAX_GRID_CELLS); // refused as "too large" before it was cut
       assert.equal(logic.score(columns, 'max', 'Phụ lục'), expected);
+      // Blank rows above the table beyond the reader's 60-row header search (A1:N400, table from row 60).
+      const below = [...Array.from({ length: 200 }, () => empty), ...snap.values];
+      assert.equal(logic.score(below, 'max', 'Phụ lục'), expected);
       const wide = snap.values.map((r) => [...r, ...new Array<unknown>(16_384 - r.length).fill('')]);
       assert.equal(logic.score(wide, 'max', 'Phụ lục'), expected);
       assert.equal(logic.score(wide, undefined, 'Phụ lục'), logic.score(snap.values, undefined, 'Phụ lục'));

@@ -331,10 +331,9 @@ export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown
 
 /**
  * The part of the range holding data: `=CCHC.PARSCORE(A:N)` hands over 1,048,576 rows and
- * `=CCHC.PARSCORE(1:123)` 16,384 columns, nearly all empty. Wide empty margins (SNAPSHOT_GAP) are
- * cut; a few empty rows or columns around a table cost the engine nothing, and copying a
- * 10,000-row range on every call would (a repeated PARSCORE must stay a few ms), so the range
- * itself comes back then. Only blank rows at the ends are scanned whole, and columns only in a
+ * `=CCHC.PARSCORE(1:123)` 16,384 columns, nearly all empty. Blank rows at the ends are dropped;
+ * blank columns only when more than SNAPSHOT_GAP.cols (a few cost the engine nothing, and copying
+ * every row of a 10,000-row range on every call would: a repeated PARSCORE must stay a few ms). Only blank rows at the ends are scanned whole, and columns only in a
  * range wider than SNAPSHOT_GAP.cols. A block still over MAX_GRID_CELLS (a stray value far away)
  * is cut as the pane and the CLI cut a sheet (dataBlock).
  */
@@ -363,9 +362,11 @@ export function dataOnly(values: readonly (readonly unknown[])[]): unknown[][] {
     }
   }
   if ((bottom - top + 1) * (right - left + 1) > MAX_GRID_CELLS) return sparseBlock(values);
-  const margins = values.length - (bottom - top + 1) > SNAPSHOT_GAP.rows || widest - (right - left + 1) > SNAPSHOT_GAP.cols;
-  if (!margins) return values as unknown[][];
-  return values.slice(top, bottom + 1).map((r) => r.slice(left, right + 1));
+  // Blank rows go (one array of the same rows: the reader looks for the header in the first 60);
+  // blank columns only when wide (each row copied).
+  const rows = top === 0 && bottom === values.length - 1 ? values : values.slice(top, bottom + 1);
+  if (widest - (right - left + 1) > SNAPSHOT_GAP.cols) return rows.map((r) => r.slice(left, right + 1));
+  return rows as unknown[][];
 }
 
 /** isBlank without trimming a string that starts with a visible character (nearly every cell). */
@@ -373,7 +374,7 @@ function blankCell(v: unknown): boolean {
   if (v === '' || v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
   const c = v.charCodeAt(0);
-  if (c > 32 && c !== 160 && c < 0x2000) return false;
+  if (c > 32 && c !== 160 && c !== 0x1680 && c < 0x2000) return false;
   return v.trim() === '';
 }
 
