@@ -71,9 +71,10 @@ export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = 
 /**
  * A code column whose header cell is blank (or says nothing the mapper knows): the one unmapped
  * column left of the name column whose cells below the header (first 100 rows) are mostly codes,
- * nearly all distinct, some of them dotted ("1", "1.2", "1.2.1"): not points ("1", "2", "1"),
- * months, marks ("X") or repeated categories ("I", "II"), whose sums would count as maxima. Null
- * when there is none, or more than one such column.
+ * nearly all distinct (within a Roman section), forming a hierarchy (some dotted: "1", "1.2"; or
+ * Roman sections over numbers: "I", "1", "2", "II", "1"): not points ("1", "2", "1"), months,
+ * marks ("X") or repeated categories ("I", "II"), whose sums would count as maxima. Null when
+ * there is none, or more than one such column.
  */
 function unheadedCodeColumn(g: Grid, lastHeaderRow: number, columns: readonly MappedColumn[]): MappedColumn | null {
   const name = columns.find((c) => c.role === 'name' || c.role === 'task');
@@ -83,18 +84,27 @@ function unheadedCodeColumn(g: Grid, lastHeaderRow: number, columns: readonly Ma
     if (columns.some((c) => c.col === g.col0 + j)) continue;
     let filled = 0;
     let dotted = 0;
+    let romans = 0;
+    let numbers = 0;
+    let section = '';
+    // Distinct within a Roman section: tasks are numbered 1, 2… again under each (Vĩnh Phúc PAPI).
     const codes = new Set<string>();
-    let codeCells = 0;
     for (let i = lastHeaderRow + 1; i < Math.min(g.rows, lastHeaderRow + 101); i++) {
       const t = textAt(g, i, j).replace(/\.$/, '');
       if (!t) continue;
       filled++;
-      if (!NUMERIC_CODE.test(t) && !ROMAN.test(t)) continue;
-      codeCells++;
-      codes.add(t);
-      if (t.includes('.')) dotted++;
+      if (ROMAN.test(t)) {
+        romans++;
+        section = t;
+      } else if (NUMERIC_CODE.test(t)) {
+        numbers++;
+        if (t.includes('.')) dotted++;
+      } else continue;
+      codes.add(`${section}|${t}`);
     }
-    if (filled < 3 || codeCells < 0.6 * filled || codes.size < 0.8 * codeCells || dotted === 0) continue;
+    const codeCells = romans + numbers;
+    const hierarchy = dotted > 0 || (romans > 0 && numbers > 0);
+    if (filled < 3 || codeCells < 0.6 * filled || codes.size < 0.8 * codeCells || !hierarchy) continue;
     if (found) return null; // two candidates: which one is the hierarchy is a guess
     found = { col: g.col0 + j, letter: columnLetter(g.col0 + j), role: 'code', header: '' };
   }

@@ -90,6 +90,18 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     const tasks: SheetSnapshot = { name: 'Kế hoạch', merges: [], values: [['Nhiệm vụ', 'Cơ quan chủ trì', 'Phối hợp', 'Thời gian hoàn thành', 'Sản phẩm'], ['Rà soát thủ tục hành chính', 'Sở Nội vụ', 'Các sở', 'Quý II', 'Báo cáo']] };
     assert.equal(analyzeSheet(tasks).ok, true);
   });
+  it('finds Roman sections over task numbers (Vĩnh Phúc PAPI) under a blank header as under "TT"', async () => {
+    const snap = await loadSnapshot(VINHPHUC);
+    const row = snap.values.findIndex((r) => typeof r[0] === 'string' && /^TT$/i.test(r[0].trim()));
+    assert.ok(row >= 0);
+    const blank = structuredClone(snap);
+    blank.values[row]![0] = '';
+    const [a, b] = [analyzeSheet(snap), analyzeSheet(blank)];
+    assert.equal(b.ok, true);
+    assert.deepEqual(b.score, a.score);
+    assert.deepEqual(b.findings, a.findings);
+  });
+
   it('takes for codes only a column of distinct, dotted codes: not points, months, marks or categories left of it', async () => {
     const snap = await loadSnapshot(LAOCAI);
     const expected = analyzeSheet(snap).score.totals;

@@ -333,9 +333,10 @@ export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown
  * The part of the range holding data: `=CCHC.PARSCORE(A:N)` hands over 1,048,576 rows and
  * `=CCHC.PARSCORE(1:123)` 16,384 columns, nearly all empty. Blank rows at the ends are dropped;
  * blank columns only when more than SNAPSHOT_GAP.cols (a few cost the engine nothing, and copying
- * every row of a 10,000-row range on every call would: a repeated PARSCORE must stay a few ms). Only blank rows at the ends are scanned whole, and columns only in a
- * range wider than SNAPSHOT_GAP.cols. A block still over MAX_GRID_CELLS (a stray value far away)
- * is cut as the pane and the CLI cut a sheet (dataBlock).
+ * every row of a 10,000-row range on every call would: a repeated PARSCORE must stay a few ms).
+ * Only blank rows at the ends are scanned whole, and columns only in a range wider than
+ * SNAPSHOT_GAP.cols. A block still over MAX_GRID_CELLS (a stray value far away) is cut as the
+ * pane and the CLI cut a sheet (dataBlock).
  */
 export function dataOnly(values: readonly (readonly unknown[])[]): unknown[][] {
   let top = 0;
