@@ -32,7 +32,10 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   }
   const read = readAppendix(snap, options);
   if (!read.found || read.appendix.items.length === 0) {
-    return failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name });
+    const refused = failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name });
+    // A header found but refused (no STT column) comes with its columns: hosts offer to map them.
+    if (read.appendix.columns.length) refused.appendix = read.appendix;
+    return refused;
   }
   const a = read.appendix;
   const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);

@@ -57,6 +57,9 @@ export function readAppendix(snapshot: SheetSnapshot, options: AnalyzeOptions = 
     // The refusal says which header is needed. A task list without points is read as it is.
     else if (columns.some((c) => c.role === 'maxPoints')) {
       empty.title = titleOf(g, g.rows);
+      // The header as read, so a host can offer to map the STT column by hand (the pane's form).
+      empty.headerRows = header.rows.map((i) => i + g.row0);
+      empty.columns = columns;
       return { appendix: empty, findings: [], found: false };
     }
   }

@@ -224,6 +224,9 @@ describe('task pane in Chromium (office.js stubbed)', function () {
     try {
       assert.equal(await pane.page.$('#rec-columns'), null); // refused: no table without its STT column
       assert.ok(await pane.page.$('#mapping-overridden'));
+      // The form to map it by hand is there, open, with nothing chosen for STT.
+      assert.equal(await pane.page.$eval('#mapping', (d) => (d as HTMLDetailsElement).open), true);
+      assert.equal(await pane.page.$eval('#map-code', (s) => (s as HTMLSelectElement).value), '');
       await click(pane, '#btn-map-reset');
       assert.ok(await pane.page.$('#rec-columns'));
       assert.equal(await text(pane, '#rec-columns tr[data-role="code"] th'), 'A');

@@ -72,6 +72,8 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     const r = analyzeSheet(noCodes);
     assert.equal(r.ok, false);
     assert.match(r.error!.message, /cần dòng tiêu đề có STT\/TT/);
+    // With the header as read, for a host's form to map the STT column by hand.
+    assert.ok(r.appendix.columns.some((c) => c.role === 'name') && r.appendix.headerRows.length > 0);
     // Mapped by hand to a column of codes, it is read again.
     assert.equal(analyzeSheet(await loadSnapshot(LAOCAI), { columns: { code: ['A'] } }).ok, true);
   });

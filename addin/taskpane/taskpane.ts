@@ -206,8 +206,16 @@ function columnsSection(text: PaneText): HTMLElement | string {
   const a = state.analysis;
   if (!state.caps.excel || !snap || !a || state.summarySheet) return '';
   if (!a.ok) {
+    // A header read but refused (no STT column, engine.ts): the form to map it by hand.
+    if (a.appendix.columns.length) {
+      const refused = h('section', { id: 'columns', className: 'card', 'aria-labelledby': 'columns-h' }, h('h2', { id: 'columns-h', text: text.columnsHeading }));
+      if (state.prefs.columns[snap.name]) refused.append(h('p', { id: 'mapping-overridden', className: 'hint', text: text.mappingOverridden }));
+      state.mappingOpen = true;
+      refused.append(mappingForm(text, snap, a));
+      return refused;
+    }
     // A saved correction can be what makes the table unreadable ("code" mapped to none): offer to
-    // undo it, or the officer is stuck with it (the form below needs a table to show).
+    // undo it, or the officer is stuck with it (the form needs a header to show).
     if (!state.prefs.columns[snap.name]) return '';
     const reset = h('button', { type: 'button', id: 'btn-map-reset', className: 'action', text: text.mappingReset });
     reset.addEventListener('click', () => void resetMapping());
