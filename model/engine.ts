@@ -33,8 +33,9 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const read = readAppendix(snap, options);
   if (!read.found || read.appendix.items.length === 0) {
     const refused = failed(snap.name, lang, evidencePolicy, 'no-table', { sheet: snap.name });
-    // A header found but refused (no STT column) comes with its columns: hosts offer to map them.
-    if (read.appendix.columns.length) refused.appendix = read.appendix;
+    // A header found but refused for want of its STT column comes with its columns: hosts offer
+    // to map it by hand. (A header with its STT column but no rows below is just an empty table.)
+    if (!read.found && read.appendix.columns.length) refused.appendix = read.appendix;
     return refused;
   }
   const a = read.appendix;

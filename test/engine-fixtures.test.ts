@@ -72,8 +72,12 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     const r = analyzeSheet(noCodes);
     assert.equal(r.ok, false);
     assert.match(r.error!.message, /cần dòng tiêu đề có STT\/TT/);
-    // With the header as read, for a host's form to map the STT column by hand.
+    // With the header as read, for a host's form to map the STT column by hand; not an empty
+    // template, which has its STT column and nothing to map.
     assert.ok(r.appendix.columns.some((c) => c.role === 'name') && r.appendix.headerRows.length > 0);
+    const template = analyzeSheet({ name: 'Mẫu', merges: [], values: [['STT', 'Nội dung', 'Điểm tối đa']] });
+    assert.equal(template.ok, false);
+    assert.deepEqual(template.appendix.columns, []);
     // Mapped by hand to a column of codes, it is read again.
     assert.equal(analyzeSheet(await loadSnapshot(LAOCAI), { columns: { code: ['A'] } }).ok, true);
   });

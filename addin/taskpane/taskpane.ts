@@ -210,8 +210,7 @@ function columnsSection(text: PaneText): HTMLElement | string {
     if (a.appendix.columns.length) {
       const refused = h('section', { id: 'columns', className: 'card', 'aria-labelledby': 'columns-h' }, h('h2', { id: 'columns-h', text: text.columnsHeading }));
       if (state.prefs.columns[snap.name]) refused.append(h('p', { id: 'mapping-overridden', className: 'hint', text: text.mappingOverridden }));
-      state.mappingOpen = true;
-      refused.append(mappingForm(text, snap, a));
+      refused.append(mappingForm(text, snap, a, true));
       return refused;
     }
     // A saved correction can be what makes the table unreadable ("code" mapped to none): offer to
@@ -251,10 +250,13 @@ function columnsSection(text: PaneText): HTMLElement | string {
   return section;
 }
 
-function mappingForm(text: PaneText, snap: SheetSnapshot, a: Analysis): HTMLElement {
+/** `refused`: the table was refused for want of its STT column: the form is the way forward, open (without changing the officer's open/closed choice for readable tables). */
+function mappingForm(text: PaneText, snap: SheetSnapshot, a: Analysis, refused = false): HTMLElement {
   const details = h('details', { id: 'mapping', className: 'mapping' });
-  details.open = state.mappingOpen;
-  details.addEventListener('toggle', () => (state.mappingOpen = details.open));
+  details.open = refused || state.mappingOpen;
+  details.addEventListener('toggle', () => {
+    if (!refused) state.mappingOpen = details.open;
+  });
   const choices = columnChoices(snap, a.appendix.headerRows);
   const current = roleLetters(a.appendix.columns);
   const lang = getLanguage();
