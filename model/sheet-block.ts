@@ -48,6 +48,32 @@ function densest(positions: readonly number[], count: (p: number) => number, gap
 }
 
 /**
+ * dataBlock of a dense grid whose first cell is (row0, col0), with what counts as blank given,
+ * and whether that block holds every value of the grid (then nothing need be cut).
+ */
+export function denseDataBlock(
+  values: readonly (readonly unknown[])[],
+  blank: (v: unknown) => boolean,
+  row0 = 1,
+  col0 = 1,
+): { block: DataBlock; whole: boolean } {
+  const rows: SparseRow[] = [];
+  let total = 0;
+  values.forEach((row, i) => {
+    const cells: [number, unknown][] = [];
+    row.forEach((v, j) => {
+      if (!blank(v)) cells.push([col0 + j, v]);
+    });
+    if (cells.length) rows.push({ r: row0 + i, cells });
+    total += cells.length;
+  });
+  const block = dataBlock(rows);
+  let inside = 0;
+  for (const x of rows) if (x.r >= block.top && x.r <= block.bottom) for (const [col] of x.cells) if (col >= block.left && col <= block.right) inside++;
+  return { block, whole: inside === total };
+}
+
+/**
  * The block holding the data (see SNAPSHOT_GAP): the densest run of rows, then within those rows
  * the densest run of columns. `rows` are sorted by row number; a row without cells still belongs
  * to the sheet's extent (a row of merge slaves).

@@ -10,9 +10,14 @@ export function sameSheetName(a: string, b: string): boolean {
 
 const BASE_NAMES: readonly string[] = Object.values(SHEET_NAMES);
 
+/** A name without planSummarySheets' " (n)". */
+function withoutNumber(name: string): string {
+  return / \(\d{1,3}\)$/.test(name) ? name.slice(0, name.lastIndexOf(' (')) : name;
+}
+
 /** A name parscore gives a summary sheet: one of SHEET_NAMES, or one with planSummarySheets' " (n)". */
 export function isSummarySheetName(name: string): boolean {
-  const base = / \(\d{1,3}\)$/.test(name) ? name.slice(0, name.lastIndexOf(' (')) : name;
+  const base = withoutNumber(name);
   // planSummarySheets cuts the base to fit 31 characters: a prefix of a summary name counts too.
   return BASE_NAMES.some((b) => sameSheetName(b, base) || (base !== name && base.length >= 8 && sameSheetName(b.slice(0, base.length), base)));
 }
@@ -29,7 +34,7 @@ export function isOwnSummarySheet(name: string, firstRows: readonly (readonly un
 
 /** The SHEET_NAMES entry a name is, or is with a " (n)" (case aside), else null. */
 function baseOf(name: string): string | null {
-  const plain = / \(\d{1,3}\)$/.test(name) ? name.slice(0, name.lastIndexOf(' (')) : name;
+  const plain = withoutNumber(name);
   return BASE_NAMES.find((b) => sameSheetName(b, plain)) ?? null;
 }
 
@@ -58,18 +63,32 @@ export function ownSummarySheets(sheets: readonly { name: string; layout: boolea
 /** The defined name by which a host records the sheet it wrote a summary to (see ownSummarySheets), + the table's key. */
 export const SUMMARY_MARKER_PREFIX = 'parscore_summary_';
 
-/** The reference a summary's record holds: its sheet's A1 ("'Tổng hợp điểm'!$A$1"). */
-export function summaryMarkerReference(sheet: string): string {
-  return `'${sheet.replace(/'/g, "''")}'!$A$1`;
+/** A sheet name as a reference writes it, always quoted ("'O''Brien'"): valid for any name. */
+export function quotedSheetName(sheet: string): string {
+  return `'${sheet.replace(/'/g, "''")}'`;
 }
 
-/** The sheet of a reference ("'O''Brien'!$A$1", "=Sheet1!$A$1"); null without one or for "#REF!". */
+/** The reference a summary's record holds: its sheet's A1 ("'Tổng hợp điểm'!$A$1"). */
+export function summaryMarkerReference(sheet: string): string {
+  return `${quotedSheetName(sheet)}!$A$1`;
+}
+
+/**
+ * The sheet of an address as Excel writes it ("'Tổng hợp điểm'!A1:I20", "Sheet1!A1",
+ * "[Book1]Sheet1!A1", "'[Kế hoạch.xlsx]Phụ lục'!A1"); '' when there is none.
+ */
+export function sheetOfAddress(address: string): string {
+  const bang = address.lastIndexOf('!');
+  if (bang < 0) return '';
+  let name = address.slice(0, bang).trim();
+  if (name.startsWith("'") && name.endsWith("'") && name.length >= 2) name = name.slice(1, -1).replace(/''/g, "'");
+  return name.replace(/^\[[^\]]*\]/, '');
+}
+
+/** The sheet a summary's record refers to ("'O''Brien'!$A$1", "=Sheet1!$A$1"); null without one or for "#REF!". */
 export function sheetOfReference(ref: string): string | null {
-  const at = ref.lastIndexOf('!');
-  if (at <= 0) return null;
-  const sheet = ref.slice(ref.startsWith('=') ? 1 : 0, at);
-  if (sheet === '#REF') return null;
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
+  const sheet = sheetOfAddress(ref.startsWith('=') ? ref.slice(1) : ref);
+  return sheet && sheet !== '#REF' ? sheet : null;
 }
 
 /**

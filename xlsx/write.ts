@@ -1,6 +1,6 @@
 // Writes parscore's marks and summary sheets into an ExcelJS workbook, and removes them again.
 import ExcelJS from 'exceljs';
-import { isOwnHeader, isOwnSummarySheet, ownSummarySheets, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../model';
+import { isOwnHeader, isOwnSummarySheet, ownSummarySheets, quotedSheetName, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../model';
 
 const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
 /** The look of parscore's header cells and status text (cli/patch writes the same). */
@@ -86,7 +86,6 @@ function ownSummaries(wb: ExcelJS.Workbook): string[] {
 function summaryMarkers(wb: ExcelJS.Workbook): { name: string; range: string }[] {
   return wb.definedNames.model.filter((d) => d.name.startsWith(SUMMARY_MARKER_PREFIX)).flatMap((d) => d.ranges.map((range) => ({ name: d.name, range })));
 }
-
 
 /** A summary's name and parscore's layout (title in A1, header in row 3). */
 function hasSummaryLayout(ws: ExcelJS.Worksheet): boolean {
@@ -200,7 +199,7 @@ export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Works
 
 /** HYPERLINK formula (without "=") from a summary row to its cell in the appendix. */
 export function linkFormula(link: { sheet: string; address: string }): string {
-  const target = `'${link.sheet.replace(/'/g, "''")}'!${link.address}`;
+  const target = `${quotedSheetName(link.sheet)}!${link.address}`;
   return `HYPERLINK("#${target.replace(/"/g, '""')}","${link.address}")`;
 }
 

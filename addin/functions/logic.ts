@@ -11,7 +11,8 @@ import type {
   Threshold,
 } from '../../model';
 import { MAX_GRID_CELLS } from '../../model/grid';
-import { dataBlock, SNAPSHOT_GAP, type SparseRow } from '../../model/sheet-block';
+import { denseDataBlock, SNAPSHOT_GAP } from '../../model/sheet-block';
+import { sheetOfAddress as sheetOfAddressText } from '../../model/sheet-names';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
 import { getEvidencePolicy } from '../shared/policy';
@@ -354,10 +355,10 @@ export function dataOnly(values: readonly (readonly unknown[])[]): unknown[][] {
     for (let i = top; i <= bottom; i++) {
       const r = values[i]!;
       let j = 0;
-      while (j < r.length && blankCell(r[j])) j++;
+      while (j < r.length && isBlank(r[j])) j++;
       if (j === r.length) continue;
       let k = r.length - 1;
-      while (blankCell(r[k])) k--;
+      while (isBlank(r[k])) k--;
       if (j < left) left = j;
       if (k > right) right = k;
     }
@@ -370,8 +371,8 @@ export function dataOnly(values: readonly (readonly unknown[])[]): unknown[][] {
   return rows as unknown[][];
 }
 
-/** isBlank without trimming a string that starts with a visible character (nearly every cell). */
-function blankCell(v: unknown): boolean {
+/** Empty, or only spaces; a string starting with a visible character (nearly every cell) is not trimmed. */
+function isBlank(v: unknown): boolean {
   if (v === '' || v === null || v === undefined) return true;
   if (typeof v !== 'string') return false;
   const c = v.charCodeAt(0);
@@ -380,19 +381,12 @@ function blankCell(v: unknown): boolean {
 }
 
 function rowBlank(r: readonly unknown[]): boolean {
-  for (let j = 0; j < r.length; j++) if (!blankCell(r[j])) return false;
+  for (let j = 0; j < r.length; j++) if (!isBlank(r[j])) return false;
   return true;
 }
 
 function sparseBlock(values: readonly (readonly unknown[])[]): unknown[][] {
-  const rows: SparseRow[] = [];
-  for (let i = 0; i < values.length; i++) {
-    const r = values[i]!;
-    let cells: [number, unknown][] | null = null;
-    for (let j = 0; j < r.length; j++) if (!blankCell(r[j])) (cells ??= []).push([j + 1, r[j]]);
-    if (cells) rows.push({ r: i + 1, cells });
-  }
-  const b = dataBlock(rows);
+  const b = denseDataBlock(values, isBlank).block;
   return values.slice(b.top - 1, b.bottom).map((r) => r.slice(b.left - 1, b.right));
 }
 
@@ -401,16 +395,7 @@ function sparseBlock(values: readonly (readonly unknown[])[]): unknown[][] {
  * "Sheet1!A1", "[Book1]Sheet1!A1"); '' when there is none.
  */
 export function sheetOfAddress(address: unknown): string {
-  if (typeof address !== 'string') return '';
-  const bang = address.lastIndexOf('!');
-  if (bang < 0) return '';
-  let name = address.slice(0, bang).trim();
-  if (name.startsWith("'") && name.endsWith("'") && name.length >= 2) name = name.slice(1, -1).replace(/''/g, "'");
-  return name.replace(/^\[[^\]]*\]/, '');
-}
-
-function isBlank(v: unknown): boolean {
-  return v === null || v === undefined || (typeof v === 'string' && v.trim() === '');
+  return typeof address === 'string' ? sheetOfAddressText(address) : '';
 }
 
 // ---------------------------------------------------------------------------------------------

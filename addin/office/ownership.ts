@@ -33,16 +33,16 @@ export function queueOwnershipRead(
   // Whole-sheet range: every rule on the sheet, and never a null object.
   const formats = sheet && supports('ExcelApi', '1.6') ? sheet.getRange().conditionalFormats : null;
   formats?.load('items/type,items/customOrNullObject/rule/formula');
+  const state = () => (setting && !setting.isNullObject ? parseState(setting.value) : parseState(null));
   return {
-    state: () => (setting && !setting.isNullObject ? parseState(setting.value) : parseState(null)),
+    state,
     sheetNames: () => sheets.items.map((s) => s.name),
     recordedSummaries() {
-      const state = setting && !setting.isNullObject ? parseState(setting.value) : parseState(null);
       const marked = names.items
         .filter((n) => n.name.startsWith(SUMMARY_MARKER_PREFIX) && typeof n.value === 'string')
         .map((n) => sheetOfReference(n.value as string))
         .filter((n): n is string => n !== null);
-      return [...state.summarySheets, ...marked];
+      return [...state().summarySheets, ...marked];
     },
     summaryMarkers: () => names.items.filter((n) => n.name.startsWith(SUMMARY_MARKER_PREFIX)),
     formatsReferencing(cols) {

@@ -2,7 +2,7 @@
 // Reads are only queued here; the caller runs ONE context.sync() for everything it queued, then
 // result() makes the snapshot — with one more sync only when the sheet's data lies beyond
 // READ_WINDOW (see there).
-import { dataBlock, MAX_GRID_CELLS, type Lang, type SheetSnapshot, type SparseRow } from '../../model';
+import { denseDataBlock, MAX_GRID_CELLS, type Lang, type SheetSnapshot } from '../../model';
 import { blockAddress, parseAreasAddress } from './a1';
 
 /** Office.context.requirements.isSetSupported, injectable for tests. */
@@ -124,20 +124,8 @@ const isBlank = (v: unknown) => v === null || v === undefined || v === '';
  * rest (SNAPSHOT_GAP) — the block holding the data, as the ExcelJS reader takes it.
  */
 function blockSnapshot(name: string, c: Cells, merges: SheetSnapshot['merges']): SheetSnapshot {
-  const rows: SparseRow[] = [];
-  let total = 0;
-  c.values.forEach((row, i) => {
-    const cells: [number, unknown][] = [];
-    row.forEach((v, j) => {
-      if (!isBlank(v)) cells.push([c.col0 + j, v]);
-    });
-    if (cells.length) rows.push({ r: c.row0 + i, cells });
-    total += cells.length;
-  });
-  const b = dataBlock(rows);
-  let inside = 0;
-  for (const x of rows) if (x.r >= b.top && x.r <= b.bottom) for (const [col] of x.cells) if (col >= b.left && col <= b.right) inside++;
-  if (inside === total) return { name, values: c.values, merges, origin: { row: c.row0, col: c.col0 } };
+  const { block: b, whole } = denseDataBlock(c.values, isBlank, c.row0, c.col0);
+  if (whole) return { name, values: c.values, merges, origin: { row: c.row0, col: c.col0 } };
   const values = c.values.slice(b.top - c.row0, b.bottom - c.row0 + 1).map((r) => r.slice(b.left - c.col0, b.right - c.col0 + 1));
   return { name, values, merges, origin: { row: b.top, col: b.left } };
 }

@@ -4,7 +4,7 @@
 // list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
 // (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
 // writes through ExcelJS instead.
-import { planSummarySheets, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
+import { planSummarySheets, sameSheetName, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
@@ -75,7 +75,6 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   }
   const sheets = sheetTags.map((tag) => ({ name: attr(tag, 'name') ?? '', id: Number(attr(tag, 'sheetId')), rid: attr(tag, `${prefix}:id`) ?? '' }));
   if (!sheets.length || sheets.some((s) => !s.name || !Number.isInteger(s.id) || !targets.has(s.rid))) throw new PatchUnsupported('sheet list');
-  const lower = (s: string) => s.toLocaleLowerCase('vi');
 
   const styles = new StylesPatch(entryText(get('xl/styles.xml')));
   if (p.marks) {
@@ -105,7 +104,7 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   ).targets;
   for (const [k, table] of p.tables.entries()) {
     const t = free[k] === table.sheetName ? table : { ...table, sheetName: free[k]! };
-    if (sheets.some((s) => lower(s.name) === lower(t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
+    if (sheets.some((s) => sameSheetName(s.name, t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
     while (taken(part)) part++;
     while (targets.has(`rIdParscore${rid}`)) rid++;
     const target = `worksheets/sheet${part}.xml`;

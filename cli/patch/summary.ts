@@ -1,7 +1,7 @@
 // A summary table as a new worksheet part, laid out as xlsx/write.ts writeTable lays it out with
 // ExcelJS (title, header row 3, data from row 4, links to the appendix, frozen header, filter,
 // landscape one page wide with the header repeated): the same content either way.
-import type { SummaryTable } from '../../model';
+import { quotedSheetName, type SummaryTable } from '../../model';
 import { columnLetter } from '../../model/text';
 import { linkFormula, summaryColumnWidths } from '../../xlsx/write';
 import { HEADER_STYLE, type StylesPatch } from './styles';
@@ -69,5 +69,5 @@ export function summarySheetXml(t: SummaryTable, styles: StylesPatch): string {
 
 /** The print-titles name ("repeat row 3 on every page") of a summary sheet, for workbook.xml. */
 export function printTitles(sheetName: string, localSheetId: number): string {
-  return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${xmlText(`'${sheetName.replace(/'/g, "''")}'!$${HEADER_ROW}:$${HEADER_ROW}`)}</definedName>`;
+  return `<definedName name="_xlnm.Print_Titles" localSheetId="${localSheetId}">${xmlText(`${quotedSheetName(sheetName)}!$${HEADER_ROW}:$${HEADER_ROW}`)}</definedName>`;
 }
