@@ -1,6 +1,6 @@
 // Writes parscore's marks and summary sheets into an ExcelJS workbook, and removes them again.
 import ExcelJS from 'exceljs';
-import { isOwnHeader, isOwnSummarySheet, ownSummarySheets, quotedSheetName, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../model';
+import { isOwnHeader, isOwnSummarySheet, isSummarySheetName, ownSummarySheets, quotedSheetName, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../model';
 
 const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
 /** The look of parscore's header cells and status text (cli/patch writes the same). */
@@ -89,6 +89,7 @@ function summaryMarkers(wb: ExcelJS.Workbook): { name: string; range: string }[]
 
 /** A summary's name and parscore's layout (title in A1, header in row 3). */
 function hasSummaryLayout(ws: ExcelJS.Worksheet): boolean {
+  if (!isSummarySheetName(ws.name)) return false; // most sheets: no cells read
   // Row 1 and 3 as far as the widest header (14 cells); findRow/findCell: getRow/getCell would add
   // empty cells to the officer's sheet.
   const row = (r: number) => Array.from({ length: 14 }, (_, j) => plainText(ws.findRow(r)?.findCell(j + 1)?.value));
