@@ -170,6 +170,27 @@ export const UI_MESSAGES = {
   },
 } as const;
 
+/**
+ * The same messages for a table that comes without a sheet name: a cell function's range when
+ * Excel does not pass its address (runtimes before CustomFunctionsRuntime 1.3). 'Trang tính ""'
+ * would read as a sheet named "".
+ */
+const UNNAMED_MESSAGES: Record<Lang, Partial<Record<keyof (typeof UI_MESSAGES)['vi'], string>>> = {
+  vi: {
+    'no-table': 'Không tìm thấy bảng phụ lục (cần dòng tiêu đề có STT/TT và tên tiêu chí/nhiệm vụ) trong vùng dữ liệu',
+    'empty-sheet': 'Vùng dữ liệu trống',
+    'too-large': 'Vùng dữ liệu quá lớn để kiểm tra: {rows} dòng × {cols} cột (tối đa {limit} ô)',
+    'own-sheet': 'Vùng dữ liệu là trang tổng hợp do parscore tạo, không phải phụ lục: hãy chọn vùng phụ lục',
+  },
+  en: {
+    'no-table': 'No appendix table found (needs a header row with STT/TT and a criterion/task name) in the range',
+    'empty-sheet': 'The range is empty',
+    'too-large': 'The range is too large to check: {rows} rows × {cols} columns (at most {limit} cells)',
+    'own-sheet': 'The range is a summary parscore wrote, not an appendix: choose the appendix range',
+  },
+};
+
 export function uiMessage(lang: Lang, key: keyof (typeof UI_MESSAGES)['vi'], params: Record<string, string> = {}): string {
-  return UI_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
+  const template = (params.sheet === '' && UNNAMED_MESSAGES[lang][key]) || UI_MESSAGES[lang][key];
+  return template.replace(/\{(\w+)\}/g, (_, k: string) => params[k] ?? '');
 }

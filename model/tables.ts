@@ -107,7 +107,7 @@ function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
     const b = t.baseline;
     const f = fieldOf.get(`${t.code}\u0000${t.name}`);
     return [t.code, t.name, t.tasks, t.missingLead, t.missingProduct, t.missingDeadline, b?.year ?? null, b?.score ?? null,
-      b?.rank != null ? `${b.rank}/${b.rankOf ?? ''}` : null, b?.group || null, b?.targetYear || null,
+      b?.rank != null ? `${b.rank}/${b.rankOf ?? ''}` : null, b?.group || null, yearCell(b?.targetYear),
       b?.targetRank != null ? `${b.targetRank}/${b.targetRankOf ?? ''}` : null, b?.targetGroup || null, f?.findings ?? 0];
   });
   rows.push(['', h.total, sum(s.tasks.map((t) => t.tasks)), sum(s.tasks.map((t) => t.missingLead)), sum(s.tasks.map((t) => t.missingProduct)),
@@ -115,8 +115,17 @@ function fieldsTable(a: Analysis, lang: Lang): SummaryTable {
   return {
     key: 'fields', sheetName: SHEET_NAMES.fields, title: h.tasksTitle,
     header: HEADERS.tasks(h),
-    rows, numberFormats: [null, null, INT, INT, INT, INT, INT, '0.00', null, null, null, null, null, INT], links: rows.map(() => null), totalRow: rows.length - 1,
+    rows, numberFormats: [null, null, INT, INT, INT, INT, INT, '0.00', null, null, INT, null, null, INT], links: rows.map(() => null), totalRow: rows.length - 1,
   };
+}
+
+/**
+ * A target year as its column's cells: a number like the baseline year beside it (so both sort
+ * and filter as years), a period ("2022-2025") as text.
+ */
+function yearCell(year: string | undefined): TableCell {
+  if (!year) return null;
+  return /^\d{4}$/.test(year) ? Number(year) : year;
 }
 
 function agenciesTable(a: Analysis, lang: Lang): SummaryTable {

@@ -1,6 +1,6 @@
 // Acceptance on the three real appendices: what the reader recognises, row by row.
 import { strict as assert } from 'node:assert';
-import { analyzeSheet, type Analysis, type SheetSnapshot } from '../model';
+import { analyzeSheet, buildSummaryTables, type Analysis, type SheetSnapshot } from '../model';
 import { isExcelError } from '../model/text';
 import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC, loadSnapshot } from './helpers/fixtures';
 
@@ -187,6 +187,16 @@ describe('Vĩnh Phúc 2022 PAPI appendix', () => {
     assert.equal(b[4]!.targetRank, 5);
     assert.equal(b[3]!.rank, 56);
     assert.equal(b[3]!.group, 'thấp nhất');
+  });
+  it('gives the baseline and the target year as numbers in the summary, a period as text', () => {
+    const t = buildSummaryTables(a, 'vi').find((x) => x.key === 'fields')!;
+    const year = t.header.indexOf('Năm cơ sở');
+    const target = t.header.indexOf('Năm mục tiêu');
+    assert.deepEqual([t.rows[0]![year], t.rows[0]![target]], [2021, 2022]);
+    assert.equal(t.numberFormats[target], t.numberFormats[year]);
+    const period = structuredClone(a);
+    period.score.tasks[0]!.baseline!.targetYear = '2022-2025';
+    assert.equal(buildSummaryTables(period, 'vi').find((x) => x.key === 'fields')!.rows[0]![target], '2022-2025');
   });
   it('reads thresholds from the product and timeframe columns', () => {
     const row = (r: number) => a.appendix.items.find((it) => it.row === r)!;

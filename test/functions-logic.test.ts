@@ -250,8 +250,9 @@ describe('custom functions logic', () => {
       for (const fn of [(l: FunctionsLogic) => l.score(table), (l: FunctionsLogic) => l.summary(table, 'Phụ lục')]) {
         const e = refusal(fn);
         assert.equal(e.vi.key, 'bad-snapshot');
-        assert.match(e.vi.message, new RegExp(`^Trang tính ".*" quá lớn để kiểm tra: ${rows} dòng × ${width} cột \\(tối đa ${MAX_GRID_CELLS} ô\\)$`));
-        assert.match(e.en.message, new RegExp(`^Sheet ".*" is too large to check: ${rows} rows × ${width} columns \\(at most ${MAX_GRID_CELLS} cells\\)$`));
+        // Without the range's address (the first call) the message speaks of the range.
+        assert.match(e.vi.message, new RegExp(`^(Trang tính "Phụ lục"|Vùng dữ liệu) quá lớn để kiểm tra: ${rows} dòng × ${width} cột \\(tối đa ${MAX_GRID_CELLS} ô\\)$`));
+        assert.match(e.en.message, new RegExp(`^(Sheet "Phụ lục"|The range) is too large to check: ${rows} rows × ${width} columns \\(at most ${MAX_GRID_CELLS} cells\\)$`));
       }
     });
 
@@ -294,6 +295,16 @@ describe('custom functions logic', () => {
         assert.equal(e.en.message, uiMessage('en', 'no-table', { sheet: 'Ghi chú' }));
         assert.notEqual(e.vi.message, FUNCTION_MESSAGES.vi['no-table']({}));
       }
+    });
+
+    it('without a parameter address the message speaks of the range, never of a sheet named ""', () => {
+      const table = [['Ghi chú của Sở'], ['chỉ là ghi chú']];
+      const e = refusal((l) => l.score(table, 'max'));
+      assert.equal(e.vi.message, 'Không tìm thấy bảng phụ lục (cần dòng tiêu đề có STT/TT và tên tiêu chí/nhiệm vụ) trong vùng dữ liệu');
+      assert.equal(e.en.message, 'No appendix table found (needs a header row with STT/TT and a criterion/task name) in the range');
+      const tooWide = analyzeSheet({ name: '', values: [], merges: [], extent: { rows: 1_048_576, cols: 16_384 } }, { lang: 'en' });
+      assert.match(tooWide.error!.message, /^The range is too large to check: 1048576 rows × 16384 columns/);
+      for (const lang of ['vi', 'en'] as const) assert.doesNotMatch(analyzeSheet({ name: '', values: [[' ']], merges: [] }, { lang }).error!.message, /""/);
     });
 
     it('a range on parscore’s own summary sheet is refused as such; the same values elsewhere are not', async () => {
@@ -376,6 +387,24 @@ describe('custom functions logic', () => {
 
     it('PARCHECK rejects an empty target', () => {
       throwsInput(() => logic.check('', 1), 'invalidValue', 'target-empty');
+    });
+
+    it('PARCHECK / PARTARGET take a number target cell: 0–1 a rate as Excel stores 95%, any other a plain minimum', () => {
+      setFunctionsLanguage('vi');
+      assert.equal(logic.target(0.95), '≥ 95%');
+      assert.equal(logic.target(1), '≥ 100%');
+      assert.equal(logic.target(0.07), '≥ 7%'); // 0.07 × 100 is 7.000000000000001
+      assert.equal(logic.target(12), '≥ 12');
+      assert.equal(logic.check(0.95, 0.97), 'Đạt');
+      assert.equal(logic.check(0.95, '93,5%'), 'Chưa đạt: cần ≥ 95%');
+      assert.equal(logic.check(1, 1), 'Đạt');
+      assert.equal(logic.check(12, 15), 'Đạt');
+      assert.equal(logic.check(12, 'đang tổng hợp'), 'Không xác định');
+      // The same as the target typed as text.
+      assert.equal(logic.check(0.95, 0.9), logic.check('95%', 0.9));
+      setFunctionsLanguage('en');
+      assert.equal(logic.check(0.95, 0.9), 'Not met: needs ≥ 95%');
+      setFunctionsLanguage('vi');
     });
 
     it('PARTARGET normalises one or several targets and leaves an empty cell empty', () => {

@@ -56,6 +56,9 @@ describe('custom functions metadata', () => {
 
   it('PARCHECK and PARTARGET return text and are neither streaming nor volatile', () => {
     assert.equal(fn('PARCHECK').parameters.length, 2);
+    // "any": Excel hands a number target cell (95% is 0.95) over as a number, not as text.
+    assert.equal(fn('PARCHECK').parameters[0]!.type, 'any');
+    assert.equal(fn('PARTARGET').parameters[0]!.type, 'any');
     assert.equal(fn('PARCHECK').result?.type, 'string');
     assert.equal(fn('PARTARGET').result?.type, 'string');
     for (const f of functions) {

@@ -49,6 +49,12 @@ interface FakeBook {
   tops?: Record<string, unknown[][]>;
   /** Workbook-level defined names and their values (a named range's value is its address). */
   names?: { name: string; value: string }[];
+  /**
+   * Chart sheets: in the workbook but not in `worksheets` (Office.js lists no chart sheet), so
+   * adding a worksheet of that name fails the sync with ItemAlreadyExists. As in Excel, what the
+   * batch queued before the failing add has run (the sheets it added are listed from then on).
+   */
+  chartSheets?: string[];
 }
 
 function recorder(path: string, log: string[]): any {
@@ -173,8 +179,10 @@ function fakeContext(book: FakeBook) {
     });
   };
   const active = sheetOf(book.active, book.cfs ?? []);
+  const listed = book.sheets.map((name) => ({ name })); // grows with the adds that ran
+  let failedAdd = false;
   const sheets = lazy(
-    { items: book.sheets.map((name) => ({ name })) },
+    { items: listed },
     {
       getActiveWorksheet: () => active,
       getItem: (name: string) => {
@@ -187,6 +195,8 @@ function fakeContext(book: FakeBook) {
       },
       add: (name: string) => {
         log.push(`add ${JSON.stringify(name)}`);
+        if (book.chartSheets?.some((c) => c.toLowerCase() === name.toLowerCase())) failedAdd = true;
+        else if (!failedAdd) listed.push({ name });
         return recorder(`[${name}]`, log);
       },
     },
@@ -206,6 +216,10 @@ function fakeContext(book: FakeBook) {
     },
     sync: async () => {
       synced++;
+      if (failedAdd) {
+        failedAdd = false;
+        throw Object.assign(new Error('A resource with the same name or identifier already exists.'), { code: 'ItemAlreadyExists' });
+      }
     },
   };
   return { context: context as unknown as Excel.RequestContext, log, loads, syncs: () => synced };
@@ -527,6 +541,50 @@ describe('office adapter', () => {
       const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
       assert.equal(r.status, 'done', r.message);
       assert.deepEqual(r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
+    });
+
+    it('a chart sheet named like a summary (Office.js does not list it): the summary goes beside it, the command done', async () => {
+      const snap = await laoCaiWithMistakes();
+      // Nothing written before the failing add: one retry, from the read.
+      const first = fakeContext({ active: snap, sheets: ['Phụ lục'], chartSheets: ['Tổng hợp điểm'] });
+      const r1 = await scoreAndSummarise(first.context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r1.status, 'done', r1.message);
+      assert.deepEqual(r1.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
+      assert.match(r1.message, /"Tổng hợp điểm \(2\)"/);
+      assert.equal(r1.syncs, 4); // read, write (failed), read, write
+      assert.equal(first.syncs(), 4);
+      const saved = first.log.filter((l) => l.startsWith(`settings.add ${STATE_KEY} `));
+      assert.equal(saved.length, 2); // queued in both write batches; the first never ran
+      assert.deepEqual(parseState(saved[1]!.slice(`settings.add ${STATE_KEY} `.length)).summarySheets, r1.sheets);
+
+      // The second summary's name is the chart sheet's: the first summary was written before the
+      // failure, and the retry knows it for parscore's (it made it) and rewrites it in place.
+      const second = fakeContext({ active: snap, sheets: ['Phụ lục'], chartSheets: ['theo cơ quan'] });
+      const r2 = await scoreAndSummarise(second.context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r2.status, 'done', r2.message);
+      assert.deepEqual(r2.sheets, ['Tổng hợp điểm', 'Theo cơ quan (2)', 'Danh sách vấn đề']);
+      assert.deepEqual(second.log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()']);
+
+      // Two chart sheets: one retry each.
+      const both = fakeContext({ active: snap, sheets: ['Phụ lục'], chartSheets: ['Tổng hợp điểm', 'Danh sách vấn đề'] });
+      const r3 = await scoreAndSummarise(both.context, { lang: 'vi', supports: ALL, engine: realEngine });
+      assert.equal(r3.status, 'done', r3.message);
+      assert.deepEqual(r3.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề (2)']);
+      // read, write (failed), read, write (failed), read, one more read (the top rows of the two summaries it wrote), write
+      assert.equal(r3.syncs, 7);
+    });
+
+    it('any other failure of the write reaches the caller, as before', async () => {
+      const snap = await laoCaiWithMistakes();
+      const { context } = fakeContext({ active: snap, sheets: ['Phụ lục'] });
+      let n = 0;
+      const sync = context.sync.bind(context);
+      (context as { sync: () => Promise<void> }).sync = async () => {
+        await sync();
+        if (++n === 2) throw Object.assign(new Error('busy'), { code: 'GeneralException' });
+      };
+      await assert.rejects(scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine }), /busy/);
+      assert.equal(n, 2);
     });
 
     it('keeps Excel’s copy of its summary ("Tổng hợp điểm (2)": an officer keeping last run’s scores), in one read sync with the notes', async () => {

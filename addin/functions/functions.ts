@@ -65,20 +65,20 @@ export function parsummary(table: any[][], invocation?: CustomFunctions.Invocati
 /**
  * Kiểm tra kết quả thực hiện so với chỉ tiêu: "Đạt", "Chưa đạt: cần …" hoặc "Không xác định".
  * @customfunction PARCHECK
- * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên").
+ * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên"), hoặc ô số: 0–1 là tỷ lệ (95% → ≥ 95%), số khác là mức tối thiểu.
  * @param actual Kết quả thực hiện (số, tỷ lệ % hoặc văn bản).
  * @returns Kết luận đạt / chưa đạt.
  */
-export function parcheck(target: string, actual: any): string {
+export function parcheck(target: any, actual: any): string {
   return run(() => logic.check(target, actual));
 }
 
 /**
  * Chuẩn hoá chỉ tiêu thành ngưỡng có thể kiểm tra (ví dụ "≥ 95%"); nhiều chỉ tiêu cách nhau bằng "; ".
  * @customfunction PARTARGET
- * @param text Câu chỉ tiêu như trong kế hoạch.
+ * @param text Câu chỉ tiêu như trong kế hoạch, hoặc ô số (0–1 là tỷ lệ: 95% → ≥ 95%).
  * @returns Ngưỡng đã chuẩn hoá.
  */
-export function partarget(text: string): string {
+export function partarget(text: any): string {
   return run(() => logic.target(text));
 }

@@ -469,6 +469,7 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 
   function parseTargets(text: unknown, lang: Lang): ParsedTarget[] {
     if (isBlank(text)) throw inputError('invalidValue', 'target-empty', {}, lang);
+    if (typeof text === 'number' && Number.isFinite(text)) return engine.parseTarget(numberAsTarget(text));
     const s = String(text);
     const targets = engine.parseTarget(s);
     if (targets.length === 0) throw inputError('invalidValue', 'target-unparsed', { text: clip(s) }, lang);
@@ -498,6 +499,16 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
   }
 
   return { score, summary, check, target, analyze, cache };
+}
+
+/**
+ * A target cell holding a number rather than a phrase. Excel hands a cell showing "95%" to a
+ * function as 0.95, and the rates of a plan are written so: a number from 0 to 1 is a rate
+ * ("≥ 95%"), any other a plain figure ("≥ 12"). In the appendix table such a number is points
+ * (reader.ts pointsIn); a PARCHECK target is a target by its place in the call.
+ */
+export function numberAsTarget(n: number): string {
+  return n > 0 && n <= 1 ? `>= ${Number((n * 100).toPrecision(12))}%` : `>= ${n}`;
 }
 
 function clip(s: string, max = 60): string {

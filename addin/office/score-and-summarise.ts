@@ -32,7 +32,7 @@ import { queueSummaryCheck } from './ownership';
 import { readActiveSheetAndOwnership } from './recognise';
 import { BatchBudget, MAX_BATCH_BYTES } from './payload';
 import { officeSupports, TOO_LARGE_HINT, type Supports } from './snapshot';
-import { locateOwnColumns, planSummarySheets, type ParscoreState } from './state';
+import { locateOwnColumns, planSummarySheets, sameSheetName, type ParscoreState } from './state';
 import {
   queueClearColumns,
   queueDeleteConditionalFormats,
@@ -100,12 +100,52 @@ const CHECKED: Record<Lang, (p: { sheet: string; n: number; col: string }) => st
 
 const DEFAULT_ENGINE: CommandEngine = { analyzeSheet, buildSummaryTables, buildInlineMarks };
 
+/**
+ * Sheet names Excel holds but does not list among worksheets: a chart sheet is not in
+ * `workbook.worksheets` (Office.js has no chart-sheet API), so a summary planned under its name
+ * fails at `worksheets.add` with ItemAlreadyExists. The command then runs again from its read,
+ * with that name taken, once per summary sheet at most; a normal run pays nothing for this.
+ */
+interface NameConflicts {
+  /** Names found taken by a failed add. */
+  hidden: string[];
+  /** The new sheets the failed attempt meant to add, in the order it added them. */
+  tried: string[];
+  /** The sheets the failed attempt added before its failing add: parscore's, whatever their name. */
+  created: string[];
+  /** The failed attempt's error, rethrown when the retry cannot name the sheet it failed on. */
+  error: unknown;
+}
+
+const isNameTaken = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ItemAlreadyExists';
+
 export async function scoreAndSummarise(context: Excel.RequestContext, options: ScoreCommandOptions): Promise<CommandResult> {
+  const budget = new BatchBudget(context, options.maxBatchBytes ?? MAX_BATCH_BYTES);
+  const conflicts: NameConflicts = { hidden: [], tried: [], created: [], error: null };
+  for (let attempt = 0; ; attempt++) {
+    const adding: string[] = [];
+    try {
+      return await scoreOnce(context, options, budget, conflicts, adding);
+    } catch (e) {
+      // Ops before a failed one in a batch have run: the retry reads the workbook as it now is.
+      if (!isNameTaken(e) || !adding.length || attempt >= adding.length) throw e;
+      conflicts.tried = adding;
+      conflicts.error = e;
+    }
+  }
+}
+
+async function scoreOnce(
+  context: Excel.RequestContext,
+  options: ScoreCommandOptions,
+  budget: BatchBudget,
+  conflicts: NameConflicts,
+  adding: string[],
+): Promise<CommandResult> {
   const { lang } = options;
   const supports = options.supports ?? officeSupports;
   const engine = options.engine ?? DEFAULT_ENGINE;
   const summaries = options.summaries !== false;
-  const budget = new BatchBudget(context, options.maxBatchBytes ?? MAX_BATCH_BYTES);
   const result = (status: CommandStatus, sheet: string, extra: Partial<CommandResult> & { detail?: string; n?: number } = {}): CommandResult => ({
     status,
     ok: status === 'done',
@@ -126,7 +166,18 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   );
   const snapshot = read.snapshot;
   const state = owned.state();
-  const sheetNames = owned.sheetNames();
+  const listed = owned.sheetNames();
+  if (conflicts.tried.length) {
+    // The failed add: the first sheet the last attempt meant to add that is still not listed.
+    const isListed = (n: string) => listed.some((l) => sameSheetName(l, n));
+    const failed = conflicts.tried.find((n) => !isListed(n));
+    if (failed === undefined) throw conflicts.error;
+    conflicts.hidden.push(failed);
+    conflicts.created = conflicts.tried.filter(isListed);
+    conflicts.tried = [];
+  }
+  // Taken names for planning only: a hidden (chart) sheet has no cells to read.
+  const taken = [...listed, ...conflicts.hidden];
   if (summarySheet) return result('summary-sheet-active', snapshot.name);
   if (snapshot.values.length === 0 && !snapshot.extent) return result('empty-sheet', snapshot.name);
 
@@ -156,7 +207,7 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   );
   // Which existing summary sheets are parscore's, by content (a read only when a sheet has a
   // summary's name), in the same read sync as the officer's notes when there is one.
-  const check = summaries ? queueSummaryCheck(context, sheetNames, owned.recordedSummaries()) : null;
+  const check = summaries ? queueSummaryCheck(context, listed, owned.recordedSummaries()) : null;
   let read2 = false;
   const sync2 = async () => {
     read2 = true;
@@ -168,11 +219,12 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
   const plan = check
     ? planSummarySheets(
         tables.map((t) => t.sheetName),
-        sheetNames,
-        check.owned(),
+        taken,
+        [...check.owned(), ...conflicts.created],
       )
     : { targets: state.summarySheets.slice(), remove: [] };
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
+  adding.push(...plan.targets.filter((t) => !listed.some((l) => sameSheetName(l, t))));
 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
