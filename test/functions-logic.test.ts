@@ -247,12 +247,16 @@ describe('custom functions logic', () => {
       // Data across the whole width (no gap wider than SNAPSHOT_GAP): nothing to cut away.
       const row = Array.from({ length: width }, (_, j) => (j === 0 ? 'STT' : j % 50 === 0 || j === width - 1 ? 'x' : ''));
       const table = Array.from({ length: rows }, () => row);
-      for (const fn of [(l: FunctionsLogic) => l.score(table), (l: FunctionsLogic) => l.summary(table, 'Phụ lục')]) {
+      // Without the range's address (PARSCORE here) the message speaks of the range; with it, of its sheet.
+      const cases: [(l: FunctionsLogic) => unknown, string, string][] = [
+        [(l) => l.score(table), 'Vùng dữ liệu', 'The range'],
+        [(l) => l.summary(table, 'Phụ lục'), 'Trang tính "Phụ lục"', 'Sheet "Phụ lục"'],
+      ];
+      for (const [fn, vi, en] of cases) {
         const e = refusal(fn);
         assert.equal(e.vi.key, 'bad-snapshot');
-        // Without the range's address (the first call) the message speaks of the range.
-        assert.match(e.vi.message, new RegExp(`^(Trang tính "Phụ lục"|Vùng dữ liệu) quá lớn để kiểm tra: ${rows} dòng × ${width} cột \\(tối đa ${MAX_GRID_CELLS} ô\\)$`));
-        assert.match(e.en.message, new RegExp(`^(Sheet "Phụ lục"|The range) is too large to check: ${rows} rows × ${width} columns \\(at most ${MAX_GRID_CELLS} cells\\)$`));
+        assert.equal(e.vi.message, `${vi} quá lớn để kiểm tra: ${rows} dòng × ${width} cột (tối đa ${MAX_GRID_CELLS} ô)`);
+        assert.equal(e.en.message, `${en} is too large to check: ${rows} rows × ${width} columns (at most ${MAX_GRID_CELLS} cells)`);
       }
     });
 
@@ -389,12 +393,23 @@ describe('custom functions logic', () => {
       throwsInput(() => logic.check('', 1), 'invalidValue', 'target-empty');
     });
 
-    it('PARCHECK / PARTARGET take a number target cell: 0–1 a rate as Excel stores 95%, any other a plain minimum', () => {
+    it('PARCHECK / PARTARGET take a number target cell: above 0 up to 1 a rate as Excel stores 95%, larger a plain minimum, 0 or less refused', () => {
       setFunctionsLanguage('vi');
       assert.equal(logic.target(0.95), '≥ 95%');
       assert.equal(logic.target(1), '≥ 100%');
       assert.equal(logic.target(0.07), '≥ 7%'); // 0.07 × 100 is 7.000000000000001
       assert.equal(logic.target(12), '≥ 12');
+      assert.equal(logic.target(1.5), '≥ 1,5'); // above 1: a plain minimum (write 150% as text)
+      assert.equal(logic.target(2.5e-7), '≥ 0,000025%'); // no exponent reaches the parser ("2.5e-5")
+      assert.equal(logic.target(1e21), '≥ 1.000.000.000.000.000.000.000');
+      // 1 is 100% (a count of one is written as text: "≥ 1", "Ít nhất 1 mô hình"): 3 is read as 3%, as for "100%".
+      assert.equal(logic.check(1, 3), logic.check('100%', 3));
+      assert.equal(logic.check('Ít nhất 1 mô hình', 3), 'Đạt');
+      // 0 or less is no target: refused with the value, not a threshold always met.
+      for (const n of [0, -5]) {
+        assert.throws(() => logic.target(n), (e: unknown) => e instanceof FunctionInputError && e.key === 'target-unparsed' && e.message.includes(String(n)));
+        assert.throws(() => logic.check(n, 3), FunctionInputError);
+      }
       assert.equal(logic.check(0.95, 0.97), 'Đạt');
       assert.equal(logic.check(0.95, '93,5%'), 'Chưa đạt: cần ≥ 95%');
       assert.equal(logic.check(1, 1), 'Đạt');

@@ -52,9 +52,16 @@ interface FakeBook {
   /**
    * Chart sheets: in the workbook but not in `worksheets` (Office.js lists no chart sheet), so
    * adding a worksheet of that name fails the sync with ItemAlreadyExists. As in Excel, what the
-   * batch queued before the failing add has run (the sheets it added are listed from then on).
+   * batch queued before the failing add has run (sheets it added or deleted are listed so from then
+   * on), and the error carries the traces queued before it (`traceMessages`).
    */
   chartSheets?: string[];
+  /** A failing batch leaves the sheet list as it was (to show the command does not rely on the above). */
+  rollback?: boolean;
+  /** No context.trace (a host without it): the failed add is found from the sheet list. */
+  noTrace?: boolean;
+  /** A1:N3 a summary sheet gets when added, by its base name ("Tổng hợp điểm (2)" → "Tổng hợp điểm"). */
+  layoutTops?: Record<string, unknown[][]>;
 }
 
 function recorder(path: string, log: string[]): any {
@@ -179,8 +186,33 @@ function fakeContext(book: FakeBook) {
     });
   };
   const active = sheetOf(book.active, book.cfs ?? []);
-  const listed = book.sheets.map((name) => ({ name })); // grows with the adds that ran
-  let failedAdd = false;
+  // Sheet adds and deletes (and traces) are queued and run in order at the next sync.
+  const listed = book.sheets.map((name) => ({ name }));
+  const tops: Record<string, unknown[][]> = { ...(book.tops ?? {}) };
+  let queued: { op: 'add' | 'delete' | 'trace'; name: string }[] = [];
+  const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+  const runQueued = () => {
+    const ops = queued;
+    queued = [];
+    const before = listed.slice();
+    const traces: string[] = [];
+    for (const { op, name } of ops) {
+      if (op === 'trace') traces.push(name);
+      else if (op === 'delete') {
+        const i = listed.findIndex((l) => same(l.name, name));
+        if (i >= 0) listed.splice(i, 1);
+        delete tops[name];
+      } else if (book.chartSheets?.some((c) => same(c, name)) || listed.some((l) => same(l.name, name))) {
+        if (book.rollback) listed.splice(0, listed.length, ...before);
+        const error = new Error('A resource with the same name or identifier already exists.');
+        throw Object.assign(error, { code: 'ItemAlreadyExists', traceMessages: traces });
+      } else {
+        listed.push({ name });
+        const top = book.layoutTops?.[name.replace(/ \(\d+\)$/, '')];
+        if (top) tops[name] = top;
+      }
+    }
+  };
   const sheets = lazy(
     { items: listed },
     {
@@ -188,15 +220,22 @@ function fakeContext(book: FakeBook) {
       getItem: (name: string) => {
         if (book.others?.[name]) return sheetOf(book.others[name]!, book.cfs ?? []);
         const rec = recorder(`[${name}]`, log);
-        const top = book.tops?.[name];
-        if (!top) return rec;
-        const read = lazy({ values: top }, {}, `[${name}]!A1:N3`);
-        return new Proxy(rec, { get: (t, p) => (p === 'getRange' ? (addr: string) => (addr === 'A1:N3' ? read : t.getRange(addr)) : t[p]) });
+        return new Proxy(rec, {
+          get: (t, p) => {
+            if (p === 'delete')
+              return () => {
+                log.push(`[${name}].delete()`);
+                queued.push({ op: 'delete', name });
+              };
+            if (p === 'getRange')
+              return (addr: string) => (addr === 'A1:N3' && tops[name] ? lazy({ values: tops[name] }, {}, `[${name}]!A1:N3`) : t.getRange(addr));
+            return t[p];
+          },
+        });
       },
       add: (name: string) => {
         log.push(`add ${JSON.stringify(name)}`);
-        if (book.chartSheets?.some((c) => c.toLowerCase() === name.toLowerCase())) failedAdd = true;
-        else if (!failedAdd) listed.push({ name });
+        queued.push({ op: 'add', name });
         return recorder(`[${name}]`, log);
       },
     },
@@ -214,15 +253,13 @@ function fakeContext(book: FakeBook) {
         add: (key: string, value: string) => log.push(`settings.add ${key} ${value}`),
       },
     },
+    ...(book.noTrace ? {} : { trace: (message: string) => queued.push({ op: 'trace', name: message }) }),
     sync: async () => {
       synced++;
-      if (failedAdd) {
-        failedAdd = false;
-        throw Object.assign(new Error('A resource with the same name or identifier already exists.'), { code: 'ItemAlreadyExists' });
-      }
+      runQueued();
     },
   };
-  return { context: context as unknown as Excel.RequestContext, log, loads, syncs: () => synced };
+  return { context: context as unknown as Excel.RequestContext, log, loads, syncs: () => synced, sheetNames: () => listed.map((l) => l.name) };
 }
 
 const ALL: (set: string, version: string) => boolean = () => true;
@@ -543,35 +580,58 @@ describe('office adapter', () => {
       assert.deepEqual(r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
     });
 
-    it('a chart sheet named like a summary (Office.js does not list it): the summary goes beside it, the command done', async () => {
-      const snap = await laoCaiWithMistakes();
-      // Nothing written before the failing add: one retry, from the read.
-      const first = fakeContext({ active: snap, sheets: ['Phụ lục'], chartSheets: ['Tổng hợp điểm'] });
-      const r1 = await scoreAndSummarise(first.context, { lang: 'vi', supports: ALL, engine: realEngine });
-      assert.equal(r1.status, 'done', r1.message);
-      assert.deepEqual(r1.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
-      assert.match(r1.message, /"Tổng hợp điểm \(2\)"/);
-      assert.equal(r1.syncs, 4); // read, write (failed), read, write
-      assert.equal(first.syncs(), 4);
-      const saved = first.log.filter((l) => l.startsWith(`settings.add ${STATE_KEY} `));
-      assert.equal(saved.length, 2); // queued in both write batches; the first never ran
-      assert.deepEqual(parseState(saved[1]!.slice(`settings.add ${STATE_KEY} `.length)).summarySheets, r1.sheets);
+    describe('a chart sheet named like a summary (Office.js does not list it, so adding the summary fails)', () => {
+      const run = async (book: Omit<FakeBook, 'active'>) => {
+        const snap = await laoCaiWithMistakes();
+        const fake = fakeContext({ active: snap, layoutTops: await summaryTops(), ...book });
+        const r = await scoreAndSummarise(fake.context, { lang: 'vi', supports: ALL, engine: realEngine });
+        assert.equal(r.status, 'done', r.message);
+        assert.equal(r.syncs, fake.syncs());
+        const saved = fake.log.filter((l) => l.startsWith(`settings.add ${STATE_KEY} `)).at(-1)!;
+        assert.deepEqual(parseState(saved.slice(`settings.add ${STATE_KEY} `.length)).summarySheets, r.sheets, 'the state records what was written');
+        return { r, fake };
+      };
 
-      // The second summary's name is the chart sheet's: the first summary was written before the
-      // failure, and the retry knows it for parscore's (it made it) and rewrites it in place.
-      const second = fakeContext({ active: snap, sheets: ['Phụ lục'], chartSheets: ['theo cơ quan'] });
-      const r2 = await scoreAndSummarise(second.context, { lang: 'vi', supports: ALL, engine: realEngine });
-      assert.equal(r2.status, 'done', r2.message);
-      assert.deepEqual(r2.sheets, ['Tổng hợp điểm', 'Theo cơ quan (2)', 'Danh sách vấn đề']);
-      assert.deepEqual(second.log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()']);
+      it('the summary goes beside it ("Tổng hợp điểm (2)") after one more read and write, and nothing else moves', async () => {
+        const { r, fake } = await run({ sheets: ['Phụ lục'], chartSheets: ['Tổng hợp điểm'] });
+        assert.deepEqual(r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.match(r.message, /"Tổng hợp điểm \(2\)"/);
+        assert.equal(r.syncs, 4); // read, write (failed at its first add), read, write
+        assert.deepEqual(fake.sheetNames(), ['Phụ lục', ...r.sheets]);
+      });
 
-      // Two chart sheets: one retry each.
-      const both = fakeContext({ active: snap, sheets: ['Phụ lục'], chartSheets: ['Tổng hợp điểm', 'Danh sách vấn đề'] });
-      const r3 = await scoreAndSummarise(both.context, { lang: 'vi', supports: ALL, engine: realEngine });
-      assert.equal(r3.status, 'done', r3.message);
-      assert.deepEqual(r3.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan', 'Danh sách vấn đề (2)']);
-      // read, write (failed), read, write (failed), read, one more read (the top rows of the two summaries it wrote), write
-      assert.equal(r3.syncs, 7);
+      it('what the failed write had added is parscore’s and is rewritten, never left behind as an officer’s sheet', async () => {
+        const second = await run({ sheets: ['Phụ lục'], chartSheets: ['theo cơ quan'] });
+        assert.deepEqual(second.r.sheets, ['Tổng hợp điểm', 'Theo cơ quan (2)', 'Danh sách vấn đề']);
+        assert.deepEqual(second.fake.log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()']);
+        assert.deepEqual(second.fake.sheetNames(), ['Phụ lục', ...second.r.sheets]);
+        // The officer's own "Tổng hợp điểm" and two chart sheets: a "(2)" made by the first attempt
+        // and rewritten by the second is still parscore's in the third.
+        const officer = await run({
+          sheets: ['Phụ lục', 'Tổng hợp điểm'],
+          tops: { 'Tổng hợp điểm': [['Điểm của phòng'], [], ['ghi chú']] },
+          chartSheets: ['Theo cơ quan', 'Danh sách vấn đề'],
+        });
+        assert.deepEqual(officer.r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan (2)', 'Danh sách vấn đề (2)']);
+        assert.deepEqual(officer.fake.sheetNames().sort(), ['Phụ lục', 'Tổng hợp điểm', ...officer.r.sheets].sort());
+        assert.ok(!officer.fake.log.includes('[Tổng hợp điểm].delete()'), 'the officer’s sheet is never deleted');
+      });
+
+      it('one chart sheet per summary, or a chart sheet and its "(2)": every summary still finds a free name', async () => {
+        const three = await run({ sheets: ['Phụ lục'], chartSheets: ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'] });
+        assert.deepEqual(three.r.sheets, ['Tổng hợp điểm (2)', 'Theo cơ quan (2)', 'Danh sách vấn đề (2)']);
+        assert.deepEqual(three.fake.sheetNames().sort(), ['Phụ lục', ...three.r.sheets].sort());
+        const pair = await run({ sheets: ['Phụ lục'], chartSheets: ['Danh sách vấn đề', 'Danh sách vấn đề (2)'] });
+        assert.deepEqual(pair.r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề (3)']);
+      });
+
+      it('finds the failed add by its trace when Excel keeps nothing of the failed batch, and by the sheet list without traces', async () => {
+        const rolledBack = await run({ sheets: ['Phụ lục'], chartSheets: ['Theo cơ quan'], rollback: true });
+        assert.deepEqual(rolledBack.r.sheets, ['Tổng hợp điểm', 'Theo cơ quan (2)', 'Danh sách vấn đề']);
+        assert.deepEqual(rolledBack.fake.sheetNames(), ['Phụ lục', ...rolledBack.r.sheets]);
+        const untraced = await run({ sheets: ['Phụ lục'], chartSheets: ['Theo cơ quan'], noTrace: true });
+        assert.deepEqual(untraced.r.sheets, ['Tổng hợp điểm', 'Theo cơ quan (2)', 'Danh sách vấn đề']);
+      });
     });
 
     it('any other failure of the write reaches the caller, as before', async () => {

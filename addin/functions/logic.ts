@@ -469,7 +469,12 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 
   function parseTargets(text: unknown, lang: Lang): ParsedTarget[] {
     if (isBlank(text)) throw inputError('invalidValue', 'target-empty', {}, lang);
-    if (typeof text === 'number' && Number.isFinite(text)) return engine.parseTarget(numberAsTarget(text));
+    if (typeof text === 'number' && Number.isFinite(text)) {
+      const phrase = numberAsTarget(text);
+      const parsed = phrase ? engine.parseTarget(phrase) : [];
+      if (parsed.length === 0) throw inputError('invalidValue', 'target-unparsed', { text: String(text) }, lang);
+      return parsed;
+    }
     const s = String(text);
     const targets = engine.parseTarget(s);
     if (targets.length === 0) throw inputError('invalidValue', 'target-unparsed', { text: clip(s) }, lang);
@@ -502,13 +507,21 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 }
 
 /**
- * A target cell holding a number rather than a phrase. Excel hands a cell showing "95%" to a
- * function as 0.95, and the rates of a plan are written so: a number from 0 to 1 is a rate
- * ("≥ 95%"), any other a plain figure ("≥ 12"). In the appendix table such a number is points
- * (reader.ts pointsIn); a PARCHECK target is a target by its place in the call.
+ * A target cell holding a number rather than a phrase, as a phrase parseTarget reads; null when
+ * it is no target. Excel hands a cell showing "95%" to a function as 0.95, and the rates of a plan
+ * are written so: a number above 0 up to 1 is a rate ("≥ 95%"; 1 is 100%, the most common target,
+ * so a count of one is written as text: "≥ 1", "Ít nhất 1 mô hình"), a larger one a plain minimum ("≥ 12"). 0 or less says
+ * nothing to check. In the appendix table such a number is points (reader.ts pointsIn); a
+ * PARCHECK target is a target by its place in the call.
  */
-export function numberAsTarget(n: number): string {
-  return n > 0 && n <= 1 ? `>= ${Number((n * 100).toPrecision(12))}%` : `>= ${n}`;
+export function numberAsTarget(n: number): string | null {
+  if (!(n > 0)) return null;
+  return n <= 1 ? `>= ${plainDecimal(n * 100)}%` : `>= ${plainDecimal(n)}`;
+}
+
+/** A number in plain decimals, never "1e-7" (parseTarget reads no exponent), float noise dropped (0.07 × 100). */
+function plainDecimal(x: number): string {
+  return Number(x.toPrecision(12)).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
 function clip(s: string, max = 60): string {

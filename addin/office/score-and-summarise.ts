@@ -41,6 +41,7 @@ import {
   queueInlineMarks,
   queueSaveState,
   queueSummarySheet,
+  ADD_SHEET_TRACE,
   type Writer,
 } from './write';
 
@@ -104,32 +105,49 @@ const DEFAULT_ENGINE: CommandEngine = { analyzeSheet, buildSummaryTables, buildI
  * Sheet names Excel holds but does not list among worksheets: a chart sheet is not in
  * `workbook.worksheets` (Office.js has no chart-sheet API), so a summary planned under its name
  * fails at `worksheets.add` with ItemAlreadyExists. The command then runs again from its read,
- * with that name taken, once per summary sheet at most; a normal run pays nothing for this.
+ * with that name taken; a normal run pays nothing for this.
  */
 interface NameConflicts {
   /** Names found taken by a failed add. */
   hidden: string[];
   /** The new sheets the failed attempt meant to add, in the order it added them. */
   tried: string[];
-  /** The sheets the failed attempt added before its failing add: parscore's, whatever their name. */
+  /** The name the failed add traced (queueSummarySheet), when the host reports traces. */
+  failedName: string | null;
+  /** Sheets failed attempts added before their failing add: parscore's, whatever their name. */
   created: string[];
   /** The failed attempt's error, rethrown when the retry cannot name the sheet it failed on. */
   error: unknown;
 }
 
+/** Retries for taken names: each must find a new one, so this only bounds a pathological workbook. */
+const MAX_NAME_RETRIES = 8;
+
 const isNameTaken = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ItemAlreadyExists';
+
+/** The sheet the failing add was for: the last add traced before the error (OfficeExtension.Error.traceMessages). */
+function tracedAdd(e: unknown): string | null {
+  const traces = (e as { traceMessages?: unknown } | null)?.traceMessages;
+  if (!Array.isArray(traces)) return null;
+  for (let i = traces.length - 1; i >= 0; i--) {
+    const t: unknown = traces[i];
+    if (typeof t === 'string' && t.startsWith(ADD_SHEET_TRACE)) return t.slice(ADD_SHEET_TRACE.length);
+  }
+  return null;
+}
 
 export async function scoreAndSummarise(context: Excel.RequestContext, options: ScoreCommandOptions): Promise<CommandResult> {
   const budget = new BatchBudget(context, options.maxBatchBytes ?? MAX_BATCH_BYTES);
-  const conflicts: NameConflicts = { hidden: [], tried: [], created: [], error: null };
+  const conflicts: NameConflicts = { hidden: [], tried: [], failedName: null, created: [], error: null };
   for (let attempt = 0; ; attempt++) {
     const adding: string[] = [];
     try {
       return await scoreOnce(context, options, budget, conflicts, adding);
     } catch (e) {
       // Ops before a failed one in a batch have run: the retry reads the workbook as it now is.
-      if (!isNameTaken(e) || !adding.length || attempt >= adding.length) throw e;
+      if (!isNameTaken(e) || !adding.length || attempt >= MAX_NAME_RETRIES) throw e;
       conflicts.tried = adding;
+      conflicts.failedName = tracedAdd(e);
       conflicts.error = e;
     }
   }
@@ -168,12 +186,14 @@ async function scoreOnce(
   const state = owned.state();
   const listed = owned.sheetNames();
   if (conflicts.tried.length) {
-    // The failed add: the first sheet the last attempt meant to add that is still not listed.
+    // The failed add: the one it traced, else the first sheet the attempt meant to add that is
+    // still not listed (the adds before it ran). No new name found: give the error up.
     const isListed = (n: string) => listed.some((l) => sameSheetName(l, n));
-    const failed = conflicts.tried.find((n) => !isListed(n));
-    if (failed === undefined) throw conflicts.error;
+    const failed = conflicts.failedName ?? conflicts.tried.find((n) => !isListed(n));
+    if (failed === undefined || conflicts.hidden.some((h) => sameSheetName(h, failed))) throw conflicts.error;
     conflicts.hidden.push(failed);
-    conflicts.created = conflicts.tried.filter(isListed);
+    // Kept from every failed attempt: a sheet one made and the next rewrote stays parscore's.
+    for (const n of conflicts.tried) if (isListed(n) && !sameSheetName(n, failed)) conflicts.created.push(n);
     conflicts.tried = [];
   }
   // Taken names for planning only: a hidden (chart) sheet has no cells to read.
@@ -224,7 +244,7 @@ async function scoreOnce(
       )
     : { targets: state.summarySheets.slice(), remove: [] };
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
-  adding.push(...plan.targets.filter((t) => !listed.some((l) => sameSheetName(l, t))));
+  if (check) adding.push(...plan.targets);
 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
