@@ -393,32 +393,33 @@ describe('custom functions logic', () => {
       throwsInput(() => logic.check('', 1), 'invalidValue', 'target-empty');
     });
 
-    it('PARCHECK / PARTARGET take a number target cell: above 0 up to 1 a rate as Excel stores 95%, larger a plain minimum, 0 or less refused', () => {
+    it('PARCHECK / PARTARGET take a number target cell above 0 up to 1 as a rate (Excel stores 95% so) and refuse any other number', () => {
       setFunctionsLanguage('vi');
       assert.equal(logic.target(0.95), '≥ 95%');
       assert.equal(logic.target(1), '≥ 100%');
       assert.equal(logic.target(0.07), '≥ 7%'); // 0.07 × 100 is 7.000000000000001
-      assert.equal(logic.target(12), '≥ 12');
-      assert.equal(logic.target(1.5), '≥ 1,5'); // above 1: a plain minimum (write 150% as text)
       assert.equal(logic.target(2.5e-7), '≥ 0,000025%'); // no exponent reaches the parser ("2.5e-5")
-      assert.equal(logic.target(1e21), '≥ 1.000.000.000.000.000.000.000');
-      // 1 is 100% (a count of one is written as text: "≥ 1", "Ít nhất 1 mô hình"): 3 is read as 3%, as for "100%".
-      assert.equal(logic.check(1, 3), logic.check('100%', 3));
-      assert.equal(logic.check('Ít nhất 1 mô hình', 3), 'Đạt');
-      // 0 or less is no target: refused with the value, not a threshold always met.
-      for (const n of [0, -5]) {
-        assert.throws(() => logic.target(n), (e: unknown) => e instanceof FunctionInputError && e.key === 'target-unparsed' && e.message.includes(String(n)));
-        assert.throws(() => logic.check(n, 3), FunctionInputError);
-      }
       assert.equal(logic.check(0.95, 0.97), 'Đạt');
       assert.equal(logic.check(0.95, '93,5%'), 'Chưa đạt: cần ≥ 95%');
       assert.equal(logic.check(1, 1), 'Đạt');
-      assert.equal(logic.check(12, 15), 'Đạt');
-      assert.equal(logic.check(12, 'đang tổng hợp'), 'Không xác định');
+      assert.equal(logic.check(0.95, 'đang tổng hợp'), 'Không xác định');
       // The same as the target typed as text.
       assert.equal(logic.check(0.95, 0.9), logic.check('95%', 0.9));
+      // 1 is 100% (a count of one is written as text: "≥ 1", "Ít nhất 1 mô hình"): 3 is read as 3%, as for "100%".
+      assert.equal(logic.check(1, 3), logic.check('100%', 3));
+      assert.equal(logic.check('Ít nhất 1 mô hình', 3), 'Đạt');
+      // Any other number is refused, with the number: a count (12), a year (2025), a date (Excel
+      // hands 31/12/2025 over as 46022: as a minimum, a finish on 15/01/2026 would pass), 150%, 0.
+      for (const n of [12, 2025, 46022, 1.5, 0, -5, 1e21]) {
+        assert.throws(() => logic.target(n), (e: unknown) => e instanceof FunctionInputError && e.key === 'target-number', String(n));
+        assert.throws(() => logic.check(n, 46037), FunctionInputError);
+      }
+      assert.throws(() => logic.target(1.5), { message: /^Ô chỉ tiêu chứa số 1,5: .*"≥ 1,5"/ });
+      assert.throws(() => logic.target(1e21), { message: /số 1000000000000000000000:/ });
+      assert.equal(logic.check('≥ 12', 15), 'Đạt'); // the same target as text
       setFunctionsLanguage('en');
       assert.equal(logic.check(0.95, 0.9), 'Not met: needs ≥ 95%');
+      assert.throws(() => logic.target(1.5), { message: /^The target cell holds the number 1\.5: .*"≥ 1\.5"/ });
       setFunctionsLanguage('vi');
     });
 

@@ -62,6 +62,8 @@ interface FakeBook {
   noTrace?: boolean;
   /** A1:N3 a summary sheet gets when added, by its base name ("Tổng hợp điểm (2)" → "Tổng hợp điểm"). */
   layoutTops?: Record<string, unknown[][]>;
+  /** Cells of the active sheet that get a note between parscore's read and its write: adding one fails with ItemAlreadyExists. */
+  notedMeanwhile?: string[];
 }
 
 function recorder(path: string, log: string[]): any {
@@ -158,7 +160,12 @@ function fakeContext(book: FakeBook) {
           delete: () => log.push(`[${s.name}] note ${blockAddress(n.row, n.col)}.delete()`),
         })),
       },
-      { add: (cell: string, text: string) => log.push(`[${s.name}].notes.add(${JSON.stringify(cell)}, ${JSON.stringify(text)})`) },
+      {
+        add: (cell: string, text: string) => {
+          log.push(`[${s.name}].notes.add(${JSON.stringify(cell)}, ${JSON.stringify(text)})`);
+          if (book.notedMeanwhile?.includes(cell)) queued.push({ op: 'exists', name: cell });
+        },
+      },
       `[${s.name}] notes`,
     );
     const comments = lazy(
@@ -189,7 +196,7 @@ function fakeContext(book: FakeBook) {
   // Sheet adds and deletes (and traces) are queued and run in order at the next sync.
   const listed = book.sheets.map((name) => ({ name }));
   const tops: Record<string, unknown[][]> = { ...(book.tops ?? {}) };
-  let queued: { op: 'add' | 'delete' | 'trace'; name: string }[] = [];
+  let queued: { op: 'add' | 'delete' | 'trace' | 'exists'; name: string }[] = [];
   const same = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
   const runQueued = () => {
     const ops = queued;
@@ -198,6 +205,7 @@ function fakeContext(book: FakeBook) {
     const traces: string[] = [];
     for (const { op, name } of ops) {
       if (op === 'trace') traces.push(name);
+      else if (op === 'exists') throw Object.assign(new Error('A resource with the same name or identifier already exists.'), { code: 'ItemAlreadyExists', traceMessages: traces });
       else if (op === 'delete') {
         const i = listed.findIndex((l) => same(l.name, name));
         if (i >= 0) listed.splice(i, 1);
@@ -623,6 +631,24 @@ describe('office adapter', () => {
         assert.deepEqual(three.fake.sheetNames().sort(), ['Phụ lục', ...three.r.sheets].sort());
         const pair = await run({ sheets: ['Phụ lục'], chartSheets: ['Danh sách vấn đề', 'Danh sách vấn đề (2)'] });
         assert.deepEqual(pair.r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề (3)']);
+      });
+
+      it('any other ItemAlreadyExists (a note a co-author added meanwhile) is no reason to retry: the summaries just written stay', async () => {
+        const snap = await laoCaiWithMistakes();
+        const cell = (() => {
+          const n = buildCellNotes(analyzeSheet(snap), 'vi', snap.merges)[0]!;
+          return blockAddress(n.row, n.col);
+        })();
+        for (const book of [{ officer: false }, { officer: true }]) {
+          const sheets = book.officer ? ['Phụ lục', 'Danh sách vấn đề'] : ['Phụ lục'];
+          const tops: Record<string, unknown[][]> = book.officer ? { 'Danh sách vấn đề': [['Việc của phòng'], [], ['ghi chú']] } : {};
+          const fake = fakeContext({ active: snap, sheets, tops, layoutTops: await summaryTops(), notedMeanwhile: [cell] });
+          await assert.rejects(scoreAndSummarise(fake.context, { lang: 'vi', supports: ALL, engine: realEngine }), { code: 'ItemAlreadyExists' });
+          assert.equal(fake.syncs(), book.officer ? 3 : 2, 'no retry'); // read (+ the top rows of the officer's sheet), write
+          const written = book.officer ? ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề (2)'] : ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'];
+          assert.deepEqual(fake.sheetNames(), [...sheets, ...written]);
+          assert.deepEqual(fake.log.filter((l) => l.endsWith('].delete()')), []);
+        }
       });
 
       it('finds the failed add by its trace when Excel keeps nothing of the failed batch, and by the sheet list without traces', async () => {

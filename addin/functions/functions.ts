@@ -65,7 +65,7 @@ export function parsummary(table: any[][], invocation?: CustomFunctions.Invocati
 /**
  * Kiểm tra kết quả thực hiện so với chỉ tiêu: "Đạt", "Chưa đạt: cần …" hoặc "Không xác định".
  * @customfunction PARCHECK
- * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên"), hoặc ô số: trên 0 đến 1 là tỷ lệ (95% → ≥ 95%, 1 là 100%), số lớn hơn là mức tối thiểu.
+ * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên"), hoặc ô số từ trên 0 đến 1, là tỷ lệ (95% → ≥ 95%, 1 là 100%).
  * @param actual Kết quả thực hiện (số, tỷ lệ % hoặc văn bản).
  * @returns Kết luận đạt / chưa đạt.
  */
@@ -76,7 +76,7 @@ export function parcheck(target: any, actual: any): string {
 /**
  * Chuẩn hoá chỉ tiêu thành ngưỡng có thể kiểm tra (ví dụ "≥ 95%"); nhiều chỉ tiêu cách nhau bằng "; ".
  * @customfunction PARTARGET
- * @param text Câu chỉ tiêu như trong kế hoạch, hoặc ô số (trên 0 đến 1 là tỷ lệ: 95% → ≥ 95%).
+ * @param text Câu chỉ tiêu như trong kế hoạch, hoặc ô số từ trên 0 đến 1, là tỷ lệ (95% → ≥ 95%).
  * @returns Ngưỡng đã chuẩn hoá.
  */
 export function partarget(text: any): string {

@@ -44,6 +44,7 @@ export type FunctionMessageKey =
   | 'no-summary'
   | 'target-empty'
   | 'target-unparsed'
+  | 'target-number'
   | 'internal';
 
 type MessageParams = Record<string, string>;
@@ -62,6 +63,8 @@ export const FUNCTION_MESSAGES: Record<Lang, Record<FunctionMessageKey, (p: Mess
     'no-summary': () => 'Không có bảng tổng hợp theo lĩnh vực cho vùng này.',
     'target-empty': () => 'Chưa nhập chỉ tiêu.',
     'target-unparsed': (p) => `Không nhận ra chỉ tiêu trong "${p.text}".`,
+    'target-number': (p) =>
+      `Ô chỉ tiêu chứa số ${p.text}: không rõ là số lượng, năm hay ngày. Hãy ghi chỉ tiêu bằng chữ (ví dụ "≥ ${p.text}"); chỉ số từ trên 0 đến 1 được hiểu là tỷ lệ (0,95 là 95%).`,
     internal: (p) => `Lỗi nội bộ của parscore: ${p.detail}`,
   },
   en: {
@@ -77,6 +80,8 @@ export const FUNCTION_MESSAGES: Record<Lang, Record<FunctionMessageKey, (p: Mess
     'no-summary': () => 'There is no by-field summary for this range.',
     'target-empty': () => 'No target was given.',
     'target-unparsed': (p) => `No target was recognised in "${p.text}".`,
+    'target-number': (p) =>
+      `The target cell holds the number ${p.text}: a count, a year or a date? Write the target as text (for example "≥ ${p.text}"); only a number above 0 up to 1 is read as a rate (0.95 is 95%).`,
     internal: (p) => `parscore internal error: ${p.detail}`,
   },
 };
@@ -472,7 +477,7 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     if (typeof text === 'number' && Number.isFinite(text)) {
       const phrase = numberAsTarget(text);
       const parsed = phrase ? engine.parseTarget(phrase) : [];
-      if (parsed.length === 0) throw inputError('invalidValue', 'target-unparsed', { text: String(text) }, lang);
+      if (parsed.length === 0) throw inputError('invalidValue', 'target-number', { text: plainDecimal(text, lang) }, lang);
       return parsed;
     }
     const s = String(text);
@@ -508,20 +513,23 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 
 /**
  * A target cell holding a number rather than a phrase, as a phrase parseTarget reads; null when
- * it is no target. Excel hands a cell showing "95%" to a function as 0.95, and the rates of a plan
- * are written so: a number above 0 up to 1 is a rate ("≥ 95%"; 1 is 100%, the most common target,
- * so a count of one is written as text: "≥ 1", "Ít nhất 1 mô hình"), a larger one a plain minimum ("≥ 12"). 0 or less says
- * nothing to check. In the appendix table such a number is points (reader.ts pointsIn); a
- * PARCHECK target is a target by its place in the call.
+ * the number alone does not say what the target is. Excel hands a cell showing "95%" to a
+ * function as 0.95, and the rates of a plan are written so: a number above 0 up to 1 is a rate
+ * ("≥ 95%"; 1 is 100%, the most common target). Any other number is refused: a count, a year
+ * (2025) and a date (a serial number, 46022 for 31/12/2025) look alike to a function, and reading
+ * a date as a minimum would pass a late finish. In the appendix table such a number is points
+ * (reader.ts pointsIn); a PARCHECK target is a target by its place in the call.
  */
 export function numberAsTarget(n: number): string | null {
-  if (!(n > 0)) return null;
-  return n <= 1 ? `>= ${plainDecimal(n * 100)}%` : `>= ${plainDecimal(n)}`;
+  return n > 0 && n <= 1 ? `>= ${plainDecimal(n * 100, 'en')}%` : null;
 }
 
-/** A number in plain decimals, never "1e-7" (parseTarget reads no exponent), float noise dropped (0.07 × 100). */
-function plainDecimal(x: number): string {
-  return Number(x.toPrecision(12)).toLocaleString('en-US', { useGrouping: false, maximumFractionDigits: 20 });
+/**
+ * A number in plain decimals, never "1e-7" (parseTarget reads no exponent), float noise dropped
+ * (0.07 × 100); Vietnamese with a decimal comma for messages.
+ */
+function plainDecimal(x: number, lang: Lang): string {
+  return Number(x.toPrecision(12)).toLocaleString(lang === 'vi' ? 'vi-VN' : 'en-US', { useGrouping: false, maximumFractionDigits: 20 });
 }
 
 function clip(s: string, max = 60): string {

@@ -42,6 +42,7 @@ import {
   queueSaveState,
   queueSummarySheet,
   ADD_SHEET_TRACE,
+  SHEET_ADDED_TRACE,
   type Writer,
 } from './write';
 
@@ -125,12 +126,17 @@ const MAX_NAME_RETRIES = 8;
 
 const isNameTaken = (e: unknown): boolean => (e as { code?: unknown } | null)?.code === 'ItemAlreadyExists';
 
-/** The sheet the failing add was for: the last add traced before the error (OfficeExtension.Error.traceMessages). */
-function tracedAdd(e: unknown): string | null {
+/**
+ * What the error's traces (OfficeExtension.Error.traceMessages: those run before the error) say
+ * failed: the sheet of an add traced last without its "added" after it; null when the failure was
+ * elsewhere (after an add went through, or before any); undefined when the host reports no traces.
+ */
+function tracedAdd(e: unknown): string | null | undefined {
   const traces = (e as { traceMessages?: unknown } | null)?.traceMessages;
-  if (!Array.isArray(traces)) return null;
+  if (!Array.isArray(traces)) return undefined;
   for (let i = traces.length - 1; i >= 0; i--) {
     const t: unknown = traces[i];
+    if (t === SHEET_ADDED_TRACE) return null;
     if (typeof t === 'string' && t.startsWith(ADD_SHEET_TRACE)) return t.slice(ADD_SHEET_TRACE.length);
   }
   return null;
@@ -146,8 +152,11 @@ export async function scoreAndSummarise(context: Excel.RequestContext, options: 
     } catch (e) {
       // Ops before a failed one in a batch have run: the retry reads the workbook as it now is.
       if (!isNameTaken(e) || !adding.length || attempt >= MAX_NAME_RETRIES) throw e;
+      // Another operation whose item exists (a note on a cell a co-author has just noted): not ours to retry.
+      const traced = typeof context.trace === 'function' ? tracedAdd(e) : undefined; // as queueSummarySheet traces
+      if (traced === null) throw e;
       conflicts.tried = adding;
-      conflicts.failedName = tracedAdd(e);
+      conflicts.failedName = traced ?? null;
       conflicts.error = e;
     }
   }
@@ -190,7 +199,8 @@ async function scoreOnce(
     // still not listed (the adds before it ran). No new name found: give the error up.
     const isListed = (n: string) => listed.some((l) => sameSheetName(l, n));
     const failed = conflicts.failedName ?? conflicts.tried.find((n) => !isListed(n));
-    if (failed === undefined || conflicts.hidden.some((h) => sameSheetName(h, failed))) throw conflicts.error;
+    // A traced name now listed was added after all: the failure was not that name's.
+    if (failed === undefined || isListed(failed) || conflicts.hidden.some((h) => sameSheetName(h, failed))) throw conflicts.error;
     conflicts.hidden.push(failed);
     // Kept from every failed attempt: a sheet one made and the next rewrote stays parscore's.
     for (const n of conflicts.tried) if (isListed(n) && !sameSheetName(n, failed)) conflicts.created.push(n);

@@ -64,16 +64,22 @@ export async function queueDeleteNames(w: Writer, names: readonly Excel.NamedIte
   }
 }
 
-/** The trace queued before each summary sheet's add: a failing add names itself in the error's traceMessages. */
+/**
+ * The traces queued around each summary sheet's add: a failing add names itself in the error's
+ * traceMessages (its "add" is the last of them), and a failure after it shows the add went through.
+ */
 export const ADD_SHEET_TRACE = 'parscore add sheet: ';
+export const SHEET_ADDED_TRACE = 'parscore sheet added';
 
 /** Adds a worksheet and writes a laid-out summary table into it. */
 export async function queueSummarySheet(w: Writer, name: string, layout: SheetLayout, chart?: SummaryTable['chart']): Promise<Excel.Worksheet> {
   await w.budget.reserve(SMALL_OP);
   // context.trace: OfficeExtension's own way to tell which queued operation failed (a chart sheet
   // of this name, which Office.js does not list, fails the add: see scoreAndSummarise).
-  if (typeof w.context.trace === 'function') w.context.trace(`${ADD_SHEET_TRACE}${name}`);
+  const traced = typeof w.context.trace === 'function';
+  if (traced) w.context.trace(`${ADD_SHEET_TRACE}${name}`);
   const sheet = w.context.workbook.worksheets.add(name);
+  if (traced) w.context.trace(SHEET_ADDED_TRACE);
   await writeBlock(w, sheet, 1, 1, layout.values, layout.numberFormats);
 
   await w.budget.reserve(SMALL_OP * (6 + layout.width));
