@@ -18,7 +18,9 @@ export type CliErrorCode =
   | 'usage'
   | 'write-failed'
   | 'no-sheet'
-  | 'bad-output';
+  | 'bad-output'
+  | 'no-workbooks'
+  | 'output-folder';
 
 const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
   vi: {
@@ -37,6 +39,8 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     'write-failed': 'Không ghi được tệp {file}: {detail}',
     'no-sheet': 'Không có trang tính "{sheet}" trong {file} (các trang: {sheets})',
     'bad-output': 'Tệp kết quả "{file}" phải có đuôi .xlsx: parscore ghi bảng tính .xlsx (không kèm macro)',
+    'no-workbooks': 'Thư mục {file} không có tệp Excel .xlsx/.xlsm nào',
+    'output-folder': 'Nhiều tệp đầu vào: -o phải là một thư mục (ví dụ -o da-cham/), không phải tệp "{file}"',
   },
   en: {
     'not-found': 'File not found: {file}',
@@ -54,6 +58,8 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     'write-failed': 'Cannot write {file}: {detail}',
     'no-sheet': 'No sheet "{sheet}" in {file} (its sheets: {sheets})',
     'bad-output': 'The output "{file}" must end in .xlsx: parscore writes an .xlsx workbook (without macros)',
+    'no-workbooks': 'The folder {file} holds no .xlsx/.xlsm workbook',
+    'output-folder': 'Several input workbooks: -o must name a folder (e.g. -o scored/), not the file "{file}"',
   },
 };
 

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // parscore CLI: argument parsing and exit codes only; the work is in commands.ts.
 import { Command, CommanderError, Option } from 'commander';
+import path from 'node:path';
+import { checkMany, expandInputs, isOutputFolder, scoredName, scoreMany, type BatchIo } from './batch';
 import { check, clearFile, demo, scoreFile, type CommonOptions } from './commands';
 import { CliError } from './errors';
 import type { EvidencePolicy, Lang } from '../model';
@@ -80,26 +82,44 @@ export async function main(argv: string[]): Promise<number> {
     .description('Kiểm tra và chấm điểm phụ lục kế hoạch CCHC / PAPI / SIPAS (Check and score PAR INDEX / PAPI / SIPAS appendices)')
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
+  const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
+  const io: BatchIo = { out: write, err: (s) => process.stderr.write(`${s}\n`) };
   shared(
     program
-      .command('check <file>')
-      .description('kiểm tra và in báo cáo / check and print a report')
-      .option('--json', 'one JSON object')
-      .option('--csv', 'the findings as CSV (RFC 4180, formula-safe)'),
+      .command('check <file...>')
+      .description('kiểm tra và in báo cáo (nhiều tệp, thư mục: từng tệp rồi bảng tổng hợp) / check and print a report (several files or folders: each, then a table)')
+      .option('--json', 'one JSON object (an array for several files)')
+      .option('--csv', 'the findings as CSV (RFC 4180, formula-safe; a file column for several files)'),
   ).action(
-    async (file: string, o: RawOpts) => {
-      const r = await check(file, { ...common(o), ...(o.json ? { json: true } : {}), ...(o.csv ? { csv: true } : {}) });
-      process.stdout.write(r.stdout.endsWith('\n') ? r.stdout : `${r.stdout}\n`);
+    async (args: string[], o: RawOpts) => {
+      const opts = { ...common(o), ...(o.json ? { json: true } : {}), ...(o.csv ? { csv: true } : {}) };
+      const { files, several } = expandInputs(args);
+      if (several) {
+        code = await checkMany(files, opts, io);
+        return;
+      }
+      const r = await check(files[0]!, opts);
+      write(r.stdout);
       code = r.exitCode;
     },
   );
-  shared(program.command('score <file>').description('ghi bản đã chấm / write the scored copy').requiredOption('-o, --output <out.xlsx>', 'output workbook')).action(
-    async (file: string, o: RawOpts) => {
-      const r = await scoreFile(file, o.output!, common(o));
-      process.stdout.write(`${r.stdout}\n`);
-      code = r.exitCode;
-    },
-  );
+  shared(
+    program
+      .command('score <file...>')
+      .description('ghi bản đã chấm (nhiều tệp: vào thư mục -o) / write the scored copy (several files: into the folder -o)')
+      .requiredOption('-o, --output <out.xlsx|folder>', 'output workbook, or a folder for the copies under their inputs\' names'),
+  ).action(async (args: string[], o: RawOpts) => {
+    const { files, several } = expandInputs(args);
+    const out = o.output!;
+    if (several) {
+      if (!isOutputFolder(out) && /\.xls[xm]$/i.test(out)) throw new CliError('output-folder', { file: out });
+      code = await scoreMany(files, out, common(o), io);
+      return;
+    }
+    const r = await scoreFile(files[0]!, isOutputFolder(out) ? path.join(out, scoredName(files[0]!)) : out, common(o));
+    write(r.stdout);
+    code = r.exitCode;
+  });
   program
     .command('clear <file>')
     .description('xóa mọi đánh dấu của parscore / remove everything parscore added')

@@ -86,10 +86,11 @@ describe('CLI output paths and messages', function () {
     const cases: [string[], RegExp, RegExp][] = [
       [['check'], /thiếu tham số <file>/, /missing required argument 'file'/],
       [['check', EXAMPLE, '--sheet'], /tùy chọn --sheet <name> cần một giá trị/, /option '--sheet <name>' argument missing/],
-      [['score', EXAMPLE], /thiếu tùy chọn bắt buộc -o, --output/, /required option '-o, --output <out.xlsx>' not specified/],
+      [['score', EXAMPLE], /thiếu tùy chọn bắt buộc -o, --output/, /required option '-o, --output <out.xlsx\|folder>' not specified/],
       [['check', EXAMPLE, '--foo'], /không có tùy chọn --foo/, /unknown option '--foo'/],
       [['check', EXAMPLE, '--policy', 'nope'], /giá trị nope của --policy <policy> không hợp lệ \(chọn: zero, explain, flag\)/, /argument 'nope' is invalid/],
-      [['check', EXAMPLE, EXAMPLE], /thừa tham số cho lệnh check/, /too many arguments for 'check'/],
+      // check and score take several files (cli-batch.test.ts); clear one.
+      [['clear', EXAMPLE, EXAMPLE, '-o', 'x.xlsx'], /thừa tham số cho lệnh clear/, /too many arguments for 'clear'/],
     ];
     for (const [args, vi, en] of cases) {
       const v = runCli(args);

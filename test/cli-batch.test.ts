@@ -1,0 +1,142 @@
+// `parscore check` / `score` over several workbooks or a folder: each file as alone, the bad ones
+// told and skipped, a table of all of them, the worst exit code.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import ExcelJS from 'exceljs';
+import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
+import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
+
+interface JsonReport {
+  file: string;
+  index: string;
+  score: { max: number; claimed: number; accepted: number; atRisk: number };
+  findings: { severity: string }[];
+}
+
+describe('parscore CLI on several workbooks', function () {
+  this.timeout(120000);
+  let dir: string;
+  let folder: string;
+  const junk = () => path.join(folder, 'zz-hỏng.xlsx');
+  before(() => {
+    ensureBuilt();
+    dir = tmpDir('cli-batch');
+    folder = path.join(dir, 'Phòng ban');
+    fs.mkdirSync(folder);
+    for (const f of [LAOCAI, VINHPHUC, EXAMPLE]) fs.copyFileSync(f, path.join(folder, path.basename(f)));
+    fs.writeFileSync(junk(), 'không phải bảng tính');
+    fs.copyFileSync(LAOCAI, path.join(folder, '~$laocai-221-2019-par-index.xlsx')); // Excel's owner file of an open workbook
+    fs.mkdirSync(path.join(folder, 'cu'));
+    fs.copyFileSync(HAGIANG, path.join(folder, 'cu', path.basename(HAGIANG))); // subfolders are not read
+  });
+  const inFolder = () =>
+    [LAOCAI, VINHPHUC, EXAMPLE]
+      .map((f) => path.join(folder, path.basename(f)))
+      .sort((a, b) => a.localeCompare(b, 'vi'));
+
+  it('check on a folder: each workbook’s report as alone, a bad one told and skipped, then the table; exit 2', () => {
+    const r = runCli(['check', folder]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim(), `Tệp ${junk()} không phải bảng tính Excel .xlsx/.xlsm`);
+    for (const f of inFolder()) {
+      const alone = runCli(['check', f]);
+      assert.equal(alone.code, 0);
+      assert.ok(r.stdout.includes(alone.stdout), `${f}: its report as alone`);
+    }
+    assert.ok(!r.stdout.includes('~$') && !r.stdout.includes('hagiang'), 'owner files and subfolders are left out');
+    const table = r.stdout.slice(r.stdout.indexOf('Tổng hợp 4 tệp:'));
+    const lines = table.trim().split('\n');
+    assert.equal(lines.length, 2 + 4, table);
+    assert.match(lines[1]!, /Tệp\s+Chỉ số\s+Tối đa\s+Tự đánh giá\s+Được chấp nhận\s+Có rủi ro\s+%\s+Vấn đề \(lỗi\)/);
+    // Every number in the table is the file's own check --json.
+    for (const f of inFolder()) {
+      const j = JSON.parse(runCli(['check', f, '--json']).stdout) as JsonReport;
+      const line = lines.find((l) => l.includes(path.basename(f)))!;
+      const errors = j.findings.filter((x) => x.severity === 'error').length;
+      assert.ok(line.includes(` ${j.index} `), line);
+      assert.ok(line.endsWith(`${j.findings.length} (${errors})`) || line.includes(`${j.findings.length} (${errors})  `), line);
+      if (j.index === 'PAR') for (const v of [j.score.max, j.score.accepted]) assert.ok(line.includes(String(v).replace('.', ',')), `${line} lacks ${v}`);
+    }
+    assert.match(lines.at(-1)!, /zz-hỏng\.xlsx\s+bỏ qua: Tệp .* không phải bảng tính Excel/);
+    const en = runCli(['check', folder, '--lang', 'en']);
+    assert.match(en.stdout, /Summary of 4 files:\n\s+File\s+Index\s+Max\s+Claimed\s+Accepted\s+At risk/);
+    assert.match(en.stdout, /zz-hỏng\.xlsx\s+skipped: .* is not an \.xlsx\/\.xlsm workbook/);
+  });
+
+  it('check --json: an array of the reports each file gives alone, a skipped file as its error', () => {
+    const r = runCli(['check', ...inFolder(), junk(), '--json']);
+    assert.equal(r.code, 2);
+    const all = JSON.parse(r.stdout) as Record<string, unknown>[];
+    assert.equal(all.length, 4);
+    inFolder().forEach((f, i) => assert.deepEqual(all[i], JSON.parse(runCli(['check', f, '--json']).stdout)));
+    assert.deepEqual(all[3], { file: junk(), error: { code: 'not-xlsx', message: `Tệp ${junk()} không phải bảng tính Excel .xlsx/.xlsm` } });
+    // One file: one object, as always.
+    assert.ok(!Array.isArray(JSON.parse(runCli(['check', LAOCAI, '--json']).stdout)));
+  });
+
+  it('check --csv: one table, its header and byte-order mark once, a file column before each file’s records', () => {
+    const r = runCli(['check', folder, '--csv']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout.split('\uFEFF').length, 2, 'one BOM');
+    const rows = r.stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    assert.equal(rows[0], 'file,sheet,cell,row,column,code,severity,kind,message,explanation');
+    let expected = 0;
+    for (const f of inFolder()) {
+      const alone = runCli(['check', f, '--csv']).stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n').slice(1);
+      expected += alone.length;
+      for (const rec of alone) assert.ok(rows.includes(`${f},${rec}`), `${f}: ${rec}`);
+    }
+    assert.equal(rows.length - 1, expected);
+  });
+
+  it('exit code: --strict gives 1 when a file has errors and all were read; a file list reads as a folder', () => {
+    const strict = runCli(['check', EXAMPLE, VINHPHUC, '--strict']);
+    assert.equal(strict.code, 1);
+    assert.match(strict.stdout, /Tổng hợp 2 tệp:/);
+    assert.equal(runCli(['check', VINHPHUC, VINHPHUC, '--strict']).code, 0);
+    const empty = path.join(dir, 'trống');
+    fs.mkdirSync(empty);
+    const none = runCli(['check', empty]);
+    assert.equal(none.code, 2);
+    assert.equal(none.stderr.trim(), `Thư mục ${empty} không có tệp Excel .xlsx/.xlsm nào`);
+    assert.equal(runCli(['check', empty, '--lang', 'en']).stderr.trim(), `The folder ${empty} holds no .xlsx/.xlsm workbook`);
+  });
+
+  it('score: each copy into the folder -o under its input’s name, the same as scored alone; the table; names kept apart', async () => {
+    const out = path.join(dir, 'đã chấm');
+    const r = runCli(['score', folder, LAOCAI, '-o', out]);
+    assert.equal(r.code, 2, r.stderr);
+    const names = [...inFolder().map((f) => path.basename(f)), 'laocai-221-2019-par-index (2).xlsx'];
+    assert.deepEqual(fs.readdirSync(out).sort(), [...names].sort());
+    assert.match(r.stdout, /Tổng hợp 5 tệp:/);
+    assert.ok(r.stdout.includes(`${LAOCAI} → ${path.join(out, 'laocai-221-2019-par-index (2).xlsx')}`));
+    // The same cells as the copy scored alone.
+    const alone = path.join(dir, 'alone.xlsx');
+    assert.equal(runCli(['score', EXAMPLE, '-o', alone]).code, 0);
+    const [a, b] = [new ExcelJS.Workbook(), new ExcelJS.Workbook()];
+    await a.xlsx.readFile(alone);
+    await b.xlsx.readFile(path.join(out, path.basename(EXAMPLE)));
+    assert.deepEqual(b.worksheets.map((w) => w.name), a.worksheets.map((w) => w.name));
+    for (const ws of a.worksheets) {
+      const other = b.getWorksheet(ws.name)!;
+      ws.eachRow((row, i) => assert.deepEqual(other.getRow(i).values, row.values, `${ws.name}!${i}`));
+    }
+  });
+
+  it('score: several inputs need a folder as -o; one input writes into a folder -o under its name', () => {
+    const r = runCli(['score', LAOCAI, VINHPHUC, '-o', path.join(dir, 'x.xlsx')]);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.trim(), `Nhiều tệp đầu vào: -o phải là một thư mục (ví dụ -o da-cham/), không phải tệp "${path.join(dir, 'x.xlsx')}"`);
+    assert.ok(!fs.existsSync(path.join(dir, 'x.xlsx')));
+    const into = path.join(dir, 'một tệp') + path.sep;
+    const one = runCli(['score', VINHPHUC, '-o', into]);
+    assert.equal(one.code, 0, one.stderr);
+    assert.ok(fs.existsSync(path.join(into, path.basename(VINHPHUC))));
+    assert.match(one.stdout.trimEnd(), /Đã ghi .*vinhphuc-232-2022-papi\.xlsx$/);
+    // Scoring a folder into itself: every copy would replace its input, so each is refused and nothing is written.
+    const self = runCli(['score', into, '-o', into]);
+    assert.equal(self.code, 2);
+    assert.match(self.stderr, /Không ghi đè lên tệp đầu vào/);
+  });
+});
