@@ -1,23 +1,27 @@
 // Several workbooks in one call: a Sở Nội vụ checking every agency's copy of one plan. Each file
 // is checked (or scored) exactly as alone, one after the other (one workbook in memory at a time),
-// a file that cannot be read is told and skipped, and a table of all of them comes last.
+// a file or folder that cannot be read is told and skipped, and a table of all of them comes last.
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatViNumber, type Analysis, type Lang } from '../model';
 import { check, scoreFile, type CommandResult, type CommonOptions } from './commands';
 import { findingsCsv } from './csv';
 import { CliError } from './errors';
+import { collectGarbage } from './memory';
 
-/** Workbook names in a folder: .xlsx/.xlsm, not the "~$…" owner files Excel leaves beside a workbook it has open. */
-const WORKBOOK_FILE = /^(?!~\$).+\.xls[xm]$/i;
+/**
+ * Workbook names in a folder: .xlsx/.xlsm, not the "~$…" owner files Excel leaves beside a
+ * workbook it has open, nor the "._…" resource forks a Mac leaves on shared drives.
+ */
+const WORKBOOK_FILE = /^(?!~\$|\._).+\.xls[xm]$/i;
 
 /**
  * A folder given for workbooks (to read, or to write the copies into). A name ending in .xlsx
- * names a workbook even when it is a folder: that is refused as "not a regular file", never
- * taken for a folder of workbooks.
+ * names a workbook even when it is a folder (or written with a "/" after it): that is refused as
+ * "not a regular file", never taken for a folder of workbooks.
  */
 function isFolder(p: string): boolean {
-  if (/\.xls[xm]$/i.test(p)) return false;
+  if (/\.xls[xm][\\/]*$/i.test(p)) return false;
   try {
     return fs.statSync(p).isDirectory();
   } catch {
@@ -25,29 +29,56 @@ function isFolder(p: string): boolean {
   }
 }
 
+/** One input of a batch: a workbook to read, or a folder argument that gave none (and why). */
+export type BatchInput = { file: string; error?: undefined } | { file: string; error: CliError };
+
+/** The file itself, links followed, for telling two names of one file apart; the name as given when it cannot be resolved. */
+function identity(file: string): string {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return path.resolve(file);
+  }
+}
+
 /**
  * The workbooks the arguments name, in order: a file as given, a folder as its workbooks (not
- * its subfolders) sorted by name. `several` when that is more than one file or any folder: the
- * output is then the batch's, even for a folder holding one workbook.
+ * its subfolders) sorted by name; a file named twice (also through a folder or a link) once. A
+ * folder that cannot be listed or holds no workbook is an input with its error, so the others
+ * still run. `several` when that is more than one input or any folder: the output is then the
+ * batch's, even for a folder holding one workbook.
  */
-export function expandInputs(args: readonly string[]): { files: string[]; several: boolean } {
-  const files: string[] = [];
+export function expandInputs(args: readonly string[]): { inputs: BatchInput[]; several: boolean } {
+  const inputs: BatchInput[] = [];
+  const seen = new Set<string>();
+  const add = (file: string) => {
+    const id = identity(file);
+    if (seen.has(id)) return;
+    seen.add(id);
+    inputs.push({ file });
+  };
   let folder = false;
   for (const arg of args) {
     if (!isFolder(arg)) {
-      files.push(arg);
+      add(arg);
       continue;
     }
     folder = true;
-    const names = fs
-      .readdirSync(arg, { withFileTypes: true })
-      .filter((d) => !d.isDirectory() && WORKBOOK_FILE.test(d.name))
-      .map((d) => d.name)
-      .sort((a, b) => a.localeCompare(b, 'vi'));
-    if (!names.length) throw new CliError('no-workbooks', { file: arg });
-    files.push(...names.map((n) => path.join(arg, n)));
+    let names: string[];
+    try {
+      names = fs
+        .readdirSync(arg, { withFileTypes: true })
+        .filter((d) => !d.isDirectory() && WORKBOOK_FILE.test(d.name))
+        .map((d) => d.name)
+        .sort((a, b) => a.localeCompare(b, 'vi'));
+    } catch {
+      inputs.push({ file: arg, error: new CliError('folder-unreadable', { file: arg }) });
+      continue;
+    }
+    if (!names.length) inputs.push({ file: arg, error: new CliError('no-workbooks', { file: arg }) });
+    for (const n of names) add(path.join(arg, n));
   }
-  return { files, several: folder || files.length > 1 };
+  return { inputs, several: folder || inputs.length > 1 };
 }
 
 /** What the batch's table shows of one analysis (the analysis itself is not kept: one workbook's rows in memory at a time). */
@@ -79,64 +110,90 @@ function totalsOf(a: Analysis): Totals {
   };
 }
 
+/** A skipped input's line, with the exit code it would have alone (2 for input, 3 for a fault of parscore's). */
+function failed(file: string, e: unknown, lang: Lang): BatchLine {
+  if (e instanceof CliError) return { file, error: { code: e.code, message: e.render(lang) }, exitCode: 2 };
+  return { file, error: { code: 'internal', message: `parscore: ${(e as Error)?.message ?? String(e)}` }, exitCode: 3 };
+}
+
 /**
- * One file's work, and its line; an error becomes the line (a bug too: the other files still
- * run), with the exit code the file would have had alone.
+ * One input's work, and its line; an error becomes the line (a fault of parscore's too: the
+ * other files still run), with the exit code the file would have had alone. A collection before
+ * each file but the first, when the last one's workbook and analysis are garbage: V8 would
+ * otherwise read the next beside them (a folder of 50,000-row copies peaked at 2–3 × one file's
+ * memory).
  */
-async function attempt<R extends CommandResult>(file: string, lang: Lang, work: () => Promise<R>): Promise<{ line: BatchLine; result?: R }> {
+async function attempt<R extends CommandResult>(input: BatchInput, lang: Lang, first: boolean, work: (file: string) => Promise<R>): Promise<{ line: BatchLine; result?: R }> {
+  if (input.error) return { line: failed(input.file, input.error, lang) };
+  if (!first) collectGarbage();
   try {
-    const result = await work();
-    return { line: { file, ...(result.analysis ? { totals: totalsOf(result.analysis) } : {}), exitCode: result.exitCode }, result };
+    const result = await work(input.file);
+    return { line: { file: input.file, ...(result.analysis ? { totals: totalsOf(result.analysis) } : {}), exitCode: result.exitCode }, result };
   } catch (e) {
-    if (e instanceof CliError) return { line: { file, error: { code: e.code, message: e.render(lang) }, exitCode: 2 } };
-    return { line: { file, error: { code: 'internal', message: `parscore: ${(e as Error)?.message ?? String(e)}` }, exitCode: 3 } };
+    return { line: failed(input.file, e, lang) };
   }
 }
 
-/** The batch's exit code: a bug (3) over an unreadable file (2) over --strict errors (1). */
+/** The batch's exit code: a fault of parscore's (3) over an unreadable input (2) over --strict errors (1). */
 function worst(lines: readonly BatchLine[]): number {
   return lines.reduce((m, l) => Math.max(m, l.exitCode), 0);
 }
 
 export interface BatchIo {
+  /** Writes s as it is (no line end added). */
   out: (s: string) => void;
+  /** One line to stderr. */
   err: (s: string) => void;
 }
 
-/** `parscore check` over several files: each report as alone, then the table; JSON an array, CSV one table with a file column. */
-export async function checkMany(files: readonly string[], o: CommonOptions & { json?: boolean; csv?: boolean }, io: BatchIo): Promise<number> {
+/**
+ * `parscore check` over several inputs: each report as alone, then the table; --json an array of
+ * the reports (written as each file is done), --csv one table with a file column.
+ */
+export async function checkMany(inputs: readonly BatchInput[], o: CommonOptions & { json?: boolean; csv?: boolean }, io: BatchIo): Promise<number> {
   if (o.json && o.csv) throw new CliError('usage', { detail: '--json / --csv' });
   const lines: BatchLine[] = [];
-  const json: string[] = [];
   let csvHeader = true;
-  for (const file of files) {
+  if (o.json) io.out('[\n');
+  for (const input of inputs) {
     // --csv is written here (a file column before the findings), --json and the text report by check.
-    const { line, result } = await attempt(file, o.lang, () => check(file, { ...o, csv: false }));
-    lines.push(line);
+    const { line, result } = await attempt(input, o.lang, !lines.length, (file) => check(file, { ...o, csv: false }));
     if (line.error) io.err(line.error.message);
-    if (o.json) json.push(result ? result.stdout : JSON.stringify({ file, error: line.error }, null, 2));
-    else if (o.csv && result?.analysis) {
-      io.out(findingsCsv(result.analysis, o.lang, { file, header: csvHeader }));
-      csvHeader = false;
-    } else if (result) io.out(`${result.stdout}\n`);
+    if (o.json) io.out(`${lines.length ? ',\n' : ''}${result ? result.stdout : JSON.stringify({ file: line.file, error: line.error }, null, 2)}`);
+    else if (o.csv) {
+      const csv: string = result?.analysis ? findingsCsv(result.analysis, o.lang, { file: line.file, header: csvHeader }) : '';
+      if (csv) io.out(csv);
+      csvHeader &&= !csv;
+    } else if (result) io.out(`${result.stdout}\n\n`);
+    lines.push(line);
   }
-  if (o.json) io.out(`[\n${json.join(',\n')}\n]`);
-  else if (!o.csv) io.out(batchTable(lines, o.lang));
+  if (o.json) io.out('\n]\n');
+  else if (o.csv && csvHeader) io.out(findingsCsv(null, o.lang, { file: '', header: true })); // no findings anywhere: the header alone
+  else if (!o.csv) io.out(`${batchTable(lines, o.lang)}\n`);
   return worst(lines);
 }
 
-/** `parscore score` over several files: each scored copy in the folder `outDir` under its input's name, then the table. */
-export async function scoreMany(files: readonly string[], outDir: string, o: CommonOptions, io: BatchIo): Promise<number> {
+/**
+ * `parscore score` over several inputs: each scored copy in the folder `outDir` under its
+ * input's name, then the table. The folder must hold none of the inputs: a copy would replace an
+ * input of the same name (another agency's "Phụ lục.xlsx"), and the next run would read the
+ * copies as inputs.
+ */
+export async function scoreMany(inputs: readonly BatchInput[], outDir: string, o: CommonOptions, io: BatchIo): Promise<number> {
+  if (fs.existsSync(outDir) && !isFolder(outDir)) throw new CliError('output-folder', { file: outDir });
+  const target = identity(outDir);
+  const inside = inputs.find((i) => !i.error && path.dirname(identity(i.file)) === target);
+  if (inside) throw new CliError('output-holds-input', { file: outDir, input: inside.file });
   const lines: BatchLine[] = [];
   const taken = new Set<string>();
-  for (const file of files) {
-    const out = path.join(outDir, freeName(scoredName(file), taken));
-    const { line, result } = await attempt(file, o.lang, () => scoreFile(file, out, o));
+  for (const input of inputs) {
+    const out = input.error ? '' : path.join(outDir, freeName(scoredName(input.file), taken));
+    const { line, result } = await attempt(input, o.lang, !lines.length, (file) => scoreFile(file, out, o));
     lines.push(line);
     if (line.error) io.err(line.error.message);
-    if (result) io.out(`${file} → ${out}`);
+    if (result) io.out(`${input.file} → ${out}\n`);
   }
-  io.out(batchTable(lines, o.lang));
+  io.out(`${batchTable(lines, o.lang)}\n`);
   return worst(lines);
 }
 
@@ -149,15 +206,16 @@ export function scoredName(file: string): string {
 function freeName(name: string, taken: Set<string>): string {
   const ext = path.extname(name);
   const base = name.slice(0, name.length - ext.length);
+  const key = (n: string) => n.normalize('NFC').toLowerCase();
   let candidate = name;
-  for (let k = 2; taken.has(candidate.normalize('NFC').toLowerCase()); k++) candidate = `${base} (${k})${ext}`;
-  taken.add(candidate.normalize('NFC').toLowerCase());
+  for (let k = 2; taken.has(key(candidate)); k++) candidate = `${base} (${k})${ext}`;
+  taken.add(key(candidate));
   return candidate;
 }
 
 /** Whether `-o` names a folder to write into: it ends in a path separator, or it is one (not named .xlsx). */
 export function isOutputFolder(out: string): boolean {
-  return /[\\/]$/.test(out) || isFolder(out);
+  return (/[\\/]$/.test(out) && !/\.xls[xm][\\/]*$/i.test(out)) || isFolder(out);
 }
 
 const W = {
@@ -165,16 +223,20 @@ const W = {
   en: { title: 'Summary of', files: 'files', file: 'File', index: 'Index', max: 'Max', claimed: 'Claimed', accepted: 'Accepted', atRisk: 'At risk', pct: '%', findings: 'Findings (errors)', tasks: 'tasks', skipped: 'skipped' },
 };
 
-/** The batch's table: a line per file (its totals, or why it was skipped). */
+/** Most characters of a file's name in the table: longer ones keep their end ("…/Sở Y tế/Phụ lục.xlsx"). */
+const NAME_WIDTH = 48;
+
+/** The batch's table: a line per input (its totals, or why it was skipped), named as given. */
 export function batchTable(lines: readonly BatchLine[], lang: Lang): string {
   const w = W[lang];
   const num = (x: number | null | undefined) => (x === null || x === undefined ? '–' : lang === 'vi' ? formatViNumber(x) : String(Math.round(x * 100) / 100));
-  const names = lines.map((l) => clip(path.basename(l.file), 40));
-  const width = Math.max(w.file.length, ...names.map((n) => n.length));
+  const names = lines.map((l) => tail(l.file.normalize('NFC'), NAME_WIDTH));
+  const width = Math.max(w.file.length, ...names.map(chars));
+  const pad = (s: string) => s + ' '.repeat(Math.max(0, width - chars(s)));
   const cols = [w.index, w.max, w.claimed, w.accepted, w.atRisk, w.pct, w.findings];
-  const out = [`\n${w.title} ${lines.length} ${w.files}:`, `  ${w.file.padEnd(width)}  ${cols.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(Math.max(c.length, 8)))).join('  ')}`];
+  const out = [`${w.title} ${lines.length} ${w.files}:`, `  ${pad(w.file)}  ${cols.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(Math.max(c.length, 8)))).join('  ')}`];
   lines.forEach((l, i) => {
-    const name = names[i]!.padEnd(width);
+    const name = pad(names[i]!);
     const a = l.totals;
     if (!a) {
       out.push(`  ${name}  ${w.skipped}: ${l.error?.message ?? ''}`);
@@ -191,6 +253,15 @@ export function batchTable(lines: readonly BatchLine[], lang: Lang): string {
   return out.join('\n');
 }
 
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+/** Length in characters (code points), as a terminal shows an NFC name. */
+function chars(s: string): number {
+  let n = 0;
+  for (const _ of s) n++;
+  return n;
+}
+
+/** s, or "…" and its last max − 1 characters. */
+function tail(s: string, max: number): string {
+  const cs = [...s];
+  return cs.length > max ? `…${cs.slice(cs.length - max + 1).join('')}` : s;
 }

@@ -18,13 +18,13 @@ export const CSV_HEADER = ['sheet', 'cell', 'row', 'column', 'code', 'severity',
  * Every finding, one record each, CRLF line ends, UTF-8 with a byte-order mark (Excel needs it to
  * show Vietnamese). Machine columns (severity, kind) stay in English; the message is in `lang`.
  */
-export function findingsCsv(a: Analysis, lang: Lang, batch?: { file: string; header: boolean }): string {
+export function findingsCsv(a: Analysis | null, lang: Lang, batch?: { file: string; header: boolean }): string {
   // A batch's one table: the file first on every record; the header (and the BOM) once, at its top.
   const lead = batch ? [batch.file] : [];
   const lines = !batch || batch.header ? [[...(batch ? ['file'] : []), ...CSV_HEADER].join(',')] : [];
-  for (const f of a.findings) {
+  for (const f of a?.findings ?? []) {
     const r = renderFinding(f, lang);
-    lines.push([...lead, a.sheet, `${f.column}${f.row}`, f.row, f.column, f.code, f.severity, f.kind, r.message, r.explanation ?? ''].map(csvField).join(','));
+    lines.push([...lead, a!.sheet, `${f.column}${f.row}`, f.row, f.column, f.code, f.severity, f.kind, r.message, r.explanation ?? ''].map(csvField).join(','));
   }
   const body = lines.length ? `${lines.join('\r\n')}\r\n` : '';
   return !batch || batch.header ? `\uFEFF${body}` : body;

@@ -20,7 +20,9 @@ export type CliErrorCode =
   | 'no-sheet'
   | 'bad-output'
   | 'no-workbooks'
-  | 'output-folder';
+  | 'output-folder'
+  | 'folder-unreadable'
+  | 'output-holds-input';
 
 const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
   vi: {
@@ -41,6 +43,8 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     'bad-output': 'Tệp kết quả "{file}" phải có đuôi .xlsx: parscore ghi bảng tính .xlsx (không kèm macro)',
     'no-workbooks': 'Thư mục {file} không có tệp Excel .xlsx/.xlsm nào',
     'output-folder': 'Nhiều tệp đầu vào: -o phải là một thư mục (ví dụ -o da-cham/), không phải tệp "{file}"',
+    'folder-unreadable': 'Không đọc được thư mục {file} (không có quyền hoặc không truy cập được)',
+    'output-holds-input': 'Thư mục kết quả {file} chứa tệp đầu vào {input}: bản đã chấm sẽ thay tệp cùng tên, và lần chạy sau sẽ đọc cả bản đã chấm. Hãy chọn thư mục khác',
   },
   en: {
     'not-found': 'File not found: {file}',
@@ -60,6 +64,8 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     'bad-output': 'The output "{file}" must end in .xlsx: parscore writes an .xlsx workbook (without macros)',
     'no-workbooks': 'The folder {file} holds no .xlsx/.xlsm workbook',
     'output-folder': 'Several input workbooks: -o must name a folder (e.g. -o scored/), not the file "{file}"',
+    'folder-unreadable': 'Cannot read the folder {file} (no permission, or unreachable)',
+    'output-holds-input': 'The output folder {file} holds the input {input}: a scored copy would replace a file of its name, and the next run would read the copies too. Choose another folder',
   },
 };
 

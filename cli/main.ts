@@ -83,7 +83,7 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
   const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
-  const io: BatchIo = { out: write, err: (s) => process.stderr.write(`${s}\n`) };
+  const io: BatchIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(`${s}\n`) };
   shared(
     program
       .command('check <file...>')
@@ -93,12 +93,12 @@ export async function main(argv: string[]): Promise<number> {
   ).action(
     async (args: string[], o: RawOpts) => {
       const opts = { ...common(o), ...(o.json ? { json: true } : {}), ...(o.csv ? { csv: true } : {}) };
-      const { files, several } = expandInputs(args);
+      const { inputs, several } = expandInputs(args);
       if (several) {
-        code = await checkMany(files, opts, io);
+        code = await checkMany(inputs, opts, io);
         return;
       }
-      const r = await check(files[0]!, opts);
+      const r = await check(inputs[0]!.file, opts);
       write(r.stdout);
       code = r.exitCode;
     },
@@ -109,14 +109,15 @@ export async function main(argv: string[]): Promise<number> {
       .description('ghi bản đã chấm (nhiều tệp: vào thư mục -o) / write the scored copy (several files: into the folder -o)')
       .requiredOption('-o, --output <out.xlsx|folder>', 'output workbook, or a folder for the copies under their inputs\' names'),
   ).action(async (args: string[], o: RawOpts) => {
-    const { files, several } = expandInputs(args);
+    const { inputs, several } = expandInputs(args);
     const out = o.output!;
     if (several) {
       if (!isOutputFolder(out) && /\.xls[xm]$/i.test(out)) throw new CliError('output-folder', { file: out });
-      code = await scoreMany(files, out, common(o), io);
+      code = await scoreMany(inputs, out, common(o), io);
       return;
     }
-    const r = await scoreFile(files[0]!, isOutputFolder(out) ? path.join(out, scoredName(files[0]!)) : out, common(o));
+    const file = inputs[0]!.file;
+    const r = await scoreFile(file, isOutputFolder(out) ? path.join(out, scoredName(file)) : out, common(o));
     write(r.stdout);
     code = r.exitCode;
   });
@@ -154,6 +155,11 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (require.main === module) {
+  // A reader that stops early (`parscore check Phòng-ban/ | head`): stop quietly, as other tools do.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   main(process.argv.slice(2)).then((c) => {
     process.exitCode = c;
   });

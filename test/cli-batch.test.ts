@@ -5,7 +5,10 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
-import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
+import { spawnSync } from 'node:child_process';
+import { CLI, ensureBuilt, runCli, tmpDir } from './helpers/cli';
+
+const ROOT_FIXTURES = path.dirname(VINHPHUC);
 
 interface JsonReport {
   file: string;
@@ -27,6 +30,7 @@ describe('parscore CLI on several workbooks', function () {
     for (const f of [LAOCAI, VINHPHUC, EXAMPLE]) fs.copyFileSync(f, path.join(folder, path.basename(f)));
     fs.writeFileSync(junk(), 'không phải bảng tính');
     fs.copyFileSync(LAOCAI, path.join(folder, '~$laocai-221-2019-par-index.xlsx')); // Excel's owner file of an open workbook
+    fs.writeFileSync(path.join(folder, '._laocai-221-2019-par-index.xlsx'), 'Mac resource fork'); // a Mac's, on a shared drive
     fs.mkdirSync(path.join(folder, 'cu'));
     fs.copyFileSync(HAGIANG, path.join(folder, 'cu', path.basename(HAGIANG))); // subfolders are not read
   });
@@ -44,7 +48,7 @@ describe('parscore CLI on several workbooks', function () {
       assert.equal(alone.code, 0);
       assert.ok(r.stdout.includes(alone.stdout), `${f}: its report as alone`);
     }
-    assert.ok(!r.stdout.includes('~$') && !r.stdout.includes('hagiang'), 'owner files and subfolders are left out');
+    assert.ok(!r.stdout.includes('~$') && !r.stdout.includes('._') && !r.stdout.includes('hagiang'), 'owner files, resource forks and subfolders are left out');
     const table = r.stdout.slice(r.stdout.indexOf('Tổng hợp 4 tệp:'));
     const lines = table.trim().split('\n');
     assert.equal(lines.length, 2 + 4, table);
@@ -79,6 +83,7 @@ describe('parscore CLI on several workbooks', function () {
     const r = runCli(['check', folder, '--csv']);
     assert.equal(r.code, 2);
     assert.equal(r.stdout.split('\uFEFF').length, 2, 'one BOM');
+    assert.doesNotMatch(r.stdout, /[^\r]\n/, 'CRLF only: no bare line end between the files');
     const rows = r.stdout.replace(/^\uFEFF/, '').trimEnd().split('\r\n');
     assert.equal(rows[0], 'file,sheet,cell,row,column,code,severity,kind,message,explanation');
     let expected = 0;
@@ -88,6 +93,8 @@ describe('parscore CLI on several workbooks', function () {
       for (const rec of alone) assert.ok(rows.includes(`${f},${rec}`), `${f}: ${rec}`);
     }
     assert.equal(rows.length - 1, expected);
+    // No finding anywhere: the header alone.
+    assert.equal(runCli(['check', VINHPHUC, VINHPHUC.replace(ROOT_FIXTURES, folder), '--csv']).stdout, '\uFEFFfile,sheet,cell,row,column,code,severity,kind,message,explanation\r\n');
   });
 
   it('exit code: --strict gives 1 when a file has errors and all were read; a file list reads as a folder', () => {
@@ -101,6 +108,49 @@ describe('parscore CLI on several workbooks', function () {
     assert.equal(none.code, 2);
     assert.equal(none.stderr.trim(), `Thư mục ${empty} không có tệp Excel .xlsx/.xlsm nào`);
     assert.equal(runCli(['check', empty, '--lang', 'en']).stderr.trim(), `The folder ${empty} holds no .xlsx/.xlsm workbook`);
+    // An empty folder among others is one skipped line; the others still run.
+    const mixed = runCli(['check', empty, VINHPHUC]);
+    assert.equal(mixed.code, 2);
+    assert.match(mixed.stdout, /Tổng hợp 2 tệp:[\s\S]*trống\s+bỏ qua: Thư mục .* không có tệp Excel[\s\S]*vinhphuc-232-2022-papi\.xlsx\s+PAPI/);
+  });
+
+  it('a file named twice (itself, through its folder, through a link) is read once', () => {
+    const link = path.join(dir, 'liên kết.xlsx');
+    fs.symlinkSync(path.join(folder, path.basename(VINHPHUC)), link);
+    const r = JSON.parse(runCli(['check', path.join(folder, path.basename(VINHPHUC)), folder, `${folder}${path.sep}`, link, '--json']).stdout) as { file: string }[];
+    assert.deepEqual(r.map((x) => x.file), [path.join(folder, path.basename(VINHPHUC)), ...inFolder().filter((f) => !f.endsWith(path.basename(VINHPHUC))), junk()]);
+  });
+
+  it('a reader that stops early (| head) ends the run quietly', () => {
+    const r = spawnSync('sh', ['-c', `node "${CLI}" check "${folder}" "${folder}" | head -n 1`], { encoding: 'utf8' });
+    assert.equal(r.stdout.trim().split('\n').length, 1);
+    assert.doesNotMatch(r.stderr, /EPIPE|at /);
+  });
+
+  it('score never writes into a folder holding an input: another agency’s "Phụ lục.xlsx" is never replaced', () => {
+    const [a, b] = [path.join(dir, 'Sở A'), path.join(dir, 'Sở B')];
+    fs.mkdirSync(a);
+    fs.mkdirSync(b);
+    fs.copyFileSync(LAOCAI, path.join(a, 'Phụ lục.xlsx'));
+    fs.copyFileSync(VINHPHUC, path.join(b, 'Phụ lục.xlsx'));
+    const before = fs.readFileSync(path.join(b, 'Phụ lục.xlsx'));
+    for (const args of [[a, b, '-o', b], [a, path.join(b, 'Phụ lục.xlsx'), '-o', `${b}${path.sep}`]]) {
+      const r = runCli(['score', ...args]);
+      assert.equal(r.code, 2);
+      assert.equal(r.stderr.trim().split('\n').length, 1);
+      assert.match(r.stderr, /^Thư mục kết quả .*Sở B.* chứa tệp đầu vào .*Phụ lục\.xlsx: /);
+      assert.deepEqual(fs.readdirSync(b), ['Phụ lục.xlsx']);
+      assert.ok(fs.readFileSync(path.join(b, 'Phụ lục.xlsx')).equals(before));
+    }
+    // Into a folder of its own: both, the second as "(2)".
+    const out = path.join(dir, 'Bản chấm các Sở');
+    assert.equal(runCli(['score', a, b, '-o', out]).code, 0);
+    assert.deepEqual(fs.readdirSync(out).sort(), ['Phụ lục (2).xlsx', 'Phụ lục.xlsx']);
+    const notes = path.join(dir, 'ghi chú.txt');
+    fs.writeFileSync(notes, 'x');
+    const file = runCli(['score', a, b, '-o', notes, '--lang', 'en']);
+    assert.equal(file.code, 2);
+    assert.match(file.stderr, /^Several input workbooks: -o must name a folder/);
   });
 
   it('score: each copy into the folder -o under its input’s name, the same as scored alone; the table; names kept apart', async () => {
@@ -134,9 +184,10 @@ describe('parscore CLI on several workbooks', function () {
     assert.equal(one.code, 0, one.stderr);
     assert.ok(fs.existsSync(path.join(into, path.basename(VINHPHUC))));
     assert.match(one.stdout.trimEnd(), /Đã ghi .*vinhphuc-232-2022-papi\.xlsx$/);
-    // Scoring a folder into itself: every copy would replace its input, so each is refused and nothing is written.
+    // Scoring a folder into itself: refused before anything is read or written.
     const self = runCli(['score', into, '-o', into]);
     assert.equal(self.code, 2);
-    assert.match(self.stderr, /Không ghi đè lên tệp đầu vào/);
+    assert.match(self.stderr, /^Thư mục kết quả .* chứa tệp đầu vào /);
+    assert.deepEqual(fs.readdirSync(into), [path.basename(VINHPHUC)]);
   });
 });
