@@ -32,12 +32,16 @@ function isFolder(p: string): boolean {
 /** One input of a batch: a workbook to read, or a folder argument that gave none (and why). */
 export type BatchInput = { file: string; error?: undefined } | { file: string; error: CliError };
 
-/** The file itself, links followed, for telling two names of one file apart; the name as given when it cannot be resolved. */
-function identity(file: string): string {
+/**
+ * The file or folder itself (device and inode: links, hard links and bind mounts followed, any
+ * spelling of the path), for telling two names of one apart; the path resolved when it is not there.
+ */
+function identity(p: string): string {
   try {
-    return fs.realpathSync(file);
+    const st = fs.statSync(p);
+    return `${st.dev}:${st.ino}`;
   } catch {
-    return path.resolve(file);
+    return path.resolve(p);
   }
 }
 
@@ -45,8 +49,8 @@ function identity(file: string): string {
  * The workbooks the arguments name, in order: a file as given, a folder as its workbooks (not
  * its subfolders) sorted by name; a file named twice (also through a folder or a link) once. A
  * folder that cannot be listed or holds no workbook is an input with its error, so the others
- * still run. `several` when that is more than one input or any folder: the output is then the
- * batch's, even for a folder holding one workbook.
+ * still run. `several` when more than one argument or any folder was given: the output is then
+ * the batch's, even for a folder holding one workbook or a file named twice.
  */
 export function expandInputs(args: readonly string[]): { inputs: BatchInput[]; several: boolean } {
   const inputs: BatchInput[] = [];
@@ -78,7 +82,7 @@ export function expandInputs(args: readonly string[]): { inputs: BatchInput[]; s
     if (!names.length) inputs.push({ file: arg, error: new CliError('no-workbooks', { file: arg }) });
     for (const n of names) add(path.join(arg, n));
   }
-  return { inputs, several: folder || inputs.length > 1 };
+  return { inputs, several: folder || args.length > 1 };
 }
 
 /** What the batch's table shows of one analysis (the analysis itself is not kept: one workbook's rows in memory at a time). */
@@ -144,6 +148,8 @@ export interface BatchIo {
   out: (s: string) => void;
   /** One line to stderr. */
   err: (s: string) => void;
+  /** The batch's exit code so far, after each file (a reader that stops early still gets it). */
+  status?: (code: number) => void;
 }
 
 /**
@@ -166,6 +172,7 @@ export async function checkMany(inputs: readonly BatchInput[], o: CommonOptions 
       csvHeader &&= !csv;
     } else if (result) io.out(`${result.stdout}\n\n`);
     lines.push(line);
+    io.status?.(worst(lines));
   }
   if (o.json) io.out('\n]\n');
   else if (o.csv && csvHeader) io.out(findingsCsv(null, o.lang, { file: '', header: true })); // no findings anywhere: the header alone
@@ -181,8 +188,9 @@ export async function checkMany(inputs: readonly BatchInput[], o: CommonOptions 
  */
 export async function scoreMany(inputs: readonly BatchInput[], outDir: string, o: CommonOptions, io: BatchIo): Promise<number> {
   if (fs.existsSync(outDir) && !isFolder(outDir)) throw new CliError('output-folder', { file: outDir });
+  // The folder each input's name is in (a link to a workbook elsewhere is replaced where it is).
   const target = identity(outDir);
-  const inside = inputs.find((i) => !i.error && path.dirname(identity(i.file)) === target);
+  const inside = inputs.find((i) => !i.error && identity(path.dirname(path.resolve(i.file))) === target);
   if (inside) throw new CliError('output-holds-input', { file: outDir, input: inside.file });
   const lines: BatchLine[] = [];
   const taken = new Set<string>();
@@ -190,6 +198,7 @@ export async function scoreMany(inputs: readonly BatchInput[], outDir: string, o
     const out = input.error ? '' : path.join(outDir, freeName(scoredName(input.file), taken));
     const { line, result } = await attempt(input, o.lang, !lines.length, (file) => scoreFile(file, out, o));
     lines.push(line);
+    io.status?.(worst(lines));
     if (line.error) io.err(line.error.message);
     if (result) io.out(`${input.file} → ${out}\n`);
   }

@@ -83,7 +83,13 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({ writeErr: () => undefined });
   const write = (s: string) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`);
-  const io: BatchIo = { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(`${s}\n`) };
+  const io: BatchIo = {
+    out: (s) => process.stdout.write(s),
+    err: (s) => process.stderr.write(`${s}\n`),
+    status: (c) => {
+      process.exitCode = c; // what an early stop of the reader exits with (below)
+    },
+  };
   shared(
     program
       .command('check <file...>')
@@ -112,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     const { inputs, several } = expandInputs(args);
     const out = o.output!;
     if (several) {
-      if (!isOutputFolder(out) && /\.xls[xm]$/i.test(out)) throw new CliError('output-folder', { file: out });
+      if (!isOutputFolder(out) && /\.xls[xm][\\/]*$/i.test(out)) throw new CliError('output-folder', { file: out });
       code = await scoreMany(inputs, out, common(o), io);
       return;
     }

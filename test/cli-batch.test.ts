@@ -9,6 +9,7 @@ import { spawnSync } from 'node:child_process';
 import { CLI, ensureBuilt, runCli, tmpDir } from './helpers/cli';
 
 const ROOT_FIXTURES = path.dirname(VINHPHUC);
+const ROOT_CWD = path.join(__dirname, '..'); // runCli's working directory
 
 interface JsonReport {
   file: string;
@@ -114,17 +115,26 @@ describe('parscore CLI on several workbooks', function () {
     assert.match(mixed.stdout, /Tổng hợp 2 tệp:[\s\S]*trống\s+bỏ qua: Thư mục .* không có tệp Excel[\s\S]*vinhphuc-232-2022-papi\.xlsx\s+PAPI/);
   });
 
-  it('a file named twice (itself, through its folder, through a link) is read once', () => {
+  it('a file named twice (itself, through its folder, a link, a hard link) is read once, and the output stays the batch’s', () => {
+    const own = path.join(folder, path.basename(VINHPHUC));
     const link = path.join(dir, 'liên kết.xlsx');
-    fs.symlinkSync(path.join(folder, path.basename(VINHPHUC)), link);
-    const r = JSON.parse(runCli(['check', path.join(folder, path.basename(VINHPHUC)), folder, `${folder}${path.sep}`, link, '--json']).stdout) as { file: string }[];
-    assert.deepEqual(r.map((x) => x.file), [path.join(folder, path.basename(VINHPHUC)), ...inFolder().filter((f) => !f.endsWith(path.basename(VINHPHUC))), junk()]);
+    const hard = path.join(dir, 'liên kết cứng.xlsx');
+    fs.symlinkSync(own, link);
+    fs.linkSync(own, hard);
+    const r = JSON.parse(runCli(['check', own, folder, `${folder}${path.sep}`, link, hard, '--json']).stdout) as { file: string }[];
+    assert.deepEqual(r.map((x) => x.file), [own, ...inFolder().filter((f) => f !== own), junk()]);
+    const twice = JSON.parse(runCli(['check', own, `.${path.sep}${path.relative(ROOT_CWD, own)}`, '--json']).stdout) as unknown;
+    assert.ok(Array.isArray(twice) && twice.length === 1, 'two arguments: an array, of one report');
   });
 
-  it('a reader that stops early (| head) ends the run quietly', () => {
+  it('a reader that stops early (| head) ends the run quietly, with the exit code of the files done', () => {
     const r = spawnSync('sh', ['-c', `node "${CLI}" check "${folder}" "${folder}" | head -n 1`], { encoding: 'utf8' });
     assert.equal(r.stdout.trim().split('\n').length, 1);
     assert.doesNotMatch(r.stderr, /EPIPE|at /);
+    // The unreadable file first: its 2 stands, however early the reader stops.
+    const p = spawnSync('bash', ['-c', `set -o pipefail; node "${CLI}" check "${junk()}" "${folder}" --json | head -c 10`], { encoding: 'utf8' });
+    assert.equal(p.status, 2, p.stderr);
+    assert.doesNotMatch(p.stderr, /EPIPE|at /);
   });
 
   it('score never writes into a folder holding an input: another agency’s "Phụ lục.xlsx" is never replaced', () => {
@@ -146,6 +156,24 @@ describe('parscore CLI on several workbooks', function () {
     const out = path.join(dir, 'Bản chấm các Sở');
     assert.equal(runCli(['score', a, b, '-o', out]).code, 0);
     assert.deepEqual(fs.readdirSync(out).sort(), ['Phụ lục (2).xlsx', 'Phụ lục.xlsx']);
+    // The folder reached another way (a link to it), and a workbook that is a link to elsewhere: still refused.
+    const bLink = path.join(dir, 'Sở B (liên kết)');
+    fs.symlinkSync(b, bLink);
+    const elsewhere = path.join(dir, 'Sở L');
+    fs.mkdirSync(elsewhere);
+    fs.symlinkSync(path.join(a, 'Phụ lục.xlsx'), path.join(elsewhere, 'Phụ lục.xlsx'));
+    for (const args of [[a, b, '-o', bLink], [b, elsewhere, '-o', elsewhere]]) {
+      const r = runCli(['score', ...args]);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.stderr, /^Thư mục kết quả .* chứa tệp đầu vào /);
+    }
+    assert.ok(fs.readFileSync(path.join(b, 'Phụ lục.xlsx')).equals(before));
+    assert.ok(fs.lstatSync(path.join(elsewhere, 'Phụ lục.xlsx')).isSymbolicLink());
+    // A name ending in .xlsx is no folder, also with a "/" after it.
+    const slash = runCli(['score', a, b, '-o', `${path.join(dir, 'ra.xlsx')}${path.sep}`]);
+    assert.equal(slash.code, 2);
+    assert.match(slash.stderr, /^Nhiều tệp đầu vào: -o phải là một thư mục/);
+    assert.ok(!fs.existsSync(path.join(dir, 'ra.xlsx')));
     const notes = path.join(dir, 'ghi chú.txt');
     fs.writeFileSync(notes, 'x');
     const file = runCli(['score', a, b, '-o', notes, '--lang', 'en']);
