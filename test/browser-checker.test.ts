@@ -274,6 +274,75 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     assertOwnOrigin(c, server.origin);
   });
 
+  it('several files chosen at once: a row each with the numbers check --json gives, a refused one skipped, each openable; the policy re-checks them all', async () => {
+    const c = await openChecker();
+    const vinhphuc = FILES.find((f) => f.includes('vinhphuc'))!;
+    const files = [EXAMPLE, vinhphuc];
+    await c.page.setInputFiles('#file', [
+      ...files.map((f) => ({ name: path.basename(f), mimeType: 'application/octet-stream', buffer: fs.readFileSync(f) })),
+      { name: 'ghi-chu.xlsx', mimeType: 'application/octet-stream', buffer: Buffer.from('không phải bảng tính') },
+    ]);
+    const batchDone = () => c.page.waitForFunction(() => document.body.dataset.batch === 'done' && document.body.dataset.busy === 'false', undefined, { timeout: 60000 });
+    await batchDone();
+    const rows = () =>
+      c.page.$$eval('#batch-table tbody tr', (trs) =>
+        trs.map((tr) => ({
+          file: (tr as HTMLElement).dataset.file ?? '',
+          current: tr.getAttribute('aria-current') === 'true',
+          scores: Object.fromEntries([...tr.querySelectorAll<HTMLElement>('td[data-score]')].map((td) => [td.dataset.score!, td.dataset.value ?? ''])),
+          findings: tr.querySelector<HTMLElement>('td[data-findings]')?.dataset.findings ?? '',
+          errors: tr.querySelector<HTMLElement>('td[data-errors]')?.dataset.errors ?? '',
+          skipped: tr.querySelector('td.skipped')?.textContent ?? '',
+          button: tr.querySelector('button')!.textContent ?? '',
+        })),
+      );
+    const expectRow = (r: Awaited<ReturnType<typeof rows>>[number], file: string, ...args: string[]) => {
+      const j = cliJson(file, ...args);
+      assert.equal(r.file, path.basename(file));
+      assert.equal(r.findings, String(j.findings.length), r.file);
+      assert.equal(r.errors, String(j.findings.filter((f) => f.severity === 'error').length), r.file);
+      if (j.index === 'PAR') for (const k of ['max', 'claimed', 'accepted', 'atRisk'] as const) assert.equal(Number(r.scores[k]), j.score[k], `${r.file} ${k}`);
+      else assert.deepEqual(r.scores, { max: '', claimed: '', accepted: '', atRisk: '', indexPercent: '' }, r.file);
+    };
+    let shown = await rows();
+    assert.equal(shown.length, 3);
+    expectRow(shown[0]!, EXAMPLE);
+    expectRow(shown[1]!, vinhphuc);
+    assert.equal(shown[2]!.skipped, 'Bỏ qua: Tệp ghi-chu.xlsx không phải bảng tính Excel .xlsx/.xlsm.');
+    // The last file is the one open (refused here); another opens with its button, as alone.
+    assert.deepEqual(shown.map((r) => r.current), [false, false, true]);
+    await c.page.click('#batch-table tbody tr[data-file="laocai-2019-tu-danh-gia.xlsx"] button');
+    await settled(c.page, path.basename(EXAMPLE));
+    assertSameNumbers(await read(c.page), cliJson(EXAMPLE));
+    // Its table above the results, the page still within 1366×768 and never sideways.
+    const layout = await c.page.evaluate(() => ({
+      sideways: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+      bottom: Math.max(...[...document.querySelectorAll('.panel')].map((p) => p.getBoundingClientRect().bottom)),
+      batchBottom: document.getElementById('batch')!.getBoundingClientRect().bottom,
+      resultsTop: document.getElementById('results')!.getBoundingClientRect().top,
+    }));
+    assert.equal(layout.sideways, false);
+    assert.ok(layout.bottom <= VIEWPORT.height, `panels end at ${layout.bottom}px`);
+    assert.ok(layout.batchBottom <= layout.resultsTop, 'the table sits above the results');
+    shown = await rows();
+    assert.deepEqual(shown.map((r) => [r.current, r.button]), [[true, 'Đang xem'], [false, 'Xem'], [false, 'Xem']]);
+    // A policy applies to every file: all are checked again, and the open one stays in view.
+    await c.page.selectOption('#policy', 'explain');
+    await c.page.waitForFunction(() => document.body.dataset.batch === 'running', undefined, { timeout: 60000 }).catch(() => undefined);
+    await batchDone();
+    await settled(c.page, path.basename(EXAMPLE));
+    shown = await rows();
+    expectRow(shown[0]!, EXAMPLE, '--policy', 'explain');
+    assert.notEqual(Number(shown[0]!.scores.accepted), cliJson(EXAMPLE).score.accepted, 'the policy should matter for this file');
+    assert.equal(shown[0]!.current, true);
+    assertSameNumbers(await read(c.page), cliJson(EXAMPLE, '--policy', 'explain'));
+    // One file again: the table goes.
+    await openFile(c.page, vinhphuc);
+    assert.equal(await c.page.isVisible('#batch'), false);
+    assert.deepEqual(c.errors, []);
+    assertOwnOrigin(c, server.origin);
+  });
+
   it('picks a sheet and an evidence policy as --sheet / --policy do, and scores with them', async () => {
     // A scored copy has four sheets: the appendix and the three summaries.
     const scored = path.join(out, 'four-sheets.xlsx');
@@ -436,11 +505,12 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
       scrollWidth: document.documentElement.scrollWidth,
       clientWidth: document.documentElement.clientWidth,
       bottom: Math.max(...[...document.querySelectorAll('.panel')].map((p) => p.getBoundingClientRect().bottom)),
-      tablesScroll: [...document.querySelectorAll('.scroll')].map((s) => getComputedStyle(s).overflow),
+      tablesScroll: [...document.querySelectorAll('#results .scroll')].map((s) => getComputedStyle(s).overflow),
     }));
     assert.ok(box.scrollWidth <= box.clientWidth, `page scrolls sideways: ${box.scrollWidth} > ${box.clientWidth}`);
     assert.ok(box.bottom <= VIEWPORT.height, `panels end at ${box.bottom}px, below the window`);
     assert.deepEqual(box.tablesScroll, ['auto', 'auto', 'auto']);
+    assert.equal(await c.page.isVisible('#batch'), false);
     const png = await c.page.screenshot({ type: 'png' });
     assert.ok(png.length < 300 * 1024, `screenshot is ${png.length} bytes`);
     fs.mkdirSync(path.dirname(SCREENSHOT), { recursive: true });

@@ -30,6 +30,13 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | nul
   return e;
 }
 
+/** One file of several opened at once: what it last gave (its view, or why it was refused). */
+interface BatchRow {
+  file: File;
+  view: CheckView | null;
+  error: CheckError | null;
+}
+
 interface State {
   lang: Lang;
   policy: EvidencePolicy;
@@ -39,9 +46,15 @@ interface State {
   error: CheckError | null;
   status: ((t: Strings) => string) | null;
   filter: FindingKind | null;
+  /** Several files opened at once (every agency's copy of a plan): a row each; null for one file. */
+  batch: BatchRow[] | null;
+  /** How far checking the batch is (1-based), while it runs. */
+  batchAt: number;
 }
 
-const state: State = { lang: storedLang(), policy: 'zero', sheet: null, file: null, view: null, error: null, status: null, filter: null };
+const state: State = { lang: storedLang(), policy: 'zero', sheet: null, file: null, view: null, error: null, status: null, filter: null, batch: null, batchAt: 0 };
+/** Only the newest batch runs on (a new choice of files, or a new policy, starts over). */
+let batchSeq = 0;
 const client = new EngineClient();
 /** Only the newest open/analyse result is shown (requests queue in the engine). */
 let viewSeq = 0;
@@ -71,6 +84,47 @@ async function openFile(file: File): Promise<void> {
   state.sheet = null;
   state.filter = null;
   await run(async () => ({ type: 'open', name: file.name, bytes: await file.arrayBuffer(), options: options() }), true);
+}
+
+/** The files chosen or dropped: one as ever; several as a batch, each checked in turn. */
+async function openFiles(files: readonly File[]): Promise<void> {
+  if (files.length < 2) {
+    batchSeq++; // a batch still running stops
+    state.batch = null;
+    state.batchAt = 0;
+    if (files[0]) await openFile(files[0]);
+    return;
+  }
+  state.batch = files.map((file) => ({ file, view: null, error: null }));
+  await runBatch(null);
+}
+
+/**
+ * Checks every file of the batch in turn with the page's options (the engine holds one workbook
+ * at a time, so each is opened); then shows `show` (the one being looked at), else the last. A
+ * newer batch or policy stops this one.
+ */
+async function runBatch(show: File | null): Promise<void> {
+  const seq = ++batchSeq;
+  const rows = state.batch ?? [];
+  for (let i = 0; i < rows.length; i++) {
+    if (seq !== batchSeq) return;
+    state.batchAt = i + 1;
+    await openFile(rows[i]!.file); // run() records the view or the refusal in the row
+  }
+  if (seq !== batchSeq) return;
+  if (show && show !== state.file) await openFile(show);
+  if (seq !== batchSeq) return;
+  state.batchAt = 0; // done only now: the page's data-batch says "running" until the file to show is open
+  render(false);
+}
+
+/** What the engine just gave for the open file, kept in its batch row (its sheet and policy as now chosen). */
+function recordInBatch(): void {
+  const row = state.batch?.find((r) => r.file === state.file);
+  if (!row) return;
+  row.view = state.view;
+  row.error = state.error;
 }
 
 async function analyze(): Promise<void> {
@@ -114,6 +168,7 @@ async function run(body: Body | (() => Promise<Body>), shows: boolean): Promise<
     state.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
     setStatus(null);
   } finally {
+    if (shows && seq === viewSeq) recordInBatch();
     end();
     render(changed);
   }
@@ -211,12 +266,70 @@ function render(view = true): void {
   el('results').hidden = !ok;
   el('empty').hidden = !!v || !!state.error;
   el('download').toggleAttribute('disabled', !ok || active > 0);
+  renderBatch();
   if (!ok || !view) return;
   renderAppendix(v!);
   renderTotals(v!);
   renderFields(v!);
   renderAgencies(v!);
   renderFindings(v!);
+}
+
+/** The batch's table: a row per file (its totals, or why it was refused), the open one marked, each openable. */
+function renderBatch(): void {
+  const panel = el('batch');
+  const rows = state.batch;
+  panel.hidden = !rows;
+  document.body.dataset.batch = !rows ? '' : state.batchAt ? 'running' : 'done';
+  if (!rows) return;
+  const s = t();
+  el('batch-count').textContent = state.batchAt ? `(${fill(s.batchProgress, { n: state.batchAt, total: rows.length })})` : `(${rows.length})`;
+  const thead = headerRow(
+    [s.batchFile, s.info.index, s.col.max, s.col.claimed, s.col.accepted, s.col.atRisk, s.col.pct, s.batchFindings, ''],
+    [false, false, true, true, true, true, true, true, false],
+  );
+  const tbody = make('tbody');
+  for (const row of rows) {
+    const tr = make('tr');
+    tr.dataset.file = row.file.name;
+    const current = row.file === state.file;
+    if (current) tr.setAttribute('aria-current', 'true');
+    tr.append(make('td', row.file.name, 'file'));
+    const v = row.view;
+    if (v && v.ok) {
+      const r = v.report;
+      const points = v.appendix.hasPoints;
+      tr.append(make('td', v.appendix.index));
+      for (const [key, x] of [['max', r.score.max], ['claimed', r.score.claimed], ['accepted', r.score.accepted], ['atRisk', r.score.atRisk], ['indexPercent', r.score.indexPercent]] as const) {
+        const td = make('td', points ? formatPoints(x, state.lang) : '–', 'num');
+        td.dataset.score = key;
+        if (points && x !== null) td.dataset.value = String(x);
+        tr.append(td);
+      }
+      const errors = r.findings.filter((f) => f.severity === 'error').length;
+      const n = make('td', `${r.findings.length} (${errors})`, 'num');
+      n.dataset.findings = String(r.findings.length);
+      n.dataset.errors = String(errors);
+      tr.append(n);
+    } else if (v || row.error) {
+      const why = make('td', `${s.batchSkipped}: ${row.error ? errorText(row.error, state.lang) : (v?.error ?? '')}`, 'skipped');
+      why.colSpan = 7;
+      tr.append(why);
+    } else {
+      const wait = make('td', '…', 'muted');
+      wait.colSpan = 7;
+      tr.append(wait);
+    }
+    const cell = make('td');
+    const show = make('button', current ? s.batchShowing : s.batchShow, 'button small');
+    show.type = 'button';
+    show.disabled = current || state.batchAt > 0;
+    show.addEventListener('click', () => void openFile(row.file));
+    cell.append(show);
+    tr.append(cell);
+    tbody.append(tr);
+  }
+  el('batch-table').replaceChildren(thead, tbody);
 }
 
 function renderSheetPicker(v: CheckView | null): void {
@@ -299,7 +412,8 @@ interface Row {
   className?: string;
 }
 
-function table(id: string, header: string[], rows: Row[], numeric: boolean[]): void {
+/** A table's head: one row of column headers, numeric ones right-aligned. */
+function headerRow(header: string[], numeric: boolean[]): HTMLTableSectionElement {
   const thead = make('thead');
   const htr = make('tr');
   header.forEach((h, j) => {
@@ -309,6 +423,11 @@ function table(id: string, header: string[], rows: Row[], numeric: boolean[]): v
     htr.append(th);
   });
   thead.append(htr);
+  return thead;
+}
+
+function table(id: string, header: string[], rows: Row[], numeric: boolean[]): void {
+  const thead = headerRow(header, numeric);
   const tbody = make('tbody');
   for (const r of rows) {
     const tr = make('tr');
@@ -459,9 +578,9 @@ function sum(xs: number[]): number {
 function wire(): void {
   const input = el<HTMLInputElement>('file');
   input.addEventListener('change', () => {
-    const f = input.files?.[0];
+    const files = [...(input.files ?? [])];
     input.value = ''; // the same file may be opened again after editing it
-    if (f) void openFile(f);
+    if (files.length) void openFiles(files);
   });
   el<HTMLSelectElement>('sheet').addEventListener('change', (e) => {
     const value = (e.target as HTMLSelectElement).value;
@@ -470,7 +589,9 @@ function wire(): void {
   });
   el<HTMLSelectElement>('policy').addEventListener('change', (e) => {
     state.policy = (e.target as HTMLSelectElement).value as EvidencePolicy;
-    void analyze();
+    // The policy changes every file's accepted points: a batch is checked again, the open file kept in view.
+    if (state.batch) void runBatch(state.file);
+    else void analyze();
   });
   el<HTMLSelectElement>('lang').addEventListener('change', (e) => {
     state.lang = (e.target as HTMLSelectElement).value === 'en' ? 'en' : 'vi';
@@ -509,8 +630,8 @@ function wire(): void {
     e.preventDefault();
     depth = 0;
     overlay.hidden = true;
-    const f = e.dataTransfer?.files[0];
-    if (f) void openFile(f);
+    const files = [...(e.dataTransfer?.files ?? [])];
+    if (files.length) void openFiles(files);
   });
 }
 
