@@ -30,9 +30,10 @@ function make<K extends keyof HTMLElementTagNameMap>(tag: K, text?: string | nul
   return e;
 }
 
-/** One file of several opened at once: what it last gave (its view, or why it was refused). */
+/** One file of several opened at once: what it last gave (its view, or why it was refused), and the sheet chosen for it. */
 interface BatchRow {
   file: File;
+  sheet: string | null;
   view: CheckView | null;
   error: CheckError | null;
 }
@@ -79,52 +80,89 @@ function options(): CheckOptions {
 
 // ---------------------------------------------------------------- work
 
-async function openFile(file: File): Promise<void> {
+async function openFile(file: File, sheet: string | null = null): Promise<void> {
   state.file = file;
-  state.sheet = null;
+  state.sheet = sheet;
   state.filter = null;
   await run(async () => ({ type: 'open', name: file.name, bytes: await file.arrayBuffer(), options: options() }), true);
 }
 
 /** The files chosen or dropped: one as ever; several as a batch, each checked in turn. */
 async function openFiles(files: readonly File[]): Promise<void> {
+  batchSeq++; // a batch still running stops
   if (files.length < 2) {
-    batchSeq++; // a batch still running stops
     state.batch = null;
     state.batchAt = 0;
     if (files[0]) await openFile(files[0]);
     return;
   }
-  state.batch = files.map((file) => ({ file, view: null, error: null }));
+  state.batch = files.map((file) => ({ file, sheet: null, view: null, error: null }));
+  // Nothing of an earlier file stays on screen under the new table while it fills.
+  Object.assign(state, { file: null, view: null, error: null, sheet: null, filter: null });
   await runBatch(null);
 }
 
 /**
- * Checks every file of the batch in turn with the page's options (the engine holds one workbook
- * at a time, so each is opened); then shows `show` (the one being looked at), else the last. A
- * newer batch or policy stops this one.
+ * Checks every file of the batch in turn with the page's options and each file's own sheet,
+ * without changing what the page shows (the engine holds one workbook at a time, so each is
+ * opened there); then opens `show` (the file that was on screen), else the last one. Meanwhile
+ * the sheet picker, the rows' buttons and the download wait. A newer batch, policy or language
+ * starts over.
  */
-async function runBatch(show: File | null): Promise<void> {
+async function runBatch(show: BatchRow | null): Promise<void> {
   const seq = ++batchSeq;
   const rows = state.batch ?? [];
   for (let i = 0; i < rows.length; i++) {
-    if (seq !== batchSeq) return;
     state.batchAt = i + 1;
-    await openFile(rows[i]!.file); // run() records the view or the refusal in the row
+    render(false);
+    await checkRow(rows[i]!);
+    if (seq !== batchSeq) return;
   }
+  const target = show ?? rows[rows.length - 1];
+  if (!target) return;
+  if (target === rows[rows.length - 1]) {
+    // The engine holds it already, opened with these options: show it without reading it again.
+    state.batchAt = 0;
+    Object.assign(state, { file: target.file, sheet: target.sheet, view: target.view, error: target.error, filter: null });
+    setStatus(target.view ? (s) => fill(s.checked, { file: target.file.name }) : null);
+    render();
+    return;
+  }
+  await openFile(target.file, target.sheet);
   if (seq !== batchSeq) return;
-  if (show && show !== state.file) await openFile(show);
-  if (seq !== batchSeq) return;
-  state.batchAt = 0; // done only now: the page's data-batch says "running" until the file to show is open
+  state.batchAt = 0;
   render(false);
+}
+
+/** One file of a batch through the engine, into its row; the page's view stays as it is. */
+async function checkRow(row: BatchRow): Promise<void> {
+  const started = performance.now();
+  begin();
+  try {
+    const request: Body = { type: 'open', name: row.file.name, bytes: await row.file.arrayBuffer(), options: { ...options(), sheet: row.sheet } };
+    const reply = await client.request(request, (phase) => progress(phase, started));
+    row.view = reply.type === 'result' ? reply.view : null;
+    row.error = reply.type === 'error' ? reply.error : null;
+  } catch (e) {
+    row.view = null;
+    row.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+  } finally {
+    end();
+  }
+}
+
+/** The batch's row of the file on screen. */
+function shownRow(): BatchRow | null {
+  return state.batch?.find((r) => r.file === state.file) ?? null;
 }
 
 /** What the engine just gave for the open file, kept in its batch row (its sheet and policy as now chosen). */
 function recordInBatch(): void {
-  const row = state.batch?.find((r) => r.file === state.file);
+  const row = shownRow();
   if (!row) return;
   row.view = state.view;
   row.error = state.error;
+  row.sheet = state.sheet;
 }
 
 async function analyze(): Promise<void> {
@@ -264,8 +302,9 @@ function render(view = true): void {
   // For scripts and tests: which file the page shows, and whether work is under way.
   document.body.dataset.view = v ? v.file : '';
   el('results').hidden = !ok;
-  el('empty').hidden = !!v || !!state.error;
-  el('download').toggleAttribute('disabled', !ok || active > 0);
+  el('empty').hidden = !!v || !!state.error || !!state.batch;
+  el('download').toggleAttribute('disabled', !ok || active > 0 || state.batchAt > 0);
+  el<HTMLSelectElement>('sheet').disabled = state.batchAt > 0; // it would act on the file being checked
   renderBatch();
   if (!ok || !view) return;
   renderAppendix(v!);
@@ -285,7 +324,7 @@ function renderBatch(): void {
   const s = t();
   el('batch-count').textContent = state.batchAt ? `(${fill(s.batchProgress, { n: state.batchAt, total: rows.length })})` : `(${rows.length})`;
   const thead = headerRow(
-    [s.batchFile, s.info.index, s.col.max, s.col.claimed, s.col.accepted, s.col.atRisk, s.col.pct, s.batchFindings, ''],
+    [s.batchFile, s.info.index, s.col.max, s.col.claimed, s.col.accepted, s.col.atRisk, s.col.pct, s.batchFindings, s.batchShow],
     [false, false, true, true, true, true, true, true, false],
   );
   const tbody = make('tbody');
@@ -323,13 +362,18 @@ function renderBatch(): void {
     const cell = make('td');
     const show = make('button', current ? s.batchShowing : s.batchShow, 'button small');
     show.type = 'button';
+    show.setAttribute('aria-label', `${current ? s.batchShowing : s.batchShow}: ${row.file.name}`);
     show.disabled = current || state.batchAt > 0;
-    show.addEventListener('click', () => void openFile(row.file));
+    show.addEventListener('click', () => {
+      // The results it opens get the focus (the table is drawn again, its button with it).
+      void openFile(row.file, row.sheet).then(() => (el('results').hidden ? el('error') : el('h-appendix')).focus());
+    });
     cell.append(show);
     tr.append(cell);
     tbody.append(tr);
   }
   el('batch-table').replaceChildren(thead, tbody);
+  tbody.querySelector('tr[aria-current="true"]')?.scrollIntoView({ block: 'nearest' });
 }
 
 function renderSheetPicker(v: CheckView | null): void {
@@ -590,7 +634,7 @@ function wire(): void {
   el<HTMLSelectElement>('policy').addEventListener('change', (e) => {
     state.policy = (e.target as HTMLSelectElement).value as EvidencePolicy;
     // The policy changes every file's accepted points: a batch is checked again, the open file kept in view.
-    if (state.batch) void runBatch(state.file);
+    if (state.batch) void runBatch(shownRow());
     else void analyze();
   });
   el<HTMLSelectElement>('lang').addEventListener('change', (e) => {
@@ -601,7 +645,9 @@ function wire(): void {
       // storage disabled: the choice lasts for this visit
     }
     render();
-    void analyze(); // the findings' messages and the scored copy's texts follow the language
+    // The findings' messages and the scored copy's texts follow the language: a batch's rows too.
+    if (state.batch) void runBatch(shownRow());
+    else void analyze();
   });
   el('download').addEventListener('click', () => {
     if (state.file) void run({ type: 'score', options: options() }, false);
