@@ -339,6 +339,18 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     // One file again: the table goes.
     await openFile(c.page, vinhphuc);
     assert.equal(await c.page.isVisible('#batch'), false);
+    // Files chosen while one still opens: that one's results never show under the new table.
+    await c.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { seen: string[] }).seen = seen;
+      new MutationObserver(() => seen.push(document.body.dataset.view ?? '')).observe(document.body, { attributes: true, attributeFilter: ['data-view'] });
+    });
+    await c.page.setInputFiles('#file', EXAMPLE);
+    await c.page.setInputFiles('#file', [vinhphuc, FILES.find((f) => f.includes('hagiang'))!]);
+    await batchDone();
+    const seen = await c.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
+    assert.ok(!seen.includes(path.basename(EXAMPLE)), seen.join(', '));
+    assert.equal(seen.at(-1), 'hagiang-2023-papi-city.xlsx');
     assert.deepEqual(c.errors, []);
     assertOwnOrigin(c, server.origin);
   });

@@ -90,6 +90,7 @@ async function openFile(file: File, sheet: string | null = null): Promise<void> 
 /** The files chosen or dropped: one as ever; several as a batch, each checked in turn. */
 async function openFiles(files: readonly File[]): Promise<void> {
   batchSeq++; // a batch still running stops
+  viewSeq++; // and a file still opening is not shown when it comes back
   if (files.length < 2) {
     state.batch = null;
     state.batchAt = 0;
