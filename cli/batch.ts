@@ -3,11 +3,12 @@
 // a file or folder that cannot be read is told and skipped, and a table of all of them comes last.
 import fs from 'node:fs';
 import path from 'node:path';
-import { formatViNumber, type Analysis, type Lang } from '../model';
+import type { Analysis, Lang } from '../model';
 import { check, scoreFile, type CommandResult, type CommonOptions } from './commands';
 import { findingsCsv } from './csv';
 import { CliError } from './errors';
 import { collectGarbage } from './memory';
+import { pointsText } from './report';
 
 /**
  * Workbook names in a folder: .xlsx/.xlsm, not the "~$…" owner files Excel leaves beside a
@@ -16,12 +17,16 @@ import { collectGarbage } from './memory';
 const WORKBOOK_FILE = /^(?!~\$|\._).+\.xls[xm]$/i;
 
 /**
- * A folder given for workbooks (to read, or to write the copies into). A name ending in .xlsx
- * names a workbook even when it is a folder (or written with a "/" after it): that is refused as
- * "not a regular file", never taken for a folder of workbooks.
+ * A name ending in .xlsx/.xlsm (also written with a "/" after it) names a workbook, even when it
+ * is a folder: that is refused as "not a regular file", never taken for a folder of workbooks.
  */
+export function namesWorkbook(p: string): boolean {
+  return /\.xls[xm][\\/]*$/i.test(p);
+}
+
+/** A folder given for workbooks (to read, or to write the copies into); see namesWorkbook. */
 function isFolder(p: string): boolean {
-  if (/\.xls[xm][\\/]*$/i.test(p)) return false;
+  if (namesWorkbook(p)) return false;
   try {
     return fs.statSync(p).isDirectory();
   } catch {
@@ -224,7 +229,7 @@ function freeName(name: string, taken: Set<string>): string {
 
 /** Whether `-o` names a folder to write into: it ends in a path separator, or it is one (not named .xlsx). */
 export function isOutputFolder(out: string): boolean {
-  return (/[\\/]$/.test(out) && !/\.xls[xm][\\/]*$/i.test(out)) || isFolder(out);
+  return (/[\\/]$/.test(out) && !namesWorkbook(out)) || isFolder(out);
 }
 
 const W = {
@@ -238,7 +243,6 @@ const NAME_WIDTH = 48;
 /** The batch's table: a line per input (its totals, or why it was skipped), named as given. */
 export function batchTable(lines: readonly BatchLine[], lang: Lang): string {
   const w = W[lang];
-  const num = (x: number | null | undefined) => (x === null || x === undefined ? '–' : lang === 'vi' ? formatViNumber(x) : String(Math.round(x * 100) / 100));
   const names = lines.map((l) => tail(l.file.normalize('NFC'), NAME_WIDTH));
   const width = Math.max(w.file.length, ...names.map(chars));
   const pad = (s: string) => s + ' '.repeat(Math.max(0, width - chars(s)));
@@ -254,7 +258,7 @@ export function batchTable(lines: readonly BatchLine[], lang: Lang): string {
     const t = a.totals;
     const cells = [
       a.index.padEnd(6),
-      ...[t.max, t.claimed, t.accepted, t.atRisk, t.indexPercent].map((x, k) => (a.hasPoints ? num(x) : '–').padStart(Math.max(cols[k + 1]!.length, 8))),
+      ...[t.max, t.claimed, t.accepted, t.atRisk, t.indexPercent].map((x, k) => (a.hasPoints ? pointsText(x, lang) : '–').padStart(Math.max(cols[k + 1]!.length, 8))),
       `${a.findings} (${a.errors})`.padStart(Math.max(w.findings.length, 8)),
     ];
     out.push(`  ${name}  ${cells.join('  ')}${a.hasPoints ? '' : `  ${a.tasks} ${w.tasks}`}`);

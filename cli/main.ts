@@ -2,7 +2,7 @@
 // parscore CLI: argument parsing and exit codes only; the work is in commands.ts.
 import { Command, CommanderError, Option } from 'commander';
 import path from 'node:path';
-import { checkMany, expandInputs, isOutputFolder, scoredName, scoreMany, type BatchIo } from './batch';
+import { checkMany, expandInputs, isOutputFolder, namesWorkbook, scoredName, scoreMany, type BatchIo } from './batch';
 import { check, clearFile, demo, scoreFile, type CommonOptions } from './commands';
 import { CliError } from './errors';
 import type { EvidencePolicy, Lang } from '../model';
@@ -118,7 +118,7 @@ export async function main(argv: string[]): Promise<number> {
     const { inputs, several } = expandInputs(args);
     const out = o.output!;
     if (several) {
-      if (!isOutputFolder(out) && /\.xls[xm][\\/]*$/i.test(out)) throw new CliError('output-folder', { file: out });
+      if (!isOutputFolder(out) && namesWorkbook(out)) throw new CliError('output-folder', { file: out });
       code = await scoreMany(inputs, out, common(o), io);
       return;
     }

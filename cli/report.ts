@@ -16,7 +16,8 @@ const T = {
   },
 };
 
-const n = (x: number | null, lang: Lang) => (x === null ? '–' : lang === 'vi' ? formatViNumber(x) : String(Math.round(x * 100) / 100));
+/** Points as the reports print them: "–" for none, the Vietnamese decimal comma, or plain in English. */
+export const pointsText = (x: number | null, lang: Lang) => (x === null ? '–' : lang === 'vi' ? formatViNumber(x) : String(Math.round(x * 100) / 100));
 
 export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 200): string {
   const t = T[lang];
@@ -28,23 +29,23 @@ export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 
   out.push(`${t.rows}: ${ap.items.length} (${ap.repeatedHeaderRows.length} ${t.skipped}, ${ap.continuationRows.length} ${t.joined}) · ${a.score.taskCount} ${t.tasks}`);
   const s = a.score.totals;
   if (ap.hasPoints) {
-    out.push(`${t.score}: ${t.max} ${n(s.max, lang)} · ${t.claimed} ${n(s.claimed, lang)} · ${t.accepted} ${n(s.accepted, lang)} · ${t.atRisk} ${n(s.atRisk, lang)} · ${t.pct} ${n(s.indexPercent, lang)}%`);
+    out.push(`${t.score}: ${t.max} ${pointsText(s.max, lang)} · ${t.claimed} ${pointsText(s.claimed, lang)} · ${t.accepted} ${pointsText(s.accepted, lang)} · ${t.atRisk} ${pointsText(s.atRisk, lang)} · ${t.pct} ${pointsText(s.indexPercent, lang)}%`);
   }
   out.push('', `${t.fields}:`);
   if (ap.hasPoints) {
     for (const f of a.score.fields) {
-      out.push(`  ${f.code.padEnd(5)} ${trim(f.name, 50).padEnd(50)} ${n(f.max, lang).padStart(6)} ${n(f.claimed, lang).padStart(6)} ${n(f.accepted, lang).padStart(6)} ${n(f.atRisk, lang).padStart(6)}`);
+      out.push(`  ${f.code.padEnd(5)} ${trim(f.name, 50).padEnd(50)} ${pointsText(f.max, lang).padStart(6)} ${pointsText(f.claimed, lang).padStart(6)} ${pointsText(f.accepted, lang).padStart(6)} ${pointsText(f.atRisk, lang).padStart(6)}`);
     }
   } else {
     for (const l of a.score.tasks) {
       const b = l.baseline;
-      const base = b ? ` · ${b.year ?? ''}: ${n(b.score, lang)}${b.rank !== null ? ` #${b.rank}/${b.rankOf ?? ''}` : ''} → #${b.targetRank ?? '–'}/${b.targetRankOf ?? ''}` : '';
+      const base = b ? ` · ${b.year ?? ''}: ${pointsText(b.score, lang)}${b.rank !== null ? ` #${b.rank}/${b.rankOf ?? ''}` : ''} → #${b.targetRank ?? '–'}/${b.targetRankOf ?? ''}` : '';
       out.push(`  ${l.code.padEnd(5)} ${trim(l.name, 55).padEnd(55)} ${String(l.tasks).padStart(3)} ${t.tasks}${base}`);
     }
   }
   out.push('', `${t.agencies}:`);
   for (const g of a.score.agencies.slice(0, 15)) {
-    out.push(`  ${trim(g.name, 55).padEnd(55)} ${ap.hasPoints ? `${n(g.max, lang).padStart(6)} ${n(g.accepted, lang).padStart(6)}` : `${String(g.tasks).padStart(3)} ${t.tasks}`}${g.unknown ? ' (?)' : ''}`);
+    out.push(`  ${trim(g.name, 55).padEnd(55)} ${ap.hasPoints ? `${pointsText(g.max, lang).padStart(6)} ${pointsText(g.accepted, lang).padStart(6)}` : `${String(g.tasks).padStart(3)} ${t.tasks}`}${g.unknown ? ' (?)' : ''}`);
   }
   out.push('', `${t.findings} (${a.findings.length}):`);
   if (!a.findings.length) out.push(`  ${t.none}`);

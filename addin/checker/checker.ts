@@ -146,7 +146,7 @@ async function checkRow(row: BatchRow): Promise<void> {
     row.error = reply.type === 'error' ? reply.error : null;
   } catch (e) {
     row.view = null;
-    row.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+    row.error = internalError(e);
   } finally {
     end();
   }
@@ -164,6 +164,20 @@ function recordInBatch(): void {
   row.view = state.view;
   row.error = state.error;
   row.sheet = state.sheet;
+}
+
+/** A failure of the page or the engine itself, as an error the page shows. */
+function internalError(e: unknown): CheckError {
+  return { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+}
+
+/**
+ * The policy or the language changed: the open file is analysed again; a batch's files are all
+ * checked again (the policy changes every file's accepted points), the open one kept in view.
+ */
+function recheck(): void {
+  if (state.batch) void runBatch(shownRow());
+  else void analyze();
 }
 
 async function analyze(): Promise<void> {
@@ -204,7 +218,7 @@ async function run(body: Body | (() => Promise<Body>), shows: boolean): Promise<
       setStatus(null);
     }
   } catch (e) {
-    state.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+    state.error = internalError(e);
     setStatus(null);
   } finally {
     if (shows && seq === viewSeq) recordInBatch();
@@ -634,9 +648,7 @@ function wire(): void {
   });
   el<HTMLSelectElement>('policy').addEventListener('change', (e) => {
     state.policy = (e.target as HTMLSelectElement).value as EvidencePolicy;
-    // The policy changes every file's accepted points: a batch is checked again, the open file kept in view.
-    if (state.batch) void runBatch(shownRow());
-    else void analyze();
+    recheck();
   });
   el<HTMLSelectElement>('lang').addEventListener('change', (e) => {
     state.lang = (e.target as HTMLSelectElement).value === 'en' ? 'en' : 'vi';
@@ -646,9 +658,7 @@ function wire(): void {
       // storage disabled: the choice lasts for this visit
     }
     render();
-    // The findings' messages and the scored copy's texts follow the language: a batch's rows too.
-    if (state.batch) void runBatch(shownRow());
-    else void analyze();
+    recheck(); // the findings' messages and the scored copy's texts follow the language
   });
   el('download').addEventListener('click', () => {
     if (state.file) void run({ type: 'score', options: options() }, false);
@@ -692,7 +702,7 @@ void client.ready.then(
     renderStatic();
   },
   (e: unknown) => {
-    state.error = { code: 'internal', params: { detail: String((e as Error)?.message ?? e) } };
+    state.error = internalError(e);
     render();
   },
 );
