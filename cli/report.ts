@@ -1,5 +1,5 @@
 // The readable text report of `parscore check` (the JSON report is toJsonReport's, untouched).
-import { formatViNumber, KIND_LABELS, renderFinding, SEVERITY_LABELS, type Analysis, type FindingKind, type Lang } from '../model';
+import { formatPoints, KIND_LABELS, renderFinding, SEVERITY_LABELS, type Analysis, type FindingKind, type Lang } from '../model';
 
 const T = {
   vi: {
@@ -16,8 +16,8 @@ const T = {
   },
 };
 
-/** Points as the reports print them: "–" for none, the Vietnamese decimal comma, or plain in English. */
-export const pointsText = (x: number | null, lang: Lang) => (x === null ? '–' : lang === 'vi' ? formatViNumber(x) : String(Math.round(x * 100) / 100));
+/** Points as the reports print them (the model's formatPoints, which the browser checker shows too). */
+export const pointsText = formatPoints;
 
 export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 200): string {
   const t = T[lang];

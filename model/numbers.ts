@@ -12,7 +12,7 @@
 // not a number.
 
 import { isSpaceCode } from './text';
-import type { ParsedNumber, ThresholdOp } from './types';
+import type { Lang, ParsedNumber, ThresholdOp } from './types';
 
 const OPS: Record<string, ThresholdOp> = {
   '≥': '>=',
@@ -253,6 +253,16 @@ export function formatViNumber(n: number, maxDecimals = 2): string {
   // toFixed switches to exponent notation from 1e21; such doubles are integers anyway.
   const plain = Math.abs(n) >= 1e21 ? BigInt(n).toString() : n.toFixed(d);
   return plainToVi(plain);
+}
+
+/**
+ * Points as every host prints them for reading (the CLI's text report and batch table, the
+ * browser checker): "–" for none, the Vietnamese decimal comma to 2 decimals, or plain English
+ * rounded to 2 decimals. One function, so the checker and the CLI cannot drift apart.
+ */
+export function formatPoints(n: number | null, lang: Lang): string {
+  if (n === null || !Number.isFinite(n)) return '–';
+  return lang === 'vi' ? formatViNumber(n) : String(Math.round(n * 100) / 100);
 }
 
 /** Shortest Vietnamese form that parses back to exactly n (used in formatted targets). */

@@ -1,6 +1,8 @@
 import { strict as assert } from 'node:assert';
 import fc from 'fast-check';
-import { formatViExact, formatViNumber, parseViNumber, plainNumberBody, viToEnNumber } from '../model/numbers';
+import { pointsText } from '../cli/report';
+import { formatPoints as checkerPoints } from '../addin/checker/i18n';
+import { formatPoints, formatViExact, formatViNumber, parseViNumber, plainNumberBody, viToEnNumber } from '../model/numbers';
 import type { ThresholdOp } from '../model/types';
 
 const ok = (value: number, percent = false, op?: ThresholdOp) =>
@@ -110,6 +112,26 @@ describe('plainNumberBody', () => {
       ['', 0], ['%', 0], ['97 %', 0], [' 97', 0], ['+97', 0], ['97%%', 0], ['9%7', 0], ['Đạt 97%', 0], ['.5', 0], ['1'.repeat(65), 0],
     ];
     for (const [s, n] of cases) assert.equal(plainNumberBody(s), n, s);
+  });
+});
+
+describe('formatPoints (the CLI report, the batch table and the browser checker)', () => {
+  it('prints none and non-finite as "–", Vietnamese with the decimal comma, English plain', () => {
+    for (const lang of ['vi', 'en'] as const) {
+      assert.equal(formatPoints(null, lang), '–');
+      assert.equal(formatPoints(NaN, lang), '–');
+      assert.equal(formatPoints(Infinity, lang), '–');
+    }
+    assert.equal(formatPoints(1.75, 'vi'), '1,75');
+    assert.equal(formatPoints(1.75, 'en'), '1.75');
+    assert.equal(formatPoints(12345.678, 'vi'), '12.345,68');
+    assert.equal(formatPoints(12345.678, 'en'), '12345.68');
+    assert.equal(formatPoints(1 / 3, 'en'), '0.33');
+  });
+
+  it('is the one function both hosts print with', () => {
+    assert.equal(pointsText, formatPoints);
+    assert.equal(checkerPoints, formatPoints);
   });
 });
 

@@ -1,5 +1,5 @@
 // The checker page's own words (the findings' messages and kind labels come from the model).
-import { formatViNumber } from '../../model/numbers';
+import { formatPoints } from '../../model/numbers';
 import type { ColumnRole, EvidencePolicy, Lang } from '../../model/types';
 import type { CheckErrorCode, Phase } from './protocol';
 
@@ -235,10 +235,7 @@ export function fill(template: string, params: Record<string, string | number>):
   return template.replace(/\{(\w+)\}/g, (_, k: string) => String(params[k] ?? ''));
 }
 
-/** Points as the CLI's text report prints them: Vietnamese decimal comma, or plain in English. */
-export function formatPoints(n: number | null, lang: Lang): string {
-  if (n === null || !Number.isFinite(n)) return '–';
-  return lang === 'vi' ? formatViNumber(n) : String(Math.round(n * 100) / 100);
-}
+/** Points as the CLI's text report prints them: one function in the model for both. */
+export { formatPoints };
 
 export const LANG_KEY = 'parscore.checker.lang';
