@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { Analysis, Lang } from '../model';
-import { check, scoreFile, type CommandResult, type CommonOptions } from './commands';
+import { check, checkQuietly, scoreFile, type CommandResult, type CommonOptions } from './commands';
 import { findingsCsv } from './csv';
 import { CliError } from './errors';
 import { collectGarbage } from './memory';
@@ -168,7 +168,7 @@ export async function checkMany(inputs: readonly BatchInput[], o: CommonOptions 
   if (o.json) io.out('[\n');
   for (const input of inputs) {
     // --csv is written here (a file column before the findings), --json and the text report by check.
-    const { line, result } = await attempt(input, o.lang, !lines.length, (file) => check(file, { ...o, csv: false }));
+    const { line, result } = await attempt(input, o.lang, !lines.length, (file) => (o.csv ? checkQuietly(file, o) : check(file, o)));
     if (line.error) io.err(line.error.message);
     if (o.json) io.out(`${lines.length ? ',\n' : ''}${result ? result.stdout : JSON.stringify({ file: line.file, error: line.error }, null, 2)}`);
     else if (o.csv) {

@@ -78,13 +78,19 @@ function exitFor(a: Analysis, strict: boolean | undefined): number {
 
 export async function check(file: string, o: CommonOptions & { json?: boolean; csv?: boolean }): Promise<CommandResult> {
   if (o.json && o.csv) throw new CliError('usage', { detail: '--json / --csv' });
-  const { analysis } = await analyzeFile(file, o);
+  const { analysis, exitCode } = await checkQuietly(file, o);
   const stdout = o.json
     ? JSON.stringify(toJsonReport(analysis, file, o.lang), null, 2)
     : o.csv
       ? findingsCsv(analysis, o.lang)
       : textReport(analysis, file, o.lang);
-  return { stdout, exitCode: exitFor(analysis, o.strict), analysis };
+  return { stdout, exitCode, analysis };
+}
+
+/** check without a report (stdout ""): for a caller that prints the analysis its own way (the batch's CSV). */
+export async function checkQuietly(file: string, o: CommonOptions): Promise<CommandResult & { analysis: Analysis }> {
+  const { analysis } = await analyzeFile(file, o);
+  return { stdout: '', exitCode: exitFor(analysis, o.strict), analysis };
 }
 
 /**
