@@ -14,11 +14,12 @@ import { CliError } from './errors';
 import { collectGarbage } from './memory';
 import { findingsCsv } from './csv';
 import { textReport } from './report';
-import { clearMarks } from '../xlsx/write';
+import { clearMarks, ownParts } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
+import { clearPatch } from './patch/clear-patch';
 import { scorePatch } from './patch/score-patch';
 import { PatchUnsupported } from './patch/xml';
-import { checkOutput, DEFAULT_LIMITS, loadWorkbook, openWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
+import { checkOutput, DEFAULT_LIMITS, loadWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
 import type ExcelJS from 'exceljs';
 
 export interface CommonOptions {
@@ -52,6 +53,10 @@ function loadFramework(file: string | undefined): Framework | undefined {
 export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer; analysis: Analysis }> {
   const framework = loadFramework(o.framework);
   const { wb, bytes } = await openWorkbookBytes(file, o.limits ?? DEFAULT_LIMITS);
+  return { wb, bytes, analysis: analyzeLoaded(wb, file, o, framework) };
+}
+
+function analyzeLoaded(wb: ExcelJS.Workbook, file: string, o: CommonOptions, framework: Framework | undefined): Analysis {
   const sheet = o.sheet === undefined ? undefined : sheetNamed(wb, o.sheet);
   if (sheet === null) {
     throw new CliError('no-sheet', { sheet: o.sheet!, file, sheets: wb.worksheets.map((w) => `"${w.name}"`).join(', ') });
@@ -59,7 +64,7 @@ export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb:
   const opts = { lang: o.lang, evidencePolicy: o.policy, ...(framework ? { framework } : {}), ...(sheet !== undefined ? { sheet } : {}) };
   const analysis = analyzeExcelWorkbook(wb, opts);
   if (!analysis.ok) throw new CliError('no-table', { detail: analysis.error?.message ?? '' });
-  return { wb, bytes, analysis };
+  return analysis;
 }
 
 /**
@@ -101,16 +106,23 @@ export async function checkQuietly(file: string, o: CommonOptions): Promise<Comm
  */
 export async function scoreFile(file: string, out: string, o: CommonOptions): Promise<CommandResult> {
   checkOutput(out); // before the reading: a wrong output name is told at once
-  const { bytes, analysis, additions, keep } = await prepareScore(file, o);
+  const prepared = await prepareScore(file, o);
+  const { bytes, additions, keep } = prepared;
+  let analysis = prepared.analysis;
   // ExcelJS's model is garbage now (unless kept to write through it): collect it before the copy is built.
   if (!keep && bytes.length > LARGE_INPUT_BYTES) collectGarbage();
   let patched: Buffer | null = null;
-  if (additions) {
-    try {
-      patched = scorePatch(bytes, { sheet: analysis.sheet, ...additions });
-    } catch (e) {
-      if (!(e instanceof PatchUnsupported)) throw e;
+  try {
+    if (additions) patched = scorePatch(bytes, { sheet: analysis.sheet, ...additions });
+    else if (keep) {
+      // Scored before: its own marks taken out by the patch writer, then scored as a fresh copy,
+      // so the officer's charts and Excel 2010 validations survive a second run too.
+      const again = await rescorePatched(keep, bytes, file, o);
+      patched = again.bytes;
+      analysis = again.analysis;
     }
+  } catch (e) {
+    if (!(e instanceof PatchUnsupported)) throw e;
   }
   if (patched) await saveBytes(patched, out, file);
   else {
@@ -136,11 +148,29 @@ async function prepareScore(file: string, o: CommonOptions) {
   return { bytes, analysis, additions, keep: additions ? null : wb };
 }
 
+/** A scored workbook scored again through the patch writers: cleared, read again, scored (throws PatchUnsupported). */
+async function rescorePatched(wb: ExcelJS.Workbook, bytes: Buffer, file: string, o: CommonOptions): Promise<{ bytes: Buffer; analysis: Analysis }> {
+  const cleared = clearPatch(bytes, ownParts(wb));
+  const fresh = await loadWorkbook(cleared.bytes, file);
+  const analysis = analyzeLoaded(fresh, file, o, loadFramework(o.framework));
+  const additions = scoreAdditions(fresh, analysis);
+  if (!additions) throw new PatchUnsupported('marks left after clearing');
+  return { bytes: scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions }), analysis };
+}
+
 export async function clearFile(file: string, out: string, o: Pick<CommonOptions, 'lang' | 'limits'>): Promise<CommandResult> {
   checkOutput(out);
-  const wb = await openWorkbook(file, o.limits ?? DEFAULT_LIMITS);
-  const r = clearMarks(wb);
-  await saveWorkbook(wb, out, file);
+  const { wb, bytes } = await openWorkbookBytes(file, o.limits ?? DEFAULT_LIMITS);
+  let r: { sheets: number; columns: number; rules: number };
+  try {
+    const cleared = clearPatch(bytes, ownParts(wb));
+    await saveBytes(cleared.bytes, out, file);
+    r = cleared;
+  } catch (e) {
+    if (!(e instanceof PatchUnsupported)) throw e;
+    r = clearMarks(wb);
+    await saveWorkbook(wb, out, file);
+  }
   const msg =
     o.lang === 'vi'
       ? `Đã xóa ${r.sheets} trang tổng hợp, ${r.columns} cột trạng thái, ${r.rules} quy tắc tô màu → ${out}`

@@ -201,7 +201,18 @@ describe('score by patching the input zip', () => {
       const views = '<customSheetViews><customSheetView guid="{1}"><pageMargins left="1"/><pageSetup/></customSheetView></customSheetViews>';
       const out = patchAppendixSheet(sheet('<row r="3"/>', views), marks, styles());
       assert.ok(out.includes(`${views}<conditionalFormatting sqref="B3:B6">`), out.slice(out.indexOf('</sheetData>')));
-      assert.ok(out.endsWith('</conditionalFormatting><pageMargins/></worksheet>'));
+      // Then the officer's width for A:E the two columns were cut from, recorded for clear (last, in the extension list).
+      assert.ok(out.includes('</conditionalFormatting><pageMargins/><extLst><ext uri="'), out.slice(out.indexOf('</customSheetViews>')));
+      assert.ok(out.endsWith('<ps:cols>&lt;col min=&quot;1&quot; max=&quot;5&quot; width=&quot;12&quot; customWidth=&quot;1&quot;/&gt;</ps:cols></ext></extLst></worksheet>'));
+    });
+
+    it('records the officer’s ranges inside an extension list of their own, and none when no range was cut', () => {
+      const own = '<extLst><ext uri="{CCE6A557-97BC-4b89-ADB6-D9C93CAAB3DF}"><x14:dataValidations count="0"/></ext></extLst>';
+      const withExt = patchAppendixSheet(sheet('<row r="3"/>', '').replace('<pageMargins/>', `<pageMargins/>${own}`), marks, styles());
+      assert.match(withExt, /<extLst><ext uri="\{7D3F[^"]*" xmlns:ps="urn:parscore:cols"><ps:cols>[^<]*<\/ps:cols><\/ext><ext uri="\{CCE6A557/);
+      assert.equal(withExt.match(/<extLst>/g)?.length, 1);
+      const bare = patchAppendixSheet('<worksheet><sheetData><row r="3"/></sheetData><pageMargins/></worksheet>', marks, styles());
+      assert.doesNotMatch(bare, /extLst|urn:parscore/);
     });
 
     it('splits a column range written with single quotes, and counts single-quoted priorities', () => {

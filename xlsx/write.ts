@@ -2,7 +2,8 @@
 import ExcelJS from 'exceljs';
 import { isOwnHeader, isOwnSummarySheet, isSummarySheetName, ownSummarySheets, quotedSheetName, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../model';
 
-const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
+/** A highlight rule's formula as parscore writes it (model/marks.ts): how clear tells its rules from the officer's. */
+export const OWN_RULE = /SEARCH\("[a-z-]+@[A-Z]{1,3}",\$[A-Z]{1,3}\d+\)/;
 /** The look of parscore's header cells and status text (cli/patch writes the same). */
 export const HEADER_FILL_ARGB = 'FFE7E6F7';
 export const STATUS_FONT_ARGB = 'FF9C0006';
@@ -71,6 +72,18 @@ function isOwnRule(entry: ConditionalFormatting): boolean {
 /** True when the workbook holds anything parscore added (clearMarks would remove something). */
 export function hasOwnMarks(wb: ExcelJS.Workbook): boolean {
   return ownSummaries(wb).length > 0 || wb.worksheets.some((ws) => ownColumns(ws).length > 0 || conditionalFormattings(ws).some(isOwnRule));
+}
+
+/** What clearMarks would remove, by name: parscore's summary sheets and, per other sheet, its two columns (for cli/patch). */
+export function ownParts(wb: ExcelJS.Workbook): { sheets: string[]; columns: Map<string, number[]> } {
+  const sheets = ownSummaries(wb);
+  const columns = new Map<string, number[]>();
+  for (const ws of wb.worksheets) {
+    if (sheets.includes(ws.name)) continue;
+    const cols = ownColumns(ws);
+    if (cols.length) columns.set(ws.name, cols);
+  }
+  return { sheets, columns };
 }
 
 /** The workbook's summary sheets that are parscore's (model/sheet-names.ts ownSummarySheets). */

@@ -8,10 +8,10 @@ import { planSummarySheets, sameSheetName, SUMMARY_MARKER_PREFIX, summaryMarkerR
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
-import { attr, insertBefore, PatchUnsupported, xmlText } from './xml';
-import { entryText, readZip, writeZip, type ZipEntry, type ZipPart } from './zip';
+import { readWorkbookParts, REL_NS } from './workbook-parts';
+import { insertBefore, PatchUnsupported, xmlText } from './xml';
+import { entryText, writeZip, type ZipPart } from './zip';
 
-const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
 const WORKSHEET_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
 
@@ -36,52 +36,17 @@ export function withDefinedNames(workbook: string, defs: string): string {
   return `${workbook.slice(0, at)}<definedNames>${defs}</definedNames>${workbook.slice(at)}`;
 }
 
-/** Part name inside the zip for a relationship target of xl/workbook.xml. */
-function partOf(target: string): string {
-  return target.startsWith('/') ? target.slice(1) : `xl/${target}`.replace(/\/\.\//g, '/');
-}
-
 export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
-  const entries = readZip(input);
-  if (!entries) throw new PatchUnsupported('zip layout');
-  const byName = new Map(entries.map((e) => [e.name, e]));
-  const get = (name: string): ZipEntry => {
-    const e = byName.get(name);
-    if (!e) throw new PatchUnsupported(`no ${name}`);
-    return e;
-  };
+  const wp = readWorkbookParts(input);
+  const { entries, get, prefix, sheets, targets } = wp;
+  let { workbook, rels, types } = wp;
   const changed = new Map<string, string>();
-
-  // Workbook: the sheets it lists and where their parts are.
-  let workbook = entryText(get('xl/workbook.xml'));
-  let rels = entryText(get('xl/_rels/workbook.xml.rels'));
-  let types = entryText(get('[Content_Types].xml'));
-  // An .xlsm's copy would keep its macros under an .xlsx name (Excel refuses such a file);
-  // ExcelJS writes it without them.
-  if (/macroEnabled/i.test(types) || entries.some((e) => /vbaProject\.bin$/i.test(e.name))) throw new PatchUnsupported('macro-enabled workbook');
-  // A template (.xltx) keeps its template content type in a copy: Excel refuses it under .xlsx.
-  if (/\.template\.main\+xml/i.test(types)) throw new PatchUnsupported('template workbook');
-  const root = /<workbook\s[^>]*>/.exec(workbook)?.[0];
-  const prefix = root && [...root.matchAll(/\sxmlns:([\w.-]+)="([^"]*)"/g)].find((m) => m[2] === REL_NS)?.[1];
-  if (!prefix) throw new PatchUnsupported('workbook without the relationships namespace');
-  const sheetList = /<sheets>([\s\S]*?)<\/sheets>/.exec(workbook)?.[1] ?? '';
-  const sheetTags = [...sheetList.matchAll(/<sheet\s[^>]*\/>/g)].map((m) => m[0]);
-  if ((sheetList.match(/<sheet[\s>/]/g)?.length ?? 0) !== sheetTags.length) throw new PatchUnsupported('sheet list');
-  const targets = new Map<string, string>();
-  for (const m of rels.matchAll(/<Relationship\s[^>]*\/>/g)) {
-    const id = attr(m[0], 'Id');
-    const target = attr(m[0], 'Target');
-    if (id && target) targets.set(id, target);
-  }
-  const sheets = sheetTags.map((tag) => ({ name: attr(tag, 'name') ?? '', id: Number(attr(tag, 'sheetId')), rid: attr(tag, `${prefix}:id`) ?? '' }));
-  if (!sheets.length || sheets.some((s) => !s.name || !Number.isInteger(s.id) || !targets.has(s.rid))) throw new PatchUnsupported('sheet list');
 
   const styles = new StylesPatch(entryText(get('xl/styles.xml')));
   if (p.marks) {
     const sheet = sheets.find((s) => s.name === p.sheet);
     if (!sheet) throw new PatchUnsupported(`sheet ${p.sheet}`);
-    const part = partOf(targets.get(sheet.rid)!);
-    changed.set(part, patchAppendixSheet(entryText(get(part)), p.marks, styles));
+    changed.set(sheet.part, patchAppendixSheet(entryText(get(sheet.part)), p.marks, styles));
   }
 
   // Summary sheets: new parts, listed in the workbook, its relationships and the content types.

@@ -5,7 +5,7 @@
 import type { InlineMarks } from '../../model';
 import { columnLetter, columnNumber } from '../../model/text';
 import { HEADER_STYLE, type StylesPatch } from './styles';
-import { attr, insertBefore, PatchUnsupported, topLevelChildren, withAttr, xmlText } from './xml';
+import { attr, insertBefore, PatchUnsupported, topLevelChildren, withAttr, xmlText, xmlUnescape } from './xml';
 
 /** An inline-string cell (no shared strings part to touch). */
 export function textCell(ref: string, text: string, xf: number): string {
@@ -37,11 +37,11 @@ export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPa
     if (m.codes[k]) put(m.firstRow + k, m.codesCol, m.codes[k]!, 0);
   }
   let out = patchSheetData(xml, cells);
-  out = patchCols(out, [
+  const cols = patchCols(out, [
     { col: m.statusCol, attrs: 'width="48" customWidth="1"' },
     { col: m.codesCol, attrs: 'width="9" hidden="1" customWidth="1"' },
   ]);
-  out = patchDimension(out, Math.max(m.lastRow, m.headerRow), m.codesCol);
+  out = patchDimension(cols.xml, Math.max(m.lastRow, m.headerRow), m.codesCol);
   if (m.rules.length) {
     // The worksheet's children after sheetData (scanning from there skips the rows' tags).
     const dataEnd = out.lastIndexOf('</sheetData>') + '</sheetData>'.length;
@@ -57,7 +57,37 @@ export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPa
       .join('');
     out = out.slice(0, before.end) + rules + out.slice(before.end);
   }
-  return out;
+  return cols.cut.length ? withColsRecord(out, cols.cut) : out;
+}
+
+/**
+ * parscore's record of the officer's column ranges its two columns were cut from (a width, a
+ * hidden column, a whole-sheet format), kept in the worksheet's extension list so `clear` puts
+ * them back exactly. ISO/IEC 29500-1 §18.2.7: an extension a reader does not understand is kept
+ * and written out again, and ignored otherwise.
+ */
+export const COLS_RECORD_URI = '{7D3F1A52-8C4B-4E0A-9B6D-5A2C1E7F0B39}';
+const COLS_RECORD_NS = 'urn:parscore:cols';
+
+function withColsRecord(xml: string, cut: readonly string[]): string {
+  const ext = `<ext uri="${COLS_RECORD_URI}" xmlns:ps="${COLS_RECORD_NS}"><ps:cols>${xmlText(cut.join(''))}</ps:cols></ext>`;
+  const dataEnd = xml.lastIndexOf('</sheetData>');
+  const extLst = topLevelChildren(xml, dataEnd + '</sheetData>'.length).find((c) => c.name === 'extLst');
+  if (extLst) {
+    const open = xml.indexOf('>', extLst.start) + 1;
+    if (xml[open - 2] === '/') return `${xml.slice(0, extLst.start)}<extLst>${ext}</extLst>${xml.slice(extLst.end)}`;
+    return xml.slice(0, open) + ext + xml.slice(open);
+  }
+  const end = xml.lastIndexOf('</worksheet>');
+  if (end < 0) throw new PatchUnsupported('worksheet not closed');
+  return `${xml.slice(0, end)}<extLst>${ext}</extLst>${xml.slice(end)}`;
+}
+
+/** The officer's <col> tags a scored sheet's record holds (see withColsRecord); [] when none. */
+export function colsRecord(xml: string): { tags: string[]; ext: RegExpExecArray | null } {
+  const ext = new RegExp(`<ext\\s[^>]*uri="${COLS_RECORD_URI.replace(/[{}]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</ext>`).exec(xml);
+  const text = ext ? /<ps:cols>([\s\S]*?)<\/ps:cols>/.exec(ext[1]!)?.[1] : undefined;
+  return { tags: text ? [...xmlUnescape(text).matchAll(COL_TAG)].map((m) => m[0]) : [], ext };
 }
 
 /** sheetData with the cells added, row by row in order; rows that do not exist are created. */
@@ -138,18 +168,17 @@ function mergeRow(row: string, tag: string, selfClosing: boolean, add: { col: nu
   return parts.join('');
 }
 
-/** Column widths for parscore's columns; a range of the officer's covering one is split around it. */
-function patchCols(xml: string, ours: { col: number; attrs: string }[]): string {
+/**
+ * Column widths for parscore's columns; a range of the officer's covering one is split around it,
+ * and that range's tag is handed back (`cut`) for the sheet's record.
+ */
+function patchCols(xml: string, ours: { col: number; attrs: string }[]): { xml: string; cut: string[] } {
   const mine = ours.map((o) => `<col min="${o.col}" max="${o.col}" ${o.attrs}/>`);
-  if ((xml.match(/<cols[\s>]/g)?.length ?? 0) > 1) throw new PatchUnsupported('several <cols> elements');
-  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
-  if (!cols) return insertBefore(xml, /<sheetData[\s>/]/, `<cols>${mine.join('')}</cols>`);
+  const cols = officerCols(xml);
+  if (!cols) return { xml: insertBefore(xml, /<sheetData[\s>/]/, `<cols>${mine.join('')}</cols>`), cut: [] };
   const entries: { min: number; xml: string }[] = [];
-  for (const cm of cols[1]!.matchAll(/<col\s[^>]*\/>|<col\s[^>]*>[\s\S]*?<\/col>/g)) {
-    const tag = cm[0];
-    const min = Number(attr(tag, 'min'));
-    const max = Number(attr(tag, 'max'));
-    if (!Number.isInteger(min) || !Number.isInteger(max)) throw new PatchUnsupported('col without min/max');
+  const cut: string[] = [];
+  for (const { tag, min, max } of cols.list) {
     // Keep the officer's ranges, minus parscore's columns.
     let from = min;
     for (const c of ours.map((o) => o.col).sort((x, y) => x - y)) {
@@ -158,10 +187,32 @@ function patchCols(xml: string, ours: { col: number; attrs: string }[]): string 
       from = c + 1;
     }
     if (from <= max) entries.push({ min: from, xml: from === min ? tag : withRange(tag, from, max) });
+    if (ours.some((o) => o.col >= min && o.col <= max)) cut.push(tag);
   }
   ours.forEach((o, i) => entries.push({ min: o.col, xml: mine[i]! }));
   entries.sort((x, y) => x.min - y.min);
-  return `${xml.slice(0, cols.index)}<cols>${entries.map((e) => e.xml).join('')}</cols>${xml.slice(cols.index + cols[0].length)}`;
+  return { xml: `${xml.slice(0, cols.start)}<cols>${entries.map((e) => e.xml).join('')}</cols>${xml.slice(cols.end)}`, cut };
+}
+
+const COL_TAG = /<col\s[^>]*\/>|<col\s[^>]*>[\s\S]*?<\/col>/g;
+
+/** The sheet's <cols> element: where it is and its <col> tags with their ranges; null when it has none. */
+export function officerCols(xml: string): { start: number; end: number; list: { tag: string; min: number; max: number }[] } | null {
+  if ((xml.match(/<cols[\s>]/g)?.length ?? 0) > 1) throw new PatchUnsupported('several <cols> elements');
+  const cols = /<cols>([\s\S]*?)<\/cols>/.exec(xml);
+  if (!cols) {
+    if (/<cols[\s>/]/.test(xml)) throw new PatchUnsupported('<cols> with attributes');
+    return null;
+  }
+  const list: { tag: string; min: number; max: number }[] = [];
+  for (const cm of cols[1]!.matchAll(COL_TAG)) {
+    const tag = cm[0];
+    const min = Number(attr(tag, 'min'));
+    const max = Number(attr(tag, 'max'));
+    if (!Number.isInteger(min) || !Number.isInteger(max)) throw new PatchUnsupported('col without min/max');
+    list.push({ tag, min, max });
+  }
+  return { start: cols.index, end: cols.index + cols[0].length, list };
 }
 
 function withRange(tag: string, min: number, max: number): string {

@@ -23,6 +23,7 @@ interface Section {
   name: string;
   child: RegExp;
 }
+const HEADER_FILL_XML = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>`;
 const FONTS: Section = { open: /<fonts[\s>/]/, name: 'fonts', child: /<font[\s>/]/g };
 const FILLS: Section = { open: /<fills[\s>/]/, name: 'fills', child: /<fill[\s>/]/g };
 const XFS: Section = { open: /<cellXfs[\s>/]/, name: 'cellXfs', child: /<xf[\s>/]/g };
@@ -59,6 +60,16 @@ function append(xml: string, s: Section, children: string, before: RegExp): stri
   return `${xml.slice(0, at.start)}<${s.name} count="${count}">${body}${children}</${s.name}>${xml.slice(at.end)}`;
 }
 
+/** A section's children as written, in order (their index is their position). */
+function childrenOf(xml: string, s: Section): string[] {
+  const at = locate(xml, s);
+  if (!at || at.selfClosing) return [];
+  const body = xml.slice(xml.indexOf('>', at.start) + 1, at.end - s.name.length - 3);
+  const tag = s.child.source.slice(1, s.child.source.indexOf('['));
+  // None of these children nests an element of its own name.
+  return [...body.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?/>|<${tag}(?:\\s[^>]*)?>[\\s\\S]*?</${tag}>`, 'g'))].map((m) => m[0]);
+}
+
 export class StylesPatch {
   private readonly xfs: string[] = [];
   private readonly keys = new Map<string, number>();
@@ -69,11 +80,17 @@ export class StylesPatch {
   private readonly dxfs: string[] = [];
   private readonly dxfIds = new Map<string, number>();
   private fillId: number | null = null;
+  private fillReused = false;
   private readonly baseXf: number;
   private readonly baseFont: number;
   private readonly baseFill: number;
   private readonly baseDxf: number;
   private nextNumFmt: number;
+  /**
+   * What the part holds already, so a copy scored again (its old marks cleared, their styles left
+   * in the part) reuses its earlier styles instead of adding them once more.
+   */
+  private readonly existing: { fonts: string[]; fills: string[]; xfs: string[]; dxfs: string[] };
 
   constructor(private readonly xml: string) {
     if (!/<styleSheet[\s>]/.test(xml) || !locate(xml, XFS) || !locate(xml, FONTS) || !locate(xml, FILLS)) {
@@ -94,6 +111,11 @@ export class StylesPatch {
       }
     }
     this.nextNumFmt = max + 1;
+    this.existing = { fonts: childrenOf(xml, FONTS), fills: childrenOf(xml, FILLS), xfs: childrenOf(xml, XFS), dxfs: childrenOf(xml, DXFS) };
+    // Counts as listed (what Excel indexes by) must agree with the children found, or reuse could point wrong.
+    if (this.existing.fonts.length !== this.baseFont || this.existing.fills.length !== this.baseFill || this.existing.xfs.length !== this.baseXf || this.existing.dxfs.length !== this.baseDxf) {
+      this.existing = { fonts: [], fills: [], xfs: [], dxfs: [] };
+    }
   }
 
   private font(kind: NonNullable<CellStyle['font']>): number {
@@ -102,8 +124,12 @@ export class StylesPatch {
       // Exactly the fonts xlsx/write.ts gives ExcelJS (size and name left to Excel's defaults), so
       // a copy patched here and one written by ExcelJS read back the same.
       const body = kind === 'bold' ? '<b/>' : kind === 'title' ? '<b/><sz val="13"/>' : `<color rgb="${STATUS_FONT_ARGB}"/>`;
-      id = this.baseFont + this.fonts.length;
-      this.fonts.push(`<font>${body}</font>`);
+      const font = `<font>${body}</font>`;
+      id = this.existing.fonts.indexOf(font);
+      if (id < 0) {
+        id = this.baseFont + this.fonts.length;
+        this.fonts.push(font);
+      }
       this.fontIds.set(kind, id);
     }
     return id;
@@ -128,14 +154,22 @@ export class StylesPatch {
     if (id !== undefined) return id;
     const fontId = s.font ? this.font(s.font) : 0;
     // Fills 0 and 1 are Excel's reserved "none" and "gray125": the header fill comes after them.
-    if (s.fill && this.fillId === null) this.fillId = Math.max(this.baseFill, 2);
+    if (s.fill && this.fillId === null) {
+      const had = this.existing.fills.indexOf(HEADER_FILL_XML);
+      this.fillId = had >= 2 ? had : Math.max(this.baseFill, 2);
+      this.fillReused = had >= 2;
+    }
     const fillId = s.fill ? this.fillId! : 0;
     const numFmtId = s.numFmt ? this.numFmt(s.numFmt) : 0;
     const align = s.wrap || s.vertical ? `<alignment${s.wrap ? ' wrapText="1"' : ''}${s.vertical ? ` vertical="${s.vertical}"` : ''}/>` : '';
     const applies = `${numFmtId ? ' applyNumberFormat="1"' : ''}${fontId ? ' applyFont="1"' : ''}${fillId ? ' applyFill="1"' : ''}${align ? ' applyAlignment="1"' : ''}`;
-    id = this.baseXf + this.xfs.length;
     const open = `<xf numFmtId="${numFmtId}" fontId="${fontId}" fillId="${fillId}" borderId="0" xfId="0"${applies}`;
-    this.xfs.push(align ? `${open}>${align}</xf>` : `${open}/>`);
+    const xf = align ? `${open}>${align}</xf>` : `${open}/>`;
+    id = this.existing.xfs.indexOf(xf);
+    if (id < 0) {
+      id = this.baseXf + this.xfs.length;
+      this.xfs.push(xf);
+    }
     this.keys.set(key, id);
     return id;
   }
@@ -144,8 +178,12 @@ export class StylesPatch {
   dxf(argb: string): number {
     let id = this.dxfIds.get(argb);
     if (id === undefined) {
-      id = this.baseDxf + this.dxfs.length;
-      this.dxfs.push(`<dxf><fill><patternFill patternType="solid"><bgColor rgb="${xmlText(argb)}"/></patternFill></fill></dxf>`);
+      const dxf = `<dxf><fill><patternFill patternType="solid"><bgColor rgb="${xmlText(argb)}"/></patternFill></fill></dxf>`;
+      id = this.existing.dxfs.indexOf(dxf);
+      if (id < 0) {
+        id = this.baseDxf + this.dxfs.length;
+        this.dxfs.push(dxf);
+      }
       this.dxfIds.set(argb, id);
     }
     return id;
@@ -156,10 +194,9 @@ export class StylesPatch {
     let xml = this.xml;
     xml = append(xml, NUMFMTS, this.numFmts.join(''), /<fonts[\s>/]/);
     xml = append(xml, FONTS, this.fonts.join(''), /<\/styleSheet>/);
-    if (this.fillId !== null) {
+    if (this.fillId !== null && !this.fillReused) {
       const reserved = ['<fill><patternFill patternType="none"/></fill>', '<fill><patternFill patternType="gray125"/></fill>'].slice(this.baseFill);
-      const fill = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>`;
-      xml = append(xml, FILLS, reserved.join('') + fill, /<\/styleSheet>/);
+      xml = append(xml, FILLS, reserved.join('') + HEADER_FILL_XML, /<\/styleSheet>/);
     }
     xml = append(xml, XFS, this.xfs.join(''), /<\/styleSheet>/);
     if (this.dxfs.length && !locate(xml, DXFS)) {

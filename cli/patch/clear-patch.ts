@@ -1,0 +1,126 @@
+// `parscore clear` without re-saving the officer's workbook: the copy is the input zip without
+// parscore's summary sheets (their parts, their entries in the workbook, its relationships and the
+// content types, the names that belong to them) and with each marked sheet's part cleared
+// (clear-sheet.ts). Every other part is copied as it was — charts, drawings, notes, the Excel 2010
+// data validations ExcelJS drops, printer settings. Anything unusual throws PatchUnsupported and
+// the caller clears through ExcelJS instead.
+import { SUMMARY_MARKER_PREFIX } from '../../model';
+import { clearAppendixSheet } from './clear-sheet';
+import { readWorkbookParts, relsOf, type SheetEntry } from './workbook-parts';
+import { attr, PatchUnsupported, withAttr } from './xml';
+import { entryText, writeZip, type ZipPart } from './zip';
+
+/** What is parscore's in the workbook, as xlsx/write.ts tells it (ownSummaries, ownColumns). */
+export interface OwnParts {
+  /** parscore's summary sheets, by name. */
+  sheets: readonly string[];
+  /** Sheet name → parscore's two columns in it. */
+  columns: ReadonlyMap<string, readonly number[]>;
+}
+
+export interface Cleared {
+  bytes: Buffer;
+  sheets: number;
+  columns: number;
+  rules: number;
+}
+
+export function clearPatch(input: Uint8Array, own: OwnParts): Cleared {
+  const wp = readWorkbookParts(input);
+  let { workbook, rels, types } = wp;
+  const changed = new Map<string, string>();
+  const dropped = new Set<string>();
+  let columns = 0;
+  let rules = 0;
+
+  for (const s of wp.sheets) {
+    const cols = own.columns.get(s.name);
+    if (!cols?.length || own.sheets.includes(s.name)) continue;
+    const r = clearAppendixSheet(entryText(wp.get(s.part)), cols);
+    changed.set(s.part, r.xml);
+    columns += cols.length;
+    rules += r.rules;
+  }
+
+  const gone = wp.sheets.filter((s) => own.sheets.includes(s.name));
+  if (gone.length === wp.sheets.length) throw new PatchUnsupported('a workbook of summaries only');
+  for (const s of gone) {
+    const sheetRels = relsOf(s.part);
+    // A summary sheet parscore wrote has no parts of its own; one that has (a chart the officer
+    // put there) is left to ExcelJS, which knows what else goes with it.
+    if (wp.has(sheetRels) && /<Relationship[\s>]/.test(entryText(wp.get(sheetRels)))) throw new PatchUnsupported(`parts of ${s.name}`);
+    dropped.add(s.part).add(sheetRels);
+    workbook = workbook.replace(s.tag, '');
+    rels = withoutRelationship(rels, (tag) => attr(tag, 'Id') === s.rid);
+    types = withoutOverride(types, s.part);
+  }
+  if (gone.length) {
+    workbook = renumberSheetLocal(workbook, wp.sheets, gone);
+    // Excel's calculation chain names cells of the removed sheets (their links are formulas): Excel
+    // rebuilds a missing chain on its own, and a stale one is what it calls a damaged file.
+    const chain = wp.entries.find((e) => /^xl\/calcChain\.xml$/i.test(e.name));
+    if (chain) {
+      dropped.add(chain.name);
+      rels = withoutRelationship(rels, (tag) => /\/calcChain$/.test(attr(tag, 'Type') ?? ''));
+      types = withoutOverride(types, chain.name);
+    }
+  }
+  // parscore's records of its summaries go with them (as clearMarks does).
+  workbook = workbook.replace(new RegExp(`<definedName\\s[^>]*name="${SUMMARY_MARKER_PREFIX}[^"]*"[^>]*>[^<]*</definedName>`, 'g'), '');
+  workbook = workbook.replace(/<definedNames>\s*<\/definedNames>/, '');
+
+  changed.set('xl/workbook.xml', workbook);
+  changed.set('xl/_rels/workbook.xml.rels', rels);
+  changed.set('[Content_Types].xml', types);
+  const parts: ZipPart[] = [];
+  for (const e of wp.entries) {
+    if (dropped.has(e.name)) continue;
+    const text = changed.get(e.name);
+    parts.push(text === undefined ? { copy: e } : { name: e.name, data: Buffer.from(text, 'utf8') });
+  }
+  return { bytes: writeZip(parts), sheets: gone.length, columns, rules };
+}
+
+function withoutRelationship(rels: string, match: (tag: string) => boolean): string {
+  return rels.replace(/<Relationship\s[^>]*\/>/g, (tag) => (match(tag) ? '' : tag));
+}
+
+function withoutOverride(types: string, part: string): string {
+  return types.replace(/<Override\s[^>]*\/>/g, (tag) => ((attr(tag, 'PartName') ?? '').replace(/^\//, '').toLowerCase() === part.toLowerCase() ? '' : tag));
+}
+
+/**
+ * Names and views that point at sheets by position: a name local to a removed sheet (its print
+ * titles, its filter) goes; those of the sheets after it move down; the active and first visible
+ * tabs follow their sheets.
+ */
+function renumberSheetLocal(workbook: string, sheets: readonly SheetEntry[], gone: readonly SheetEntry[]): string {
+  const newIndex: (number | null)[] = [];
+  let k = 0;
+  for (const s of sheets) newIndex.push(gone.includes(s) ? null : k++);
+  const mapped = (old: number): number | null => (Number.isInteger(old) && old >= 0 && old < newIndex.length ? newIndex[old]! : old);
+  // The nearest sheet left at or before a removed one (tabs can't point at a removed sheet).
+  const near = (old: number): number => {
+    for (let i = Math.min(old, newIndex.length - 1); i >= 0; i--) if (newIndex[i] !== null) return newIndex[i]!;
+    return 0;
+  };
+  let out = workbook.replace(/<definedName\s[^>]*>[\s\S]*?<\/definedName>|<definedName\s[^>]*\/>/g, (el) => {
+    const open = /^<definedName\s[^>]*>/.exec(el)![0];
+    const local = attr(open, 'localSheetId');
+    if (local === null) return el;
+    const to = mapped(Number(local));
+    if (to === null) return '';
+    return to === Number(local) ? el : withAttr(open, 'localSheetId', String(to)) + el.slice(open.length);
+  });
+  out = out.replace(/<workbookView\s[^>]*>/g, (tag) => {
+    let t = tag;
+    for (const name of ['activeTab', 'firstSheet']) {
+      const v = attr(t, name);
+      if (v === null) continue;
+      const to = near(Number(v));
+      if (to !== Number(v)) t = withAttr(t, name, String(to));
+    }
+    return t;
+  });
+  return out;
+}

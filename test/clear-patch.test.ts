@@ -1,0 +1,195 @@
+// `clear`, and `score` on a scored copy, through the patch writers: every part of the officer's
+// workbook comes back as it was — charts, notes and their authors, Excel 2010 dropdowns from another
+// sheet, page breaks, "fit to page", the widths and formats of the columns parscore took — where
+// ExcelJS's load-and-save dropped or changed them.
+import { strict as assert } from 'node:assert';
+import fs from 'node:fs';
+import path from 'node:path';
+import { clearPatch } from '../cli/patch/clear-patch';
+import { clearAppendixSheet } from '../cli/patch/clear-sheet';
+import { PatchUnsupported } from '../cli/patch/xml';
+import { EXAMPLE, FIXTURES, HAGIANG } from './helpers/fixtures';
+import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
+import { readParts, replaceOnce, richWorkbook, writeParts } from './helpers/zip-parts';
+
+const LIBREOFFICE = path.join(FIXTURES, 'laocai-2019-libreoffice.xlsx');
+
+/** A sheet part without what only hints (row spans, the declared used range): Excel recomputes both. */
+const hintsOut = (xml: string) => xml.replace(/\sspans="[^"]*"/g, '').replace(/<dimension ref="[^"]*"\/>/, '');
+
+/** The officer's own parts come back: the same names, the same texts (the sheet but for hints; parscore's unused styles stay in the styles part). */
+function assertSameParts(before: Map<string, string>, after: Map<string, string>, what: string): void {
+  assert.deepEqual([...after.keys()].sort(), [...before.keys()].sort(), `${what}: parts`);
+  for (const [name, text] of before) {
+    if (name === 'xl/styles.xml') continue;
+    const other = after.get(name)!;
+    if (/^xl\/worksheets\/sheet\d+\.xml$/.test(name)) assert.equal(hintsOut(other), hintsOut(text), `${what}: ${name}`);
+    else assert.equal(other, text, `${what}: ${name}`);
+  }
+}
+
+function cols(sheet: string): string {
+  return /<cols>[\s\S]*?<\/cols>/.exec(sheet)?.[0] ?? '';
+}
+
+describe('clear and score again keep every part of the officer’s workbook', function () {
+  this.timeout(120_000);
+  let dir: string;
+  let rich: string;
+  before(() => {
+    ensureBuilt();
+    dir = tmpDir('clear-patch');
+    rich = path.join(dir, 'rich.xlsx');
+    richWorkbook(HAGIANG, rich);
+  });
+
+  it('clear gives back a workbook with a chart, a note, a dropdown from another sheet and a page break part for part', () => {
+    const scored = path.join(dir, 'rich-scored.xlsx');
+    const cleared = path.join(dir, 'rich-cleared.xlsx');
+    assert.equal(runCli(['score', rich, '-o', scored]).code, 0);
+    const s = readParts(scored);
+    assert.ok([...s.keys()].length > [...readParts(rich).keys()].length, 'the summaries were added');
+    const r = runCli(['clear', scored, '-o', cleared]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /Đã xóa 3 trang tổng hợp, 2 cột trạng thái/);
+    const before = readParts(rich);
+    const after = readParts(cleared);
+    assertSameParts(before, after, 'clear');
+    // What ExcelJS had dropped, named so a failure says which.
+    const sheet = after.get('xl/worksheets/sheet1.xml')!;
+    assert.match(sheet, /<x14:dataValidation [\s\S]*<xm:sqref>G7:G74<\/xm:sqref>/);
+    assert.match(sheet, /<rowBreaks count="1"/);
+    assert.ok(after.has('xl/charts/chart1.xml'));
+    assert.match(after.get('xl/comments1.xml')!, /<author>Chuyên viên<\/author>/);
+    assert.match(after.get('xl/workbook.xml')!, /<definedName name="_xlnm.Print_Area" localSheetId="0">Sheet1!\$A\$1:\$G\$74<\/definedName>/);
+    assert.doesNotMatch(after.get('xl/workbook.xml')!, /parscore_summary_/);
+  });
+
+  it('score on a scored copy writes the same copy as the first score', () => {
+    const once = path.join(dir, 'rich-once.xlsx');
+    const twice = path.join(dir, 'rich-twice.xlsx');
+    assert.equal(runCli(['score', rich, '-o', once]).code, 0);
+    assert.equal(runCli(['score', once, '-o', twice]).code, 0);
+    const a = readParts(once);
+    const b = readParts(twice);
+    assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+    // styles too: the second run reuses the styles the first added instead of adding them again.
+    for (const [name, text] of a) assert.equal(b.get(name), text, name);
+  });
+
+  it('the columns parscore took get their width, hidden state and whole-sheet format back', () => {
+    const base = readParts(EXAMPLE);
+    const variants: [string, string][] = [
+      ['an officer’s width and a hidden column', '<col min="15" max="15" width="30" customWidth="1"/><col min="16" max="16" width="5" hidden="1" customWidth="1"/>'],
+      ['a format on the whole sheet to its right', '<col min="15" max="16384" width="11" style="1" customWidth="1"/>'],
+    ];
+    for (const [what, extra] of variants) {
+      const p = new Map(base);
+      p.set('xl/worksheets/sheet1.xml', replaceOnce(p.get('xl/worksheets/sheet1.xml')!, '</cols>', `${extra}</cols>`));
+      const input = path.join(dir, 'cols-in.xlsx');
+      writeParts(input, p);
+      const scored = path.join(dir, 'cols-scored.xlsx');
+      const cleared = path.join(dir, 'cols-cleared.xlsx');
+      assert.equal(runCli(['score', input, '-o', scored]).code, 0, what);
+      const scoredSheet = readParts(scored).get('xl/worksheets/sheet1.xml')!;
+      assert.match(cols(scoredSheet), /<col min="15" max="15" width="48" customWidth="1"\/>/, `${what}: parscore's status column in O`);
+      assert.equal(runCli(['clear', scored, '-o', cleared]).code, 0, what);
+      const clearedSheet = readParts(cleared).get('xl/worksheets/sheet1.xml')!;
+      assert.equal(cols(clearedSheet), cols(p.get('xl/worksheets/sheet1.xml')!), what);
+      assert.doesNotMatch(clearedSheet, /urn:parscore/, `${what}: parscore's record goes with its columns`);
+    }
+  });
+
+  it('LibreOffice’s “fit to page” (fitToPage="true") survives clear and a second score', () => {
+    const scored = path.join(dir, 'lo-scored.xlsx');
+    const again = path.join(dir, 'lo-again.xlsx');
+    const cleared = path.join(dir, 'lo-cleared.xlsx');
+    assert.equal(runCli(['score', LIBREOFFICE, '-o', scored]).code, 0);
+    assert.equal(runCli(['score', scored, '-o', again]).code, 0);
+    assert.equal(runCli(['clear', again, '-o', cleared]).code, 0);
+    const sheetPr = (file: string) => /<sheetPr[\s\S]*?<\/sheetPr>/.exec(readParts(file).get('xl/worksheets/sheet1.xml')!)?.[0];
+    assert.match(sheetPr(LIBREOFFICE)!, /fitToPage="true"/);
+    for (const f of [scored, again, cleared]) assert.equal(sheetPr(f), sheetPr(LIBREOFFICE), path.basename(f));
+    assertSameParts(readParts(LIBREOFFICE), readParts(cleared), 'LibreOffice');
+  });
+});
+
+describe('clearing a sheet part', () => {
+  const own = [3, 4];
+  const rule = (f: string, p: number) => `<conditionalFormatting sqref="B3:B6"><cfRule type="expression" dxfId="0" priority="${p}"><formula>${f}</formula></cfRule></conditionalFormatting>`;
+  const ours = rule('ISNUMBER(SEARCH(&quot;over-max@B&quot;,$D3))', 2);
+  const officers = rule('$A3&gt;1', 1);
+
+  it('takes out its cells and the rows it made, keeps the officer’s rows, rules and other cells', () => {
+    const xml =
+      '<worksheet><cols><col min="1" max="2" width="12" customWidth="1"/><col min="3" max="3" width="48" customWidth="1"/><col min="4" max="4" width="9" hidden="1" customWidth="1"/></cols>' +
+      '<sheetData><row r="2" ht="20" customHeight="1"><c r="A2"><v>1</v></c><c r="C2" s="5" t="inlineStr"><is><t>parscore: kết quả kiểm tra</t></is></c><c r="D2" t="inlineStr"><is><t>parscore: mã</t></is></c></row>' +
+      '<row r="3"><c r="C3" s="5" t="inlineStr"><is><t>• x</t></is></c></row><row r="4" ht="30" customHeight="1"><c r="D4" t="inlineStr"><is><t>a@B</t></is></c></row></sheetData>' +
+      `${officers}${ours}<pageMargins/></worksheet>`;
+    const r = clearAppendixSheet(xml, own);
+    assert.equal(r.rules, 1);
+    assert.equal(
+      r.xml,
+      '<worksheet><cols><col min="1" max="2" width="12" customWidth="1"/></cols>' +
+        '<sheetData><row r="2" ht="20" customHeight="1"><c r="A2"><v>1</v></c></row><row r="4" ht="30" customHeight="1"></row></sheetData>' +
+        `${officers}<pageMargins/></worksheet>`,
+    );
+  });
+
+  it('leaves no empty <cols> (not valid) when its own were the only ones', () => {
+    const xml = '<worksheet><cols><col min="3" max="3" width="48" customWidth="1"/><col min="4" max="4" width="9" hidden="1" customWidth="1"/></cols><sheetData/></worksheet>';
+    assert.equal(clearAppendixSheet(xml, own).xml, '<worksheet><sheetData/></worksheet>');
+  });
+
+  it('keeps a rule that mixes the officer’s formula with one like its own', () => {
+    const mixed = '<conditionalFormatting sqref="B3"><cfRule type="expression" priority="1"><formula>ISNUMBER(SEARCH(&quot;over-max@B&quot;,$D3))</formula></cfRule><cfRule type="expression" priority="3"><formula>$A3</formula></cfRule></conditionalFormatting>';
+    const r = clearAppendixSheet(`<worksheet><sheetData/>${mixed}</worksheet>`, own);
+    assert.equal(r.rules, 0);
+    assert.ok(r.xml.includes(mixed));
+  });
+});
+
+describe('clearing the workbook parts', () => {
+  it('renumbers the names local to the sheets after a removed summary, and leaves a summary with parts of its own to ExcelJS', () => {
+    const dir = tmpDir('clear-patch-unit');
+    const file = path.join(dir, 'wb.xlsx');
+    const p = readParts(HAGIANG);
+    const wb = p.get('xl/workbook.xml')!;
+    // A summary sheet (second) between the appendix and an officer's sheet (third) with print titles.
+    p.set(
+      'xl/workbook.xml',
+      replaceOnce(
+        wb,
+        /<sheets>[\s\S]*?<\/sheets>/,
+        '<bookViews><workbookView activeTab="2"/></bookViews><sheets><sheet sheetId="1" name="Sheet1" state="visible" r:id="rId4"/><sheet sheetId="7" name="Tổng hợp điểm" r:id="rId8"/><sheet sheetId="2" name="Ghi chú" r:id="rId9"/></sheets>' +
+          "<definedNames><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"1\">'Tổng hợp điểm'!$3:$3</definedName><definedName name=\"_xlnm.Print_Titles\" localSheetId=\"2\">'Ghi chú'!$1:$1</definedName><definedName name=\"parscore_summary_fields\">'Tổng hợp điểm'!$A$1</definedName></definedNames>",
+      ),
+    );
+    const T = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet';
+    p.set('xl/_rels/workbook.xml.rels', replaceOnce(p.get('xl/_rels/workbook.xml.rels')!, '</Relationships>', `<Relationship Id="rId8" Type="${T}" Target="worksheets/sheet8.xml"/><Relationship Id="rId9" Type="${T}" Target="worksheets/sheet9.xml"/></Relationships>`));
+    const CT = 'application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml';
+    p.set('[Content_Types].xml', replaceOnce(p.get('[Content_Types].xml')!, '</Types>', `<Override PartName="/xl/worksheets/sheet8.xml" ContentType="${CT}"/><Override PartName="/xl/worksheets/sheet9.xml" ContentType="${CT}"/></Types>`));
+    const empty = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData/></worksheet>';
+    p.set('xl/worksheets/sheet8.xml', empty);
+    p.set('xl/worksheets/sheet9.xml', empty);
+    writeParts(file, p);
+    const bytes = fs.readFileSync(file);
+    const r = clearPatch(bytes, { sheets: ['Tổng hợp điểm'], columns: new Map() });
+    const out = path.join(dir, 'out.xlsx');
+    fs.writeFileSync(out, r.bytes);
+    const after = readParts(out);
+    assert.equal(r.sheets, 1);
+    assert.ok(!after.has('xl/worksheets/sheet8.xml'));
+    assert.doesNotMatch(after.get('[Content_Types].xml')!, /sheet8/);
+    assert.doesNotMatch(after.get('xl/_rels/workbook.xml.rels')!, /rId8/);
+    const w = after.get('xl/workbook.xml')!;
+    assert.match(w, /<sheets><sheet sheetId="1" name="Sheet1" state="visible" r:id="rId4"\/><sheet sheetId="2" name="Ghi chú" r:id="rId9"\/><\/sheets>/);
+    assert.match(w, /<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Ghi chú'!\$1:\$1<\/definedName><\/definedNames>/);
+    assert.match(w, /<workbookView activeTab="1"\/>/);
+
+    // The same summary holding a chart of the officer's: ExcelJS knows what goes with it.
+    p.set('xl/worksheets/_rels/sheet8.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/drawing" Target="../drawings/drawing9.xml"/></Relationships>');
+    writeParts(file, p);
+    assert.throws(() => clearPatch(fs.readFileSync(file), { sheets: ['Tổng hợp điểm'], columns: new Map() }), PatchUnsupported);
+  });
+});
