@@ -213,6 +213,14 @@ describe('score by patching the input zip', () => {
       assert.equal(withExt.match(/<extLst>/g)?.length, 1);
       const bare = patchAppendixSheet('<worksheet><sheetData><row r="3"/></sheetData><pageMargins/></worksheet>', marks, styles());
       assert.doesNotMatch(bare, /extLst|urn:parscore/);
+      // A record an earlier score left (its columns since removed by the add-in) is replaced, never stacked…
+      const record = /<ext uri="\{7D3F[\s\S]*?<\/ext>/.exec(withExt)![0].replace('min=&quot;1&quot;', 'min=&quot;2&quot;');
+      const again = patchAppendixSheet(sheet('<row r="3"/>').replace('<pageMargins/>', `<pageMargins/><extLst>${record}</extLst>`), marks, styles());
+      assert.equal(again.match(/urn:parscore:cols/g)?.length, 1);
+      assert.match(again, /min=&quot;1&quot;/);
+      // …and dropped when this score cut no range.
+      const none = patchAppendixSheet(`<worksheet><sheetData><row r="3"/></sheetData><pageMargins/><extLst>${record}</extLst></worksheet>`, marks, styles());
+      assert.doesNotMatch(none, /urn:parscore|extLst/);
     });
 
     it('splits a column range written with single quotes, and counts single-quoted priorities', () => {

@@ -4,7 +4,7 @@
 // after scoring included.
 import { columnNumber } from '../../model/text';
 import { OWN_RULE } from '../../xlsx/write';
-import { colsRecord, officerCols } from './sheet';
+import { colsRecord, officerCols, withoutRecord } from './sheet';
 import { attr, PatchUnsupported, topLevelChildren, withAttr, xmlUnescape } from './xml';
 
 export function clearAppendixSheet(xml: string, own: readonly number[]): { xml: string; rules: number } {
@@ -103,12 +103,6 @@ function clearCols(xml: string, ours: ReadonlySet<number>): string {
 function sameBut(piece: string, original: string): boolean {
   const norm = (t: string) => withAttr(withAttr(t, 'min', '0'), 'max', '0');
   return norm(piece) === norm(original);
-}
-
-/** The sheet without parscore's record; its extLst goes too when nothing else is in it. */
-function withoutRecord(xml: string, ext: RegExpExecArray): string {
-  const out = xml.slice(0, ext.index) + xml.slice(ext.index + ext[0].length);
-  return out.replace(/<extLst>\s*<\/extLst>/, '');
 }
 
 /** The sheet without parscore's highlight rules: conditionalFormatting elements whose every formula is one of its own. */

@@ -57,7 +57,16 @@ export function patchAppendixSheet(xml: string, m: InlineMarks, styles: StylesPa
       .join('');
     out = out.slice(0, before.end) + rules + out.slice(before.end);
   }
+  // A record left by an earlier score (its columns since removed by the add-in) describes nothing here now.
+  const stale = colsRecord(out).ext;
+  if (stale) out = withoutRecord(out, stale);
   return cols.cut.length ? withColsRecord(out, cols.cut) : out;
+}
+
+/** The sheet without parscore's record; its extLst goes too when nothing else is in it. */
+export function withoutRecord(xml: string, ext: RegExpExecArray): string {
+  const out = xml.slice(0, ext.index) + xml.slice(ext.index + ext[0].length);
+  return out.replace(/<extLst>\s*<\/extLst>/, '');
 }
 
 /**
