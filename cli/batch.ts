@@ -8,7 +8,7 @@ import { check, checkQuietly, scoreFile, type CommandResult, type CommonOptions 
 import { findingsCsv } from './csv';
 import { CliError } from './errors';
 import { collectGarbage } from './memory';
-import { pointsText } from './report';
+import { pointsText, tasksText } from './report';
 
 /**
  * Workbook names in a folder: .xlsx/.xlsm, not the "~$…" owner files Excel leaves beside a
@@ -233,8 +233,8 @@ export function isOutputFolder(out: string): boolean {
 }
 
 const W = {
-  vi: { title: 'Tổng hợp', files: 'tệp', file: 'Tệp', index: 'Chỉ số', max: 'Tối đa', claimed: 'Tự đánh giá', accepted: 'Được chấp nhận', atRisk: 'Có rủi ro', pct: '%', findings: 'Vấn đề (lỗi)', tasks: 'nhiệm vụ', skipped: 'bỏ qua' },
-  en: { title: 'Summary of', files: 'files', file: 'File', index: 'Index', max: 'Max', claimed: 'Claimed', accepted: 'Accepted', atRisk: 'At risk', pct: '%', findings: 'Findings (errors)', tasks: 'tasks', skipped: 'skipped' },
+  vi: { title: 'Tổng hợp', files: 'tệp', file: 'Tệp', index: 'Chỉ số', max: 'Tối đa', claimed: 'Tự đánh giá', accepted: 'Được chấp nhận', atRisk: 'Có rủi ro', pct: '%', findings: 'Vấn đề (lỗi)', skipped: 'bỏ qua' },
+  en: { title: 'Summary of', files: 'files', file: 'File', index: 'Index', max: 'Max', claimed: 'Claimed', accepted: 'Accepted', atRisk: 'At risk', pct: '%', findings: 'Findings (errors)', skipped: 'skipped' },
 };
 
 /** Most characters of a file's name in the table: longer ones keep their end ("…/Sở Y tế/Phụ lục.xlsx"). */
@@ -247,7 +247,7 @@ export function batchTable(lines: readonly BatchLine[], lang: Lang): string {
   const width = Math.max(w.file.length, ...names.map(chars));
   const pad = (s: string) => s + ' '.repeat(Math.max(0, width - chars(s)));
   const cols = [w.index, w.max, w.claimed, w.accepted, w.atRisk, w.pct, w.findings];
-  const out = [`${w.title} ${lines.length} ${w.files}:`, `  ${pad(w.file)}  ${cols.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(Math.max(c.length, 8)))).join('  ')}`];
+  const out = [`${w.title} ${lines.length} ${lang === 'en' && lines.length === 1 ? 'file' : w.files}:`, `  ${pad(w.file)}  ${cols.map((c, i) => (i === 0 ? c.padEnd(6) : c.padStart(Math.max(c.length, 8)))).join('  ')}`];
   lines.forEach((l, i) => {
     const name = pad(names[i]!);
     const a = l.totals;
@@ -261,7 +261,7 @@ export function batchTable(lines: readonly BatchLine[], lang: Lang): string {
       ...[t.max, t.claimed, t.accepted, t.atRisk, t.indexPercent].map((x, k) => (a.hasPoints ? pointsText(x, lang) : '–').padStart(Math.max(cols[k + 1]!.length, 8))),
       `${a.findings} (${a.errors})`.padStart(Math.max(w.findings.length, 8)),
     ];
-    out.push(`  ${name}  ${cells.join('  ')}${a.hasPoints ? '' : `  ${a.tasks} ${w.tasks}`}`);
+    out.push(`  ${name}  ${cells.join('  ')}${a.hasPoints ? '' : `  ${tasksText(a.tasks, lang)}`}`);
   });
   return out.join('\n');
 }

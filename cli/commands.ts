@@ -39,14 +39,34 @@ export interface CommandResult {
 
 function loadFramework(file: string | undefined): Framework | undefined {
   if (!file) return undefined;
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new CliError('not-found', { file });
+    throw new CliError('bad-framework', { file, reason: code === 'EISDIR' ? 'EISDIR' : code === 'EACCES' || code === 'EPERM' ? 'read-denied' : 'unreadable', detail: code ?? '' });
+  }
   let json: unknown;
   try {
-    json = JSON.parse(fs.readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (e) {
-    throw new CliError('bad-framework', { file, detail: String((e as Error).message).split('\n')[0]! });
+    // Where the JSON breaks, as an editor shows it (line and column), in the officer's language.
+    const at = Number(/position (\d+)/.exec(String((e as Error).message))?.[1]);
+    const before = Number.isFinite(at) ? text.slice(0, at).split('\n') : null;
+    const where = before ? { line: before.length, column: before[before.length - 1]!.length + 1 } : null;
+    throw new CliError('bad-framework', {
+      file,
+      detail_vi: `không phải JSON hợp lệ${where ? ` (lỗi ở dòng ${where.line}, cột ${where.column})` : ''}`,
+      detail_en: `not valid JSON${where ? ` (error at line ${where.line}, column ${where.column})` : ''}`,
+    });
   }
   const r = parseFramework(json);
-  if (!r.ok) throw new CliError('bad-framework', { file, detail: r.errors.slice(0, 3).join('; ') });
+  if (!r.ok) {
+    // The validator's own words name the field (nodes[3].max …); in Vietnamese they are framed as such.
+    const errors = r.errors.slice(0, 3).join('; ');
+    throw new CliError('bad-framework', { file, detail_vi: `nội dung không đúng mẫu khung chỉ số (chi tiết: ${errors})`, detail_en: errors });
+  }
   return r.framework;
 }
 
@@ -174,9 +194,11 @@ export async function clearFile(file: string, out: string, o: Pick<CommonOptions
   const msg =
     o.lang === 'vi'
       ? `Đã xóa ${r.sheets} trang tổng hợp, ${r.columns} cột trạng thái, ${r.rules} quy tắc tô màu → ${out}`
-      : `Removed ${r.sheets} summary sheets, ${r.columns} status columns, ${r.rules} highlight rules → ${out}`;
+      : `Removed ${plural(r.sheets, 'summary sheet')}, ${plural(r.columns, 'status column')}, ${plural(r.rules, 'highlight rule')} → ${out}`;
   return { stdout: msg, exitCode: 0 };
 }
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Where the bundled example lives, from the source tree or the compiled lib/ tree. */
 export function examplePath(): string {

@@ -10,6 +10,7 @@ export type CliErrorCode =
   | 'truncated'
   | 'encrypted'
   | 'too-large'
+  | 'too-large-file'
   | 'bomb'
   | 'zip-mismatch'
   | 'same-file'
@@ -32,6 +33,7 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     truncated: 'Tệp {file} bị cắt cụt hoặc hỏng (thiếu phần cuối của tệp nén): hãy tải về hoặc sao chép lại',
     encrypted: 'Tệp {file} được đặt mật khẩu (mã hóa) hoặc là định dạng .xls cũ: hãy bỏ mật khẩu / lưu lại dạng .xlsx rồi thử lại',
     'too-large': 'Tệp {file} quá lớn: {size} MB khi giải nén, giới hạn {limit} MB (đổi bằng --max-mb)',
+    'too-large-file': 'Tệp {file} quá lớn: {size} MB, giới hạn {limit} MB (đổi bằng --max-mb)',
     bomb: 'Tệp {file} có tỷ lệ nén bất thường ({ratio}:1), từ chối đọc để an toàn',
     'zip-mismatch': 'Tệp {file} bị hỏng hoặc có cấu trúc nén giả mạo (kích thước khai báo không khớp), từ chối đọc để an toàn',
     'same-file': 'Không ghi đè lên tệp đầu vào {file}: hãy chọn tệp kết quả khác',
@@ -53,6 +55,7 @@ const MESSAGES: Record<Lang, Record<CliErrorCode, string>> = {
     truncated: '{file} is cut short or damaged (the end of the zip is missing): download or copy it again',
     encrypted: '{file} is password-protected (encrypted) or a legacy .xls: remove the password / save as .xlsx and retry',
     'too-large': '{file} is too large: {size} MB unpacked, limit {limit} MB (change with --max-mb)',
+    'too-large-file': '{file} is too large: {size} MB, limit {limit} MB (change with --max-mb)',
     bomb: '{file} has an abnormal compression ratio ({ratio}:1); refusing to read it',
     'zip-mismatch': '{file} is corrupt or has forged zip headers (declared sizes do not match); refusing to read it',
     'same-file': 'Refusing to overwrite the input file {file}: choose another output',
@@ -80,14 +83,15 @@ export class CliError extends Error {
     return MESSAGES[lang][this.code].replace(/\{(\w+)\}/g, (_, k: string) => (k === 'detail' ? this.detail(lang) : paramText(this.params[k], lang)));
   }
 
-  /** `reason` (an errno code of a failed write) in words, else the `detail` given. */
+  /** `reason` (an errno code of a failed write) in words, else the detail given in this language, else `detail`. */
   private detail(lang: Lang): string {
     const reason = this.params.reason;
-    return typeof reason === 'string' && reason in REASONS[lang] ? REASONS[lang][reason as Reason] : String(this.params.detail ?? '');
+    if (typeof reason === 'string' && reason in REASONS[lang]) return REASONS[lang][reason as Reason];
+    return String(this.params[`detail_${lang}`] ?? this.params.detail ?? '');
   }
 }
 
-type Reason = 'EACCES' | 'EPERM' | 'EBUSY' | 'EROFS' | 'ENOSPC' | 'EDQUOT' | 'ENAMETOOLONG' | 'ENOTDIR' | 'EEXIST' | 'EISDIR' | 'not-file' | 'corrupt' | 'no-sheets';
+type Reason = 'EACCES' | 'EPERM' | 'EBUSY' | 'EROFS' | 'ENOSPC' | 'EDQUOT' | 'ENAMETOOLONG' | 'ENOTDIR' | 'EEXIST' | 'EISDIR' | 'ENOENT' | 'not-file' | 'read-denied' | 'unreadable' | 'corrupt' | 'no-sheets';
 
 /** Why a read or write failed, for the officer (the system's text names a temporary file, ExcelJS's its internals). */
 const REASONS: Record<Lang, Record<Reason, string>> = {
@@ -103,6 +107,10 @@ const REASONS: Record<Lang, Record<Reason, string>> = {
     ENOTDIR: 'một phần của đường dẫn là tệp, không phải thư mục',
     EEXIST: 'một phần của đường dẫn là tệp, không phải thư mục',
     EISDIR: 'đó là một thư mục',
+    // A write into a place that cannot hold files (/proc, a drive that went away).
+    ENOENT: 'thư mục không tồn tại và không tạo được ở đó',
+    'read-denied': 'không có quyền đọc tệp này',
+    unreadable: 'không đọc được tệp này',
     'not-file': 'đó không phải tệp thông thường (thiết bị, đường ống hoặc thư mục)',
     ...LOAD_REASONS.vi,
   },
@@ -117,6 +125,9 @@ const REASONS: Record<Lang, Record<Reason, string>> = {
     ENOTDIR: 'part of the path is a file, not a folder',
     EEXIST: 'part of the path is a file, not a folder',
     EISDIR: 'it is a folder',
+    ENOENT: 'the folder does not exist and cannot be made there',
+    'read-denied': 'no permission to read it',
+    unreadable: 'the file cannot be read',
     'not-file': 'it is not a regular file (a device, a pipe or a folder)',
     ...LOAD_REASONS.en,
   },

@@ -1,4 +1,5 @@
 // The readable text report of `parscore check` (the JSON report is toJsonReport's, untouched).
+import { ROLE_LABELS } from '../model/column-roles';
 import { formatPoints, KIND_LABELS, renderFinding, SEVERITY_LABELS, type Analysis, type FindingKind, type Lang } from '../model';
 
 const T = {
@@ -6,13 +7,17 @@ const T = {
     sheet: 'Trang tính', index: 'Loại chỉ số', columns: 'Cột đã nhận', rows: 'Số dòng', score: 'Điểm',
     max: 'tối đa', claimed: 'tự đánh giá', accepted: 'được chấp nhận', atRisk: 'có rủi ro', pct: 'chỉ số',
     fields: 'Theo lĩnh vực / chỉ số', agencies: 'Theo cơ quan chủ trì', findings: 'Vấn đề', none: 'Không có vấn đề',
-    tasks: 'nhiệm vụ', policy: 'Chính sách thiếu TLKC', skipped: 'dòng tiêu đề lặp bỏ qua', joined: 'dòng nối',
+    policy: 'Chính sách thiếu TLKC', skipped: 'dòng tiêu đề lặp bỏ qua', joined: 'dòng nối',
+    policies: { zero: 'không chấp nhận điểm', explain: 'chấp nhận nếu có giải trình', flag: 'chỉ cảnh báo' },
+    more: (n: number) => `… và ${n} cơ quan nữa (xem --json hoặc trang "Theo cơ quan")`,
   },
   en: {
     sheet: 'Sheet', index: 'Index', columns: 'Columns mapped', rows: 'Rows', score: 'Score',
     max: 'max', claimed: 'claimed', accepted: 'accepted', atRisk: 'at risk', pct: 'index',
     fields: 'By field / index', agencies: 'By lead agency', findings: 'Findings', none: 'No findings',
-    tasks: 'tasks', policy: 'Missing-evidence policy', skipped: 'repeated header rows skipped', joined: 'rows joined',
+    policy: 'Missing-evidence policy', skipped: 'repeated header rows skipped', joined: 'rows joined',
+    policies: { zero: 'points not accepted', explain: 'accepted with an explanation', flag: 'flag only' },
+    more: (n: number) => `… and ${n} more (see --json or the "by agency" sheet)`,
   },
 };
 
@@ -24,9 +29,10 @@ export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 
   const ap = a.appendix;
   const out: string[] = [];
   out.push(`parscore — ${file}`);
-  out.push(`${t.sheet}: "${a.sheet}" · ${t.index}: ${a.index}${ap.frameworkId ? ` (${ap.frameworkId})` : ''} · ${t.policy}: ${a.evidencePolicy}`);
-  out.push(`${t.columns}: ${ap.columns.map((c) => `${c.letter}=${c.role}`).join(', ')}`);
-  out.push(`${t.rows}: ${ap.items.length} (${ap.repeatedHeaderRows.length} ${t.skipped}, ${ap.continuationRows.length} ${t.joined}) · ${a.score.taskCount} ${t.tasks}`);
+  // The policy in words, with the option's value an officer would type (--policy zero).
+  out.push(`${t.sheet}: "${a.sheet}" · ${t.index}: ${a.index}${ap.frameworkId ? ` (${ap.frameworkId})` : ''} · ${t.policy}: ${t.policies[a.evidencePolicy]} (${a.evidencePolicy})`);
+  out.push(`${t.columns}: ${ap.columns.map((c) => `${c.letter}=${ROLE_LABELS[lang][c.role]}`).join(', ')}`);
+  out.push(`${t.rows}: ${ap.items.length} (${ap.repeatedHeaderRows.length} ${t.skipped}, ${ap.continuationRows.length} ${t.joined}) · ${tasksText(a.score.taskCount, lang)}`);
   const s = a.score.totals;
   if (ap.hasPoints) {
     out.push(`${t.score}: ${t.max} ${pointsText(s.max, lang)} · ${t.claimed} ${pointsText(s.claimed, lang)} · ${t.accepted} ${pointsText(s.accepted, lang)} · ${t.atRisk} ${pointsText(s.atRisk, lang)} · ${t.pct} ${pointsText(s.indexPercent, lang)}%`);
@@ -40,13 +46,15 @@ export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 
     for (const l of a.score.tasks) {
       const b = l.baseline;
       const base = b ? ` · ${b.year ?? ''}: ${pointsText(b.score, lang)}${b.rank !== null ? ` #${b.rank}/${b.rankOf ?? ''}` : ''} → #${b.targetRank ?? '–'}/${b.targetRankOf ?? ''}` : '';
-      out.push(`  ${l.code.padEnd(5)} ${trim(l.name, 55).padEnd(55)} ${String(l.tasks).padStart(3)} ${t.tasks}${base}`);
+      out.push(`  ${l.code.padEnd(5)} ${trim(l.name, 55).padEnd(55)} ${tasksText(l.tasks, lang, 3)}${base}`);
     }
   }
   out.push('', `${t.agencies}:`);
-  for (const g of a.score.agencies.slice(0, 15)) {
-    out.push(`  ${trim(g.name, 55).padEnd(55)} ${ap.hasPoints ? `${pointsText(g.max, lang).padStart(6)} ${pointsText(g.accepted, lang).padStart(6)}` : `${String(g.tasks).padStart(3)} ${t.tasks}`}${g.unknown ? ' (?)' : ''}`);
+  for (const g of a.score.agencies.slice(0, MAX_AGENCIES)) {
+    out.push(`  ${trim(g.name, 55).padEnd(55)} ${ap.hasPoints ? `${pointsText(g.max, lang).padStart(6)} ${pointsText(g.accepted, lang).padStart(6)}` : tasksText(g.tasks, lang, 3)}${g.unknown ? ' (?)' : ''}`);
   }
+  // Cut for the screen, never silently: the count left out and where the whole list is.
+  if (a.score.agencies.length > MAX_AGENCIES) out.push(`  ${t.more(a.score.agencies.length - MAX_AGENCIES)}`);
   out.push('', `${t.findings} (${a.findings.length}):`);
   if (!a.findings.length) out.push(`  ${t.none}`);
   const counts = new Map<FindingKind, number>();
@@ -59,6 +67,15 @@ export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 
   }
   if (a.findings.length > maxFindings) out.push(`  … +${a.findings.length - maxFindings}`);
   return out.join('\n');
+}
+
+/** Agencies the text report lists (the JSON report and the "by agency" sheet hold them all). */
+const MAX_AGENCIES = 15;
+
+/** "3 nhiệm vụ", "1 task", "3 tasks"; the count padded to `width`. */
+export function tasksText(n: number, lang: Lang, width = 0): string {
+  const word = lang === 'vi' ? 'nhiệm vụ' : n === 1 ? 'task' : 'tasks';
+  return `${String(n).padStart(width)} ${word}`;
 }
 
 function trim(s: string, w: number): string {

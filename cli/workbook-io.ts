@@ -59,7 +59,8 @@ export async function openWorkbookBytes(file: string, limits: OpenLimits = DEFAU
     // cannot be an acceptable workbook (zip never makes a workbook bigger), so it is not read.
     if (!st.isFile()) throw new CliError('not-xlsx', { file });
     if (st.size > limits.maxMb * 1024 * 1024) {
-      throw new CliError('too-large', { file, size: megabytes(st.size, limits.maxMb), limit: limits.maxMb });
+      // The size on disk (a packed size), not the unpacked one the guard's 'too-large' speaks of.
+      throw new CliError('too-large-file', { file, size: megabytes(st.size, limits.maxMb), limit: limits.maxMb });
     }
     buf = fs.readFileSync(file);
   } catch (e) {

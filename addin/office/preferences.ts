@@ -3,7 +3,7 @@
 // the column mapping (passed to the engine as AnalyzeOptions.columns). Read synchronously (Office
 // loads the settings with the document); saving is async. Without Settings they live in memory.
 import type { ColumnRole, EvidencePolicy, Lang } from '../../model/types';
-import { isColumnRole } from '../shared/column-roles';
+import { isColumnRole } from '../../model/column-roles';
 
 export const PREFS_KEY = 'parscore.prefs';
 

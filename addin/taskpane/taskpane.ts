@@ -19,7 +19,7 @@ import {
 import { COMMAND_RESULT_EVENT, getLastCommandOutcome, runScoreAndSummarise, type CommandOutcome } from '../commands/commands';
 import { addColumns, clearMarks, recognise, selectCell, whenOfficeReady, type OfficeCapabilities } from '../office/pane-host';
 import { loadPreferences, preferencesPersist, savePreferences, type PanePreferences } from '../office/preferences';
-import { ROLE_LABELS } from '../shared/column-roles';
+import { ROLE_LABELS } from '../../model/column-roles';
 import { getLanguage, onLanguageChange, setLanguage } from '../shared/language';
 import { setEvidencePolicy } from '../shared/policy';
 import { buildOverrides, columnChoices, duplicateChoice, EDITABLE_ROLES, roleLetters } from './mapping';

@@ -1,6 +1,6 @@
-// Every column role the reader knows, as a runtime list (the model only has the type), with the
-// labels the task pane shows. Order: how an appendix reads from left to right.
-import type { ColumnRole, Lang } from '../../model/types';
+// Every column role the reader knows, as a runtime list (types.ts has only the type), with the
+// labels the task pane and the CLI's report show. Order: how an appendix reads from left to right.
+import type { ColumnRole, Lang } from './types';
 
 const ROLE_LABELS_VI = {
   code: 'Số thứ tự / mã',
