@@ -50,17 +50,18 @@ function tokenize(text: string): Tok[] {
 // ---------- keys ----------
 
 const DROPPED = new Set(['va', 'cac', '']);
-const EXPAND: Record<string, string> = { tp: 'thanh pho', tx: 'thi xa' };
+// "UB" is the short form of "Ủy ban" ("UB Mặt trận Tổ quốc tỉnh", "UB MTTQ").
+const EXPAND: Record<string, string> = { tp: 'thanh pho', tx: 'thi xa', ub: 'uy ban' };
 const PHRASES: [RegExp, string][] = [
   [/ uy ban nhan dan /g, ' ubnd '],
   [/ hoi dong nhan dan /g, ' hdnd '],
   [/ (?:uy ban )?mat tran to quoc(?: viet nam)? /g, ' mttq '],
   [/ (?:ubmttqvn|ubmttq|mttqvn) /g, ' mttq '],
-  [/ uy ban mttq /g, ' mttq '],
+  [/ (?:uy ban )?mttq(?: viet nam)? /g, ' mttq '],
   [/ toa an nhan dan /g, ' tand '],
 ];
 
-const PHRASE_HINT = / (?:uy|hoi|mat|toa|ubmttq\w*|mttqvn) /;
+const PHRASE_HINT = / (?:uy|hoi|mat|toa|(?:ub)?mttq\w*) /;
 
 /** Matching key of folded words: drops "và"/"&", "các" and numbers, unifies abbreviations. */
 function keyOfWords(words: readonly string[]): string {
@@ -164,6 +165,14 @@ function buildIndex(): RegistryIndex {
       idx.byFirst.set(head, list);
     }
   }
+  // An abbreviation that expands to the start of a name ("UB" → "Ủy ban …") may start a name too.
+  const starts = AGENCIES.flatMap((e) => [e.name, ...e.aliases].map((t) => ` ${fold(t)} `));
+  for (const [abbr, full] of Object.entries(EXPAND)) {
+    if (starts.some((t) => t.startsWith(` ${full} `))) {
+      idx.heads.add(abbr);
+      idx.firstWords.add(abbr);
+    }
+  }
   return idx;
 }
 
@@ -178,13 +187,36 @@ interface Hit {
   fuzzy: boolean;
 }
 
+const LEVEL_WORD: Partial<Record<AgencyLevel, string>> = { province: 'tinh', district: 'huyen', commune: 'xa' };
+
+/**
+ * The key naming the qualifiers' level the registry's way ("MTTQ cấp huyện", "MTTQ thị xã" →
+ * "mttq huyen"): an entry kept apart per level must win over the level-less base entry.
+ */
+function levelKey(base: string, quals: Qual[]): string | null {
+  const levels = new Set(quals.filter((q): q is AgencyLevel => q !== null));
+  const [level] = levels;
+  const word = levels.size === 1 ? LEVEL_WORD[level] : undefined;
+  return word ? `${base} ${word}` : null;
+}
+
+/** Lookup by a key, then by its base without level qualifiers (the level named first). */
+function qualifiedLookup(key: string, find: (k: string) => AgencyEntry | null | undefined): AgencyEntry | null {
+  const direct = find(key);
+  if (direct) return direct;
+  const { base, quals } = stripQualifiers(key);
+  if (!quals.length) return null;
+  const leveled = levelKey(base, quals);
+  const byLevel = leveled && leveled !== key ? find(leveled) : null;
+  if (byLevel && qualifiersFit(byLevel, quals)) return byLevel;
+  const entry = find(base);
+  return entry && qualifiersFit(entry, quals) ? entry : null;
+}
+
 function exactHit(key: string): Hit | null {
   const idx = getIndex();
-  const direct = idx.exact.get(key);
-  if (direct) return { entry: direct, fuzzy: false };
-  const { base, quals } = stripQualifiers(key);
-  const entry = quals.length ? idx.exact.get(base) : undefined;
-  return entry && qualifiersFit(entry, quals) ? { entry, fuzzy: false } : null;
+  const entry = qualifiedLookup(key, (k) => idx.exact.get(k));
+  return entry ? { entry, fuzzy: false } : null;
 }
 
 /** Allowed edit distance for a key of this length. */
@@ -232,11 +264,8 @@ function fuzzyEntry(key: string): AgencyEntry | null {
 }
 
 function fuzzyHit(key: string): Hit | null {
-  const direct = fuzzyEntry(key);
-  if (direct) return { entry: direct, fuzzy: true };
-  const { base, quals } = stripQualifiers(key);
-  const entry = quals.length ? fuzzyEntry(base) : null;
-  return entry && qualifiersFit(entry, quals) ? { entry, fuzzy: true } : null;
+  const entry = qualifiedLookup(key, fuzzyEntry);
+  return entry ? { entry, fuzzy: true } : null;
 }
 
 // ---------- spans ----------
@@ -351,6 +380,13 @@ function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanRes
   return unknown;
 }
 
+/** A reference with where its text lies in the piece (character offsets). */
+interface Placed {
+  ref: AgencyRef;
+  start: number;
+  end: number;
+}
+
 function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult): AgencyRef {
   const raw = text.slice(toks[i].start, toks[j - 1].end);
   if (span.entry) {
@@ -389,10 +425,10 @@ function better(a: Step | undefined, score: number, segs: number): boolean {
 }
 
 /** Best segmentation of one piece: most registry hits, then fewest segments. */
-function segmentPiece(text: string): AgencyRef[] {
+function segmentPlaced(text: string): Placed[] {
   const toks = tokenize(text);
   if (!toks.length) return [];
-  if (toks.length > MAX_TOKENS) return [toRef(text, toks, 0, toks.length, scoreSpan(toks, 0, toks.length, false))];
+  if (toks.length > MAX_TOKENS) return [placed(text, toks, 0, toks.length, scoreSpan(toks, 0, toks.length, false))];
   const kinds = boundaries(toks);
   const n = toks.length;
   const best: (Step | undefined)[] = [{ score: 0, segs: 0, from: -1, span: null }];
@@ -412,26 +448,118 @@ function segmentPiece(text: string): AgencyRef[] {
   }
   const refs = pathRefs(text, toks, best);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
-  return refs.length ? refs : [unknownRef(text)];
+  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length }];
 }
 
-function pathRefs(text: string, toks: Tok[], best: (Step | undefined)[]): AgencyRef[] {
-  const refs: AgencyRef[] = [];
+function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResult): Placed {
+  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end };
+}
+
+function pathRefs(text: string, toks: Tok[], best: (Step | undefined)[]): Placed[] {
+  const refs: Placed[] = [];
   for (let j = toks.length; j > 0; ) {
     const step = best[j];
     if (!step || step.from < 0) break;
-    if (step.span && step.span.kind !== 'empty') refs.unshift(toRef(text, toks, step.from, j, step.span));
+    if (step.span && step.span.kind !== 'empty') refs.unshift(placed(text, toks, step.from, j, step.span));
     j = step.from;
   }
   return refs;
 }
 
+interface Piece {
+  text: string;
+  /** Only one line break separates it from the previous piece (no ";", "/" or blank line). */
+  wrapped: boolean;
+  /** The line starts with a bullet (stripped from text). */
+  bulleted: boolean;
+}
+
+const BULLET = /^\s*(?:[-+•*–—·]\s*)+/;
+
 /** Hard separators: ";", line breaks (with their bullets) and "/" not between digits. */
-function splitHard(text: string): string[] {
-  return text
-    .split(/[;\n]|(?<!\d)\/|\/(?!\d)/)
-    .map((p) => p.replace(/^\s*(?:[-+•*–—·]\s*)+/, '').trim())
-    .filter((p) => p.length > 0);
+function splitHard(text: string): Piece[] {
+  const parts = text.split(/([;\n]|(?<!\d)\/|\/(?!\d))/);
+  const pieces: Piece[] = [];
+  let seps = '';
+  for (let k = 0; k < parts.length; k += 2) {
+    const raw = parts[k];
+    const unbulleted = raw.replace(BULLET, '');
+    const piece = unbulleted.trim();
+    if (piece) {
+      pieces.push({ text: piece, wrapped: pieces.length > 0 && seps === '\n', bulleted: unbulleted !== raw });
+      seps = '';
+    }
+    seps += parts[k + 1] ?? '';
+  }
+  return pieces;
+}
+
+// ---------- names wrapped over two lines ----------
+
+/*
+ * A narrow column wraps one name over lines ("Sở Kế hoạch\nvà Đầu tư."), yet officers also list
+ * one agency per line ("Sở Nội vụ\nSở Tư pháp"). A line is joined to the one before when a registry
+ * name then spans the break and the two lines alone are not each names, or when it reads as a
+ * continuation and joining keeps every known agency in fewer pieces ("Công ty cổ phần Môi
+ * trường\nđô thị Hà Giang" is one unknown agency, not two).
+ */
+
+interface Segmented {
+  text: string;
+  parts: Placed[];
+}
+
+function segmented(text: string): Segmented {
+  return { text, parts: segmentPlaced(text) };
+}
+
+function countKnown(parts: Placed[]): number {
+  return parts.filter((p) => !p.ref.unknown).length;
+}
+
+function allKnown(parts: Placed[]): boolean {
+  return parts.every((p) => !p.ref.unknown);
+}
+
+/** The next line starts in lower case or with "và"/"&", or the previous one ends with "và" or a comma/dash. */
+function readsAsContinuation(prev: string, next: string): boolean {
+  if (/^\p{Ll}/u.test(next) || /[,&\-–—]$/.test(prev)) return true;
+  const first = /^[\p{L}\p{M}]+|^&/u.exec(next)?.[0];
+  const last = /(?:^|\s)([\p{L}\p{M}]+)$/u.exec(prev)?.[1];
+  return (first !== undefined && foldWord(first) === 'va') || (last !== undefined && foldWord(last) === 'va');
+}
+
+/**
+ * Whether next continues prev's name (see above). A bulleted line starts a new item unless a name
+ * forms across the break ("Phòng Tài chính\n- Kế hoạch").
+ */
+function shouldJoin(prev: Segmented, next: Segmented, bulleted: boolean, joined: Segmented): boolean {
+  const at = prev.text.length; // the space put in place of the line break
+  if (joined.parts.some((p) => !p.ref.unknown && p.start < at && p.end > at)) return true;
+  if (bulleted || !readsAsContinuation(prev.text, next.text)) return false;
+  const alone = [...prev.parts, ...next.parts];
+  return countKnown(joined.parts) >= countKnown(alone) && joined.parts.length < alone.length;
+}
+
+/** The pieces' references, lines that continue one name joined back. */
+function segmentPieces(pieces: Piece[]): AgencyRef[] {
+  const refs: AgencyRef[] = [];
+  let cur: Segmented | null = null;
+  for (const piece of pieces) {
+    const next = segmented(piece.text);
+    // Lines that are each names already stay apart (and cost no second segmentation).
+    if (cur && piece.wrapped && !(allKnown(cur.parts) && allKnown(next.parts))) {
+      const joined = segmented(`${cur.text} ${piece.text}`);
+      if (shouldJoin(cur, next, piece.bulleted, joined)) {
+        cur = joined;
+        continue;
+      }
+    }
+    if (cur) refs.push(...cur.parts.map((p) => p.ref));
+    cur = next;
+  }
+  if (cur) refs.push(...cur.parts.map((p) => p.ref));
+  return refs;
 }
 
 // ---------- public API ----------
@@ -475,6 +603,51 @@ export function matchAgency(text: string): AgencyRef {
   }
 }
 
+/** Whether the longer word list is the shorter one with exactly one word more. */
+function oneWordMore(longer: readonly string[], shorter: readonly string[]): boolean {
+  if (longer.length !== shorter.length + 1) return false;
+  let k = 0;
+  while (k < shorter.length && longer[k] === shorter[k]) k++;
+  for (let m = k; m < shorter.length; m++) if (longer[m + 1] !== shorter[m]) return false;
+  return true;
+}
+
+/**
+ * The registry entry an unknown name most likely means, for a hint beside its warning ("Trung tâm
+ * y thành phố" → Trung tâm Y tế): a key one character edit beyond what matching allows, or one
+ * word short or over (also without its level words). Looser than matching, so never taken as a
+ * match. Only keys with the same first word are compared; null when the name is known, nothing is
+ * close, or two entries are equally close ("UBND" could be any level).
+ */
+export function suggestAgency(text: string): { id: string; name: string } | null {
+  try {
+    const ref = matchAgency(text);
+    if (!ref.unknown) return null;
+    const key = keyOfText(ref.name);
+    const ws = key.split(' ');
+    const { base: baseKey, quals } = stripQualifiers(key);
+    const base = baseKey.split(' ');
+    const max = maxDistance(key.length) + 1;
+    let best: AgencyEntry | null = null;
+    let bestD = Infinity;
+    let tied = false;
+    for (const cand of key ? getIndex().byFirst.get(ws[0]) ?? [] : []) {
+      if (!qualifiersFit(cand.entry, quals)) continue; // "Sở Nội vụ huyện" is not Sở Nội vụ
+      const cw = cand.key.split(' ');
+      const words = [ws, base].some((w) => oneWordMore(cw, w) || oneWordMore(w, cw));
+      // Past max the distance is max + 1: a word short or over ranks after any character edit,
+      // all such alike (no guessing the level of "Thanh tra").
+      const d = boundedDistance(key, cand.key, max);
+      if (d > max && !words) continue;
+      if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
+      else if (d === bestD && best && cand.entry.id !== best.id) tied = true;
+    }
+    return best && !tied ? { id: best.id, name: best.name } : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Text of a cell value, including ExcelJS-style rich text and formula results. */
 function cellText(value: unknown): string {
   if (value && typeof value === 'object' && !(value instanceof Date)) {
@@ -508,7 +681,7 @@ export function parseAgencies(value: unknown): AgencyRef[] {
     if (!clean) return [];
     const cached = parseCache.get(clean);
     if (cached) return cached.map(copyRef);
-    const refs = dedupe(splitHard(clean).flatMap(segmentPiece));
+    const refs = dedupe(segmentPieces(splitHard(clean)));
     return remember(parseCache, clean, refs).map(copyRef);
   } catch {
     return [];

@@ -26,7 +26,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
           ? `Tổng số ${s(p.value)} khác tổng điểm tối đa của ${s(p.children)} lĩnh vực (${s(p.sum)})`
           : `Điểm tối đa ${s(p.value)} khác tổng điểm tối đa của ${s(p.children)} mục con (${s(p.sum)})`,
     'missing-lead-agency': () => 'Chưa có cơ quan chủ trì',
-    'unknown-agency': (p) => `Cơ quan không có trong danh mục: "${s(p.name)}"`,
+    'unknown-agency': (p) => `Cơ quan không có trong danh mục: "${s(p.name)}"${p.suggestion ? ` (có phải "${s(p.suggestion)}"?)` : ''}`,
     'duplicate-code': (p) => `Mã ${s(p.code)} trùng với dòng ${s(p.firstRow)}`,
     'bad-number': (p) => `Không đọc được số: "${s(p.value)}"`,
     'target-unparsed': (p) => `Mục tiêu định tính, cần đánh giá thủ công: "${s(p.text)}"`,
@@ -49,7 +49,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
           ? `Total ${n(p.value)} differs from the sum of the ${s(p.children)} fields' maxima (${n(p.sum)})`
           : `Maximum ${n(p.value)} differs from the sum of its ${s(p.children)} children's maxima (${n(p.sum)})`,
     'missing-lead-agency': () => 'No lead agency',
-    'unknown-agency': (p) => `Agency not in the registry: "${s(p.name)}"`,
+    'unknown-agency': (p) => `Agency not in the registry: "${s(p.name)}"${p.suggestion ? ` (did you mean "${s(p.suggestion)}"?)` : ''}`,
     'duplicate-code': (p) => `Code ${s(p.code)} repeats row ${s(p.firstRow)}`,
     'bad-number': (p) => `Not a number: "${s(p.value)}"`,
     'target-unparsed': (p) => `Qualitative target, assess by hand: "${s(p.text)}"`,

@@ -5,6 +5,7 @@ import { isExcelError } from './text';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex } from './frameworks';
 import { innerMap } from './memo';
+import { suggestAgency } from './agencies';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
 import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, FindingParams, ParsedTarget } from './types';
@@ -91,6 +92,8 @@ interface Checker {
    */
   readonly unparsedParams: Map<ParsedTarget, FindingParams>;
   readonly mismatchParams: Map<number, Map<number, FindingParams>>; // of the framework being checked
+  /** One params object per unknown agency (the reader shares a cell text's refs), its suggestion looked up once. */
+  readonly unknownParams: Map<AgencyRef, FindingParams>;
 }
 
 type NewFinding = Omit<Finding, 'row' | 'code'> & { row?: number };
@@ -105,7 +108,7 @@ function addFinding(ck: Checker, it: AppendixItem, f: NewFinding): void {
 
 export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
   const items = a.items;
-  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map() };
+  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map(), unknownParams: new Map() };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const checks: RowCheck[] = new Array(items.length).fill(rowCheck(null, true)); // rows not checked
@@ -154,8 +157,18 @@ function unknownAgencies(ck: Checker, it: AppendixItem, list: readonly AgencyRef
   for (const ag of list) {
     if (!ag.unknown) continue;
     const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
-    addFinding(ck, it, { kind: 'unknown-agency', severity: 'warning', column: ck.letters[role], params: { name: ag.raw.slice(0, 120) } });
+    addFinding(ck, it, { kind: 'unknown-agency', severity: 'warning', column: ck.letters[role], params: unknownParams(ck, ag) });
   }
+}
+
+/** The params of an unknown agency's finding: its name and, when one entry is close, what it likely means ("Trung tâm y" → Trung tâm Y tế). */
+function unknownParams(ck: Checker, ag: AgencyRef): FindingParams {
+  let p = ck.unknownParams.get(ag);
+  if (!p) {
+    const near = suggestAgency(ag.raw);
+    ck.unknownParams.set(ag, (p = near ? { name: ag.raw.slice(0, 120), suggestion: near.name } : { name: ag.raw.slice(0, 120) }));
+  }
+  return p;
 }
 
 function fmt(n: number): string {

@@ -1,10 +1,12 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { agencyKey, matchAgency, parseAgencies } from '../model/agencies';
+import { analyzeSheet } from '../model';
+import { agencyKey, matchAgency, parseAgencies, suggestAgency } from '../model/agencies';
 import { AGENCIES, AgencyRegistrySchema } from '../model/data/agencies';
 import { fold } from '../model/text';
 import type { AgencyRef } from '../model/types';
+import { LAOCAI, loadSnapshot, setCell } from './helpers/fixtures';
 
 /** ids of known refs, "?name" for unknown ones. */
 function ids(refs: AgencyRef[]): string[] {
@@ -80,9 +82,9 @@ describe('matchAgency', () => {
     ['Tòa án tỉnh', 'toa-an-tinh'],
     ['Toà án nhân dân tỉnh', 'toa-an-tinh'],
     ['Đài Phát thanh và Truyền hình tỉnh', 'dai-ptth-tinh'],
-    ['UBMTTQVN thành phố', 'mttq'],
-    ['MTTQ tỉnh', 'mttq'],
-    ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'mttq'],
+    ['UBMTTQVN thành phố', 'mttq-huyen'],
+    ['MTTQ tỉnh', 'mttq-tinh'],
+    ['Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh', 'mttq-tinh'],
     ['Ủy ban nhân dân các huyện, thành phố', 'ubnd-huyen'],
     ['UBND các huyện, TP', 'ubnd-huyen'],
     ['UBND các xã phường', 'ubnd-xa'],
@@ -154,7 +156,7 @@ describe('parseAgencies', () => {
     ['- Sở Văn hóa, Thể thao và Du lịch;\n- Đài Phát thanh - Truyền hình tỉnh', ['so-vhttdl', 'dai-ptth-tinh']],
     ['UBND cấp huyện\nUBND cấp xã', ['ubnd-huyen', 'ubnd-xa']],
     ['Văn phòng HĐND-UBND thành phố; phòng Nội vụ', ['vp-hdnd-ubnd-huyen', 'phong-noi-vu']],
-    ['MTTQ tỉnh và UBND các huyện, thành phố', ['mttq', 'ubnd-huyen']],
+    ['MTTQ tỉnh và UBND các huyện, thành phố', ['mttq-tinh', 'ubnd-huyen']],
     ['Các Sở, ban, ngành; UBND các huyện, thành phố', ['coll-so-ban-nganh', 'ubnd-huyen']],
     ['Các cơ quan, đơn vị liên quan UBND xã, phường', ['coll-lien-quan', 'ubnd-xa']],
     [
@@ -242,6 +244,156 @@ describe('parseAgencies', () => {
     const a = parseAgencies('Sở Nội vụ');
     a[0].name = 'changed';
     assert.equal(parseAgencies('Sở Nội vụ')[0].name, 'Sở Nội vụ');
+  });
+});
+
+describe('a name wrapped over two lines of its cell', () => {
+  const CASES: [string, string[]][] = [
+    // As printed in the seed plan: one name, two lines.
+    ['Sở Kế hoạch\nvà Đầu tư.', ['so-khdt']],
+    ['Sở Thông tin\nvà Truyền thông.', ['so-tttt']],
+    ['Sở Văn hóa,\nThể thao và Du lịch', ['so-vhttdl']],
+    ['Văn phòng\nUBND tỉnh', ['vp-ubnd-tinh']],
+    ['UBND các huyện,\nthành phố', ['ubnd-huyen']],
+    ['Phòng Tài chính\n- Kế hoạch', ['phong-tckh']],
+    ['Sở Thông tin\nvà Truyền thông.\nSở Kế hoạch\nvà Đầu tư', ['so-tttt', 'so-khdt']],
+    ['Sở Tài nguyên\nvà Môi trường, UBND\ncấp huyện', ['so-tnmt', 'ubnd-huyen']],
+    // An unknown name that goes on in lower case is one unknown agency.
+    ['Công ty cổ phần Môi trường\nđô thị Hà Giang', ['?Công ty cổ phần Môi trường đô thị Hà Giang']],
+    // One agency per line stays one agency per line.
+    ['Sở Nội vụ\nSở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['Sở Nội vụ và\nSở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['- Sở Nội vụ\n- Sở Kế hoạch và Đầu tư', ['so-noi-vu', 'so-khdt']],
+    ['Ban Dân tộc\nSở Tư pháp', ['?Ban Dân tộc', 'so-tu-phap']],
+    ['Công ty ABC\nCông ty XYZ', ['?Công ty ABC', '?Công ty XYZ']],
+    // An explicit separator is the officer's.
+    ['Sở Kế hoạch;\nvà Đầu tư', ['?Sở Kế hoạch', '?Đầu tư']],
+  ];
+  for (const [text, expected] of CASES) {
+    it(JSON.stringify(text), () => assert.deepEqual(ids(parseAgencies(text)), expected));
+  }
+
+  it('scores and checks the Lào Cai appendix the same when its lead cells wrap inside the name', async () => {
+    const flat = await loadSnapshot(LAOCAI);
+    const wrapped = await loadSnapshot(LAOCAI);
+    for (const row of [118, 120, 121, 122]) {
+      assert.equal(flat.values[row - 1][8], 'Sở Kế hoạch và Đầu tư.');
+      setCell(wrapped, row, 9, 'Sở Kế hoạch\nvà Đầu tư.');
+    }
+    const view = (s: typeof flat) => {
+      const a = analyzeSheet(s);
+      return {
+        agencies: a.score.agencies.map((g) => [g.key, g.unknown, g.items, g.max, g.accepted]),
+        findings: a.findings.map((f) => `${f.kind}@${f.column}${f.row}`),
+      };
+    };
+    const got = view(wrapped);
+    assert.deepEqual(got.findings.filter((f) => f.startsWith('unknown-agency')), []);
+    assert.deepEqual(got, view(flat));
+  });
+});
+
+describe('Mặt trận Tổ quốc by level', () => {
+  const CASES: [string, string][] = [
+    ['MTTQ', 'mttq'],
+    ['Mặt trận Tổ quốc', 'mttq'],
+    ['MTTQ tỉnh', 'mttq-tinh'],
+    ['MTTQ cấp tỉnh', 'mttq-tinh'],
+    ['Ủy ban MTTQ Việt Nam tỉnh', 'mttq-tinh'],
+    ['UB Mặt trận Tổ quốc tỉnh', 'mttq-tinh'],
+    ['UB MTTQ tỉnh', 'mttq-tinh'],
+    ['MTTQ huyện', 'mttq-huyen'],
+    ['MTTQ cấp huyện', 'mttq-huyen'],
+    ['UBMTTQ thành phố', 'mttq-huyen'],
+    ['UB MTTQ thị xã', 'mttq-huyen'],
+    ['MTTQ xã', 'mttq-xa'],
+    ['UBMTTQ phường', 'mttq-xa'],
+  ];
+  for (const [text, id] of CASES) {
+    it(`"${text}" → ${id}, alone in its cell`, () => {
+      assert.equal(matchAgency(text).id, id);
+      assert.deepEqual(ids(parseAgencies(text)), [id]);
+    });
+  }
+
+  it('keeps the levels apart, as for Thanh tra, Công an and Tòa án', () => {
+    assert.deepEqual(ids(parseAgencies('MTTQ tỉnh; MTTQ huyện; UBMTTQ thành phố; MTTQ xã')), [
+      'mttq-tinh',
+      'mttq-huyen',
+      'mttq-xa',
+    ]);
+    assert.deepEqual(ids(parseAgencies('Thanh tra tỉnh; Thanh tra huyện')), ['thanh-tra-tinh', 'thanh-tra-huyen']);
+  });
+
+  it('"UB" is Ủy ban elsewhere too, and a level word finds the level\'s entry', () => {
+    assert.equal(matchAgency('UB nhân dân tỉnh').id, 'ubnd-tinh');
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ UB MTTQ tỉnh')), ['so-noi-vu', 'mttq-tinh']);
+    assert.equal(matchAgency('Công an cấp tỉnh').id, 'cong-an-tinh');
+    assert.equal(matchAgency('Thanh tra cấp tỉnh').id, 'thanh-tra-tinh');
+    assert.equal(matchAgency('UB').unknown, true);
+  });
+});
+
+describe('provincial bodies in the registry', () => {
+  const CASES: [string, string][] = [
+    ['Bưu điện tỉnh', 'buu-dien-tinh'],
+    ['Bưu điện', 'buu-dien-tinh'],
+    ['Bưu điện thành phố', 'buu-dien-huyen'],
+    ['Kho bạc Nhà nước tỉnh', 'kbnn'],
+    ['KBNN huyện', 'kbnn-huyen'],
+    ['Cục Thuế tỉnh', 'cuc-thue'],
+    ['Chi cục Thuế huyện', 'chi-cuc-thue'],
+    ['Bảo hiểm xã hội tỉnh', 'bhxh-tinh'],
+    ['Bảo hiểm xã hội', 'bhxh-tinh'],
+    ['BHXH huyện', 'bhxh-huyen'],
+    ['Ngân hàng Nhà nước chi nhánh tỉnh', 'nhnn-tinh'],
+    ['NHNN chi nhánh tỉnh', 'nhnn-tinh'],
+    ['Chi nhánh Ngân hàng Nhà nước tỉnh', 'nhnn-tinh'],
+    ['Ngân hàng Nhà nước tỉnh', 'nhnn-tinh'],
+    ['Cục Hải quan', 'cuc-hai-quan'],
+    ['Cục Hải quan tỉnh', 'cuc-hai-quan'],
+    ['Đài Phát thanh và Truyền hình tỉnh', 'dai-ptth-tinh'],
+    ['Đài PT&TH tỉnh', 'dai-ptth-tinh'],
+    ['Báo Tuyên Quang', 'bao-tinh'],
+    ['Báo Lào Cai', 'bao-tinh'],
+    ['Văn phòng HĐND và UBND tỉnh', 'vp-ubnd-tinh'],
+  ];
+  for (const [text, id] of CASES) {
+    it(`"${text}" → ${id}`, () => assert.deepEqual(ids(parseAgencies(text)), [id]));
+  }
+
+  it('the Tuyên Quang plan §2.7 lead parses', () => {
+    assert.deepEqual(ids(parseAgencies('Bưu điện tỉnh; Sở Nội vụ')), ['buu-dien-tinh', 'so-noi-vu']);
+  });
+
+  it('"Báo cáo" is not a newspaper', () => {
+    assert.deepEqual(ids(parseAgencies('Báo cáo của UBND tỉnh')), ['?Báo cáo của UBND tỉnh']);
+  });
+});
+
+describe('suggestAgency', () => {
+  const CASES: [string, string | null][] = [
+    // Hà Giang plan: "Trung tâm y tế thành phố" with "tế" lost.
+    ['Trung tâm y thành phố', 'trung-tam-y-te'],
+    ['Trung tâm y', 'trung-tam-y-te'],
+    ['Sở Kế hoạch Đầu', 'so-khdt'],
+    // Known names need no suggestion; far or ambiguous ones get none.
+    ['Trung tâm Y tế thành phố', null],
+    ['UBND', null],
+    ['Thanh tra', null],
+    ['Sở', null],
+    ['Phòng Y tế', null],
+    ['Sở Nội vụ huyện', null],
+    ['Công ty cổ phần Môi trường đô thị Hà Giang', null],
+    ['', null],
+  ];
+  for (const [text, id] of CASES) {
+    it(`"${text}" → ${id}`, () => assert.equal(suggestAgency(text)?.id ?? null, id));
+  }
+
+  it('gives the canonical name and never throws', () => {
+    assert.deepEqual(suggestAgency('Trung tâm y thành phố'), { id: 'trung-tam-y-te', name: 'Trung tâm Y tế' });
+    assert.equal(suggestAgency(undefined as unknown as string), null);
   });
 });
 

@@ -27,6 +27,18 @@ export const AgencyRegistrySchema = z.array(AgencyEntrySchema).check(
 export type AgencyLevel = z.infer<typeof AgencyLevelSchema>;
 export type AgencyEntry = z.infer<typeof AgencyEntrySchema>;
 
+/** Provinces and centrally run cities (before the 2025 merger), for bodies named after them. */
+const PROVINCE_NAMES = [
+  'An Giang', 'Bà Rịa - Vũng Tàu', 'Bạc Liêu', 'Bắc Giang', 'Bắc Kạn', 'Bắc Ninh', 'Bến Tre', 'Bình Dương',
+  'Bình Định', 'Bình Phước', 'Bình Thuận', 'Cà Mau', 'Cao Bằng', 'Cần Thơ', 'Đà Nẵng', 'Đắk Lắk', 'Đắk Nông',
+  'Điện Biên', 'Đồng Nai', 'Đồng Tháp', 'Gia Lai', 'Hà Giang', 'Hà Nam', 'Hà Nội', 'Hà Tĩnh', 'Hải Dương',
+  'Hải Phòng', 'Hậu Giang', 'Hòa Bình', 'Hưng Yên', 'Khánh Hòa', 'Kiên Giang', 'Kon Tum', 'Lai Châu',
+  'Lạng Sơn', 'Lào Cai', 'Lâm Đồng', 'Long An', 'Nam Định', 'Nghệ An', 'Ninh Bình', 'Ninh Thuận', 'Phú Thọ',
+  'Phú Yên', 'Quảng Bình', 'Quảng Nam', 'Quảng Ngãi', 'Quảng Ninh', 'Quảng Trị', 'Sóc Trăng', 'Sơn La',
+  'Tây Ninh', 'Thái Bình', 'Thái Nguyên', 'Thanh Hóa', 'Thừa Thiên Huế', 'Tiền Giang', 'Trà Vinh',
+  'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái', 'Huế', 'Thành phố Hồ Chí Minh',
+];
+
 const PROVINCE: AgencyEntry[] = [
   { id: 'so-noi-vu', name: 'Sở Nội vụ', level: 'province', aliases: [] },
   { id: 'so-tu-phap', name: 'Sở Tư pháp', level: 'province', aliases: [] },
@@ -34,7 +46,13 @@ const PROVINCE: AgencyEntry[] = [
     id: 'vp-ubnd-tinh',
     name: 'Văn phòng UBND tỉnh',
     level: 'province',
-    aliases: ['VP UBND tỉnh', 'Văn phòng Ủy ban nhân dân tỉnh'],
+    // Provinces that merged the offices name it after all of them.
+    aliases: [
+      'VP UBND tỉnh',
+      'Văn phòng Ủy ban nhân dân tỉnh',
+      'Văn phòng HĐND và UBND tỉnh',
+      'Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh',
+    ],
   },
   {
     id: 'so-tttt',
@@ -73,13 +91,43 @@ const PROVINCE: AgencyEntry[] = [
   { id: 'thanh-tra-tinh', name: 'Thanh tra tỉnh', level: 'province', aliases: [] },
   { id: 'toa-an-tinh', name: 'Tòa án nhân dân tỉnh', level: 'province', aliases: ['Tòa án tỉnh', 'TAND tỉnh'] },
   { id: 'cong-an-tinh', name: 'Công an tỉnh', level: 'province', aliases: [] },
-  { id: 'bhxh-tinh', name: 'Bảo hiểm xã hội tỉnh', level: 'province', aliases: ['BHXH tỉnh'] },
+  // Without a level word these provincial bodies are the province's own in a provincial plan.
+  {
+    id: 'bhxh-tinh',
+    name: 'Bảo hiểm xã hội tỉnh',
+    level: 'province',
+    aliases: ['BHXH tỉnh', 'Bảo hiểm xã hội', 'BHXH'],
+  },
   {
     id: 'dai-ptth-tinh',
     name: 'Đài Phát thanh - Truyền hình tỉnh',
     level: 'province',
-    aliases: ['Đài PT-TH tỉnh', 'Đài PTTH tỉnh'],
+    aliases: ['Đài PT-TH tỉnh', 'Đài PTTH tỉnh', 'Đài Phát thanh - Truyền hình', 'Đài PT-TH', 'Đài PTTH'],
   },
+  {
+    id: 'bao-tinh',
+    name: 'Báo tỉnh',
+    level: 'province',
+    // The provincial newspaper is named after its province ("Báo Tuyên Quang").
+    aliases: [...PROVINCE_NAMES.map((p) => `Báo ${p}`), 'Báo Hà Nội mới', 'Báo Sài Gòn Giải phóng'],
+  },
+  { id: 'buu-dien-tinh', name: 'Bưu điện tỉnh', level: 'province', aliases: ['Bưu điện'] },
+  {
+    id: 'nhnn-tinh',
+    name: 'Ngân hàng Nhà nước chi nhánh tỉnh',
+    level: 'province',
+    aliases: [
+      'Ngân hàng Nhà nước',
+      'NHNN',
+      'NHNN chi nhánh tỉnh',
+      'Ngân hàng Nhà nước Việt Nam chi nhánh tỉnh',
+      'Chi nhánh Ngân hàng Nhà nước tỉnh',
+      'Chi nhánh Ngân hàng Nhà nước',
+      'Chi nhánh NHNN tỉnh',
+      'Chi nhánh NHNN',
+    ],
+  },
+  { id: 'cuc-hai-quan', name: 'Cục Hải quan tỉnh', level: 'province', aliases: ['Cục Hải quan'] },
   {
     id: 'bql-kcn',
     name: 'Ban Quản lý các khu công nghiệp',
@@ -91,7 +139,7 @@ const PROVINCE: AgencyEntry[] = [
     id: 'kbnn',
     name: 'Kho bạc Nhà nước tỉnh',
     level: 'province',
-    aliases: ['Kho bạc Nhà nước', 'KBNN', 'KBNN tỉnh'],
+    aliases: ['Kho bạc Nhà nước', 'KBNN', 'KBNN tỉnh', 'Kho bạc'],
   },
   {
     id: 'ubnd-tinh',
@@ -109,6 +157,17 @@ const CENTRAL_AND_MASS: AgencyEntry[] = [
     level: 'other',
     aliases: ['MTTQ', 'UBMTTQ', 'UBMTTQVN', 'Ủy ban Mặt trận Tổ quốc Việt Nam', 'Ủy ban MTTQ'],
   },
+  // Each level's committee apart, as for Thanh tra, Công an and Tòa án; "MTTQ" alone stays above.
+  // Spellings fold to one key ("UBMTTQVN", "Ủy ban Mặt trận Tổ quốc Việt Nam" → "mttq"), and
+  // "cấp huyện", "thị xã", "phường"… find the level's entry (agencies.ts levelKey).
+  { id: 'mttq-tinh', name: 'Ủy ban MTTQ tỉnh', level: 'province', aliases: ['Mặt trận Tổ quốc tỉnh'] },
+  {
+    id: 'mttq-huyen',
+    name: 'Ủy ban MTTQ cấp huyện',
+    level: 'district',
+    aliases: ['Mặt trận Tổ quốc huyện', 'MTTQ thành phố', 'MTTQ thị xã'],
+  },
+  { id: 'mttq-xa', name: 'Ủy ban MTTQ cấp xã', level: 'commune', aliases: ['Mặt trận Tổ quốc xã'] },
   {
     id: 'doan-the',
     name: 'Đoàn thể',
@@ -234,6 +293,30 @@ const LOCAL: AgencyEntry[] = [
     aliases: ['Hội đồng bồi thường GPMB', 'Hội đồng GPMB', 'Hội đồng bồi thường, hỗ trợ và tái định cư'],
   },
   { id: 'dien-luc', name: 'Điện lực', level: 'other', aliases: ['Công ty Điện lực'] },
+  {
+    id: 'bhxh-huyen',
+    name: 'Bảo hiểm xã hội cấp huyện',
+    level: 'district',
+    aliases: ['Bảo hiểm xã hội huyện', 'BHXH huyện', 'Bảo hiểm xã hội thành phố', 'BHXH thành phố'],
+  },
+  {
+    id: 'kbnn-huyen',
+    name: 'Kho bạc Nhà nước cấp huyện',
+    level: 'district',
+    aliases: ['Kho bạc Nhà nước huyện', 'KBNN huyện', 'Kho bạc Nhà nước thành phố', 'KBNN thành phố'],
+  },
+  {
+    id: 'chi-cuc-thue',
+    name: 'Chi cục Thuế',
+    level: 'district',
+    aliases: ['Chi cục Thuế huyện', 'Chi cục Thuế thành phố', 'Chi cục Thuế khu vực'],
+  },
+  {
+    id: 'buu-dien-huyen',
+    name: 'Bưu điện cấp huyện',
+    level: 'district',
+    aliases: ['Bưu điện huyện', 'Bưu điện thành phố'],
+  },
 ];
 
 const COLLECTIVE: AgencyEntry[] = [
