@@ -1,7 +1,8 @@
 // Builds the Excel add-in into dist/: one shared-runtime page (taskpane.html loading
 // functions.js + commands.js + taskpane.js), functions.json generated from the JSDoc of
-// addin/functions/functions.ts, the browser checker page (checker.html + checker.js, and its
-// ExcelJS engine checker-engine.js, run as a Web Worker), the manifest and the icons.
+// addin/functions/functions.ts (plus FunctionsMetadataFlagsPlugin's flags), the browser checker
+// page (checker.html + checker.js, and its ExcelJS engine checker-engine.js, run as a Web Worker),
+// the manifest and the icons.
 //   npm run build        production (minified, no source maps, no eval)
 //   npm run build:dev    development (source maps)
 //   npm run dev-server   https://localhost:3000 with the Office dev certificate
@@ -30,6 +31,41 @@ class NoEvalPlugin {
             const m = EVAL_RE.exec(asset.source().toString());
             if (m) compilation.errors.push(new compiler.webpack.WebpackError(`${name}: eval-like code "${m[0]}"`));
           }
+        },
+      );
+    });
+  }
+}
+
+/**
+ * Top-level flags functions.json needs beyond what custom-functions-metadata writes (it writes
+ * allowCustomDataForDataTypeAny, and has no JSDoc tag for more). allowErrorForDataTypeAny: without
+ * it Excel never calls a function whose `any` argument holds an error, so one #N/A or #REF! cell
+ * in the table range stopped PARSCORE / PARSUMMARY outright (Microsoft: the flag "can only be used
+ * with manually created JSON metadata"; addin/functions/logic.ts reads the errors it lets in).
+ */
+const FUNCTIONS_METADATA_FLAGS = { allowErrorForDataTypeAny: true };
+
+/** The generated functions.json text with FUNCTIONS_METADATA_FLAGS set (the functions untouched). */
+function withMetadataFlags(json) {
+  return JSON.stringify({ ...JSON.parse(json), ...FUNCTIONS_METADATA_FLAGS }, null, 4);
+}
+
+/** Rewrites the functions.json CustomFunctionsMetadataPlugin emitted (see withMetadataFlags). */
+class FunctionsMetadataFlagsPlugin {
+  constructor(asset) {
+    this.asset = asset;
+  }
+  apply(compiler) {
+    compiler.hooks.thisCompilation.tap('FunctionsMetadataFlagsPlugin', (compilation) => {
+      compilation.hooks.processAssets.tap(
+        { name: 'FunctionsMetadataFlagsPlugin', stage: compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_ADDITIONS },
+        () => {
+          const asset = compilation.getAsset(this.asset);
+          // None when the JSDoc had errors: the metadata plugin reports those itself.
+          if (!asset) return;
+          const json = withMetadataFlags(asset.source.source().toString());
+          compilation.updateAsset(this.asset, new compiler.webpack.sources.RawSource(json));
         },
       );
     });
@@ -122,6 +158,7 @@ module.exports = async (env = {}, argv = {}) => {
     plugins: [
       ...(dev ? [] : [new NoEvalPlugin()]),
       new CustomFunctionsMetadataPlugin({ input: './addin/functions/functions.ts', output: 'functions.json' }),
+      new FunctionsMetadataFlagsPlugin('functions.json'),
       new HtmlWebpackPlugin({
         filename: 'taskpane.html',
         template: './addin/taskpane/taskpane.html',
@@ -151,3 +188,6 @@ module.exports = async (env = {}, argv = {}) => {
     },
   };
 };
+// For test/functions-metadata.test.ts: the flags as the build sets them.
+module.exports.withMetadataFlags = withMetadataFlags;
+module.exports.FUNCTIONS_METADATA_FLAGS = FUNCTIONS_METADATA_FLAGS;

@@ -49,7 +49,7 @@ function countingEngine(analysis: Partial<Analysis> = {}): FunctionsEngine & { c
   const base = {
     ok: true,
     error: null,
-    appendix: { hasPoints: true },
+    appendix: { hasPoints: true, columns: [{ role: 'selfPoints' }] },
     score: { totals: { max: 100, claimed: 80, accepted: 70, atRisk: 10, indexPercent: 70 } },
     ...analysis,
   } as unknown as Analysis;
@@ -183,12 +183,16 @@ describe('custom functions logic', () => {
     });
 
     it('turns an unusable table into #VALUE! with the engine’s message, or its own in the add-in language', () => {
-      const engine = countingEngine({ ok: false, error: { code: 'no-table', message: 'the engine says why' } });
+      const engine = countingEngine({ ok: false, error: { code: 'bad-snapshot', message: 'the engine says why' } });
       const logic = createFunctionsLogic(engine);
-      throwsInput(() => logic.score([['x']]), 'invalidValue', 'no-table');
+      throwsInput(() => logic.score([['x']]), 'invalidValue', 'bad-snapshot');
       assert.throws(() => logic.summary([['x']]), /^FunctionInputError: the engine says why$/);
+      // No table in the range: the range's fault, in the function's words (see 'no appendix table' below).
+      const refused = { ok: false, appendix: { hasPoints: false, columns: [] } as unknown as Analysis['appendix'] };
+      const noTable = createFunctionsLogic(countingEngine({ ...refused, error: { code: 'no-table', message: 'the engine says why' } }));
+      throwsInput(() => noTable.score([['x']]), 'invalidValue', 'no-table');
       // Without a message from the engine, the function's own wording.
-      const silent = createFunctionsLogic(countingEngine({ ok: false, error: null }));
+      const silent = createFunctionsLogic(countingEngine({ ...refused, error: null }));
       setFunctionsLanguage('en');
       assert.throws(() => silent.summary([['x']]), /No appendix table/);
       throwsInput(() => logic.score('not a range' as unknown as unknown[][]), 'invalidValue', 'table-not-range');
@@ -261,7 +265,7 @@ describe('custom functions logic', () => {
     });
 
     it('whole columns or rows (=CCHC.PARSCORE(A:N), (1:123)) score as the table they hold', async () => {
-      const snap = await loadSnapshot(LAOCAI);
+      const snap = await loadSnapshot(EXAMPLE);
       const logic = createFunctionsLogic(REAL);
       const expected = logic.score(snap.values, 'max', 'Phụ lục');
       const empty = new Array<unknown>(14).fill('');
@@ -290,22 +294,25 @@ describe('custom functions logic', () => {
       }
     });
 
-    it('no appendix table: the engine’s message, naming the sheet the range is on', () => {
+    it('no appendix table: the range is named and blamed, not its sheet (the engine’s words would say “in sheet …”)', () => {
       const table = [['Ghi chú của Sở'], ['chỉ là ghi chú']];
-      for (const fn of [(l: FunctionsLogic) => l.score(table, 'max', 'Ghi chú'), (l: FunctionsLogic) => l.summary(table, 'Ghi chú')]) {
+      const address = "'Ghi chú'!B2:B3";
+      for (const fn of [(l: FunctionsLogic) => l.score(table, 'max', 'Ghi chú', address), (l: FunctionsLogic) => l.summary(table, 'Ghi chú', address)]) {
         const e = refusal(fn);
         assert.equal(e.vi.key, 'no-table');
-        assert.equal(e.vi.message, uiMessage('vi', 'no-table', { sheet: 'Ghi chú' }));
-        assert.equal(e.en.message, uiMessage('en', 'no-table', { sheet: 'Ghi chú' }));
-        assert.notEqual(e.vi.message, FUNCTION_MESSAGES.vi['no-table']({}));
+        assert.equal(e.vi.message, FUNCTION_MESSAGES.vi['no-table']({ range: "'Ghi chú'!B2:B3" }));
+        assert.equal(e.en.message, FUNCTION_MESSAGES.en['no-table']({ range: "'Ghi chú'!B2:B3" }));
+        assert.doesNotMatch(e.vi.message, /trang tính/);
+        assert.doesNotMatch(e.en.message, /sheet/);
       }
     });
 
     it('without a parameter address the message speaks of the range, never of a sheet named ""', () => {
       const table = [['Ghi chú của Sở'], ['chỉ là ghi chú']];
       const e = refusal((l) => l.score(table, 'max'));
-      assert.equal(e.vi.message, 'Không tìm thấy bảng phụ lục (cần dòng tiêu đề có STT/TT và tên tiêu chí/nhiệm vụ) trong vùng dữ liệu');
-      assert.equal(e.en.message, 'No appendix table found (needs a header row with STT/TT and a criterion/task name) in the range');
+      // The engine's wording for a range without address (model/messages.ts), then what to change.
+      assert.ok(e.vi.message.startsWith(`${uiMessage('vi', 'no-table', { sheet: '' })}: `), e.vi.message);
+      assert.ok(e.en.message.startsWith(`${uiMessage('en', 'no-table', { sheet: '' })}: `), e.en.message);
       const tooWide = analyzeSheet({ name: '', values: [], merges: [], extent: { rows: 1_048_576, cols: 16_384 } }, { lang: 'en' });
       assert.match(tooWide.error!.message, /^The range is too large to check: 1048576 rows × 16384 columns/);
       for (const lang of ['vi', 'en'] as const) assert.doesNotMatch(analyzeSheet({ name: '', values: [[' ']], merges: [] }, { lang }).error!.message, /""/);
@@ -341,7 +348,7 @@ describe('custom functions logic', () => {
       excelError(() => parscore(table, undefined, onSummary), uiMessage('en', 'own-sheet', { sheet: SHEET_NAMES.fields }));
       setFunctionsLanguage('vi');
       excelError(() => parsummary(table, onSummary), uiMessage('vi', 'own-sheet', { sheet: SHEET_NAMES.fields }));
-      excelError(() => parscore([['ghi chú']], 'max', { parameterAddresses: ['Sheet1!A1'] } as CustomFunctions.Invocation), uiMessage('vi', 'no-table', { sheet: 'Sheet1' }));
+      excelError(() => parscore([['ghi chú']], 'max', { parameterAddresses: ['Sheet1!A1'] } as CustomFunctions.Invocation), FUNCTION_MESSAGES.vi['no-table']({ range: "'Sheet1'!A1" }));
       // An older runtime without parameter addresses: analysed without a sheet name.
       assert.equal(typeof parscore(table, 'max'), 'number');
     });
@@ -438,12 +445,17 @@ describe('custom functions logic', () => {
       values = (await loadSnapshot(LAOCAI)).values;
     });
 
-    it('PARSCORE equals the engine totals of the same range', () => {
+    it('PARSCORE equals the engine totals of the same range', async () => {
       const logic = createFunctionsLogic(REAL);
-      const a = analyzeSheet({ name: '', values: structuredClone(values), merges: [] }, { lang: 'vi' });
+      const assessed = (await loadSnapshot(EXAMPLE)).values; // the same plan with its self-assessment
+      const a = analyzeSheet({ name: '', values: structuredClone(assessed), merges: [] }, { lang: 'vi' });
       assert.ok(a.ok);
-      assert.equal(logic.score(values), a.score.totals.accepted);
-      assert.equal(logic.score(values, 'max'), a.score.totals.max);
+      for (const m of ['accepted', 'max', 'claimed', 'risk', 'index'] as const) {
+        assert.equal(logic.score(assessed, m), a.score.totals[parseMeasure(m)], m);
+      }
+      // The plan alone (no self-assessment columns): its maximum, and #N/A for the rest.
+      assert.equal(logic.score(values, 'max'), analyzeSheet({ name: '', values: structuredClone(values), merges: [] }).score.totals.max);
+      throwsInput(() => logic.score(values), 'notAvailable', 'no-self-points');
     });
 
     it('PARSUMMARY spills the by-field table: header then rows, rectangular', () => {
@@ -460,7 +472,7 @@ describe('custom functions logic', () => {
     it('200 calls over the same range cost one analysis', () => {
       const logic = createFunctionsLogic(REAL);
       const start = process.hrtime.bigint();
-      for (let i = 0; i < 200; i++) logic.score(values.map((r) => r.slice()), i % 2 ? 'max' : 'accepted');
+      for (let i = 0; i < 200; i++) logic.score(values.map((r) => r.slice()), 'max');
       const ms = Number(process.hrtime.bigint() - start) / 1e6;
       assert.equal(logic.cache.misses, 1);
       assert.ok(ms < 2000, `${ms} ms`);

@@ -1,17 +1,26 @@
 // functions.json is generated from the JSDoc of addin/functions/functions.ts: check what Excel will see.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
 import { generateCustomFunctionsMetadata, type IFunction } from 'custom-functions-metadata';
+import { DIST, haveDist } from './helpers/browser';
 
 const SOURCE = path.join(__dirname, '..', 'addin', 'functions', 'functions.ts');
+
+// webpack.config.js: the post-processing of the generated functions.json, and the config itself.
+const webpackConfig = require('../webpack.config.js') as ((env: object, argv: object) => Promise<{ plugins: object[] }>) & {
+  withMetadataFlags(json: string): string;
+};
 
 describe('custom functions metadata', () => {
   let functions: IFunction[] = [];
   let errors: string[] = [];
   let associated: string[] = [];
+  let generated = '';
 
   before(async () => {
     const result = await generateCustomFunctionsMetadata(SOURCE);
+    generated = result.metadataJson;
     errors = result.errors;
     associated = result.associate.map((a) => `${a.id}=${a.functionName}`);
     functions = result.metadataJson ? (JSON.parse(result.metadataJson) as { functions: IFunction[] }).functions : [];
@@ -65,6 +74,33 @@ describe('custom functions metadata', () => {
       assert.notEqual(f.options?.stream, true, f.id);
       assert.notEqual(f.options?.volatile, true, f.id);
     }
+  });
+
+  describe('allowErrorForDataTypeAny: error cells reach the functions (else one #N/A in the table range stops PARSCORE)', () => {
+    it('the generator cannot write it, so the build adds it and keeps everything else', () => {
+      const plain = JSON.parse(generated) as Record<string, unknown>;
+      // If a newer generator writes it, FunctionsMetadataFlagsPlugin in webpack.config.js can go.
+      assert.equal(plain.allowErrorForDataTypeAny, undefined);
+      const built = JSON.parse(webpackConfig.withMetadataFlags(generated)) as Record<string, unknown>;
+      assert.equal(built.allowErrorForDataTypeAny, true);
+      assert.equal(built.allowCustomDataForDataTypeAny, true);
+      assert.deepEqual({ ...built, allowErrorForDataTypeAny: undefined }, { ...plain, allowErrorForDataTypeAny: undefined });
+    });
+
+    it('the webpack config runs that step after the metadata plugin, in every mode', async () => {
+      for (const mode of ['production', 'development']) {
+        const names = (await webpackConfig({}, { mode })).plugins.map((p) => p.constructor.name);
+        const generator = names.indexOf('CustomFunctionsMetadataPlugin');
+        assert.ok(generator >= 0 && names.indexOf('FunctionsMetadataFlagsPlugin') > generator, `${mode}: ${names.join(', ')}`);
+      }
+    });
+
+    it('dist/functions.json, the file Excel loads, carries it', () => {
+      assert.ok(haveDist(), 'dist/ is missing or incomplete: run `npm run build` first (`npm test` builds before mocha).');
+      const shipped = JSON.parse(fs.readFileSync(path.join(DIST, 'functions.json'), 'utf8')) as { allowErrorForDataTypeAny?: unknown; functions: IFunction[] };
+      assert.equal(shipped.allowErrorForDataTypeAny, true);
+      assert.deepEqual(shipped.functions, functions);
+    });
   });
 
   it('every function and parameter has a description (Excel shows them while typing)', () => {

@@ -18,7 +18,12 @@ const logic = createFunctionsLogic({ analyzeSheet, buildSummaryTables, parseTarg
  * 1.3; older runtimes leave them out and the table is analysed without a sheet name.
  */
 function tableSheet(invocation: CustomFunctions.Invocation | undefined): string {
-  return sheetOfAddress(invocation?.parameterAddresses?.[0]);
+  return sheetOfAddress(tableAddress(invocation));
+}
+
+/** The table argument's address, to name the range in messages about it (undefined before 1.3). */
+function tableAddress(invocation: CustomFunctions.Invocation | undefined): string | undefined {
+  return invocation?.parameterAddresses?.[0];
 }
 
 /** Runs fn synchronously; every failure becomes a #VALUE! / #N/A carrying a message. */
@@ -47,7 +52,7 @@ function run<T>(fn: () => T): T {
  * @requiresParameterAddresses
  */
 export function parscore(table: any[][], measure?: string, invocation?: CustomFunctions.Invocation): number {
-  return run(() => logic.score(table, measure, tableSheet(invocation)));
+  return run(() => logic.score(table, measure, tableSheet(invocation), tableAddress(invocation)));
 }
 
 /**
@@ -59,7 +64,7 @@ export function parscore(table: any[][], measure?: string, invocation?: CustomFu
  * @requiresParameterAddresses
  */
 export function parsummary(table: any[][], invocation?: CustomFunctions.Invocation): any[][] {
-  return run(() => logic.summary(table, tableSheet(invocation)));
+  return run(() => logic.summary(table, tableSheet(invocation), tableAddress(invocation)));
 }
 
 /**

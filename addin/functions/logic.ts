@@ -12,7 +12,7 @@ import type {
 } from '../../model';
 import { MAX_GRID_CELLS } from '../../model/grid';
 import { denseDataBlock, SNAPSHOT_GAP } from '../../model/sheet-block';
-import { sheetOfAddress as sheetOfAddressText } from '../../model/sheet-names';
+import { looksLikeOwnSummary, quotedSheetName, sheetOfAddress as sheetOfAddressText } from '../../model/sheet-names';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
 import { getEvidencePolicy } from '../shared/policy';
@@ -36,15 +36,19 @@ export type FunctionMessageKey =
   | 'table-not-range'
   | 'table-empty'
   | 'no-table'
+  | 'no-stt'
   | 'bad-snapshot'
   | 'empty-sheet'
   | 'bad-measure'
   | 'no-points'
+  | 'no-self-points'
   | 'no-max'
   | 'no-summary'
   | 'target-empty'
   | 'target-unparsed'
   | 'target-number'
+  | 'target-boolean'
+  | 'arg-error'
   | 'internal';
 
 type MessageParams = Record<string, string>;
@@ -53,35 +57,52 @@ export const FUNCTION_MESSAGES: Record<Lang, Record<FunctionMessageKey, (p: Mess
   vi: {
     'table-not-range': () => 'Đối số bảng phải là một vùng ô (ví dụ A1:P200).',
     'table-empty': () => 'Vùng bảng đang trống.',
-    'no-table': () => 'Không tìm thấy bảng phụ lục (dòng tiêu đề và cột điểm/nhiệm vụ) trong vùng đã chọn.',
+    // The engine's no-table wording for a range (model/messages.ts UNNAMED_MESSAGES), then what to
+    // change: the range is what the officer chose, the sheet is not at fault.
+    'no-table': (p) =>
+      `Không tìm thấy bảng phụ lục (cần dòng tiêu đề có STT/TT và tên tiêu chí/nhiệm vụ) trong vùng ${p.range || 'dữ liệu'}: vùng phải bắt đầu từ dòng tiêu đề của bảng (dòng có STT/TT) và gồm các dòng bên dưới.`,
+    'no-stt': (p) =>
+      `Vùng ${p.range || 'dữ liệu'} có dòng tiêu đề nhưng không có cột STT/TT (mã tiêu chí): hãy chọn vùng gồm cả cột STT/TT; không có mã thì không biết tiêu chí nào thuộc lĩnh vực nào.`,
     'bad-snapshot': () => 'Dữ liệu vùng ô không đọc được.',
     'empty-sheet': () => 'Vùng bảng đang trống.',
     'bad-measure': (p) =>
       `Không hiểu loại điểm "${p.measure}". Dùng: "accepted" (được chấp nhận), "max" (tối đa), "claimed" (tự đánh giá), "risk" (có rủi ro) hoặc "index" (chỉ số %).`,
     'no-points': () => 'Bảng này không có cột điểm (phụ lục nhiệm vụ), nên không có điểm để tính.',
+    'no-self-points': () =>
+      'Vùng không có cột điểm tự đánh giá, nên không có điểm tự đánh giá, được chấp nhận hay có rủi ro: hãy chọn vùng gồm cả các cột tự đánh giá, hoặc thêm các cột đó ("Thêm cột tự đánh giá" trong bảng kiểm tra); không có chúng chỉ tính được "max".',
     'no-max': () => 'Không tính được chỉ số % vì tổng điểm tối đa bằng 0.',
     'no-summary': () => 'Không có bảng tổng hợp theo lĩnh vực cho vùng này.',
     'target-empty': () => 'Chưa nhập chỉ tiêu.',
     'target-unparsed': (p) => `Không nhận ra chỉ tiêu trong "${p.text}".`,
     'target-number': (p) =>
       `Ô chỉ tiêu chứa số ${p.text}: không rõ là số lượng, năm hay ngày. Hãy ghi chỉ tiêu bằng chữ (ví dụ "≥ ${p.text}"); chỉ số từ trên 0 đến 1 được hiểu là tỷ lệ (0,95 là 95%).`,
+    'target-boolean': (p) =>
+      `Ô chỉ tiêu chứa giá trị ${p.text} (ô đánh dấu), không phải chỉ tiêu: hãy ghi chỉ tiêu bằng chữ (ví dụ "Đạt" hoặc "≥ 95%").`,
+    'arg-error': (p) => `Ô ${p.arg === 'target' ? 'chỉ tiêu' : 'kết quả thực hiện'} đang báo lỗi ${p.text}: hãy sửa ô đó trước.`,
     internal: (p) => `Lỗi nội bộ của parscore: ${p.detail}`,
   },
   en: {
     'table-not-range': () => 'The table argument must be a cell range (for example A1:P200).',
     'table-empty': () => 'The table range is empty.',
-    'no-table': () => 'No appendix table (header row and points/task columns) was found in the range.',
+    'no-table': (p) =>
+      `No appendix table found (needs a header row with STT/TT and a criterion/task name) in the range${p.range ? ` ${p.range}` : ''}: the range must start at the table's header row (the row with STT/TT) and include the rows below it.`,
+    'no-stt': (p) =>
+      `The range${p.range ? ` ${p.range}` : ''} has a header row but no STT/TT (criterion code) column: include the STT/TT column in the range; without the codes the criteria have no hierarchy.`,
     'bad-snapshot': () => 'The range values could not be read.',
     'empty-sheet': () => 'The table range is empty.',
     'bad-measure': (p) =>
       `Unknown measure "${p.measure}". Use "accepted", "max", "claimed", "risk" or "index".`,
     'no-points': () => 'This table has no points columns (a task appendix), so there is no score.',
+    'no-self-points': () =>
+      'The range has no self-assessment points column, so there are no claimed, accepted or at-risk points: include the self-assessment columns in the range, or add them ("Add self-assessment columns" in the pane); without them only "max" can be computed.',
     'no-max': () => 'The index % is undefined because the maximum points total 0.',
     'no-summary': () => 'There is no by-field summary for this range.',
     'target-empty': () => 'No target was given.',
     'target-unparsed': (p) => `No target was recognised in "${p.text}".`,
     'target-number': (p) =>
       `The target cell holds the number ${p.text}: a count, a year or a date? Write the target as text (for example "≥ ${p.text}"); only a number above 0 up to 1 is read as a rate (0.95 is 95%).`,
+    'target-boolean': (p) => `The target cell holds ${p.text} (a checkbox), not a target: write the target as text (for example "Đạt" or "≥ 95%").`,
+    'arg-error': (p) => `The ${p.arg === 'target' ? 'target' : 'actual result'} cell shows the error ${p.text}: fix that cell first.`,
     internal: (p) => `parscore internal error: ${p.detail}`,
   },
 };
@@ -403,20 +424,124 @@ export function sheetOfAddress(address: unknown): string {
   return typeof address === 'string' ? sheetOfAddressText(address) : '';
 }
 
+/**
+ * A range address as the messages name it ("'Phụ lục'!A7:N123", the workbook left out); '' when
+ * Excel passed none (CustomFunctionsRuntime before 1.3).
+ */
+export function rangeLabel(address: unknown): string {
+  if (typeof address !== 'string' || !address.trim()) return '';
+  const cells = address.slice(address.lastIndexOf('!') + 1).trim();
+  const sheet = sheetOfAddressText(address);
+  return sheet ? `${quotedSheetName(sheet)}!${cells}` : cells;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Excel values beyond strings, numbers and booleans. functions.json sets
+// allowCustomDataForDataTypeAny (data types reach `any` parameters as JSON objects) and, through
+// webpack.config.js, allowErrorForDataTypeAny (error cells reach them instead of Excel not calling
+// the function at all).
+
+/** Excel's text for each ErrorCellValue errorType (Excel.ErrorCellValueType), for an error given without basicValue. */
+const ERROR_TEXT: Record<string, string> = {
+  Blocked: '#BLOCKED!',
+  Busy: '#BUSY!',
+  Calc: '#CALC!',
+  Connect: '#CONNECT!',
+  Div0: '#DIV/0!',
+  External: '#EXTERNAL!',
+  Field: '#FIELD!',
+  GettingData: '#GETTING_DATA',
+  NotAvailable: '#N/A',
+  Name: '#NAME?',
+  Null: '#NULL!',
+  Num: '#NUM!',
+  Ref: '#REF!',
+  Spill: '#SPILL!',
+  Value: '#VALUE!',
+};
+
+interface DataTypeLike {
+  type?: unknown;
+  basicType?: unknown;
+  basicValue?: unknown;
+  errorType?: unknown;
+  text?: unknown;
+  code?: unknown;
+}
+
+/**
+ * The error an argument holds, as Excel writes it ("#N/A"), or null. Documented shapes: an
+ * ErrorCellValue ({ type: "Error", basicValue: "#N/A", errorType: "NotAvailable" }), any data type
+ * whose basicType is "Error" (an entity: "#VALUE!" wherever a plain value is needed), and a
+ * CustomFunctions.Error ({ code: "#REF!" }, the ErrorCode values being "custom function input errors").
+ */
+export function excelErrorText(v: unknown): string | null {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) return null;
+  const o = v as DataTypeLike;
+  if (o.type === 'Error' || o.basicType === 'Error') {
+    if (typeof o.basicValue === 'string' && o.basicValue) return o.basicValue;
+    return (typeof o.errorType === 'string' && ERROR_TEXT[o.errorType]) || '#VALUE!';
+  }
+  if (o.type === undefined && typeof o.code === 'string' && o.code.startsWith('#')) return o.code;
+  return null;
+}
+
+/**
+ * A cell as Range.values gives it, so as the task pane reads it and the CLI reads the saved file: a
+ * data type (FormattedNumber / Double, String, Boolean, Entity…) becomes its basicValue, an error
+ * its text ("#N/A", which the engine reports as the CLI does). Without this the engine got
+ * "[object Object]" and a FormattedNumber points cell lost its points. An entity without
+ * basicValue gives its display text; anything else unknown "#VALUE!", as Range.values shows it.
+ */
+export function plainValue(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || v instanceof Date) return v;
+  const o = v as DataTypeLike;
+  const basic = o.basicValue;
+  if (typeof basic === 'string' || typeof basic === 'number' || typeof basic === 'boolean') return basic;
+  const error = excelErrorText(v);
+  if (error) return error;
+  return typeof o.text === 'string' ? o.text : '#VALUE!';
+}
+
+/**
+ * values with every object cell replaced by plainValue; rows without one (nearly all) are the
+ * same arrays, and values itself when nothing changed. Never writes to Excel's arrays.
+ */
+export function plainCells(values: unknown[][]): unknown[][] {
+  let out: unknown[][] | null = null;
+  for (let i = 0; i < values.length; i++) {
+    const r = values[i]!;
+    let copy: unknown[] | null = null;
+    for (let j = 0; j < r.length; j++) {
+      const c = r[j];
+      if (typeof c !== 'object' || c === null) continue;
+      const p = plainValue(c);
+      if (p === c) continue;
+      copy ??= r.slice();
+      copy[j] = p;
+    }
+    if (copy) (out ??= values.slice())[i] = copy;
+  }
+  return out ?? values;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The four functions, over an injected engine.
 
 export interface FunctionsLogic {
-  /** `sheet`: the sheet the table range is on, when Excel tells (see sheetOfAddress). */
-  score(table: unknown, measure?: unknown, sheet?: string): number;
-  summary(table: unknown, sheet?: string): ExcelScalar[][];
+  /**
+   * `sheet`: the sheet the table range is on, when Excel tells (see sheetOfAddress); `address`:
+   * the range's address as Excel passes it, named in the messages about the range (rangeLabel).
+   */
+  score(table: unknown, measure?: unknown, sheet?: string, address?: string): number;
+  summary(table: unknown, sheet?: string, address?: string): ExcelScalar[][];
   check(target: unknown, actual: unknown): string;
   target(text: unknown): string;
   /**
    * The (cached) analysis of a table; throws FunctionInputError when the table is unusable, with
    * the engine's message when the engine refused it.
    */
-  analyze(table: unknown, sheet?: string): Analysis;
+  analyze(table: unknown, sheet?: string, address?: string): Analysis;
   readonly cache: LruCache<CachedAnalysis[]>;
 }
 
@@ -429,9 +554,10 @@ export interface CachedAnalysis {
 export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSize?: number } = {}): FunctionsLogic {
   const cache = new LruCache<CachedAnalysis[]>(options.cacheSize ?? 16);
 
-  function analyze(table: unknown, sheet = ''): Analysis {
+  function analyze(table: unknown, sheet = '', address?: string): Analysis {
     const lang = getLanguage();
-    const values = dataOnly(assertTable(table, lang));
+    // Data types and errors unwrapped after dataOnly: only the data block is scanned, not A:N's million rows.
+    const values = plainCells(dataOnly(assertTable(table, lang)));
     if (!values.length) throw inputError('invalidValue', 'table-empty', {}, lang); // only spaces in it
     const evidencePolicy = getEvidencePolicy();
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
@@ -447,26 +573,34 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
       cache.set(key, [{ analysis: a, values: copy }, ...(cache.peek(key) ?? []).slice(0, 3)]);
     }
     if (!a.ok) {
-      // The engine's own words (too large, no table, parscore's summary sheet…), in the same language.
       const code = a.error?.code ?? 'no-table';
+      // No table in a range (e.g. A7:N123 under a header in rows 5–6) is the range's fault: the
+      // engine's words blame the sheet. A header found without its STT column comes with its columns.
+      if (code === 'no-table' && !looksLikeOwnSummary(sheet, values)) {
+        throw inputError('invalidValue', a.appendix.columns?.length ? 'no-stt' : 'no-table', { range: rangeLabel(address) }, lang);
+      }
+      // The engine's own words (too large, parscore's summary sheet…), in the same language.
       throw new FunctionInputError('invalidValue', code, a.error?.message || FUNCTION_MESSAGES[lang][code]({}));
     }
     return a;
   }
 
-  function score(table: unknown, measure?: unknown, sheet?: string): number {
+  function score(table: unknown, measure?: unknown, sheet?: string, address?: string): number {
     const lang = getLanguage();
     const m = parseMeasure(measure, lang);
-    const a = analyze(table, sheet);
+    const a = analyze(table, sheet, address);
     if (!a.appendix.hasPoints) throw inputError('notAvailable', 'no-points', {}, lang);
+    // A range leaving out the self-assessment points column (A5:J123, or a plan without it) has
+    // no claimed points, not 0 of them: accepted, at risk and index come from them.
+    if (m !== 'max' && !hasSelfPointsColumn(a)) throw inputError('notAvailable', 'no-self-points', {}, lang);
     const v = a.score.totals[m];
     if (v === null || !Number.isFinite(v)) throw inputError('notAvailable', 'no-max', {}, lang);
     return v;
   }
 
-  function summary(table: unknown, sheet?: string): ExcelScalar[][] {
+  function summary(table: unknown, sheet?: string, address?: string): ExcelScalar[][] {
     const lang = getLanguage();
-    const a = analyze(table, sheet);
+    const a = analyze(table, sheet, address);
     const t = engine.buildSummaryTables(a, lang).find((x) => x.key === 'fields');
     if (!t) throw inputError('notAvailable', 'no-summary', {}, lang);
     return tableToMatrix(t);
@@ -474,6 +608,8 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 
   function parseTargets(text: unknown, lang: Lang): ParsedTarget[] {
     if (isBlank(text)) throw inputError('invalidValue', 'target-empty', {}, lang);
+    // TRUE/FALSE (a checkbox) names no target; String(true) parsed as a qualitative "true" did.
+    if (typeof text === 'boolean') throw inputError('invalidValue', 'target-boolean', { text: text ? 'TRUE' : 'FALSE' }, lang);
     if (typeof text === 'number' && Number.isFinite(text)) {
       const phrase = numberAsTarget(text);
       const parsed = phrase ? engine.parseTarget(phrase) : [];
@@ -486,11 +622,16 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     return targets;
   }
 
-  function check(target: unknown, actual: unknown): string {
+  function check(targetArg: unknown, actualArg: unknown): string {
     const lang = getLanguage();
     const words = CHECK_WORDS[lang];
-    const targets = parseTargets(target, lang);
+    const targets = parseTargets(scalarArg(targetArg, 'target', lang), lang);
+    const actual = scalarArg(actualArg, 'actual', lang);
     if (isBlank(actual)) return words.unknown;
+    // A boolean actual (a ticked checkbox) goes to the engine as it is: the table check reads TRUE
+    // in the result column as "needs manual review", so PARCHECK("Đạt"; TRUE) is "Không xác định"
+    // rather than "Đạt" for a row the pane leaves undetermined.
+    //
     // The first checkable target, as the table's check takes it (validate.ts): one actual value
     // answers the first figure of "Có ít nhất 96% …; có văn bản xin lỗi đối với 100% hồ sơ …", and
     // the pane, PARSCORE and PARCHECK must not disagree on the same row.
@@ -500,8 +641,9 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     return outcome.status === 'met' ? words.met : words.unknown;
   }
 
-  function target(text: unknown): string {
+  function target(textArg: unknown): string {
     const lang = getLanguage();
+    const text = scalarArg(textArg, 'target', lang);
     if (isBlank(text)) return '';
     return parseTargets(text, lang)
       .map((t) => engine.formatThreshold(t.threshold, lang))
@@ -509,6 +651,26 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
   }
 
   return { score, summary, check, target, analyze, cache };
+}
+
+/**
+ * Whether the analysed range has the "Điểm tự đánh giá" column. An analysis without a column list
+ * (hand-made by a test's fake engine; the engine always lists them) is taken to have it.
+ */
+function hasSelfPointsColumn(a: Analysis): boolean {
+  return a.appendix.columns?.some((c) => c.role === 'selfPoints') ?? true;
+}
+
+/**
+ * A PARCHECK / PARTARGET argument as a plain value (see plainValue). An error in it gives the
+ * error back with a message instead of reading "#N/A" as a target text: #N/A stays #N/A (IFNA
+ * still works), the others become #VALUE! naming it (#REF!, #NAME? cannot be returned, and the
+ * rest carry no message).
+ */
+function scalarArg(v: unknown, arg: 'target' | 'actual', lang: Lang): unknown {
+  const error = excelErrorText(v);
+  if (error) throw inputError(error === '#N/A' ? 'notAvailable' : 'invalidValue', 'arg-error', { arg, text: error }, lang);
+  return plainValue(v);
 }
 
 /**
