@@ -140,8 +140,10 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     // An inherited lead was checked on the row it came from.
     if (it.leadInheritedFrom === null) unknownAgencies(ck, it, it.lead);
     unknownAgencies(ck, it, it.coordinating);
+    // A qualitative target the result settles (see checkRow) needs no "assess by hand" note.
+    const settled = checks[k]!.status === 'met' || checks[k]!.status === 'unmet';
     for (const t of it.targets) {
-      if (t.threshold.kind === 'qualitative' && it.targetText) {
+      if (t.threshold.kind === 'qualitative' && it.targetText && !(settled && firstCheckable(it.targets) === null)) {
         addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: unparsedParams(ck, t) });
       }
     }
@@ -201,7 +203,10 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
     addFinding(ck, it, { kind: 'bad-number', severity: 'error', column: letters.actual, params: { value: it.actual } });
     return rowCheck('unmet', evidenceOk);
   }
-  const target = firstCheckable(it.targets);
+  // A figure to check first; else the words of the target, which a result settles only when it
+  // says so ("Chưa thực hiện", "Chậm 5 ngày" against "Đúng thời gian quy định"; "Hoàn thành") — as
+  // PARCHECK judges the same cells. Anything else stays for the officer (target-unparsed).
+  const target = firstCheckable(it.targets) ?? (it.targetText ? (it.targets[0] ?? null) : null);
   if (target && it.actual !== '') {
     // The status alone for every row; the reasons, in both languages, only for unmet rows.
     status = thresholdStatus(target.threshold, it.actualRaw ?? it.actual);

@@ -1,0 +1,45 @@
+// A target in words ("Đúng thời gian quy định", "Có thực hiện") is settled by a result that says so
+// — the table, the score and PARCHECK agree — and left to the officer otherwise.
+import { strict as assert } from 'node:assert';
+import path from 'node:path';
+import { analyzeSheet, evaluateThreshold, parseTarget } from '../model';
+import { createFunctionsLogic } from '../addin/functions/logic';
+import { buildSummaryTables, formatThreshold } from '../model';
+import { FIXTURES, loadSnapshot, setCell } from './helpers/fixtures';
+
+const LIBREOFFICE = path.join(FIXTURES, 'laocai-2019-libreoffice.xlsx');
+const ACTUAL = 11; // K: "Kết quả thực hiện"
+
+describe('qualitative targets', () => {
+  it('a result that says it failed is unmet, costs its points, and PARCHECK says the same', async () => {
+    const s = await loadSnapshot(LIBREOFFICE);
+    const before = analyzeSheet(s);
+    const row10 = before.appendix.items.find((i) => i.row === 10)!;
+    const row62 = before.appendix.items.find((i) => i.row === 62)!;
+    assert.deepEqual([row10.targets[0]!.threshold.kind, row62.targets[0]!.threshold.kind], ['qualitative', 'qualitative']);
+    setCell(s, 10, ACTUAL, 'Chậm 5 ngày so với quy định');
+    setCell(s, 62, ACTUAL, 'Chưa thực hiện');
+    const after = analyzeSheet(s);
+    const unmet = after.findings.filter((f) => f.kind === 'threshold-unmet').map((f) => `${f.column}${f.row}`);
+    assert.ok(unmet.includes('K10') && unmet.includes('K62'), unmet.join());
+    const lost = (row10.selfPoints ?? 0) + (row62.selfPoints ?? 0);
+    assert.ok(lost > 0);
+    assert.equal(Math.round((before.score.totals.accepted - after.score.totals.accepted) * 1e6) / 1e6, lost);
+    // No "assess by hand" note where the result settled it.
+    assert.ok(!after.findings.some((f) => f.kind === 'target-unparsed' && (f.row === 10 || f.row === 62)));
+    const engine = { analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold };
+    const logic = createFunctionsLogic(engine);
+    assert.match(logic.check(row10.targetText, 'Chậm 5 ngày so với quy định'), /^Chưa đạt/);
+    assert.match(logic.check(row62.targetText, 'Chưa thực hiện'), /^Chưa đạt/);
+  });
+
+  it('a result the words do not settle stays for the officer, with its note and its points', async () => {
+    const s = await loadSnapshot(LIBREOFFICE);
+    const before = analyzeSheet(s);
+    setCell(s, 10, ACTUAL, 'Ban hành Kế hoạch số 12/KH-UBND');
+    const after = analyzeSheet(s);
+    assert.ok(!after.findings.some((f) => f.kind === 'threshold-unmet' && f.row === 10));
+    assert.ok(after.findings.some((f) => f.kind === 'target-unparsed' && f.row === 10));
+    assert.equal(after.score.totals.accepted, before.score.totals.accepted);
+  });
+});
