@@ -30,7 +30,14 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
     'duplicate-code': (p) => `Mã ${s(p.code)} trùng với dòng ${s(p.firstRow)}`,
     'bad-number': (p) => `Không đọc được số: "${s(p.value)}"`,
     'target-unparsed': (p) => `Mục tiêu định tính, cần đánh giá thủ công: "${s(p.text)}"`,
-    'framework-mismatch': (p) => `Điểm tối đa ${s(p.value)} khác khung chỉ số ${s(p.framework)} (${s(p.expected)})`,
+    'framework-mismatch': (p) =>
+      p.what === 'unknown-code'
+        ? `Khung chỉ số ${s(p.framework)} không có tiêu chí ${s(p.code)}: kiểm tra lại số thứ tự`
+        : p.what === 'code'
+          ? `Tiêu chí này có số ${s(p.expected)} trong khung chỉ số ${s(p.framework)}, không phải ${s(p.code)}: kiểm tra lại số thứ tự`
+        : p.what === 'survey-only'
+          ? `Tiêu chí do điều tra xã hội học đánh giá trong khung chỉ số ${s(p.framework)}: không có điểm để tự chấm (ghi "Điều tra XHH")`
+          : `Điểm tối đa ${s(p.value)} khác khung chỉ số ${s(p.framework)} (${s(p.expected)})`,
     'missing-task-field': (p) => (p.field === 'deadline' ? 'Nhiệm vụ chưa có thời gian thực hiện' : 'Nhiệm vụ chưa có sản phẩm/kết quả'),
   },
   en: {
@@ -53,7 +60,14 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
     'duplicate-code': (p) => `Code ${s(p.code)} repeats row ${s(p.firstRow)}`,
     'bad-number': (p) => `Not a number: "${s(p.value)}"`,
     'target-unparsed': (p) => `Qualitative target, assess by hand: "${s(p.text)}"`,
-    'framework-mismatch': (p) => `Maximum ${n(p.value)} differs from framework ${s(p.framework)} (${n(p.expected)})`,
+    'framework-mismatch': (p) =>
+      p.what === 'unknown-code'
+        ? `Framework ${s(p.framework)} has no criterion ${s(p.code)}: check the numbering`
+        : p.what === 'code'
+          ? `This criterion is ${s(p.expected)} in framework ${s(p.framework)}, not ${s(p.code)}: check the numbering`
+        : p.what === 'survey-only'
+          ? `A criterion scored by a survey in framework ${s(p.framework)}: no points to self-assess (write "Điều tra XHH")`
+          : `Maximum ${n(p.value)} differs from framework ${s(p.framework)} (${n(p.expected)})`,
     'missing-task-field': (p) => (p.field === 'deadline' ? 'Task has no timeframe' : 'Task has no product/result'),
   },
 };

@@ -3,7 +3,7 @@ import { evaluateThreshold, firstCheckable, thresholdStatus } from './thresholds
 import { formatViNumber } from './numbers';
 import { isExcelError } from './text';
 import { roleLetters } from './columns';
-import { matchNode, nodeIndex } from './frameworks';
+import { matchNode, nodeIndex, normalizeCode } from './frameworks';
 import { innerMap } from './memo';
 import { suggestAgency } from './agencies';
 import type { Framework } from './frameworks/schema';
@@ -287,13 +287,28 @@ function checkFramework(ck: Checker, fw: Framework): void {
   const column = ck.letters.maxPoints;
   ck.mismatchParams.clear(); // its params name the framework: one framework's pairs at a time
   nodeIndex(fw); // warm the cache once for the whole sheet
+  // How each item found its node: 0 none, 1 under its own code, 2 by its name under another code.
+  // A scored criterion under a parent in its place that finds none is a code the framework does
+  // not have ("3.3.4" where 3.3 ends at 3.3.3); one found by name elsewhere is renumbered — told
+  // once, at the top of a renumbered branch, not again for each child that moved with it.
+  const found = new Uint8Array(items.length);
   // An index loop: for…of here made an iterator result per item (~0.4 MB a 10,000-row sheet).
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     if (!it.code || it.maxPoints === null || it.kind === 'total') continue;
     const node = matchNode(fw, it.code, it.name);
-    if (node && node.max !== undefined && Math.abs(node.max - it.maxPoints) > 1e-6) {
+    const parentFound = it.parent >= 0 ? found[it.parent]! : 1;
+    if (node) found[k] = node.code === normalizeCode(it.code) ? 1 : 2;
+    if (found[k] === 2 && parentFound !== 2) {
+      addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column: ck.letters.code || column, params: { what: 'code', code: it.code, expected: node!.code, framework: fw.id } });
+    }
+    if (node?.surveyOnly) {
+      // Points typed on a survey-run index (8.1 SIPAS): the framework gives it none to claim.
+      addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column, params: { what: 'survey-only', value: fmt(it.maxPoints), framework: fw.id } });
+    } else if (node && node.max !== undefined && Math.abs(node.max - it.maxPoints) > 1e-6) {
       addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column, params: mismatchParams(ck, it.maxPoints, node.max, fw.id) });
+    } else if (!node && it.parent >= 0 && parentFound === 1 && items[it.parent]!.code) {
+      addFinding(ck, it, { kind: 'framework-mismatch', severity: 'warning', column: ck.letters.code || column, params: { what: 'unknown-code', code: it.code, framework: fw.id } });
     }
   }
 }
