@@ -143,7 +143,8 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     // A qualitative target the result settles (see checkRow) needs no "assess by hand" note.
     const settled = checks[k]!.status === 'met' || checks[k]!.status === 'unmet';
     for (const t of it.targets) {
-      if (t.threshold.kind === 'qualitative' && it.targetText && !(settled && firstCheckable(it.targets) === null)) {
+      // A survey-scored row's "target" names who runs the survey ("Do Bộ Nội vụ chủ trì thực hiện").
+      if (t.threshold.kind === 'qualitative' && it.targetText && !it.surveyOnly && !(settled && firstCheckable(it.targets) === null)) {
         addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: unparsedParams(ck, t) });
       }
     }

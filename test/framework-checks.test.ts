@@ -42,3 +42,12 @@ describe('framework check: codes and survey-run indices', () => {
     assert.deepEqual(found.map((f) => [f.params.code, f.params.expected]), [['9', '3']]);
   });
 });
+
+describe('survey-scored rows', () => {
+  it('are not asked to be assessed by hand: their "target" names who runs the survey', async () => {
+    const a = analyzeSheet(await loadSnapshot(LIBREOFFICE));
+    const survey = a.appendix.items.find((i) => i.code === '8.1')!;
+    assert.ok(survey.surveyOnly && survey.targetText, 'the fixture writes who runs 8.1');
+    assert.ok(!a.findings.some((f) => f.kind === 'target-unparsed' && f.row === survey.row));
+  });
+});
