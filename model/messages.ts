@@ -9,6 +9,9 @@ const s = (v: string | number | undefined) => (v === undefined ? '' : String(v))
 
 const n = (v: string | number | undefined) => viToEnNumber(s(v));
 
+/** "1 child", "3 children" (English only: Vietnamese does not inflect). */
+const kids = (v: string | number | undefined) => `${s(v)} ${s(v) === '1' ? 'child' : 'children'}`;
+
 export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
   vi: {
     'missing-evidence': (p) =>
@@ -51,10 +54,10 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
     'over-max': (p) => `Self-assessed points ${n(p.points)} exceed the maximum ${n(p.max)}`,
     'sum-mismatch': (p) =>
       p.what === 'self'
-        ? `Self-assessed points ${n(p.value)} differ from the sum over ${s(p.children)} children (${n(p.sum)})`
+        ? `Self-assessed points ${n(p.value)} differ from the sum over ${kids(p.children)} (${n(p.sum)})`
         : p.what === 'total'
-          ? `Total ${n(p.value)} differs from the sum of the ${s(p.children)} fields' maxima (${n(p.sum)})`
-          : `Maximum ${n(p.value)} differs from the sum of its ${s(p.children)} children's maxima (${n(p.sum)})`,
+          ? `Total ${n(p.value)} differs from the sum of the maxima of ${String(p.children) === '1' ? 'its 1 field' : `the ${s(p.children)} fields`} (${n(p.sum)})`
+          : `Maximum ${n(p.value)} differs from the sum of the maxima of its ${kids(p.children)} (${n(p.sum)})`,
     'missing-lead-agency': () => 'No lead agency',
     'unknown-agency': (p) => `Agency not in the registry: "${s(p.name)}"${p.suggestion ? ` (did you mean "${s(p.suggestion)}"?)` : ''}`,
     'duplicate-code': (p) => `Code ${s(p.code)} repeats row ${s(p.firstRow)}`,
