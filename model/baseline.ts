@@ -29,24 +29,45 @@ const num = (s: string | undefined): number | null => {
   return Number.isFinite(n) ? n : null;
 };
 
-// Made once: a literal in parseBaseline was a new RegExp object for every uncoded row read.
-const BASELINE_LINE = /^\s*năm\s+(\d{4})\s*:\s*(?:đạt\s+)?(\d+(?:[.,]\d+)?)\s*(?:\/\s*(\d+(?:[.,]\d+)?))?\s*(?:điểm|%)/iu;
+/*
+ * Made once: a literal in parseBaseline was a new RegExp object for every uncoded row read.
+ * "Năm 2021: Đạt 4,72/10 điểm", "(Kết quả năm 2021: Đạt 4,72/10, xếp thứ 31/60…)", "Năm 2019, chỉ số
+ * tổng hợp PAPI của tỉnh đạt 44,07 điểm, xếp hạng 24/63": the year, ":" or ",", words up to "đạt"
+ * (no digit, no ":;."), the score, its scale, its unit. parseBaseline says which of them make a
+ * baseline; a row that does not start with "(", "kết quả" or "năm" fails at once.
+ */
+const BASELINE_LINE = /^[\s(]*(?:kết\s+quả\s+)?năm\s+(\d{4})\s*([:,])(?:[^\d:;.]{0,160}?(?<=[\s,:(])đạt(?:\s+được)?)?\s*(\d+(?:[.,]\d+)?)\s*(?:\/\s*(\d+(?:[.,]\d+)?))?\s*(điểm|%)?/iu;
+const RANK = /xếp\s+(?:thứ|hạng)\s+(\d+)\s*\/\s*(\d+)/iu;
+const TOTAL_INDEX = /tổng\s+hợp|papi/iu;
 
-/** Parse a baseline line; null when the text is not one. */
-export function parseBaseline(text: string): BaselineInfo | null {
+/**
+ * Parse a baseline line; null when the text is not one. `underSection`: the line belongs to a
+ * content index (a section of the sheet), not to the whole index. A score no index can have
+ * (12,4/10; a content index is 1–10, the total PAPI up to 80, a rate up to 100%) is read as null, so no
+ * summary shows it: the line is still a baseline (not a task), and its score a bad number
+ * (baselineScoreText gives it as written).
+ */
+export function parseBaseline(text: string, underSection = false): BaselineInfo | null {
   const m = BASELINE_LINE.exec(text);
   if (!m) return null;
+  const colon = m[2] === ':';
+  const scale = num(m[4]);
+  const unit = m[5] ?? '';
   const split = text.search(/mục tiêu/iu);
   const before = split >= 0 ? text.slice(0, split) : text;
   const after = split >= 0 ? text.slice(split) : '';
-  const rank = /xếp\s+(?:thứ|hạng)\s+(\d+)\s*\/\s*(\d+)/iu.exec(before);
+  const rank = RANK.exec(before);
+  // Words before "đạt" ("Năm 2023, phấn đấu đạt 45 điểm" is a target) need a rank to be a result;
+  // right after "Năm 2021:" a unit or a scale says it is a score.
+  if (!rank && !(colon && (unit || scale !== null))) return null;
+  const score = num(m[3]);
   const tYear = /năm\s+(\d{4}(?:\s*[-–]\s*\d{4})?)/iu.exec(after);
   const tRank = /(?:tốp|top|thứ)\s+(\d+)\s*\/\s*(\d+)/iu.exec(after);
   const firstTarget = after.split(/[.;](?=\s+(?:từ\s+)?năm)/iu)[0] ?? after;
   return {
     year: num(m[1]),
-    score: num(m[2]),
-    scaleMax: num(m[3]),
+    score: score !== null && possibleScore(score, scale, unit, underSection, before) ? score : null,
+    scaleMax: scale,
     rank: num(rank?.[1]),
     rankOf: num(rank?.[2]),
     group: groupOf(before),
@@ -56,4 +77,20 @@ export function parseBaseline(text: string): BaselineInfo | null {
     targetGroup: groupOf(firstTarget),
     text,
   };
+}
+
+function possibleScore(score: number, scale: number | null, unit: string, underSection: boolean, text: string): boolean {
+  if (scale !== null) return scale > 0 && score <= scale && (scale !== 10 || score >= 1); // x/10: a content index
+  if (unit === '%') return score <= 100;
+  if (!unit) return true;
+  const total = TOTAL_INDEX.test(text); // the whole PAPI (8 content indices), not one of them
+  if (underSection && !total) return score >= 1 && score <= 10; // a content index, in points
+  return !total || score <= 80;
+}
+
+/** The score of a baseline line as written ("12,4/10"), for a finding; '' when the text is not one. */
+export function baselineScoreText(text: string): string {
+  const m = BASELINE_LINE.exec(text);
+  if (!m) return '';
+  return m[4] ? `${m[3]}/${m[4]}` : `${m[3]}${m[5] === '%' ? '%' : ''}`;
 }

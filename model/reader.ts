@@ -3,7 +3,7 @@ import { parseAgencies } from './agencies';
 import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
 import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
 import { couldBeNumber, parseViNumber, parseViValue, plainNumberBody, plainNumberValue } from './numbers';
-import { parseBaseline } from './baseline';
+import { baselineScoreText, parseBaseline } from './baseline';
 import { firstCheckable, parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode, isExcelError, isSpaceCode } from './text';
 import type { Appendix, AppendixItem, AnalyzeOptions, MappedColumn } from './report-types';
@@ -250,11 +250,42 @@ function readRows(st: RowReader): void {
   readRowRange(st, st.header.rows[st.header.rows.length - 1]! + 1, st.g.rows);
   st.appendix.items = st.items;
   setDataRows(st.appendix, st.items);
-  const tops = st.items.filter((it) => it.parent === -1 && it.kind !== 'total').map((it) => it.name);
+  const tops = st.items.filter((it) => it.parent === -1 && it.kind !== 'total' && it.kind !== 'baseline').map((it) => it.name);
   const rec = recognizeIndex(st.appendix.title, tops);
   st.appendix.index = rec.index;
   st.appendix.frameworkId = rec.framework?.id ?? null;
+  if (!st.appendix.hasPoints || rec.index === 'SIPAS' || rec.index === 'PAPI') numbersAsRates(st);
   inheritLeads(st);
+}
+
+/**
+ * Where there are no points (no max-points column, or a SIPAS/PAPI index) a target cell's number
+ * above 0 up to 1 is a rate: a cell showing "85%" holds 0.85, and "≥ 85%" typed beside it is
+ * checked, so this one must be too (as PARCHECK reads a number target, addin/functions/logic.ts
+ * numberAsTarget; 1 is 100%). pointsIn read it as points: after the rows, once the index is known.
+ * Other numbers stay points (Lào Cai's "Mục tiêu đạt được" 1,25 beside its maximum).
+ */
+function numbersAsRates(st: RowReader): void {
+  const items = st.items;
+  for (let k = 0; k < items.length; k++) {
+    const it = items[k]!;
+    const n = it.targetPoints;
+    if (n === null || !(n > 0 && n <= 1)) continue;
+    it.targetPoints = null;
+    // Vietnamese decimals, as typed; toPrecision drops float noise (0.07 × 100).
+    const rate = `≥ ${String(Number((n * 100).toPrecision(12))).replace('.', ',')}%`;
+    if (!it.targetCol) it.targetCol = rateColumn(st, it.row - st.g.row0);
+    setTargets(st, it, it.targetText ? `${rate}\n${it.targetText}` : rate);
+  }
+}
+
+/** The letter of the first target column of row i holding points (where numbersAsRates found its rate). */
+function rateColumn(st: RowReader, i: number): string {
+  for (const j of st.roles.target ?? []) {
+    const t = textAt(st.g, i, j);
+    if (t && pointsIn(st.g.raw[i]![j] ?? t) !== null) return columnLetter(st.g.col0 + j);
+  }
+  return '';
 }
 
 /** First and last Excel row of the items: a loop, not Math.min(...rows) (100,000 arguments overflow the stack). */
@@ -342,10 +373,18 @@ function readRow(st: RowReader, i: number): void {
     return;
   }
   if (!code && name) {
-    const baseline = parseBaseline(name);
-    if (baseline && st.section >= 0) {
-      const idx = pushItem(st, i, 'baseline', '', `${st.items[st.section]!.path}/baseline${i}`, 2, st.section, name);
+    // Below a coded row it belongs to a content index (baselineOwner, walked only for a baseline).
+    let baseline = parseBaseline(name, st.section >= 0 || st.lastCoded >= 0);
+    if (baseline) {
+      const owner = baselineOwner(st);
+      // Its score was held to a content index's 1–10, but no content index owns it: the whole index's.
+      if (owner < 0 && baseline.score === null) baseline = parseBaseline(name, false)!;
+      // Above the first content index it is the whole index's line (SIPAS "Năm 2020: đạt 82,25%"):
+      // an item of its own at the top, which no summary counts as a content index.
+      const path = owner >= 0 ? `${st.items[owner]!.path}/baseline${i}` : `baseline${i}`;
+      const idx = pushItem(st, i, 'baseline', '', path, owner >= 0 ? 2 : 1, owner, name);
       st.items[idx]!.baseline = baseline;
+      if (baseline.score === null) badNumber(st, i, 'name', baselineScoreText(name), '');
       return;
     }
     const n = itemNumberInName(name);
@@ -411,6 +450,17 @@ export function itemNumberInName(name: string): number {
   if (b === 41) return a - 48;
   if (!(b >= 48 && b <= 57) || name.charCodeAt(3) !== 41) return -1;
   return (a - 48) * 10 + (b - 48);
+}
+
+/**
+ * The content index a baseline line belongs to: the Roman section, else the top-level row of the
+ * last coded one ("1 | Chỉ số hài lòng về …"), -1 above the first (the whole index's line).
+ */
+function baselineOwner(st: RowReader): number {
+  if (st.section >= 0) return st.section;
+  let k = st.lastCoded;
+  while (k >= 0 && st.items[k]!.parent >= 0) k = st.items[k]!.parent;
+  return k >= 0 && st.items[k]!.kind === 'section' ? k : -1;
 }
 
 /** "(1)…(5)" items belong to the coded criterion above, not to each other. */
@@ -623,6 +673,11 @@ function readTargets(st: RowReader, i: number, item: AppendixItem): void {
       text = t;
     } else text = `${text}\n${t}`;
   }
+  setTargets(st, item, text);
+}
+
+/** An item's target text and its targets, else checkable ones written in its product or timeframe. */
+function setTargets(st: RowReader, item: AppendixItem, text: string): void {
   item.targetText = text;
   item.targets = targetsOf(st, text);
   if (firstCheckable(item.targets) === null) {
@@ -685,23 +740,36 @@ function badNumber(st: RowReader, i: number, role: ColumnRole, text: string, cod
 }
 
 /**
- * An empty lead cell usually means a vertical merge lost in conversion: take the parent's
- * lead, else the nearest sibling's, and remember where it came from.
+ * An empty lead cell usually means a vertical merge lost in conversion. A lost merge keeps its
+ * value in its TOP cell, so the row takes the parent's lead, else the nearest sibling's ABOVE it;
+ * never a later sibling's (that would hide a lead nobody wrote: Lào Cai 1.4.1, first under 1.4,
+ * is reported, not given 1.4.2's). With none, the lead stays empty and validation reports it.
+ * Siblings come in item order, so one array of the last lender per parent, filled as the loop
+ * goes, finds it: no scan per row. A lender has its own lead and no children (an inherited lead
+ * is never lent; a merge does not span a sub-criterion's rows).
+ * An extra task row (no code, no name: the criterion's cells went on over it, often past a page
+ * break: Hà Giang G17) takes the parent's timeframe the same way.
  */
 function inheritLeads(st: RowReader): void {
   const items = st.items;
-  const l: Lenders = { items, bySiblings: new Map(), position: null };
+  let lastLender: Int32Array | null = null; // by parent; made when a row first needs it
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
-    if (it.lead.length || it.kind === 'total' || it.kind === 'baseline' || it.children.length || it.surveyOnly) continue;
+    if (it.kind === 'task' && !it.deadline && it.parent >= 0 && !it.code && !it.name) it.deadline = items[it.parent]!.deadline;
+    if (it.lead.length) {
+      if (it.parent >= 0 && !it.children.length && lastLender) lastLender[it.parent] = k + 1;
+      continue;
+    }
+    if (it.kind === 'total' || it.kind === 'baseline' || it.children.length || it.surveyOnly) continue;
     const parent = it.parent >= 0 ? items[it.parent]! : null;
-    if (parent && parent.lead.length) {
+    if (!parent) continue;
+    if (parent.lead.length) {
       it.lead = parent.lead;
       it.leadInheritedFrom = parent.row;
       continue;
     }
-    if (!parent) continue;
-    const s = lenderFor(l, it.parent, k);
+    lastLender ??= lendersBefore(items, k);
+    const s = lastLender[it.parent]! - 1;
     if (s >= 0) {
       it.lead = items[s]!.lead;
       it.leadInheritedFrom = items[s]!.row;
@@ -710,49 +778,16 @@ function inheritLeads(st: RowReader): void {
 }
 
 /**
- * Siblings that can lend their lead: an own lead and no children. That never changes while
- * leads are inherited (an inherited lead is never lent), so the nearest lender after each
- * sibling position, else before it, is found once per sibling list — not by a scan per row.
- * (State in a literal and module functions, not closures: see RowReader.)
+ * The last lender (index + 1, 0 for none) of each parent among items[0, k): made once, at the
+ * first row that needs a sibling's lead; inheritLeads keeps it up to date from there.
  */
-interface Lenders {
-  readonly items: AppendixItem[];
-  readonly bySiblings: Map<number, { next: Int32Array; prev: Int32Array }>;
-  /** Each item's place among its parent's children, made on first use. */
-  position: Int32Array | null;
-}
-
-function lends(items: AppendixItem[], s: number): boolean {
-  const it = items[s]!;
-  return it.lead.length > 0 && it.leadInheritedFrom === null && !it.children.length;
-}
-
-function lenderFor(l: Lenders, parent: number, k: number): number {
-  const items = l.items;
-  let sib = l.bySiblings.get(parent);
-  if (!sib) {
-    const sibs = items[parent]!.children;
-    const next = new Int32Array(sibs.length);
-    const prev = new Int32Array(sibs.length);
-    let after = -1;
-    for (let i = sibs.length - 1; i >= 0; i--) {
-      next[i] = after;
-      if (lends(items, sibs[i]!)) after = sibs[i]!;
-    }
-    let before = -1;
-    for (let i = 0; i < sibs.length; i++) {
-      prev[i] = before;
-      if (lends(items, sibs[i]!)) before = sibs[i]!;
-    }
-    sib = { next, prev };
-    l.bySiblings.set(parent, sib);
+function lendersBefore(items: AppendixItem[], k: number): Int32Array {
+  const last = new Int32Array(items.length);
+  for (let s = 0; s < k; s++) {
+    const it = items[s]!;
+    if (it.parent >= 0 && it.lead.length && it.leadInheritedFrom === null && !it.children.length) last[it.parent] = s + 1;
   }
-  if (!l.position) {
-    l.position = new Int32Array(items.length);
-    for (const p of items) for (let c = 0; c < p.children.length; c++) l.position[p.children[c]!] = c;
-  }
-  const i = l.position[k]!;
-  return sib.next[i]! >= 0 ? sib.next[i]! : sib.prev[i]!;
+  return last;
 }
 
 /** Points no appendix can hold (1e300 typed or pasted) are bad numbers, so sums stay finite. */

@@ -154,9 +154,11 @@ function taskSummary(a: Appendix, top: readonly number[]): TaskSummaryLine[] {
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;
     const t = top[k]!;
-    if (it.parent === -1 && it.kind !== 'total') {
+    // A top-level baseline is the whole index's line (above content index 1), not a content index.
+    if (it.parent === -1 && it.kind !== 'total' && it.kind !== 'baseline') {
       lines.set(k, { code: it.code, name: it.name, tasks: 0, missingLead: 0, missingProduct: 0, missingDeadline: 0, baseline: null });
-      continue;
+      // No continue: a content index on one row with its own task ("1 | Chỉ số hài lòng về … | <task>")
+      // counts that task on its own line, as score() counts it for its lead agency.
     }
     const line = lines.get(t);
     if (!line) continue;

@@ -272,20 +272,22 @@ describe('engine fast paths: no step grows with the square of the rows', () => {
     return { name: 'Phụ lục', values, merges: [] };
   }
 
-  it('an empty lead takes the nearest sibling lead after it, else before it', () => {
+  it('an empty lead takes the nearest sibling lead above it, never one below (a lost merge keeps its value in its top cell)', () => {
     const leads: Record<number, string> = { 2: 'Sở Nội vụ', 5: 'Sở Tư pháp' };
     const a = analyzeSheet(sheet(6, (k) => leads[k] ?? ''));
     const byCode = new Map(a.appendix.items.map((it) => [it.code, it]));
     const got = (code: string) => [byCode.get(code)!.lead.map((l) => l.name).join(), byCode.get(code)!.leadInheritedFrom];
-    assert.deepEqual(got('1.1'), ['Sở Nội vụ', 4]); // row of 1.2
-    assert.deepEqual(got('1.3'), ['Sở Tư pháp', 7]); // row of 1.5, after it
-    assert.deepEqual(got('1.6'), ['Sở Tư pháp', 7]); // nothing after: the nearest before
+    assert.deepEqual(got('1.1'), ['', null]); // nothing above: reported, not given 1.2's
+    assert.deepEqual(got('1.3'), ['Sở Nội vụ', 4]); // row of 1.2, above it
+    assert.deepEqual(got('1.4'), ['Sở Nội vụ', 4]); // a merge over three rows
+    assert.deepEqual(got('1.6'), ['Sở Tư pháp', 7]); // row of 1.5
     assert.deepEqual(got('1.2'), ['Sở Nội vụ', null]);
+    assert.deepEqual(a.findings.filter((f) => f.kind === 'missing-lead-agency').map((f) => f.row), [3]);
   });
 
   it('20,000 siblings without a lead inherit in linear time', () => {
     const start = process.hrtime.bigint();
-    const a = analyzeSheet(sheet(20_000, (k) => (k === 20_000 ? 'Sở Nội vụ' : '')));
+    const a = analyzeSheet(sheet(20_000, (k) => (k === 1 ? 'Sở Nội vụ' : '')));
     const ms = Number(process.hrtime.bigint() - start) / 1e6;
     assert.ok(a.appendix.items.filter((it) => it.leadInheritedFrom !== null).length === 19_999);
     assert.ok(ms < 8000, `${ms} ms`);
@@ -422,7 +424,7 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
     .array(
       fc.constantFrom(
         'a', 'B', '1', '95', '1.000', ' ', '  ', '\n', ' \n', '\n ', '\n\n', ';', '.', '. ', '\t', '&', '<', '\u00a0', '\u2028', '\u200b',
-        'không', 'KHÔNG', 'Không có', 'so với', 'SO VỚI', 'tăng', 'TĂNG', 'giảm', 'Giảm', 'vượt', 'VƯỢT', 'trở', 'TRỞ', 'khôngx', 'xtrở',
+        'không', 'KHÔNG', 'Không có', 'so với', 'SO VỚI', 'tăng', 'TĂNG', 'giảm', 'Giảm', 'vượt', 'VƯỢT', 'trở', 'TRỞ', 'hơn', 'HƠN', 'ơ', 'khôngx', 'xtrở',
         'đợt', 'được', 'ô', 'Ô', 'ợ', 'Ợ', 'ở', 'ă', 'Ả', 'ớ', 'Σ', 'İ', 'ß', 'ǅ', 'K', 'x\u0301', '𝐀', '\ud835', 'Ⅻ', '²', '١', 'ẞ', 'ｶ',
       ),
       { maxLength: 14 },
@@ -436,7 +438,7 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
       const l = s.toLowerCase();
       return l.length === s.length && !s.includes('\u03a3') ? l : [...s].map((ch) => (ch.toLowerCase().length === ch.length ? ch.toLowerCase() : ch)).join('');
     };
-    const cues = ['không', 'so với', 'tăng', 'giảm', 'vượt', 'trở'];
+    const cues = ['không', 'so với', 'tăng', 'giảm', 'vượt', 'trở', 'hơn'];
     const check = (s: string) => {
       const got = phraseScan(s);
       const k = JSON.stringify(s);
@@ -551,6 +553,7 @@ describe('engine fast paths: the status of a threshold without its reason', () =
     '97%', '97,5 %', 'Đạt 97%', 'đạt 100%', '52/54', '52 TTHC', '0,97', 0.97, 97, 95, 1, 0, -3, 2.5, '1.234,5', '+3%', '-5%',
     'tăng 5%', 'giảm 3%', 'Tăng 12 hồ sơ', 'không đổi', 'Giữ nguyên', 'Không đạt', 'Chưa hoàn thành', 'Hoàn thành', 'Đúng quy định',
     'Có sai phạm', 'không', 'Không có', 'Không xảy ra', 'Đã thực hiện', 'Trễ hạn', 'ok', '', '   ', 'abc', '17/6/2019', 'năm 2020: 80%',
+    '2 tuần', '1 tháng', '48 giờ', 'Đạt 98% chỉ tiêu', 'Sử dụng 1.300/1.250 biên chế', '1.240 biên chế',
     null, undefined, Number.NaN, Number.POSITIVE_INFINITY, true, new Date(2024, 0, 2), { a: 1 },
   ];
 
@@ -581,7 +584,7 @@ describe('engine fast paths: the status of a threshold without its reason', () =
   });
 
   it('is evaluateThreshold(...).status on generated targets and results', () => {
-    const part = fc.constantFrom('95', '1,5', '2018', '%', ' ', 'từ', 'trở lên', 'trở xuống', 'đến', '-', 'không quá', 'ít nhất', 'tăng', 'giảm', 'so với năm trước', 'không có', 'vượt', 'TTHC', 'lần/năm', 'Đạt', 'không', 'hoàn thành', '/', '52');
+    const part = fc.constantFrom('95', '1,5', '2018', '%', ' ', 'từ', 'trở lên', 'trở xuống', 'đến', '-', 'không quá', 'ít nhất', 'tăng', 'giảm', 'so với năm trước', 'không có', 'vượt', 'TTHC', 'lần/năm', 'Đạt', 'không', 'hoàn thành', '/', '52', 'cao hơn năm trước', 'chỉ tiêu được giao', 'ngày làm việc', 'tuần', 'tháng');
     const text = fc.array(part, { minLength: 1, maxLength: 10 }).map((p) => p.join(' '));
     fc.assert(
       fc.property(text, fc.oneof(text, fc.double({ noNaN: false }), fc.constantFrom(...ACTUALS)), (target, actual) => {

@@ -1,8 +1,9 @@
 // Acceptance on the three real appendices: what the reader recognises, row by row.
 import { strict as assert } from 'node:assert';
 import { analyzeSheet, buildSummaryTables, type Analysis, type SheetSnapshot } from '../model';
+import { parseBaseline } from '../model/baseline';
 import { isExcelError } from '../model/text';
-import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC, loadSnapshot } from './helpers/fixtures';
+import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC, loadSnapshot, setCell } from './helpers/fixtures';
 
 const noHtml = (a: Analysis) => {
   for (const it of a.appendix.items) {
@@ -46,14 +47,21 @@ describe('Lào Cai 2019 PAR INDEX appendix', () => {
     assert.equal(byCode.get('8.1')!.surveyOnly, true);
     assert.equal(byCode.get('8.1')!.maxPoints, null);
   });
-  it('gives every scored leaf a lead agency and reports no missing lead', () => {
+  it('gives every scored leaf a lead agency but 1.4.1, which is reported, not given the lead of 1.4.2 below it', () => {
     const items = a.appendix.items;
     const leaves = items.filter((it) => it.maxPoints !== null && it.children.length === 0 && it.kind !== 'total');
     assert.ok(leaves.length > 70);
-    for (const it of leaves) assert.ok(it.lead.length > 0, `no lead on ${it.code}`);
-    assert.equal(a.findings.filter((f) => f.kind === 'missing-lead-agency').length, 0);
+    for (const it of leaves) if (it.code !== '1.4.1') assert.ok(it.lead.length > 0, `no lead on ${it.code}`);
+    // A lost vertical merge keeps its value in the top cell: 1.4.1 (row 19, first under 1.4, whose
+    // row has no lead) has nothing above to take, and its empty I19 is the plan's own gap.
     const l141 = items.find((it) => it.code === '1.4.1')!;
-    assert.equal(l141.leadInheritedFrom, 20); // the lost vertical merge with 1.4.2
+    assert.deepEqual([l141.lead.length, l141.leadInheritedFrom], [0, null]);
+    assert.deepEqual(a.findings.filter((f) => f.kind === 'missing-lead-agency').map((f) => `${f.column}${f.row}`), ['I19']);
+  });
+  it('keeps the numbers of "Mục tiêu đạt được" as points, also those up to 1 (a PAR sheet with maxima: not rates)', () => {
+    const byCode = new Map(a.appendix.items.map((it) => [it.code, it]));
+    assert.deepEqual([byCode.get('1.1')!.targetPoints, byCode.get('1.2(1)')!.targetPoints, byCode.get('1.2(3)')!.targetPoints], [1.25, 0.5, 0.25]);
+    assert.equal(byCode.get('1.2(1)')!.targets.some((t) => t.threshold.kind === 'compare'), false);
   });
   it('unfolds the vertical merge E16:E17 into 1.3.2', () => {
     const it = a.appendix.items.find((x) => x.code === '1.3.2')!;
@@ -198,6 +206,42 @@ describe('Vĩnh Phúc 2022 PAPI appendix', () => {
     period.score.tasks[0]!.baseline!.targetYear = '2022-2025';
     assert.equal(buildSummaryTables(period, 'vi').find((x) => x.key === 'fields')!.rows[0]![target], '2022-2025');
   });
+  it('an emptied lead takes the task above, never the one below; the first task of an index is reported', async () => {
+    const s = await loadSnapshot(VINHPHUC);
+    setCell(s, 24, 3, ''); // II.10, Sở LĐTBXH; II.11 below is "UBND các huyện, TP"
+    setCell(s, 15, 3, ''); // II.1: section II has no lead and nothing is above it
+    const r = analyzeSheet(s);
+    const row = (n: number) => r.appendix.items.find((it) => it.row === n)!;
+    assert.deepEqual([row(24).lead.map((l) => l.name), row(24).leadInheritedFrom], [row(23).lead.map((l) => l.name), 23]);
+    assert.deepEqual([row(15).lead.length, row(15).leadInheritedFrom], [0, null]);
+    assert.deepEqual(r.findings.filter((f) => f.kind === 'missing-lead-agency').map((f) => `${f.column}${f.row}`), ['C15']);
+    assert.equal(r.score.tasks[1]!.missingLead, 1);
+  });
+  it('reads the other baseline wordings, and an impossible score as a bad number, never as a task', async () => {
+    const s = await loadSnapshot(VINHPHUC);
+    setCell(s, 7, 2, '(Kết quả năm 2021: Đạt 4,72/10, xếp thứ 31/60 tỉnh, thành phố, thuộc nhóm có điểm số Trung bình thấp)');
+    setCell(s, 14, 2, 'Năm 2019, chỉ số tổng hợp PAPI của tỉnh Lạng Sơn đạt 44,07 điểm, xếp hạng 24/63 tỉnh, thành phố, nằm trong nhóm trung bình cao');
+    setCell(s, 32, 2, 'Năm 2021: Đạt 12,4/10 điểm, xếp thứ 19/60. Mục tiêu: Năm 2022, trong tốp 15/63');
+    setCell(s, 53, 2, 'Năm 2021: Đạt 17,7 điểm, xếp thứ 01/60. Mục tiêu: Từ năm 2022-2025, duy trì trong tốp 05/63');
+    const r = analyzeSheet(s);
+    assert.equal(r.score.taskCount, 84);
+    assert.deepEqual(r.score.tasks.map((t) => t.tasks), [5, 16, 5, 12, 7, 14, 4, 21]);
+    const b = r.score.tasks.map((t) => t.baseline);
+    assert.deepEqual([b[0]!.year, b[0]!.score, b[0]!.scaleMax, b[0]!.rank, b[0]!.rankOf, b[0]!.group], [2021, 4.72, 10, 31, 60, 'trung bình thấp']);
+    assert.deepEqual([b[1]!.year, b[1]!.score, b[1]!.scaleMax, b[1]!.rank, b[1]!.rankOf], [2019, 44.07, null, 24, 63]); // the total PAPI, up to 80
+    assert.deepEqual([b[2]!.score, b[2]!.scaleMax, b[2]!.rank, b[2]!.targetRank], [null, 10, 19, 15]); // a content index is 1–10
+    assert.deepEqual([b[4]!.score, b[4]!.rank], [null, 1]); // in points, under a content index
+    const got = r.findings.filter((f) => [7, 14, 32, 53].includes(f.row)).map((f) => `${f.kind}@${f.column}${f.row}:${f.params.value}`);
+    assert.deepEqual(got, ['bad-number@B32:12,4/10', 'bad-number@B53:17,7']);
+  });
+  it('takes no target for a baseline: words before "đạt" need a rank, and a score its scale allows', () => {
+    assert.equal(parseBaseline('Năm 2023, phấn đấu đạt 45 điểm trở lên'), null);
+    assert.equal(parseBaseline('Năm 2023: hoàn thành 100% nhiệm vụ'), null);
+    assert.equal(parseBaseline('Năm 2021:Đạt 4,72/10, xếp thứ 31/60')!.score, 4.72);
+    assert.equal(parseBaseline('Năm 2021: Đạt 0,5/10 điểm', true)!.score, null); // a content index is at least 1
+    assert.equal(parseBaseline('Năm 2021: đạt 101,5%, xếp thứ 2/63')!.score, null);
+    assert.equal(parseBaseline('Năm 2021, chỉ số PAPI của tỉnh đạt 84,1 điểm, xếp hạng 2/63', true)!.score, null); // the total is up to 80
+  });
   it('reads thresholds from the product and timeframe columns', () => {
     const row = (r: number) => a.appendix.items.find((it) => it.row === r)!;
     assert.deepEqual(row(91).targets[0]!.threshold, { kind: 'compare', op: '>', value: 95, unit: '%' });
@@ -241,6 +285,12 @@ describe('Hà Giang 2023 city PAPI appendix', () => {
     assert.equal(extra.row, 17);
     assert.match(c22.task, /phường và thông qua các cuộc họp thôn, tổ dân phố\.$/);
     assert.deepEqual(extra.targets[0]!.threshold, { kind: 'compare', op: '>=', value: 30, unit: '%' });
+  });
+  it("gives an extra task past a page break its criterion's timeframe, as it gives the lead (G17)", () => {
+    const extra = a.appendix.items.find((it) => it.row === 17)!;
+    assert.deepEqual([extra.lead.map((l) => l.name), extra.leadInheritedFrom, extra.deadline], [['Phòng Lao động, Thương binh và Xã hội'], 13, 'Thường xuyên']);
+    const missing = a.findings.filter((f) => f.kind === 'missing-task-field').map((f) => `${f.column}${f.row}`);
+    assert.deepEqual(missing, ['G26', 'G27']); // 3.3 has no timeframe to give its extra task
   });
   it('leaves no HTML in any text', () => noHtml(a));
 });

@@ -50,11 +50,11 @@ describe('findings planted in the Lào Cai appendix', () => {
     assert.deepEqual(brief(problems(base)), ['sum-mismatch@C123']);
   });
 
-  it('a missing lead inherits from the parent before being reported', () => {
+  it('a missing lead inherits from the sibling above before being reported', () => {
     setCell(base, 100, 9, null);
     const a = analyzeSheet(base);
     assert.deepEqual(brief(a.findings.filter((f) => f.severity !== 'info')), []);
-    assert.equal(a.appendix.items.find((it) => it.row === 100)!.leadInheritedFrom, 101);
+    assert.equal(a.appendix.items.find((it) => it.row === 100)!.leadInheritedFrom, 99); // 7.1.1, not 7.1.3 below
   });
 
   it('scores: over-max is capped, missing evidence and unmet thresholds are not accepted', () => {

@@ -38,6 +38,57 @@ describe('a SIPAS appendix (Tuyên Quang 2021 shape)', () => {
   });
 });
 
+describe('a SIPAS sheet with each content index on one row with its own task', () => {
+  // Tuyên Quang 2021 as some offices lay it out: index name, task, target and lead on one row, the
+  // whole index's baseline line above index 1.
+  const values: unknown[][] = [
+    ['PHỤ LỤC'], ['NHIỆM VỤ NÂNG CAO CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) TỈNH TUYÊN QUANG NĂM 2021'], [],
+    ['TT', 'Chỉ số thành phần', 'Nhiệm vụ, giải pháp', 'Chỉ tiêu', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện'],
+    ['', 'Năm 2020: đạt 82,25%, xếp thứ 49/63 tỉnh, thành phố. Mục tiêu: Năm 2021, trong tốp 30/63'],
+    ['1', 'Chỉ số hài lòng về “Tiếp cận dịch vụ”', 'Đầu tư cơ sở vật chất, trang thiết bị tại Bộ phận một cửa', 'Trên 85%', 'Văn phòng UBND tỉnh', 'Các sở, ban, ngành', 'Trước 31/12/2021'],
+    ['2', 'Chỉ số hài lòng về “Thủ tục hành chính”', 'Thực hiện đúng quy định về thành phần hồ sơ, mức phí, lệ phí', 'Từ 80% trở lên', 'Văn phòng UBND tỉnh', 'Các sở, ban, ngành', 'Thường xuyên'],
+    ['3', 'Chỉ số hài lòng về “Công chức”', 'Bồi dưỡng nâng cao nghiệp vụ, đạo đức công vụ', 'Từ 85% trở lên', 'Sở Nội vụ', 'Các sở, ban, ngành', ''],
+    ['4', 'Chỉ số hài lòng về “Kết quả giải quyết”', 'Nâng cao chất lượng giải quyết công việc', '100%', 'Văn phòng UBND tỉnh', 'UBND huyện, thành phố', 'Trước 31/12/2021'],
+    ['5', 'Chỉ số hài lòng về “Tiếp nhận, xử lý ý kiến góp ý, phản ánh kiến nghị”', 'Niêm yết công khai địa chỉ tiếp nhận', '100%', 'Văn phòng UBND tỉnh', 'Bưu điện tỉnh', 'Trước 31/12/2021'],
+  ];
+  const a = analyzeSheet({ name: 'PL', values, merges: [] });
+  it('counts each index\'s own task in the summary, as by lead agency', () => {
+    assert.equal(a.index, 'SIPAS');
+    assert.deepEqual(a.score.tasks.map((t) => [t.code, t.tasks, t.missingDeadline]), [['1', 1, 0], ['2', 1, 0], ['3', 1, 1], ['4', 1, 0], ['5', 1, 0]]);
+    const byAgency = new Map(a.score.agencies.map((g) => [g.name, g.tasks]));
+    assert.deepEqual([byAgency.get('Văn phòng UBND tỉnh'), byAgency.get('Sở Nội vụ')], [4, 1]);
+    const fields = buildSummaryTables(a, 'vi').find((t) => t.key === 'fields')!;
+    assert.equal(fields.rows[fields.totalRow]![2], 5);
+  });
+  it('reads the baseline line above index 1 as the whole index\'s, not as a content index or a task', () => {
+    const line = a.appendix.items.find((it) => it.row === 5)!;
+    assert.deepEqual([line.kind, line.parent, line.baseline?.score, line.baseline?.rank], ['baseline', -1, 82.25, 49]);
+    assert.equal(a.findings.filter((f) => f.row === 5).length, 0);
+  });
+});
+
+describe('SIPAS target cells holding a number (a cell formatted as %)', () => {
+  const values: unknown[][] = [
+    ['PHỤ LỤC'], ['NHIỆM VỤ NÂNG CAO CHỈ SỐ HÀI LÒNG CỦA NGƯỜI DÂN, TỔ CHỨC (SIPAS) NĂM 2021'], [],
+    ['TT', 'Chỉ số thành phần / Nhiệm vụ', 'Chỉ tiêu', 'Cơ quan chủ trì', 'Cơ quan phối hợp', 'Thời gian thực hiện', 'Kết quả thực hiện', 'Tài liệu kiểm chứng'],
+    ['1', 'Chỉ số hài lòng về tiếp cận dịch vụ'],
+    ['1.1', 'Đầu tư cơ sở vật chất tại Bộ phận một cửa', 0.85, 'Văn phòng UBND tỉnh', 'Các sở, ban, ngành', 'Năm 2021', 0.84, 'Báo cáo số 1/BC-UBND'],
+    ['1.2', 'Khảo sát mức độ hài lòng', '≥ 85%', 'Sở Nội vụ', 'Các sở, ban, ngành', 'Năm 2021', 0.84, 'Báo cáo số 3/BC-UBND'],
+    ['1.3', 'Niêm yết công khai', 1, 'Văn phòng UBND tỉnh', 'Các sở, ban, ngành', 'Năm 2021', 1, 'Báo cáo số 2/BC-UBND'],
+    ['1.4', 'Tổ chức hội nghị đối thoại', 2, 'Văn phòng UBND tỉnh', 'Các sở, ban, ngành', 'Năm 2021', 'Đã tổ chức 2 hội nghị', 'Báo cáo số 4/BC-UBND'],
+  ];
+  it('reads 0.85 (shown as 85%) as ≥ 85% and flags 84% as the typed "≥ 85%" is; 1 is 100%; other numbers stay as they were', () => {
+    const a = analyzeSheet({ name: 'PL', values, merges: [] });
+    const row = (n: number) => a.appendix.items.find((it) => it.row === n)!;
+    assert.deepEqual(row(6).targets.map((t) => t.threshold), [{ kind: 'compare', op: '>=', value: 85, unit: '%' }]);
+    assert.deepEqual([row(6).targetText, row(6).targetCol, row(6).targetPoints], ['≥ 85%', 'C', null]);
+    assert.deepEqual(row(8).targets.map((t) => t.threshold), [{ kind: 'compare', op: '>=', value: 100, unit: '%' }]);
+    assert.equal(row(9).targetPoints, 2);
+    const got = a.findings.filter((f) => f.severity !== 'info').map((f) => `${f.kind}@${f.column}${f.row}`);
+    assert.deepEqual(got, ['threshold-unmet@G6', 'threshold-unmet@G7']);
+  });
+});
+
 describe("parscore's own summary sheets", () => {
   it('are never analysed as an appendix, even when picked by name, in either language and under a "(2)" name', () => {
     const a = analyzeSheet(tuyenQuangSipas());

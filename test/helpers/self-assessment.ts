@@ -7,6 +7,9 @@ export const COL = { actual: 11, points: 12, evidence: 13, explanation: 14 } as 
 
 export async function cleanLaoCai(): Promise<SheetSnapshot> {
   const s = await loadSnapshot(LAOCAI);
+  // 1.4.1 (row 19) has no lead in the plan and takes none from 1.4.2 below it: a complete
+  // self-assessment names one (column I), here the agencies of 1.4.2.
+  setCell(s, 19, 9, s.values[20 - 1]![9 - 1]);
   const a = analyzeSheet(s);
   setCell(s, 5, COL.actual, 'Kết quả thực hiện');
   setCell(s, 5, COL.points, 'Điểm tự đánh giá');
