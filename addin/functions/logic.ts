@@ -680,7 +680,8 @@ function scalarArg(v: unknown, arg: 'target' | 'actual', lang: Lang): unknown {
  * ("≥ 95%"; 1 is 100%, the most common target). Any other number is refused: a count, a year
  * (2025) and a date (a serial number, 46022 for 31/12/2025) look alike to a function, and reading
  * a date as a minimum would pass a late finish. In the appendix table such a number is points
- * (reader.ts pointsIn); a PARCHECK target is a target by its place in the call.
+ * where the sheet has points (reader.ts pointsIn), a rate the same way where it has none or is a
+ * SIPAS/PAPI index (reader.ts numbersAsRates); a PARCHECK target is a target by its place in the call.
  */
 export function numberAsTarget(n: number): string | null {
   return n > 0 && n <= 1 ? `>= ${plainDecimal(n * 100, 'en')}%` : null;
