@@ -12,6 +12,12 @@
 //   change must be ≤ 0); "không giảm so với <X>" → relative increase with atLeast 0.
 //   Relative without atLeast needs a strict change in its direction.
 // - "Giảm 5%/năm" → relative decrease ≥ 5% with baseline "năm trước liền kề".
+// - A comparative needs no "so với" before a time ("cao hơn năm 2018", "không thấp hơn năm
+//   trước"); a minimum after the baseline is the amount ("tăng so với năm 2018 ít nhất 2 đơn vị").
+// - "95-100%": a bare number before a dash and a percent is the range's start when close to it.
+// - Evaluating: against a quota baseline (chỉ tiêu, kế hoạch, … được giao) a bare "98%" or
+//   "1.300/1.250" is the level reached (100% = the quota), not a change; time units convert
+//   (tuần = 7 ngày or 5 ngày làm việc, tháng ≈ 30 ngày) or are not evaluable.
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
@@ -97,9 +103,9 @@ const CHAR_BITS = 0xff;
 const BREAK = 1 << 16;
 /** An UPPER character after the first one. */
 const UPPER_AFTER_FIRST = 1 << 17;
-/** The phrase holds "không", "so với", "tăng", "giảm", "vượt", "trở" (in lower case), as c.includes would tell. */
-const [HAS_KHONG, HAS_SO_VOI, HAS_TANG, HAS_GIAM, HAS_VUOT, HAS_TRO] = [18, 19, 20, 21, 22, 23].map((b) => 1 << b) as [number, number, number, number, number, number];
-const ANY_CUE = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT | HAS_TRO;
+/** The phrase holds "không", "so với", "tăng", "giảm", "vượt", "trở", "hơn" (in lower case), as c.includes would tell. */
+const [HAS_KHONG, HAS_SO_VOI, HAS_TANG, HAS_GIAM, HAS_VUOT, HAS_TRO, HAS_HON] = [18, 19, 20, 21, 22, 23, 24].map((b) => 1 << b) as [number, number, number, number, number, number, number];
+const ANY_CUE = HAS_KHONG | HAS_SO_VOI | HAS_TANG | HAS_GIAM | HAS_VUOT | HAS_TRO | HAS_HON;
 
 /** Cue words, each found by its rarest letter (lower case) at `at`. */
 const CUE_WORDS = (
@@ -110,6 +116,7 @@ const CUE_WORDS = (
     ['giảm', 'ả', HAS_GIAM],
     ['vượt', 'ợ', HAS_VUOT],
     ['trở', 'ở', HAS_TRO],
+    ['hơn', 'ơ', HAS_HON], // the 7th and last that bits 8–10 of CHAR_FACTS can name
   ] as const
 ).map(([word, letter, bit]) => ({ word, letter: letter.charCodeAt(0), at: word.indexOf(letter), bit }));
 
@@ -420,8 +427,19 @@ const NONE_RE = new RegExp(
   `${WB}(?:không có|không để xảy ra|không xảy ra|không phát sinh)${WE}(?!\\s*[\\d<>≤≥=])`,
   'gu',
 );
+/**
+ * What a comparative names without "so với" ("cao hơn năm trước", "không thấp hơn cùng kỳ"):
+ * "năm" only before a year or "trước" / "ngoái" / "liền" / "cũ" ("nhiều hơn năm lớp" is five),
+ * "mức" only as an average ("cao hơn mức 80%" is a level: > 80%).
+ */
+const COMPARED_WITH = `(?=năm\\s+(?:\\d|(?:trước|ngoái|liền|cũ)${WE})|mức\\s+(?:bình quân|trung bình)${WE}|(?:cùng kỳ|kỳ trước|quý|tháng|giai đoạn|bình quân|trung bình)${WE})`;
+/** First words of COMPARED_WITH, for the check that spares its regex (comparedAfterHon). */
+const COMPARED_FIRST = ['năm', 'cùng kỳ', 'kỳ trước', 'quý', 'tháng', 'giai đoạn', 'mức', 'bình quân', 'trung bình'];
+// m[1] "không" (the opposite, by at least 0) or "bằng hoặc" (this direction, by at least 0);
+// m[2] a direction word before "so với", or m[3] a comparative right before what it compares
+// with: "cao hơn năm 2018" is "cao hơn so với năm 2018"; m[4] the baseline.
 const REL_SO_VOI_RE = new RegExp(
-  `${WB}(không\\s+)?(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}\\s*([^,;()]*)`,
+  `${WB}(không\\s+|bằng hoặc\\s+)?(?:(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}|(cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+${COMPARED_WITH})\\s*([^,;()]*)`,
   'gu',
 );
 const REL_END_RE = new RegExp(`${WB}(không\\s+)?(tăng|giảm)(?:\\s+(?:lên|xuống))?\\s*$`, 'gu');
@@ -429,43 +447,76 @@ const VUOT_RE = new RegExp(
   `${WB}(không\\s+)?vượt(?:\\s+quá${WE})?${WE}(?!\\s*(?:quá${WE}|[\\d<>≤≥=]))\\s*([^,;()]*)`,
   'gu',
 );
-const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn']);
+const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn', 'vượt']);
 /** Per word rule (WORD_RULES order), the words a match must start with. */
 const RULE_FIRST_WORDS = [
   ['không'],
-  ['không', 'tăng', 'giảm', 'cao hơn', 'thấp hơn', 'nhiều hơn', 'ít hơn'],
+  ['không', 'bằng', 'tăng', 'giảm', 'cao hơn', 'thấp hơn', 'nhiều hơn', 'ít hơn'],
   ['không', 'tăng', 'giảm'],
   ['không', 'vượt'],
 ];
 
-type WordRule = (m: RegExpExecArray, o: string) => Span;
+type WordRule = (m: RegExpExecArray, w: WordScanner) => Span;
 
 const WORD_RULES: [RegExp, WordRule][] = [
-  [NONE_RE, (m, o) => ({ start: m.index, end: o.length, threshold: { kind: 'none' } })],
-  [REL_SO_VOI_RE, (m, o) => relativeWordSpan(m, o, m[2], m[3])],
-  [REL_END_RE, (m, o) => relativeWordSpan(m, o, m[2], '')],
+  [NONE_RE, (m, w) => ({ start: m.index, end: w.o.length, threshold: { kind: 'none' } })],
+  [REL_SO_VOI_RE, (m, w) => relativeWordSpan(m, w, (m[2] ?? m[3])!, m[4]!)],
+  [REL_END_RE, (m, w) => relativeWordSpan(m, w, m[2]!, '')],
   [
     VUOT_RE,
-    (m, o) => {
+    (m, w) => {
+      if (!m[1]) return relativeWordSpan(m, w, 'vượt', m[2]!);
       const end = m.index + m[0].length;
-      const baseline = canonBaseline(o.slice(end - m[2].length, end));
-      const threshold: Threshold = m[1]
-        ? { kind: 'relative', direction: 'decrease', atLeast: 0, baseline }
-        : { kind: 'relative', direction: 'increase', baseline };
-      return { start: m.index, end, threshold };
+      const baseline = canonBaseline(w.o.slice(end - m[2]!.length, end));
+      return { start: m.index, end, threshold: { kind: 'relative', direction: 'decrease', atLeast: 0, baseline } };
     },
   ],
 ];
 
-function relativeWordSpan(m: RegExpExecArray, o: string, word: string, rawBase: string): Span {
+function relativeWordSpan(m: RegExpExecArray, w: WordScanner, word: string, rawBase: string): Span {
   const end = m.index + m[0].length;
-  const baseline = canonBaseline(o.slice(end - rawBase.length, end));
+  const from = end - rawBase.length;
   const dir: Direction = INCREASE_WORDS.has(word) ? 'increase' : 'decrease';
-  // "không tăng so với X" = must not rise: a decrease of at least 0.
-  const threshold: Threshold = m[1]
-    ? { kind: 'relative', direction: dir === 'increase' ? 'decrease' : 'increase', atLeast: 0, baseline }
+  if (m[1]) {
+    // "không tăng so với X" = must not rise: a decrease of at least 0; "bằng hoặc cao hơn X" = an increase of at least 0.
+    const negated = m[1].charCodeAt(0) === 107; // "k" of "không", else "bằng hoặc"
+    const direction = negated ? (dir === 'increase' ? 'decrease' : 'increase') : dir;
+    return { start: m.index, end, threshold: { kind: 'relative', direction, atLeast: 0, baseline: canonBaseline(w.o.slice(from, end)) } };
+  }
+  // "tăng so với năm 2018 ít nhất từ 2 đơn vị trở lên": the amount written after the baseline.
+  const amount = rawBase ? amountIn(w, from, end) : null;
+  const baseline = canonBaseline(w.o.slice(from, amount ? amount.start : end));
+  const threshold: Threshold = amount
+    ? { kind: 'relative', direction: dir, atLeast: amount.value, unit: amount.unit, baseline }
     : { kind: 'relative', direction: dir, baseline };
   return { start: m.index, end, threshold };
+}
+
+/**
+ * A minimum in the baseline text c[from, end) of a relative word rule: the first number a
+ * numeric rule takes, when that is "≥ / > N" with a cue of its own before it ("ít nhất",
+ * "tối thiểu", "trên", "từ … trở lên") and no "đạt" before it ("… và đạt tối thiểu 90%" is a
+ * level, not the change). Only phrases with such a rule and a digit after it get here.
+ */
+function amountIn(w: WordScanner, from: number, end: number): { start: number; value: number; unit: string } | null {
+  const c = w.c;
+  for (let i = from; i < end; i++) {
+    if (!isDigitCode(c.charCodeAt(i)) || !isTokenStart(c, i)) continue;
+    const te = numberTokenEnd(c, i);
+    const span = numericAt(w.o, c, from, i, te, w);
+    if (!span) {
+      i = te;
+      continue;
+    }
+    const t = span.threshold;
+    if (t.kind !== 'compare' || (t.op !== '>=' && t.op !== '>') || span.start >= i) return null;
+    // "ít nhất từ 2 … trở lên": the span starts at "từ"; the cue before it is no baseline either.
+    const cue = opCueIn(c, from, span.start);
+    const start = cue && (cue.op === '>=' || cue.op === '>') ? from + cue.index : span.start;
+    const dat = c.indexOf('đạt', from);
+    return dat >= 0 && dat < start ? null : { start, value: t.value, unit: t.unit };
+  }
+  return null;
 }
 
 // One set of sticky-free global regexes for every scanner: lastIndex is set before each exec
@@ -514,13 +565,14 @@ const SPANS: Span[] = [];
 /**
  * The word rules that may match in clause c (bit i for WORD_RULES[i]), by what each cannot
  * match without: NONE_RE "không", VUOT_RE "vượt", REL_SO_VOI_RE a direction word before "so
- * với", REL_END_RE "tăng" / "giảm" (and maybe "lên" / "xuống") at the end. The regexes are the
- * costly part of a clause: most clauses with the words do not match, and skip them.
+ * với" or "hơn" before what it compares with, REL_END_RE "tăng" / "giảm" (and maybe "lên" /
+ * "xuống") at the end. The regexes are the costly part of a clause: most clauses with the words
+ * do not match, and skip them.
  */
 function wordRules(c: string, words: number): number {
   let rules = 0;
   if (words & HAS_KHONG) rules |= 1;
-  if (words & HAS_SO_VOI && soVoiAfterDirection(c)) rules |= 2;
+  if ((words & HAS_SO_VOI && soVoiAfterDirection(c)) || (words & HAS_HON && comparedAfterHon(c))) rules |= 2;
   if (words & (HAS_TANG | HAS_GIAM) && endsWithAny(c, endBeforeSpaces(c), REL_END_WORDS)) rules |= 4;
   if (words & HAS_VUOT) rules |= 8;
   return rules;
@@ -547,6 +599,15 @@ function soVoiAfterDirection(c: string): boolean {
       const f = e >= p.length && c.startsWith(p, e - p.length) ? spacesBefore(c, e - p.length) : -1;
       if (f >= 0 && endsWithAny(c, f, DIRECTION_ENDS)) return true;
     }
+  }
+  return false;
+}
+
+/** Whether some "hơn" has one of COMPARED_FIRST after it, past spaces ("cao hơn năm trước"). */
+function comparedAfterHon(c: string): boolean {
+  for (let q = c.indexOf('hơn'); q >= 0; q = c.indexOf('hơn', q + 3)) {
+    const p = skipSpaces(c, q + 3, c.length);
+    if (p > q + 3) for (const w of COMPARED_FIRST) if (c.startsWith(w, p)) return true;
   }
   return false;
 }
@@ -588,7 +649,7 @@ function nextWordFor(w: WordScanner, i: number, rule: WordRule, pos: number): Sp
   // look-behind still sees the text before), not trying every position on the way.
   re.lastIndex = firstOf(w.c, RULE_FIRST_WORDS[i]!, pos);
   const m = re.lastIndex < w.c.length ? re.exec(w.c) : null;
-  const span = m ? rule(m, w.o) : null;
+  const span = m ? rule(m, w) : null;
   cache[i] = { from: pos, span };
   return span;
 }
@@ -781,10 +842,12 @@ function rangeAt(k: Tok): Span | null {
   const tu = wordAtEnd(k.pre, 'từ');
   const start = tu >= 0 ? k.preFrom + tu : k.ts;
   const after = k.c.slice(k.te, k.te + 80);
-  if (k.pct || tu >= 0) {
-    const m = RANGE_PCT.exec(after);
-    const max = m ? digitsToNumber(m[1]) : null;
-    if (m && max !== null) return { start, end: k.te + m[0].length, threshold: range(k.value, max, '%') };
+  const pm = RANGE_PCT.exec(after);
+  const pmax = pm ? digitsToNumber(pm[1]) : null;
+  // "95-100%": a bare first number shares the second's "%" when both ends are close; a label
+  // before a dash ("mức độ 3 - 100%", "giai đoạn 1 - 80%") is far below the percent after it.
+  if (pm && pmax !== null && (k.pct || tu >= 0 || (k.value < pmax && k.value * 2 >= pmax))) {
+    return { start, end: k.te + pm[0].length, threshold: range(k.value, pmax, '%') };
   }
   if (tu >= 0 && !k.pct) {
     const m = RANGE_TO.exec(after);
@@ -1010,7 +1073,7 @@ function compareAt(k: Tok): Span | null {
 
 /** Folded count nouns recognised at the start of a long phrase (longest first). */
 const KNOWN_UNITS = [
-  'tin bai', 'luot', 'lan', 'dot', 'ngay', 'tin', 'bai', 'ho so', 'van ban', 'tthc', 'thu tuc',
+  'tin bai', 'luot', 'lan', 'dot', 'ngay lam viec', 'ngay', 'tin', 'bai', 'ho so', 'van ban', 'tthc', 'thu tuc',
   'nguoi', 'cuoc', 'buoi', 'lop', 'sang kien', 'giai phap', 'don vi', 'co quan', 'doanh nghiep',
   'gio', 'thang', 'quy', 'nam', 'diem', 'xa', 'du an', 'hoi nghi', 'phut', 'ty dong',
   'trieu dong', 'dong', 'bao cao', 'chuyen muc', 'phong su', 'tai lieu', 'ke hoach', 'de tai',
@@ -1490,10 +1553,54 @@ function evalNumeric(ctx: Ctx, t: Extract<Threshold, { kind: 'compare' | 'range'
   const r = readNumber(ctx, t.unit === '%');
   if (!r) return cannotRead(ctx);
   if (wrongUnit(r, t.unit)) return unitMismatch(ctx);
+  const k = timeScale(r.unitWord, t.unit);
+  if (k !== k) return unitMismatch(ctx); // NaN: "1 tháng" against working days, "48 giờ" against days
   const ref = t.kind === 'compare' ? t.value : t.max;
-  const v = scaled(r, t.unit, ref);
+  const v = k === 1 ? scaled(r, t.unit, ref) : dropFloatNoise(r.value * k);
   const ok = t.kind === 'compare' ? compareOp(t.op, v, t.value) : compareOp('>=', v, t.min) && compareOp('<=', v, t.max);
-  return verdict(ok, ctx, ctx.why ? showValue(v, t.unit, ctx.lang) : '');
+  return verdict(ok, ctx, ctx.why ? shownConverted(ctx, showValue(v, t.unit, ctx.lang), k) : '');
+}
+
+/** The value as the target's unit shows it, with what was written when it was converted ("10 ngày làm việc («2 tuần»)"). */
+function shownConverted(ctx: Ctx, shown: string, k: number): string {
+  return k === 1 ? shown : `${shown} (${quoted(ctx.s)})`;
+}
+
+/**
+ * Time units in days, in working days, in months and in hours (0: not in that measure). A
+ * week is 7 days or 5 working days; a month about 30 days, and no fixed number of working days
+ * or hours; a day no fixed number of hours (24 or 8 working ones). "ngày" also counts working
+ * days: officers write "5 ngày" against "6 ngày làm việc", and only the first word after a
+ * number is read.
+ */
+const TIME_UNITS: ReadonlyMap<string, { days: number; workDays: number; months: number; hours: number }> = new Map([
+  ['ngày', { days: 1, workDays: 1, months: 0, hours: 0 }],
+  ['ngày làm việc', { days: 0, workDays: 1, months: 0, hours: 0 }],
+  ['tuần', { days: 7, workDays: 5, months: 0, hours: 0 }],
+  ['tháng', { days: 30, workDays: 0, months: 1, hours: 0 }],
+  ['quý', { days: 91, workDays: 0, months: 3, hours: 0 }],
+  ['năm', { days: 365, workDays: 0, months: 12, hours: 0 }],
+  ['giờ', { days: 0, workDays: 0, months: 0, hours: 1 }],
+  ['h', { days: 0, workDays: 0, months: 0, hours: 1 }],
+  ['tiếng', { days: 0, workDays: 0, months: 0, hours: 1 }],
+  ['phút', { days: 0, workDays: 0, months: 0, hours: 1 / 60 }],
+]);
+
+/**
+ * What a reading in time unit `word` (lower case, as read) is multiplied by to be in the
+ * target's time unit: 1 when either is no time unit or they are the same (counts are read
+ * loosely: "5 giải pháp" against "03 sáng kiến"), NaN when no conversion holds.
+ */
+function timeScale(word: string, unit: string | undefined): number {
+  if (!word || !unit || unit === '%' || word === unit) return 1; // most readings: no word after the number
+  const a = TIME_UNITS.get(word);
+  if (!a) return 1;
+  const t = TIME_UNITS.get(unit) ?? TIME_UNITS.get(unit.toLowerCase());
+  if (!t || a === t) return 1;
+  if (a.months && t.months) return a.months / t.months; // exact between months, quarters and years
+  if (t.hours || a.hours) return a.hours && t.hours ? a.hours / t.hours : NaN;
+  if (!t.days) return a.workDays ? a.workDays / t.workDays : NaN; // a working-day target
+  return a.days ? a.days / t.days : NaN;
 }
 
 function evalNone(ctx: Ctx): CheckOutcome {
@@ -1530,12 +1637,19 @@ function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
   const dir = t.direction === 'increase' ? 1 : -1;
   const zero = ZERO_CHANGE_RE.test(f);
   const words = zero ? 0 : wordSign(f);
-  const r = zero ? null : readNumber(ctx, t.unit === '%');
+  const quota = !zero && (t.unit === undefined || t.unit === '%') && QUOTA_RE.test(t.baseline);
+  const r = zero ? null : readNumber(ctx, t.unit === '%' || quota); // "1.300/1.250" is a share of a quota
+  if (r && quota && (r.ratio || (!r.sign && !words))) return evalQuotaLevel(ctx, t, r, dir);
   let change: number;
   let exact = true;
   if (r) {
     if (t.atLeast !== undefined && wrongUnit(r, t.unit)) return unitMismatch(ctx);
-    const m = Math.abs(scaled({ value: Math.abs(r.value), percent: r.percent, ratio: r.ratio, sign: r.sign, unitWord: r.unitWord }, t.unit, t.atLeast));
+    const k = t.atLeast !== undefined ? timeScale(r.unitWord, t.unit) : 1; // "giảm 1 tuần" against "giảm ≥ 3 ngày"
+    if (k !== k) return unitMismatch(ctx);
+    const m =
+      k !== 1
+        ? dropFloatNoise(Math.abs(r.value) * k)
+        : Math.abs(scaled({ value: Math.abs(r.value), percent: r.percent, ratio: r.ratio, sign: r.sign, unitWord: r.unitWord }, t.unit, t.atLeast));
     const sign = r.sign || words || dir; // unsigned: a change in the target's direction
     change = sign * m;
   } else if (zero) {
@@ -1550,6 +1664,40 @@ function evalRelative(ctx: Ctx, t: Relative): CheckOutcome {
   const moved = dir * change;
   const ok = t.atLeast === undefined ? moved > EPS : compareOp('>=', moved, t.atLeast);
   return verdict(ok, ctx, ctx.why ? showChange(ctx.lang, change, exact, r?.percent ? '%' : t.unit) : '');
+}
+
+/** A baseline that is a quota, reached at 100%: "chỉ tiêu được giao", "số biên chế được giao", "kế hoạch". */
+const QUOTA_RE = /(?<![\p{L}\p{N}])(?:chỉ tiêu|kế hoạch|dự toán|mục tiêu|định mức|giao)(?![\p{L}\p{N}])/iu;
+
+/**
+ * Against a quota ("vượt chỉ tiêu được giao", "không vượt quá số biên chế được giao"), a
+ * percentage without a direction word or sign, or "used/quota", is the level reached, the quota
+ * being 100%: "đạt 98% chỉ tiêu" is 2% short of it, not a rise of 98%; "1.300/1.250" is 4% over.
+ * A bare count ("1.240 biên chế") says nothing without the quota.
+ */
+function evalQuotaLevel(ctx: Ctx, t: Relative, r: Reading, dir: number): CheckOutcome {
+  let level: number;
+  if (r.percent || r.ratio) level = dropFloatNoise(r.value);
+  else if (r.value >= 0 && r.value <= 1 && !r.unitWord) level = dropFloatNoise(r.value * 100); // a percent-formatted cell
+  else return needShare(ctx);
+  const change = dropFloatNoise(level - 100);
+  const ok = t.atLeast === undefined ? dir * change > EPS : compareOp('>=', dir * change, t.atLeast);
+  if (!ctx.why) return ok ? MET : UNMET;
+  const shown = showValue(level, '%', ctx.lang);
+  return verdict(ok, ctx, msg(ctx.lang, `đạt ${shown}`, `reached ${shown}`));
+}
+
+function needShare(ctx: Ctx): CheckOutcome {
+  if (!ctx.why) return NOT_EVALUABLE;
+  const need = formatThreshold(ctx.t, ctx.lang);
+  const shown = ctx.s ? quoted(ctx.s) : String(ctx.raw);
+  return notEvaluable(
+    msg(
+      ctx.lang,
+      `Cần tỷ lệ đạt (vd. 98% hoặc 1.200/1.250) để so với: ${need}; thực tế ${shown}`,
+      `Needs the share reached (e.g. 98% or 1,200/1,250) to check: ${need}; actual ${shown}`,
+    ),
+  );
 }
 
 function showChange(lang: Lang, change: number, exact: boolean, unit: string | undefined): string {

@@ -109,6 +109,26 @@ const PHRASES: [string, Threshold[]][] = [
   ['giảm xuống dưới 5%', [cmp('<', 5, '%')]],
   ['Tăng lên 90%', [cmp('>=', 90, '%')]],
   ['Không có TTHC nào bị trễ hạn', [none]],
+  // A bare number before a dash and a percent starts a range (D5); a label before a dash does not.
+  ['đảm bảo hoàn thành đạt 95-100% kế hoạch', [rng(95, 100, '%')]],
+  ['95 - 100%', [rng(95, 100, '%')]],
+  ['Tỷ lệ DVC mức độ 3 - 100% TTHC', [cmp('>=', 100, '%')]],
+  // A minimum after the baseline is the amount (D6).
+  ['tăng so với năm 2018 ít nhất từ 2 đơn vị trở lên', [inc('năm 2018', 2, 'đơn vị')]],
+  ['Tăng so với năm 2018 ít nhất 2 đơn vị', [inc('năm 2018', 2, 'đơn vị')]],
+  ['Vượt kế hoạch ít nhất 5%', [inc('kế hoạch', 5, '%')]],
+  ['tăng so với năm 2018 và đạt tối thiểu 90%', [inc('năm 2018 và đạt tối thiểu 90%')]], // a level, not the change
+  // Comparatives without "so với" (D7), as with it.
+  ['Không thấp hơn năm trước', [inc('năm trước', 0)]],
+  ['cao hơn năm trước liền kề', [inc('năm trước liền kề')]],
+  ['Mức độ thu hút đầu tư của tỉnh năm 2019 cao hơn năm 2018', [inc('năm 2018')]],
+  ['Thấp hơn cùng kỳ năm trước', [dec('cùng kỳ năm trước')]],
+  ['Cao hơn năm trước ít nhất 5%', [inc('năm trước', 5, '%')]],
+  ['Bằng hoặc cao hơn năm trước', [inc('năm trước', 0)]],
+  ['Bằng hoặc cao hơn so với năm trước', [inc('năm trước', 0)]],
+  ['Tỷ lệ hài lòng cao hơn mức 80%', [cmp('>=', 80, '%')]],
+  // "ngày làm việc" is its own unit (D8).
+  ['Không quá 6 ngày làm việc', [cmp('<=', 6, 'ngày làm việc')]],
 ];
 
 const QUALITATIVE = [
@@ -124,6 +144,8 @@ const QUALITATIVE = [
   'Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60 thuộc nhóm có điểm số Trung bình thấp. Mục tiêu: Năm 2022, trong tốp 20/63.',
   'Thực hiện kiểm tra theo Nghị định 167/NĐ-CP ngày 31/12/2017',
   'Tăng cường công tác tuyên truyền',
+  'Tổ chức nhiều hơn năm lớp tập huấn', // "năm" is five here, not a year
+  'Cao hơn kỳ vọng',
 ];
 
 describe('parseTarget: target phrases', () => {
@@ -410,6 +432,39 @@ const EVAL: [Threshold, unknown, Status][] = [
   [dec('số lượng biên chế được giao', 0), 'tăng 3', 'unmet'],
   [dec('số lượng biên chế được giao', 0), '+3', 'unmet'],
   [dec('số lượng biên chế được giao', 0), 'Đạt', 'not-evaluable'],
+  // against a quota, a bare percentage or "used/quota" is the level reached (D2, D3)
+  [inc('chỉ tiêu được giao'), 'Thu ngân sách đạt 98% chỉ tiêu Chính phủ giao', 'unmet'],
+  [inc('chỉ tiêu được giao'), '98%', 'unmet'],
+  [inc('chỉ tiêu được giao'), 0.98, 'unmet'],
+  [inc('chỉ tiêu được giao'), 'Đạt 100% chỉ tiêu', 'unmet'],
+  [inc('chỉ tiêu được giao'), 'Đạt 102% chỉ tiêu', 'met'],
+  [inc('chỉ tiêu được giao'), 'Thu 9.500/10.000 tỷ đồng', 'unmet'],
+  [inc('chỉ tiêu được giao'), 98, 'not-evaluable'], // 98% or a rise of 98?
+  [inc('kế hoạch', 5, '%'), 'Đạt 103% kế hoạch', 'unmet'],
+  [inc('kế hoạch', 5, '%'), 'Đạt 106% kế hoạch', 'met'],
+  [dec('số lượng biên chế được giao', 0), 'Sử dụng 1.300/1.250 biên chế', 'unmet'],
+  [dec('số lượng biên chế được giao', 0), 'Sử dụng 1.200/1.250 biên chế', 'met'],
+  [dec('số lượng biên chế được giao', 0), '1.250/1.250', 'met'],
+  [dec('số lượng biên chế được giao', 0), '102%', 'unmet'],
+  [dec('số lượng biên chế được giao', 0), 'Sử dụng 1.240 biên chế', 'not-evaluable'], // the quota unknown
+  [inc('năm trước liền kề'), '12/10', 'met'], // not a quota: unchanged
+  // time units convert, or are not evaluable (D8)
+  [cmp('<=', 6, 'ngày làm việc'), '2 tuần', 'unmet'],
+  [cmp('<=', 6, 'ngày làm việc'), '1 tuần', 'met'],
+  [cmp('<=', 6, 'ngày làm việc'), '5 ngày', 'met'],
+  [cmp('<=', 6, 'ngày làm việc'), '1 tháng', 'not-evaluable'],
+  [cmp('<=', 10, 'ngày'), '1 tháng', 'unmet'],
+  [cmp('<=', 10, 'ngày'), '1 tuần', 'met'],
+  [cmp('<=', 10, 'ngày'), '2 tuần', 'unmet'],
+  [cmp('<=', 1, 'ngày'), '12 giờ', 'not-evaluable'], // 24 or 8 hours a day?
+  [cmp('<=', 3, 'tháng'), '1 quý', 'met'],
+  [cmp('<=', 3, 'tháng'), '1 năm', 'unmet'],
+  [cmp('<=', 24, 'giờ'), '90 phút', 'met'],
+  [cmp('<=', 24, 'giờ'), '2 ngày', 'not-evaluable'],
+  [rng(5, 10, 'ngày'), '1 tuần', 'met'],
+  [dec('quy định', 3, 'ngày'), 'Giảm 1 tuần', 'met'],
+  [dec('quy định', 3, 'ngày'), 'Giảm 2 tháng', 'met'],
+  [dec('quy định', 3, 'ngày làm việc'), 'Giảm 2 tháng', 'not-evaluable'],
   // qualitative
   [qual('Đúng thời gian quy định'), 'Đạt', 'met'],
   [qual('Đúng thời gian quy định'), 'Hoàn thành', 'met'],
@@ -453,6 +508,71 @@ describe('evaluateThreshold', () => {
       assert.ok(evaluateThreshold(th, actual).reason.length > 0);
       assert.ok(evaluateThreshold(th, actual, 'en').reason.length > 0);
     }
+  });
+
+  it('D2: "vượt chỉ tiêu" is not met by 98% of the quota, only above 100%', () => {
+    const [t] = thresholdsOf('Vượt chỉ tiêu được Chính phủ giao');
+    assert.deepEqual(evaluateThreshold(t, 'Thu ngân sách đạt 98% chỉ tiêu Chính phủ giao'), {
+      status: 'unmet',
+      reason: 'Cần tăng so với chỉ tiêu được giao, thực tế đạt 98%',
+    });
+    assert.equal(evaluateThreshold(t, 'Đạt 98% chỉ tiêu', 'en').reason, 'Needs increase vs chỉ tiêu được giao, actual reached 98%');
+    assert.equal(evaluateThreshold(t, 'Đạt 100% chỉ tiêu').status, 'unmet');
+    assert.equal(evaluateThreshold(t, 'Thu đạt 102% dự toán').status, 'met');
+    assert.equal(evaluateThreshold(t, 'Vượt 2%').status, 'met');
+    assert.equal(evaluateThreshold(t, 'Chưa đạt chỉ tiêu').status, 'unmet');
+    assert.match(evaluateThreshold(t, 98).reason, /^Cần tỷ lệ đạt/);
+  });
+
+  it('D3: "used/quota" over the quota breaks "không vượt quá … được giao"', () => {
+    const [t] = thresholdsOf('Sử dụng không vượt quá số lượng biên chế hành chính được giao');
+    assert.deepEqual(evaluateThreshold(t, 'Sử dụng 1.300/1.250 biên chế'), {
+      status: 'unmet',
+      reason: 'Cần không vượt quá số lượng biên chế hành chính được giao, thực tế đạt 104%',
+    });
+    assert.equal(evaluateThreshold(t, 'Sử dụng 1.200/1.250 biên chế').status, 'met');
+    assert.equal(evaluateThreshold(t, 'Vượt 50 biên chế').status, 'unmet');
+  });
+
+  it('D5: "đạt 95-100%" is the range, not ≥ 100%', () => {
+    const [t] = thresholdsOf('đảm bảo hoàn thành đạt 95-100% kế hoạch');
+    assert.equal(evaluateThreshold(t, '96%').status, 'met');
+    assert.equal(evaluateThreshold(t, '90%').status, 'unmet');
+  });
+
+  it('D6: the minimum written after the baseline counts', () => {
+    const [t] = thresholdsOf('tăng so với năm 2018 ít nhất từ 2 đơn vị trở lên');
+    assert.deepEqual(evaluateThreshold(t, 'Tăng 1 đơn vị'), {
+      status: 'unmet',
+      reason: 'Cần tăng ≥ 2 đơn vị so với năm 2018, thực tế tăng 1 đơn vị',
+    });
+    assert.equal(evaluateThreshold(t, 'Tăng 3 đơn vị').status, 'met');
+  });
+
+  it('D7: comparatives without "so với" are checked like those with it', () => {
+    for (const [text, same] of [
+      ['Không thấp hơn năm trước', 'Không giảm so với năm trước'],
+      ['cao hơn năm trước liền kề', 'Cao hơn so với năm trước liền kề'],
+      ['Mức độ thu hút đầu tư của tỉnh năm 2019 cao hơn năm 2018', 'Cao hơn so với năm 2018'],
+    ]) {
+      assert.deepEqual(thresholdsOf(text), thresholdsOf(same), text);
+      const [t] = thresholdsOf(text);
+      assert.equal(evaluateThreshold(t, 'Giảm 1%').status, 'unmet', text);
+      assert.equal(evaluateThreshold(t, 'Tăng 1%').status, 'met', text);
+    }
+    assert.equal(evaluateThreshold(thresholdsOf('Không thấp hơn năm trước')[0], 'Giữ nguyên').status, 'met');
+  });
+
+  it('D8: time units convert or are not evaluable, never compared as written', () => {
+    const [t] = thresholdsOf('Không quá 6 ngày làm việc');
+    assert.deepEqual(evaluateThreshold(t, '2 tuần'), { status: 'unmet', reason: 'Cần ≤ 6 ngày làm việc, thực tế 10 ngày làm việc («2 tuần»)' });
+    assert.equal(evaluateThreshold(t, '1 tuần').status, 'met');
+    assert.deepEqual(evaluateThreshold(t, '1 tháng', 'en'), {
+      status: 'not-evaluable',
+      reason: 'Unit mismatch: needs ≤ 6 ngày làm việc, actual «1 tháng»',
+    });
+    const [u] = thresholdsOf('Không quá 10 ngày');
+    assert.deepEqual(evaluateThreshold(u, '1 tháng'), { status: 'unmet', reason: 'Cần ≤ 10 ngày, thực tế 30 ngày («1 tháng»)' });
   });
 
   it('evaluates what parseTarget produced', () => {
