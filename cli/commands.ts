@@ -16,7 +16,7 @@ import { findingsCsv } from './csv';
 import { textReport } from './report';
 import { clearMarks, ownParts } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
-import { clearPatch } from './patch/clear-patch';
+import { clearPatch, type OwnParts } from './patch/clear-patch';
 import { scorePatch } from './patch/score-patch';
 import { PatchUnsupported } from './patch/xml';
 import { checkOutput, DEFAULT_LIMITS, loadWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
@@ -127,17 +127,17 @@ export async function checkQuietly(file: string, o: CommonOptions): Promise<Comm
 export async function scoreFile(file: string, out: string, o: CommonOptions): Promise<CommandResult> {
   checkOutput(out); // before the reading: a wrong output name is told at once
   const prepared = await prepareScore(file, o);
-  const { bytes, additions, keep } = prepared;
+  const { bytes, additions, own } = prepared;
   let analysis = prepared.analysis;
-  // ExcelJS's model is garbage now (unless kept to write through it): collect it before the copy is built.
-  if (!keep && bytes.length > LARGE_INPUT_BYTES) collectGarbage();
+  // ExcelJS's model is garbage now: collect it before the copy is built (or the copy read again).
+  if (bytes.length > LARGE_INPUT_BYTES) collectGarbage();
   let patched: Buffer | null = null;
   try {
     if (additions) patched = scorePatch(bytes, { sheet: analysis.sheet, ...additions });
-    else if (keep) {
+    else if (own) {
       // Scored before: its own marks taken out by the patch writer, then scored as a fresh copy,
       // so the officer's charts and Excel 2010 validations survive a second run too.
-      const again = await rescorePatched(keep, bytes, file, o);
+      const again = await rescorePatched(own, bytes, file, o);
       patched = again.bytes;
       analysis = again.analysis;
     }
@@ -146,7 +146,8 @@ export async function scoreFile(file: string, out: string, o: CommonOptions): Pr
   }
   if (patched) await saveBytes(patched, out, file);
   else {
-    const wb = keep ?? (await loadWorkbook(bytes, file));
+    // What the patch writers do not handle: ExcelJS's load-and-save (read again: one workbook in memory at a time).
+    const wb = await loadWorkbook(bytes, file);
     applyScore(wb, analysis);
     await saveWorkbook(wb, out, file);
   }
@@ -158,19 +159,25 @@ export async function scoreFile(file: string, out: string, o: CommonOptions): Pr
 const LARGE_INPUT_BYTES = 256 * 1024;
 
 /**
- * The analysis and what the patch writer adds; ExcelJS's model of the workbook is handed back
- * only when it is needed to write (marks to clear first), so otherwise it can be collected
- * before the copy is built.
+ * The analysis and what the patch writer adds, or (a workbook scored before) what of it is
+ * parscore's; ExcelJS's model of the workbook is not kept, so it can be collected before the copy
+ * is built.
  */
 async function prepareScore(file: string, o: CommonOptions) {
   const { wb, bytes, analysis } = await analyzeFile(file, o);
   const additions = scoreAdditions(wb, analysis);
-  return { bytes, analysis, additions, keep: additions ? null : wb };
+  return { bytes, analysis, additions, own: additions ? null : ownParts(wb) };
+}
+
+/** The workbook's bytes and what of it is parscore's (its ExcelJS model not kept). */
+async function ownPartsOf(file: string, limits: OpenLimits): Promise<{ bytes: Buffer; own: OwnParts }> {
+  const { wb, bytes } = await openWorkbookBytes(file, limits);
+  return { bytes, own: ownParts(wb) };
 }
 
 /** A scored workbook scored again through the patch writers: cleared, read again, scored (throws PatchUnsupported). */
-async function rescorePatched(wb: ExcelJS.Workbook, bytes: Buffer, file: string, o: CommonOptions): Promise<{ bytes: Buffer; analysis: Analysis }> {
-  const cleared = clearPatch(bytes, ownParts(wb));
+async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: CommonOptions): Promise<{ bytes: Buffer; analysis: Analysis }> {
+  const cleared = clearPatch(bytes, own);
   const fresh = await loadWorkbook(cleared.bytes, file);
   const analysis = analyzeLoaded(fresh, file, o, loadFramework(o.framework));
   const additions = scoreAdditions(fresh, analysis);
@@ -180,14 +187,18 @@ async function rescorePatched(wb: ExcelJS.Workbook, bytes: Buffer, file: string,
 
 export async function clearFile(file: string, out: string, o: Pick<CommonOptions, 'lang' | 'limits'>): Promise<CommandResult> {
   checkOutput(out);
-  const { wb, bytes } = await openWorkbookBytes(file, o.limits ?? DEFAULT_LIMITS);
+  const { bytes, own } = await ownPartsOf(file, o.limits ?? DEFAULT_LIMITS);
+  // ExcelJS's model is garbage now: collect it before the copy is built.
+  if (bytes.length > LARGE_INPUT_BYTES) collectGarbage();
   let r: { sheets: number; columns: number; rules: number };
   try {
-    const cleared = clearPatch(bytes, ownParts(wb));
+    const cleared = clearPatch(bytes, own);
     await saveBytes(cleared.bytes, out, file);
     r = cleared;
   } catch (e) {
     if (!(e instanceof PatchUnsupported)) throw e;
+    // Read again for ExcelJS's load-and-save: one workbook in memory at a time.
+    const wb = await loadWorkbook(bytes, file);
     r = clearMarks(wb);
     await saveWorkbook(wb, out, file);
   }
