@@ -3,7 +3,13 @@
 // Pure: only ./types, ./text and ./numbers.
 //
 // Decisions callers rely on:
-// - A plain "N%" in a target means at least N% ("100% số TTHC" → ≥ 100%).
+// - A plain "N%" in a target means at least N% ("100% số TTHC" → ≥ 100%), but a plain 0% means
+//   none ("Tỷ lệ hồ sơ trễ hạn 0%" → = 0%): "at least 0%" would always hold.
+// - A comparison cue is read whole: "thấp hơn 5%" < 5%, "không lớn hơn 2%" ≤ 2%, "không thấp
+//   hơn" ≥, "nhỏ hơn hoặc bằng" ≤, "tối đa là" / "dưới mức" / "Tối đa:" as without the filler;
+//   English too ("Below 5%", "No more than 5%", "5% or less"). "95 phần trăm" is 95%.
+// - "vượt 85%" is a level (> 85%); a change only with a baseline ("so với …", "/năm", or a quota:
+//   "vượt 5% kế hoạch" = tăng ≥ 5% so với kế hoạch, while "vượt 100% kế hoạch" is > 100%).
 // - A bare number ("1.25", 9) is not a target (it is points): parseTarget → [].
 // - Non-percent numbers count only with a cue (≥, >, ít nhất, tối thiểu, không quá, từ … trở
 //   lên, … trở lên, từ … đến …); "Năm 2021: Đạt 4,72/10 điểm" stays qualitative.
@@ -18,6 +24,9 @@
 // - Evaluating: against a quota baseline (chỉ tiêu, kế hoạch, … được giao) a bare "98%" or
 //   "1.300/1.250" is the level reached (100% = the quota), not a change; time units convert
 //   (tuần = 7 ngày or 5 ngày làm việc, tháng ≈ 30 ngày) or are not evaluable.
+// - A qualitative target naming a deadline ("Trước 31/12/2023", "Hoàn thành trong quý II/2023")
+//   is checked against the date a result states (see actualDay), d/m/yyyy only; "Hoàn thành 80%"
+//   does not complete a qualitative target.
 
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
@@ -94,6 +103,8 @@ const SPACE_OR_LF = 1 << 4;
 const BREAK_MARK = 1 << 5;
 /** The letter a cue word is found by; bits 8–10 of CHAR_FACTS say which (CUE_WORDS index + 1). */
 const CUE_LETTER = 1 << 6;
+/** Outside ASCII: a phrase with such a character is not English ("10 days or less", see noRuleTakes). */
+const NON_ASCII = 1 << 7;
 const CUE_SHIFT = 8;
 /** The characters the pass looks at more closely (markFacts). */
 const MARKS = BREAK_MARK | CUE_LETTER;
@@ -132,6 +143,7 @@ for (let ch = 0; ch < TABLE_END; ch++) {
   LOWER[ch] = f === UPPER ? lower.charCodeAt(0) : ch;
   if (ch >= 48 && ch <= 57) f |= DIGIT;
   if (ch === 32 || ch === 10) f |= SPACE_OR_LF;
+  if (ch >= 0x80) f |= NON_ASCII;
   if (ch === 59 || ch === 10 || ch === 46) f |= BREAK_MARK;
   const clean = ch === 10 || (ch >= 0x20 && ch <= 0x7e && ch !== 0x26 && ch !== 0x3c) || (ch >= 0xc0 && ch <= 0x2ff) || ch >= 0x1e00;
   if (!clean) f |= UNCLEAN;
@@ -172,7 +184,7 @@ function phraseFacts(s: string): number {
 }
 
 function charFacts(ch: number): number {
-  return ch < TABLE_END ? CHAR_FACTS[ch]! : ODD | UNCLEAN;
+  return ch < TABLE_END ? CHAR_FACTS[ch]! : ODD | UNCLEAN | NON_ASCII;
 }
 
 /** The phrase facts a marked character s[i] (facts f) tells, with its neighbours: a cue word, a clause break. */
@@ -255,7 +267,7 @@ function scanText(s: string, facts: number): ParsedTarget[] {
   const lc = lowerCopy(s, facts);
   const n = s.length;
   if (!(facts & BREAK)) {
-    const cues = facts & ODD ? clauseWords(lc, facts) : facts & ANY_CUE;
+    const cues = (facts & ODD ? clauseWords(lc, facts) : facts & ANY_CUE) | (facts & NON_ASCII);
     return targetsOf(s, 0, n, scanClause(s, lc, 0, cues, 0, runCount)); // one clause: no copies
   }
   const from: number[] = [];
@@ -267,7 +279,7 @@ function scanText(s: string, facts: number): ParsedTarget[] {
     while (run < runCount && numberRuns[run]! < i) run++;
     if (i > cs) {
       const c = lc.slice(cs, i);
-      const spans = scanClause(s.slice(cs, i), c, cs, clauseWords(c, facts), firstRun, run);
+      const spans = scanClause(s.slice(cs, i), c, cs, clauseWords(c, facts) | (facts & NON_ASCII), firstRun, run);
       for (let k = 0; k < spans.length; k++) {
         from.push(k === 0 ? cs : cs + spans[k]!.start);
         thresholds.push(spans[k]!.threshold);
@@ -400,7 +412,7 @@ export function wordAtEnd(s: string, word: string): number {
 
 /**
  * o = original clause, c = its lower-case copy, starting at `base` in the phrase, with its cue
- * words (HAS_ bits) and its digit runs [runFrom, runTo) of numberRuns; spans in clause offsets.
+ * words (HAS_ bits; NON_ASCII for the phrase) and its digit runs [runFrom, runTo) of numberRuns; spans in clause offsets.
  */
 function scanClause(o: string, c: string, base: number, cues: number, runFrom: number, runTo: number): readonly Span[] {
   // One list and one word scanner for every clause: callers read the spans before the next clause
@@ -423,6 +435,9 @@ function scanClause(o: string, c: string, base: number, cues: number, runFrom: n
 
 // --- targets without a number: none / relative / "vượt" --------------------------------
 
+/** "không " before a word, also "không được " / "không để " ("không được vượt quá số … được giao"). */
+const NEGATED = 'không\\s+(?:(?:được|để)\\s+)?';
+
 const NONE_RE = new RegExp(
   `${WB}(?:không có|không để xảy ra|không xảy ra|không phát sinh)${WE}(?!\\s*[\\d<>≤≥=])`,
   'gu',
@@ -439,12 +454,12 @@ const COMPARED_FIRST = ['năm', 'cùng kỳ', 'kỳ trước', 'quý', 'tháng',
 // m[2] a direction word before "so với", or m[3] a comparative right before what it compares
 // with: "cao hơn năm 2018" is "cao hơn so với năm 2018"; m[4] the baseline.
 const REL_SO_VOI_RE = new RegExp(
-  `${WB}(không\\s+|bằng hoặc\\s+)?(?:(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}|(cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+${COMPARED_WITH})\\s*([^,;()]*)`,
+  `${WB}(${NEGATED}|bằng hoặc\\s+)?(?:(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}|(cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+${COMPARED_WITH})\\s*([^,;()]*)`,
   'gu',
 );
-const REL_END_RE = new RegExp(`${WB}(không\\s+)?(tăng|giảm)(?:\\s+(?:lên|xuống))?\\s*$`, 'gu');
+const REL_END_RE = new RegExp(`${WB}(${NEGATED})?(tăng|giảm)(?:\\s+(?:lên|xuống))?\\s*$`, 'gu');
 const VUOT_RE = new RegExp(
-  `${WB}(không\\s+)?vượt(?:\\s+quá${WE})?${WE}(?!\\s*(?:quá${WE}|[\\d<>≤≥=]))\\s*([^,;()]*)`,
+  `${WB}(${NEGATED})?vượt(?:\\s+quá${WE})?${WE}(?!\\s*(?:quá${WE}|[\\d<>≤≥=]))\\s*([^,;()]*)`,
   'gu',
 );
 const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn', 'vượt']);
@@ -542,9 +557,11 @@ interface WordScanner {
   /** Whether the clause holds "tăng", "giảm" or "vượt" (a relative cue needs one) and "trở" (… trở lên). */
   relative: boolean;
   tro: boolean;
+  /** Whether the clause holds " or " / " and " (an English "or less" may follow a number): -1 not yet known; 0 for a phrase outside ASCII. */
+  orAnd: number;
 }
 
-/** `words`: the clause's cue words (HAS_ bits, exact). */
+/** `words`: the clause's cue words (HAS_ bits, exact), and NON_ASCII when the phrase has such a character. */
 function wordScanner(o: string, c: string, words: number, base: number, run: number, runEnd: number): WordScanner {
   const w = WORDS; // see scanClause
   w.o = o;
@@ -556,10 +573,11 @@ function wordScanner(o: string, c: string, words: number, base: number, run: num
   w.cache = null;
   w.relative = (words & (HAS_TANG | HAS_GIAM | HAS_VUOT)) !== 0;
   w.tro = (words & HAS_TRO) !== 0;
+  w.orAnd = words & NON_ASCII ? 0 : -1;
   return w;
 }
 
-const WORDS: WordScanner = { o: '', c: '', base: 0, run: 0, runEnd: 0, rules: 0, cache: null, relative: false, tro: false };
+const WORDS: WordScanner = { o: '', c: '', base: 0, run: 0, runEnd: 0, rules: 0, cache: null, relative: false, tro: false, orAnd: -1 };
 const SPANS: Span[] = [];
 
 /**
@@ -774,7 +792,9 @@ function tokenValue(c: string, ts: number, te: number): number | null {
 function numericAt(o: string, c: string, pos: number, ts: number, te: number, clause: WordScanner): Span | null {
   // A "%" after the number, within the next 8 characters past spaces (no slice, no match array).
   const p = skipSpaces(c, te, Math.min(te + 7, c.length));
-  const pct = c.charCodeAt(p) === 37 && p < te + 8;
+  let pctEnd = c.charCodeAt(p) === 37 && p < te + 8 ? p + 1 : -1;
+  if (pctEnd < 0 && c.charCodeAt(p) === 112) pctEnd = percentWordEnd(c, p); // "p": "95 phần trăm", "95 percent"
+  const pct = pctEnd >= 0;
   const preFrom = Math.max(pos, ts - 60);
   // The relative cue once, for noRuleTakes and relativeAt (a number without a direction word before it: no copy).
   const cue = clause.relative && hasDirectionWordIn(c, preFrom, ts) ? relativeCue(c.slice(preFrom, ts)) : null;
@@ -789,7 +809,7 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
     te,
     value,
     pct,
-    numEnd: pct ? p + 1 : te,
+    numEnd: pct ? pctEnd : te,
     pre,
     preFrom,
     cue,
@@ -797,6 +817,14 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
   };
   if (!k.pct && wordAtEnd(k.pre, 'năm') >= 0) return null; // "năm 2018" is a year, not a count
   return rangeAt(k) ?? relativeAt(k) ?? compareAt(k);
+}
+
+const PERCENT_WORDS = ['phần trăm', 'percent', 'per cent'];
+
+/** Where "phần trăm" / "percent" written at c[p] ends (a unit meaning "%"), else -1. */
+function percentWordEnd(c: string, p: number): number {
+  for (const w of PERCENT_WORDS) if (c.startsWith(w, p) && !wordCharAt(c, p + w.length)) return p + w.length;
+  return -1;
 }
 
 /**
@@ -809,7 +837,10 @@ function numericAt(o: string, c: string, pos: number, ts: number, te: number, cl
 function noRuleTakes(c: string, preFrom: number, ts: number, te: number, clause: WordScanner): boolean {
   if (rangeMarkAhead(c, te)) return false;
   if (clause.tro && troAhead(c, te)) return false;
-  return opCueIn(c, preFrom, ts) === null; // on the text before the number, without its copy
+  if (opCueIn(c, preFrom, ts) !== null) return false; // on the text before the number, without its copy
+  // "10 days or less": a clause of an English (ASCII) phrase with " or " / " and " leaves its numbers to compareAt (once per clause).
+  if (clause.orAnd < 0) clause.orAnd = c.includes(' or ') || c.includes(' and ') ? 1 : 0;
+  return clause.orAnd === 0;
 }
 
 /**
@@ -900,6 +931,9 @@ export function relativeCue(pre: string): { index: number; direction: Direction 
   let e = last; // "không" right before: /không\s*$/ on pre.slice(0, last)
   while (e > 0 && isSpaceCode(pre.charCodeAt(e - 1))) e--;
   if (e >= 5 && pre.startsWith('không', e - 5)) return null;
+  // "không được vượt", "không để tăng": a limit too, not a change.
+  const aux = e < last ? wordEndingAt(pre, 0, e, NEGATION_AUX) : -1;
+  if (aux >= 0 && spacedWordBefore(pre, 0, aux, KHONG) >= 0) return null;
   return { index: last, direction: pre.startsWith('giảm', last) ? 'decrease' : 'increase' };
 }
 
@@ -957,6 +991,14 @@ function relativeAt(k: Tok): Span | null {
     const svEnd = end + sv[0].length;
     baseline = canonBaseline(k.o.slice(svEnd - sv[1].length, svEnd));
     end = svEnd;
+  } else if (!up.per && k.pre.startsWith('vượt', cue.index)) {
+    // "vượt 85%" is a level to pass (> 85%), a change only against what it names: "so với …",
+    // "/năm" or a quota ("vượt 5% kế hoạch", "vượt chỉ tiêu 5%", read as the quota rule reads
+    // "vượt chỉ tiêu"); a quota passed by 100% or more is the level reached ("vượt 100% kế hoạch").
+    const quota = quotaNamed(k, cue.index + 4, end);
+    if (quota < 0 || (k.pct && k.value >= 100)) return compareAt(k, cue.index);
+    baseline = QUOTA_BASELINE;
+    end = quota;
   }
   const threshold: Threshold = {
     kind: 'relative',
@@ -968,33 +1010,112 @@ function relativeAt(k: Tok): Span | null {
   return { start: k.preFrom + cue.index, end, threshold };
 }
 
-// Cues before a number, groups in the order they are tried; within a group the longest match
-// wins (it starts leftmost; OP_CUES_BY_END sorts for that). Word cues must start a word.
-// Compared by hand: this runs for every number.
-const OP_CUES: [string[], ThresholdOp, boolean][] = [
-  [['>=', '=>', '≥'], '>=', false],
-  [['<=', '=<', '≤'], '<=', false],
-  [['>'], '>', false],
-  [['<'], '<', false],
-  [['='], '=', false],
-  [['không thấp hơn', 'không ít hơn', 'không dưới', 'tối thiểu', 'ít nhất'], '>=', true],
-  [['không nhiều hơn', 'không vượt quá', 'không cao hơn', 'không vượt', 'không quá', 'tối đa'], '<=', true],
-  [['vượt quá', 'trên', 'hơn'], '>', true],
-  [['dưới'], '<', true],
-];
+const QUOTA_WORDS = ['chỉ tiêu', 'kế hoạch', 'dự toán', 'mục tiêu', 'định mức'];
+/** The baseline quotaNamed found. */
+let QUOTA_BASELINE = '';
 
-/** The cues above by the code of their last character, in the order they are tried (a dense array: "≥" is U+2265). */
-const OP_CUES_BY_END = (() => {
-  const out = new Array<{ cue: string; op: ThresholdOp; word: boolean }[] | undefined>(0x2266).fill(undefined);
-  for (const [cues, op, word] of OP_CUES) {
-    for (const cue of [...cues].sort((a, b) => b.length - a.length)) {
-      const end = cue.charCodeAt(cue.length - 1);
-      if (end >= out.length) throw new Error(`OP_CUES_BY_END too short for ${cue}`);
-      (out[end] ??= []).push({ cue, op, word });
-    }
+/**
+ * A quota named right after "vượt" (the clause's words c[from, k.ts)) or right after the number
+ * (from `end`): where the target's text then ends, with its baseline in QUOTA_BASELINE; else -1.
+ */
+function quotaNamed(k: Tok, from: number, end: number): number {
+  const c = k.c;
+  const b = skipSpaces(c, k.preFrom + from, k.ts);
+  if (b < k.ts && quotaWordAt(c, b)) {
+    QUOTA_BASELINE = canonBaseline(k.o.slice(b, k.ts));
+    return end;
   }
-  return out;
+  const a = skipSpaces(c, end, c.length);
+  if (a === end || !quotaWordAt(c, a)) return -1;
+  let stop = a;
+  while (stop < c.length && !isBaselineStop(c.charCodeAt(stop))) stop++;
+  QUOTA_BASELINE = canonBaseline(k.o.slice(a, stop));
+  return stop;
+}
+
+function quotaWordAt(c: string, p: number): boolean {
+  for (const w of QUOTA_WORDS) if (c.startsWith(w, p) && !wordCharAt(c, p + w.length)) return true;
+  return false;
+}
+
+/** [,;()]: where a baseline written after its number ends (as in REL_SO_VOI_RE). */
+function isBaselineStop(ch: number): boolean {
+  return ch === 44 || ch === 59 || ch === 40 || ch === 41;
+}
+
+// Cues before a number, read from the number back: [negation] [bằng hoặc] COMPARATIVE [hoặc
+// bằng] [là | mức | :], else a BOUND ("ít nhất", "tối đa", "at most") or a sign. What precedes "hơn"
+// decides what it means ("thấp hơn" <, "không lớn hơn" ≤, "không thấp hơn" ≥), so the longest
+// cue ending before the number wins and a negation flips a comparative. Word cues start a word.
+// Compared by hand (a trie of the reversed cues): this runs for every number.
+const SIGN_CUES: [string[], ThresholdOp][] = [
+  [['>=', '=>', '≥', '≧', '⩾'], '>='],
+  [['<=', '=<', '≤', '≦', '⩽'], '<='],
+  [['>'], '>'],
+  [['<'], '<'],
+  [['='], '='],
+];
+/** Limits in their own words: neither a negation nor "hoặc bằng" applies to them. */
+const BOUND_CUES: [string[], ThresholdOp][] = [
+  [['tối thiểu', 'ít nhất', 'at least', 'min', 'minimum'], '>='],
+  // "giảm xuống (còn) 5%", "chỉ còn 5%" name the level to reach; "còn" alone is also "as for".
+  [['tối đa', 'at most', 'max', 'maximum', 'up to', 'xuống', 'xuống còn', 'giảm còn', 'chỉ còn', 'hạ còn', 'rút ngắn còn'], '<='],
+];
+/** Strict comparisons, made non-strict by "hoặc bằng" / "bằng hoặc" and flipped by a negation. */
+const COMPARATIVE_CUES: [string[], ThresholdOp][] = [
+  [['trên', 'hơn', 'lớn hơn', 'cao hơn', 'nhiều hơn', 'vượt', 'vượt quá', 'over', 'above', 'more than', 'greater than', 'higher than', 'exceed', 'exceeds', 'exceeding'], '>'],
+  [['dưới', 'xuống dưới', 'thấp hơn', 'ít hơn', 'nhỏ hơn', 'kém hơn', 'below', 'under', 'less than', 'fewer than', 'lower than'], '<'],
+];
+/** "quá" is a cue only negated ("không quá", "không để quá"): alone it is also "too" or "past". */
+const NEGATED_ONLY_CUES = ['quá'];
+const NEGATIONS = ['không', 'not', 'no'];
+/** Words between "không" and what it negates ("không được vượt", "không để quá"). */
+const NEGATION_AUX = ['được', 'để'];
+const OR_EQUAL_AFTER = ['hoặc bằng', 'or equal to', 'or equal'];
+const OR_EQUAL_BEFORE = ['bằng hoặc'];
+/** Words between a cue and its number that change nothing ("tối đa là 5%", "dưới mức 5%"; also a colon, "Tối đa: 5%"). */
+const CUE_FILLERS = ['là', 'mức'];
+const KHONG = ['không'];
+
+interface OpCueEntry {
+  op: ThresholdOp;
+  /** 0 a sign, 1 a bound, 2 a comparative, 3 a comparative only after a negation. */
+  kind: 0 | 1 | 2 | 3;
+}
+interface CueNode {
+  codes: number[];
+  next: CueNode[];
+  cue: OpCueEntry | null;
+}
+
+/** The cues reversed, by their last character: CUE_TRIE[code] (a dense array: "⩾" is U+2A7E). */
+const CUE_TRIE = (() => {
+  const root = new Array<CueNode | undefined>(0x2a7f).fill(undefined);
+  const add = (cue: string, entry: OpCueEntry) => {
+    const end = cue.charCodeAt(cue.length - 1);
+    if (end >= root.length) throw new Error(`CUE_TRIE too short for ${cue}`);
+    let node = (root[end] ??= { codes: [], next: [], cue: null });
+    for (let i = cue.length - 2; i >= 0; i--) {
+      const code = cue.charCodeAt(i);
+      let k = node.codes.indexOf(code);
+      if (k < 0) {
+        k = node.codes.push(code) - 1;
+        node.next.push({ codes: [], next: [], cue: null });
+      }
+      node = node.next[k]!;
+    }
+    node.cue = entry;
+  };
+  for (const [cues, op] of SIGN_CUES) for (const c of cues) add(c, { op, kind: 0 });
+  for (const [cues, op] of BOUND_CUES) for (const c of cues) add(c, { op, kind: 1 });
+  for (const [cues, op] of COMPARATIVE_CUES) for (const c of cues) add(c, { op, kind: 2 });
+  for (const c of NEGATED_ONLY_CUES) add(c, { op: '>', kind: 3 });
+  return root;
 })();
+
+/** What a negation makes of a comparison ("không lớn hơn" ≤, "không dưới" ≥) and what "hoặc bằng" does. */
+const NEGATED_OP: Record<ThresholdOp, ThresholdOp> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>', '=': '=' };
+const OR_EQUAL_OP: Record<ThresholdOp, ThresholdOp> = { '>': '>=', '<': '<=', '>=': '>=', '<=': '<=', '=': '=' };
 
 export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   return opCueIn(pre, 0, pre.length);
@@ -1002,16 +1123,99 @@ export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
 
 /** opCue(s.slice(from, to)), its index counted from `from`. */
 function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index: number } | null {
-  let e = to;
-  while (e > from && isSpaceCode(s.charCodeAt(e - 1))) e--;
-  const last = e > from ? s.charCodeAt(e - 1) : -1;
-  const candidates = last >= 0 && last < OP_CUES_BY_END.length ? OP_CUES_BY_END[last] : undefined;
-  if (!candidates) return null;
-  for (const { cue, op, word } of candidates) {
-    const at = e - cue.length;
-    if (at >= from && s.startsWith(cue, at) && !(word && wordCharBeforeIn(s, from, at))) return { op, index: at - from };
+  let e = beforeSpaces(s, from, to);
+  if (e === from) return null;
+  let last = s.charCodeAt(e - 1);
+  if (last === 58) {
+    // "Tối đa: 5%": the cue is before the colon.
+    e = beforeSpaces(s, from, e - 1);
+    if (e === from) return null;
+    last = s.charCodeAt(e - 1);
+  } else if ((last === 0xe0 && s.charCodeAt(e - 2) === 108) || (last === 99 && s.charCodeAt(e - 2) === 0x1ee9)) {
+    // "là" / "mức" ("-là", "-ức": as no cue ends; checked first, as "được", "các" end in "c"): the cue is before it.
+    const f = spacedWordAtEnd(s, from, e, CUE_FILLERS);
+    if (f >= 0) {
+      e = f;
+      last = s.charCodeAt(e - 1);
+    }
   }
-  return null;
+  if (last >= CUE_TRIE.length || CUE_TRIE[last] === undefined) return null; // most numbers: no cue ends so
+  // "hoặc bằng", "or equal (to)": only after a word ending in "g", "l" or "o".
+  const orEqual = last === 103 || last === 108 || last === 111 ? spacedWordAtEnd(s, from, e, OR_EQUAL_AFTER) : -1;
+  const found = cueEndingAt(s, from, orEqual >= 0 ? orEqual : e);
+  if (found < 0) return null;
+  const cue = FOUND_CUE!;
+  let op = cue.op;
+  let at = found;
+  if (cue.kind < 2) return orEqual >= 0 ? null : { op, index: at - from };
+  if (orEqual >= 0) op = OR_EQUAL_OP[op];
+  else if (cue.kind === 2) {
+    const b = spacedWordBefore(s, from, at, OR_EQUAL_BEFORE);
+    if (b >= 0) {
+      op = OR_EQUAL_OP[op];
+      at = b;
+    }
+  }
+  const neg = negationBefore(s, from, at);
+  if (neg >= 0) return { op: NEGATED_OP[op], index: neg - from };
+  return cue.kind === 3 ? null : { op, index: at - from };
+}
+
+/** The cue cueEndingAt found last (one object per cue, made once). */
+let FOUND_CUE: OpCueEntry | null = null;
+
+/** Where the longest cue ending at s[e - 1] starts (a word cue at a word start), else -1; the cue in FOUND_CUE. */
+function cueEndingAt(s: string, from: number, e: number): number {
+  let node = CUE_TRIE[s.charCodeAt(e - 1)];
+  let at = -1;
+  for (let p = e - 1; node !== undefined; ) {
+    const cue = node.cue;
+    if (cue !== null && (cue.kind === 0 || !wordCharBeforeIn(s, from, p))) {
+      FOUND_CUE = cue;
+      at = p;
+    }
+    if (--p < from) break;
+    const k = node.codes.indexOf(s.charCodeAt(p));
+    node = k >= 0 ? node.next[k] : undefined;
+  }
+  return at;
+}
+
+/** The end of s[from, at) without its trailing spaces. */
+function beforeSpaces(s: string, from: number, at: number): number {
+  let e = at;
+  while (e > from && isSpaceCode(s.charCodeAt(e - 1))) e--;
+  return e;
+}
+
+/** Where one of the words ends s[from, e) at a word start, else -1. */
+function wordEndingAt(s: string, from: number, e: number, words: readonly string[]): number {
+  for (const w of words) {
+    const at = e - w.length;
+    if (at >= from && s.startsWith(w, at) && !wordCharBeforeIn(s, from, at)) return at;
+  }
+  return -1;
+}
+
+/** When one of the words ends s[from, e) with spaces before it, the end of the text before those spaces; else -1. */
+function spacedWordAtEnd(s: string, from: number, e: number, words: readonly string[]): number {
+  const at = wordEndingAt(s, from, e, words);
+  if (at < 0) return -1;
+  const b = beforeSpaces(s, from, at);
+  return b < at ? b : -1;
+}
+
+/** Where one of the words, with spaces after it, ends right before s[at], else -1. */
+function spacedWordBefore(s: string, from: number, at: number, words: readonly string[]): number {
+  const e = beforeSpaces(s, from, at);
+  return e < at ? wordEndingAt(s, from, e, words) : -1;
+}
+
+/** Where a negation of s[at…] starts ("không", "không được", "không để", "not", "no"), else -1. */
+function negationBefore(s: string, from: number, at: number): number {
+  const aux = spacedWordBefore(s, from, at, NEGATION_AUX);
+  const k = aux >= 0 ? spacedWordBefore(s, from, aux, KHONG) : -1;
+  return k >= 0 ? k : spacedWordBefore(s, from, at, NEGATIONS);
 }
 
 /**
@@ -1053,20 +1257,50 @@ function wordCount(s: string, a: number, b: number): number {
   return n;
 }
 
-function compareAt(k: Tok): Span | null {
+/** `vuot`: where a "vượt" that is no change (relativeAt) starts in k.pre, else -1. */
+function compareAt(k: Tok, vuot = -1): Span | null {
   const up = unitAndPer(k);
   const cue = opCue(k.pre);
   const tu = wordAtEnd(k.pre, 'từ');
   const tro = k.tro ? troAt(k.c, up.end, cue || tu >= 0 || k.pct ? 10 : 4) : null;
   let op: ThresholdOp;
+  let end = up.end;
+  let tail = -1;
   if (cue) op = cue.op;
   else if (tro) op = tro.up ? '>=' : '<=';
-  else if (k.pct) op = '>='; // a plain "N%" target means at least N%
+  else if (vuot >= 0) op = '>'; // "vượt ngưỡng 85%"
+  else if ((tail = orTailAt(k.c, up.end)) >= 0) {
+    op = OR_TAIL_UP ? '>=' : '<='; // "5% or less"
+    end = tail;
+  } else if (k.pct) op = k.value === 0 ? '=' : '>='; // a plain "N%" target means at least N%; a plain 0% ("trễ hạn 0%") none at all
   else return null; // a count without a cue is not a target
-  const start = cue ? k.preFrom + cue.index : tu >= 0 ? k.preFrom + tu : k.ts;
+  const start = cue ? k.preFrom + cue.index : vuot >= 0 ? k.preFrom + vuot : tu >= 0 ? k.preFrom + tu : k.ts;
   const threshold: Threshold = { kind: 'compare', op, value: k.value, unit: up.unit };
   if (up.per) threshold.per = up.per;
-  return { start, end: Math.max(up.end, tro ? tro.end : 0), threshold };
+  return { start, end: Math.max(end, tro ? tro.end : 0), threshold };
+}
+
+const OR_TAILS: [string, boolean][] = [
+  ['or less', false], ['or fewer', false], ['or lower', false], ['or below', false], ['or under', false],
+  ['and below', false], ['and under', false], ['and less', false],
+  ['or more', true], ['or higher', true], ['or greater', true], ['or above', true], ['or over', true],
+  ['and above', true], ['and over', true], ['and more', true],
+];
+/** Whether the tail orTailAt found last is "or more" (else "or less"). */
+let OR_TAIL_UP = false;
+
+/** "5% or less", "10 days or more": where an English tail after the number (and unit) ends, else -1. */
+function orTailAt(c: string, from: number): number {
+  const p = skipSpaces(c, from, c.length);
+  const ch = c.charCodeAt(p);
+  if (p === from || (ch !== 111 && ch !== 97)) return -1; // "o" / "a" after a space: most numbers have neither
+  for (const [w, up] of OR_TAILS) {
+    if (c.startsWith(w, p) && !wordCharAt(c, p + w.length)) {
+      OR_TAIL_UP = up;
+      return p + w.length;
+    }
+  }
+  return -1;
 }
 
 // --- units ------------------------------------------------------------------------------
@@ -1084,7 +1318,7 @@ const KNOWN_UNITS = [
 
 const UNIT_STOP_WORDS = [
   'trở lên', 'trở xuống', 'được', 'có', 'đã', 'phải', 'đạt', 'của', 'trong', 'cho', 'và', 'hoặc', 'so với', 'để',
-  'theo', 'tại', 'trên', 'dưới', 'mỗi', 'với', 'là', 'từ', 'đến', 'tới',
+  'theo', 'tại', 'trên', 'dưới', 'mỗi', 'với', 'là', 'từ', 'đến', 'tới', 'or', 'and', // "10 days or less"
 ];
 const UNIT_STOP = new RegExp(`[/;:()\\[\\].%\\d<>≤≥=–—]|${WB}(?:${UNIT_STOP_WORDS.join('|')})${WE}`, 'u');
 
@@ -1506,7 +1740,11 @@ function tokenReading(m: RegExpExecArray, after: string, wantPercent: boolean): 
   const a = digitsToNumber(m[2]);
   if (a === null) return null;
   const sign: -1 | 0 | 1 = m[1] === '+' ? 1 : m[1] ? -1 : 0;
-  const unitWord = m[4] ? '' : (/^\s*(\p{L}[\p{L}\p{N}]*)/u.exec(after)?.[1] ?? '');
+  let unitWord = m[4] ? '' : (/^\s*(\p{L}[\p{L}\p{N}]*)/u.exec(after)?.[1] ?? '');
+  // "95 phần trăm" is "95%", as in targets.
+  if ((unitWord === 'phần' || unitWord.startsWith('per')) && percentWordEnd(after, skipSpaces(after, 0, after.length)) >= 0) {
+    return { value: sign < 0 ? -a : a, percent: true, ratio: false, sign, unitWord: '' };
+  }
   if (m[3] !== undefined) {
     const b = digitsToNumber(m[3]);
     if (wantPercent && b) return { value: (a / b) * 100, percent: true, ratio: true, sign, unitWord: '' };
@@ -1711,8 +1949,121 @@ function evalQualitative(ctx: Ctx): CheckOutcome {
   if (FAIL_RE.test(f) || /^(khong|chua|no)$|^(tre han|cham|qua han)( |$)/.test(f)) {
     return verdictOnText(false, ctx);
   }
-  if (ctx.s && OK_RE.test(f)) return verdictOnText(true, ctx);
+  const ok = ctx.s !== '' && OK_RE.test(f);
+  // A deadline ("Trước 31/12/2023", "Hoàn thành trong quý II/2023") against the date the result states.
+  const due = deadlineOf((ctx.t as Extract<Threshold, { kind: 'qualitative' }>).text); // NaN for most targets
+  if (due === due) {
+    const day = actualDay(ctx, ok, f); // NaN when the result states no date
+    if (day === day) return verdict(day <= due, ctx, !ctx.why ? '' : ctx.s && typeof ctx.raw === 'string' ? quoted(ctx.s) : showDay(day));
+  }
+  if (ok) {
+    // "Hoàn thành 80%" is not done; "Đạt 90%" may or may not be what the target asks.
+    if (namesPartialShare(ctx)) return COMPLETED_RE.test(f) ? verdictOnText(false, ctx) : manualReview(ctx);
+    return verdictOnText(true, ctx);
+  }
+  return manualReview(ctx);
+}
+
+function manualReview(ctx: Ctx): CheckOutcome {
   if (!ctx.why) return NOT_EVALUABLE;
   const need = formatThreshold(ctx.t, ctx.lang);
   return notEvaluable(msg(ctx.lang, `Cần đánh giá thủ công: ${need}`, `Needs manual review: ${need}`));
+}
+
+const COMPLETED_RE = /^(da )?(hoan thanh|xong|done|completed)( |$)/;
+
+/** Whether the result names a percentage below 100 ("Hoàn thành 80%"): only part of the work. */
+function namesPartialShare(ctx: Ctx): boolean {
+  if (!hasDigit(ctx.s)) return false;
+  const r = readNumber(ctx, true);
+  return r !== null && r.percent && !r.ratio && r.value < 100 - EPS;
+}
+
+function hasDigit(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
+  return false;
+}
+
+// --- deadlines --------------------------------------------------------------------------
+//
+// Days are counted from 1970-01-01 (UTC, as cleanText writes a Date). Vietnamese dates only:
+// d/m/yyyy (also "-" or "."), "ngày d tháng m năm yyyy"; a quarter or month is its last day,
+// "trước" a period the day before it ("Trước quý II/2023": by 31/3/2023). "Trước 31/12/2023" is
+// due by 31/12/2023 itself: plans write "trước ngày …" for the last day work may be handed in, and
+// a row finished on it must not lose its points.
+
+const NO_DEADLINE = Number.NaN;
+const DAY_MS = 86_400_000;
+const DATE_PART = '(\\d{1,2})\\s*(?<sep>[/.-])\\s*(\\d{1,2})\\s*\\k<sep>\\s*(\\d{4})|(\\d{1,2})\\s+tháng\\s+(\\d{1,2})\\s+năm\\s+(\\d{4})';
+const DUE_RE = new RegExp(
+  `${WB}(trước|before|chậm nhất(?:\\s+là)?|không muộn hơn|hạn chót(?:\\s+là)?|thời hạn(?:\\s+là)?|trong|đến|by|no later than)\\s*:?\\s+(?:(?:ngày|hết)\\s+)?(?:${DATE_PART}|(quý|tháng)\\s+(iv|i{1,3}|\\d{1,2})\\s*(?:/|-|năm)\\s*(\\d{4}))${WE}`,
+  'u',
+);
+const DATE_RE = new RegExp(`${WB}(?:${DATE_PART})${WE}`, 'u');
+const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
+
+/** Deadlines by target text: rows repeat a few target texts, and each evaluated row asks. */
+const DUE_CACHE = new Map<string, number>();
+
+/** The last day a qualitative target's deadline allows, NO_DEADLINE (NaN) when it names none. */
+function deadlineOf(text: string): number {
+  if (typeof text !== 'string' || !hasDigit(text)) return NO_DEADLINE; // most: no digit, no date
+  let day = DUE_CACHE.get(text);
+  if (day === undefined) {
+    if (DUE_CACHE.size >= 1024) DUE_CACHE.clear();
+    day = readDeadline(text.slice(0, 2000).toLowerCase());
+    DUE_CACHE.set(text, day);
+  }
+  return day;
+}
+
+function readDeadline(t: string): number {
+  const m = DUE_RE.exec(t);
+  if (!m) return NO_DEADLINE;
+  const before = m[1] === 'trước' || m[1] === 'before';
+  if (m[9]) {
+    const n = ROMAN_QUARTER[m[10]!] ?? Number(m[10]);
+    const y = Number(m[11]);
+    const months = m[9] === 'quý' ? 3 : 1;
+    if (!(n >= 1 && n <= (months === 3 ? 4 : 12)) || y < 1900 || y > 2199) return NO_DEADLINE;
+    // The period's last day, or the day before its first for "trước".
+    return Math.round(Date.UTC(y, before ? (n - 1) * months : n * months, 0) / DAY_MS);
+  }
+  return dayOf(m, 2);
+}
+
+/** The day of a DATE_PART match whose groups start at m[at] (d, separator, m, y; or d, m, y written out), else NaN. */
+function dayOf(m: RegExpExecArray, at: number): number {
+  if (m[at] !== undefined) return validDay(Number(m[at + 3]), Number(m[at + 2]), Number(m[at]));
+  return validDay(Number(m[at + 6]), Number(m[at + 5]), Number(m[at + 4]));
+}
+
+function validDay(y: number, mo: number, d: number): number {
+  if (y < 1900 || y > 2199 || mo < 1 || mo > 12 || d < 1) return Number.NaN;
+  const t = Date.UTC(y, mo - 1, d);
+  return new Date(t).getUTCDate() === d ? t / DAY_MS : Number.NaN;
+}
+
+/**
+ * The day a result states it was done, else NaN: a date cell, an Excel date serial (2000–2099),
+ * or the first date of a text that is a date ("15/01/2024", "Ngày 15/01/2024") or starts with a
+ * word of completion ("Hoàn thành ngày 15/01/2024") — not a document cited in passing.
+ */
+function actualDay(ctx: Ctx, ok: boolean, f: string): number {
+  const raw = ctx.raw;
+  if (raw instanceof Date) {
+    const t = raw.getTime();
+    return t === t ? Math.floor(t / DAY_MS) : Number.NaN;
+  }
+  if (typeof raw === 'number') return raw >= 36526 && raw < 73051 ? Math.floor(raw) - 25569 : Number.NaN;
+  const s = ctx.s;
+  if (!ok && !isDigitCode(s.charCodeAt(0)) && !f.startsWith('ngay ')) return Number.NaN;
+  const m = DATE_RE.exec(s.slice(0, 2000).toLowerCase());
+  return m ? dayOf(m, 1) : Number.NaN;
+}
+
+function showDay(day: number): string {
+  const d = new Date(day * DAY_MS);
+  const two = (n: number) => (n < 10 ? `0${n}` : String(n));
+  return `${two(d.getUTCDate())}/${two(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }

@@ -369,7 +369,7 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
   });
 
   const phrase = fc
-    .array(fc.constantFrom('1', '95', '2018', '1.000', '1,5', '.', ',', ';', '\n', ' ', '\u00a0', '%', '-', '•', '*', ':', 'a', 'năm', 'từ', 'xnăm', 'btừ', 'ít nhất', 'không quá', 'không vượt quá', 'vượt quá', 'trên', 'hơn', 'dưới', 'tối đa', 'không thấp hơn', '≥', '>=', '=>', '<', '>', '=', '≤', '𝐀', 'Σ'), { maxLength: 16 })
+    .array(fc.constantFrom('1', '95', '2018', '1.000', '1,5', '.', ',', ';', '\n', ' ', '\u00a0', '%', '-', '•', '*', ':', 'a', 'năm', 'từ', 'xnăm', 'btừ', 'ít nhất', 'không quá', 'không vượt quá', 'vượt quá', 'trên', 'hơn', 'dưới', 'tối đa', 'không thấp hơn', '≥', '>=', '=>', '<', '>', '=', '≤', '𝐀', 'Σ', 'thấp hơn', 'lớn hơn', 'không', 'được', 'để', 'quá', 'vượt', 'hoặc bằng', 'bằng hoặc', 'là', 'mức', 'xuống', 'xuống còn', 'no', 'not', 'below', 'more than', 'at least', 'max', 'or equal to', '≦', '⩾'), { maxLength: 16 })
     .map((p) => p.join(''));
 
   it('number tokens are /(?<![\\p{L}\\p{N}])(?<!\\d[.,])\\d+(?:[.,]\\d+)*/gu', () => {
@@ -384,20 +384,36 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
 
   it('clause breaks, phrase trimming, word-start cues and operator cues equal their regexes', () => {
     const WB = '(?<![\\p{L}\\p{N}])';
-    const cueRegexes: [RegExp, string][] = [
-      [/(?:≥|>=|=>)$/u, '>='], [/(?:≤|<=|=<)$/u, '<='], [/>$/u, '>'], [/<$/u, '<'], [/=$/u, '='],
-      [new RegExp(`${WB}(?:ít nhất|tối thiểu|không dưới|không thấp hơn|không ít hơn)$`, 'u'), '>='],
-      [new RegExp(`${WB}(?:không quá|không vượt quá|không vượt|tối đa|không nhiều hơn|không cao hơn)$`, 'u'), '<='],
-      [new RegExp(`${WB}(?:trên|hơn|vượt quá)$`, 'u'), '>'],
-      [new RegExp(`${WB}dưới$`, 'u'), '<'],
-    ];
+    // [negation] [bằng hoặc] comparative [hoặc bằng] [là | mức | :], else a bound or a sign (one regex:
+    // its leftmost match is the longest cue with what comes before it).
+    const FILLER = '(?:\\s+(?:là|mức)|\\s*:)?$';
+    const signRegexes: [RegExp, string][] = [
+      [/(?:≥|>=|=>|≧|⩾)/u, '>='], [/(?:≤|<=|=<|≦|⩽)/u, '<='], [/>/u, '>'], [/</u, '<'], [/=/u, '='],
+    ].map(([re, op]) => [new RegExp(`${(re as RegExp).source}${FILLER}`, 'u'), op as string]);
+    const GT = ['trên', 'hơn', 'lớn hơn', 'cao hơn', 'nhiều hơn', 'vượt', 'vượt quá', 'over', 'above', 'more than', 'greater than', 'higher than', 'exceed', 'exceeds', 'exceeding'];
+    const LT = ['dưới', 'xuống dưới', 'thấp hơn', 'ít hơn', 'nhỏ hơn', 'kém hơn', 'below', 'under', 'less than', 'fewer than', 'lower than'];
+    const AT_LEAST = ['tối thiểu', 'ít nhất', 'at least', 'min', 'minimum'];
+    const AT_MOST = ['tối đa', 'at most', 'max', 'maximum', 'up to', 'xuống', 'xuống còn', 'giảm còn', 'chỉ còn', 'hạ còn', 'rút ngắn còn'];
+    const NEG = '(?<neg>không(?:\\s+(?:được|để))?|not|no)\\s+';
+    const OR_EQ = '(?<orEq>\\s+(?:hoặc bằng|or equal to|or equal))?';
+    const wordRegex = new RegExp(
+      `${WB}(?:(?:${NEG})?(?<beq>bằng hoặc\\s+)?(?<cmp>${[...GT, ...LT].join('|')})${OR_EQ}|(?<neg2>không(?:\\s+(?:được|để))?|not|no)\\s+quá(?<orEq2>\\s+(?:hoặc bằng|or equal to|or equal))?|(?<bound>${[...AT_LEAST, ...AT_MOST].join('|')}))${FILLER}`,
+      'u',
+    );
+    const flip: Record<string, string> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>' };
     const opReference = (pre: string) => {
       const t = pre.trimEnd();
-      for (const [re, op] of cueRegexes) {
+      for (const [re, op] of signRegexes) {
         const m = re.exec(t);
         if (m) return { op, index: m.index };
       }
-      return null;
+      const m = wordRegex.exec(t);
+      if (!m) return null;
+      const g = m.groups!;
+      if (g.bound) return { op: AT_LEAST.includes(g.bound) ? '>=' : '<=', index: m.index };
+      let op = g.cmp && LT.includes(g.cmp) ? '<' : '>';
+      if (g.orEq || g.orEq2 || g.beq) op += '=';
+      return { op: g.neg || g.neg2 ? flip[op]! : op, index: m.index };
     };
     const breaks = (s: string) => {
       const out: number[] = [];
@@ -495,10 +511,11 @@ describe('engine fast paths: numbers and the target scanner equal the regexes th
       if (['trưởng', 'cường', 'quá'].includes(words[0] ?? '')) return null;
       if (words.some((w) => ['xuống', 'lên', 'còn', 'dưới', 'đến', 'tới'].includes(w))) return null;
       if (/không\s*$/u.test(pre.slice(0, last.index))) return null;
+      if (/(?<![\p{L}\p{N}])không\s+(?:được|để)\s+$/u.test(pre.slice(0, last.index))) return null;
       return { index: last.index, direction: last[1] === 'giảm' ? 'decrease' : 'increase' };
     };
     const text = fc
-      .array(fc.constantFrom('tăng', 'giảm', 'vượt', 'tănggiảm', 'xtăng', 'giảmx', ' ', '\u2003', 'không', 'không ', 'trưởng', 'cường', 'quá', 'lên', 'xuống', 'còn', 'đến', 'so với', 'đạt', 'a', 'b c', '5', ',', ':', ';', '𝐀', 'Ⅻ'), { maxLength: 12 })
+      .array(fc.constantFrom('tăng', 'giảm', 'vượt', 'tănggiảm', 'xtăng', 'giảmx', ' ', '\u2003', 'không', 'không ', 'được ', 'để', 'trưởng', 'cường', 'quá', 'lên', 'xuống', 'còn', 'đến', 'so với', 'đạt', 'a', 'b c', '5', ',', ':', ';', '𝐀', 'Ⅻ'), { maxLength: 12 })
       .map((p) => p.join(''));
     fc.assert(fc.property(text, (pre) => assert.deepEqual(relativeCue(pre), reference(pre), JSON.stringify(pre))), { numRuns: 30_000 });
   });

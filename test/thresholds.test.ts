@@ -126,9 +126,62 @@ const PHRASES: [string, Threshold[]][] = [
   ['Cao hơn năm trước ít nhất 5%', [inc('năm trước', 5, '%')]],
   ['Bằng hoặc cao hơn năm trước', [inc('năm trước', 0)]],
   ['Bằng hoặc cao hơn so với năm trước', [inc('năm trước', 0)]],
-  ['Tỷ lệ hài lòng cao hơn mức 80%', [cmp('>=', 80, '%')]],
+  ['Tỷ lệ hài lòng cao hơn mức 80%', [cmp('>', 80, '%')]], // a level above 80% (was ≥: "mức" hid the cue)
   // "ngày làm việc" is its own unit (D8).
   ['Không quá 6 ngày làm việc', [cmp('<=', 6, 'ngày làm việc')]],
+  // A comparison cue is read whole, not by its last word "hơn" (R1).
+  ['Tỷ lệ hồ sơ giải quyết trễ hạn thấp hơn 5%', [cmp('<', 5, '%')]],
+  ['ít hơn 5%', [cmp('<', 5, '%')]],
+  ['nhỏ hơn 5%', [cmp('<', 5, '%')]],
+  ['Số văn bản ban hành sai thẩm quyền không lớn hơn 2%', [cmp('<=', 2, '%')]],
+  ['không nhỏ hơn 90%', [cmp('>=', 90, '%')]],
+  ['nhỏ hơn hoặc bằng 5%', [cmp('<=', 5, '%')]],
+  ['lớn hơn hoặc bằng 3 lần/năm', [cmp('>=', 3, 'lần', 'năm')]],
+  ['bằng hoặc thấp hơn 5%', [cmp('<=', 5, '%')]],
+  ['Tỷ lệ hồ sơ trễ hạn tối đa là 5%', [cmp('<=', 5, '%')]],
+  ['Tối đa: 3 ngày', [cmp('<=', 3, 'ngày')]],
+  ['dưới mức 5%', [cmp('<', 5, '%')]],
+  ['không dưới mức 90%', [cmp('>=', 90, '%')]],
+  ['trên mức 85%', [cmp('>', 85, '%')]],
+  ['giảm xuống còn 5%', [cmp('<=', 5, '%')]],
+  ['Hạ xuống 5%', [cmp('<=', 5, '%')]],
+  ['chỉ còn 2 ngày', [cmp('<=', 2, 'ngày')]],
+  ['không để quá 5%', [cmp('<=', 5, '%')]],
+  ['không được vượt 5%', [cmp('<=', 5, '%')]],
+  ['≦5%', [cmp('<=', 5, '%')]],
+  ['≧ 90%', [cmp('>=', 90, '%')]],
+  ['≥ 95 phần trăm', [cmp('>=', 95, '%')]],
+  ['Tỷ lệ hồ sơ trễ hạn 0%', [cmp('=', 0, '%')]],
+  ['Có nhiều hơn 5 sáng kiến', [cmp('>', 5, 'sáng kiến')]],
+  ['Đạt 100% đối với cấp tỉnh, còn 80% đối với cấp huyện', [cmp('>=', 100, '%'), cmp('>=', 80, '%')]], // "còn" alone: "as for"
+  // "vượt" is a level unless it names what it is compared with (R1).
+  ['Tỷ lệ hài lòng vượt 85%', [cmp('>', 85, '%')]],
+  ['vượt mức 85%', [cmp('>', 85, '%')]],
+  ['Vượt 5% so với năm 2020', [inc('năm 2020', 5, '%')]],
+  ['Thu ngân sách vượt 5% dự toán được giao', [inc('dự toán được giao', 5, '%')]],
+  ['Vượt chỉ tiêu 5%', [inc('chỉ tiêu', 5, '%')]],
+  ['Hoàn thành vượt 100% kế hoạch', [cmp('>', 100, '%')]],
+  ['Không được vượt quá số lượng biên chế được giao', [dec('số lượng biên chế được giao', 0)]],
+  // English targets (R2).
+  ['Below 5%', [cmp('<', 5, '%')]],
+  ['Under 5%', [cmp('<', 5, '%')]],
+  ['Less than 5%', [cmp('<', 5, '%')]],
+  ['At most 5%', [cmp('<=', 5, '%')]],
+  ['No more than 5%', [cmp('<=', 5, '%')]],
+  ['Not exceeding 5%', [cmp('<=', 5, '%')]],
+  ['Max 5%', [cmp('<=', 5, '%')]],
+  ['Up to 3 days', [cmp('<=', 3, 'days')]],
+  ['5% or less', [cmp('<=', 5, '%')]],
+  ['10 days or less', [cmp('<=', 10, 'days')]],
+  ['Over 85%', [cmp('>', 85, '%')]],
+  ['More than 85%', [cmp('>', 85, '%')]],
+  ['Above 85%', [cmp('>', 85, '%')]],
+  ['Exceeding 85%', [cmp('>', 85, '%')]],
+  ['At least 95%', [cmp('>=', 95, '%')]],
+  ['Minimum 2 reports/year', [cmp('>=', 2, 'reports', 'year')]],
+  ['Not less than 90%', [cmp('>=', 90, '%')]],
+  ['95% or more', [cmp('>=', 95, '%')]],
+  ['Less than or equal to 5%', [cmp('<=', 5, '%')]],
 ];
 
 const QUALITATIVE = [
@@ -146,6 +199,7 @@ const QUALITATIVE = [
   'Tăng cường công tác tuyên truyền',
   'Tổ chức nhiều hơn năm lớp tập huấn', // "năm" is five here, not a year
   'Cao hơn kỳ vọng',
+  'Trước 31/12/2023', // a deadline: evaluated on the words (R4)
 ];
 
 describe('parseTarget: target phrases', () => {
@@ -478,6 +532,40 @@ const EVAL: [Threshold, unknown, Status][] = [
   [qual('Đúng thời gian quy định'), 'Báo cáo số 12/BC-UBND', 'not-evaluable'],
   [qual('Đúng thời gian quy định'), 5, 'not-evaluable'],
   [qual('Đúng thời gian quy định'), '', 'not-evaluable'],
+  // a result naming a share below 100% does not complete (R3)
+  [qual('Hoàn thành'), 'Hoàn thành 80%', 'unmet'],
+  [qual('Hoàn thành'), 'Đã hoàn thành 95,5%', 'unmet'],
+  [qual('Hoàn thành'), 'Hoàn thành 100%', 'met'],
+  [qual('Hoàn thành'), 'Hoàn thành 5 lớp', 'met'], // a count, not a share
+  [qual('Đạt'), 'Đạt 90%', 'not-evaluable'], // 90% may or may not be what it asks
+  // deadlines against the date a result states (R4)
+  [qual('Trước 31/12/2023'), 'Hoàn thành ngày 15/01/2024', 'unmet'],
+  [qual('Trước 31/12/2023'), 'Hoàn thành ngày 20/12/2023', 'met'],
+  [qual('Trước 31/12/2023'), '31/12/2023', 'met'], // "trước ngày …": the last day it may be done on
+  [qual('Trước 31/12/2023'), '01/01/2024', 'unmet'],
+  [qual('Trước quý II/2023'), 'Hoàn thành ngày 31/3/2023', 'met'], // a period: the day before it
+  [qual('Trước quý II/2023'), 'Hoàn thành ngày 01/4/2023', 'unmet'],
+  [qual('Trước 31/12/2023'), new Date(Date.UTC(2023, 11, 30)), 'met'],
+  [qual('Trước 31/12/2023'), new Date(Date.UTC(2024, 0, 2)), 'unmet'],
+  [qual('Trước 31/12/2023'), 45290, 'met'], // Excel's serial of 30/12/2023
+  [qual('Trước 31/12/2023'), 45292, 'unmet'], // 01/01/2024
+  [qual('Trước 31/12/2023'), 'Hoàn thành', 'met'], // no date to check: as before
+  [qual('Trước 31/12/2023'), 'Báo cáo số 12/BC-UBND ngày 15/01/2024', 'not-evaluable'], // a document cited, not when it was done
+  [qual('Trước ngày 15/8/2021'), 'Ngày 14/8/2021', 'met'],
+  [qual('Trước ngày 15/8/2021'), 'Đã ban hành ngày 16/8/2021', 'unmet'],
+  [qual('Hoàn thành trong quý II/2023'), 'Hoàn thành ngày 30/6/2023', 'met'],
+  [qual('Hoàn thành trong quý II/2023'), 'Hoàn thành ngày 01/7/2023', 'unmet'],
+  [qual('Chậm nhất trong tháng 6/2023'), 'Xong ngày 30/6/2023', 'met'],
+  [qual('Chậm nhất ngày 15 tháng 8 năm 2021'), 'Hoàn thành ngày 16 tháng 8 năm 2021', 'unmet'],
+  [qual('Trước quý III/2023'), 'Hoàn thành 01/7/2023', 'unmet'],
+  [qual('Thực hiện theo Quyết định số 12/QĐ-UBND ngày 15/8/2021'), 'Hoàn thành ngày 20/8/2021', 'met'], // a date, no deadline
+  // "phần trăm" is "%" in a result too (R1)
+  [cmp('>=', 95, '%'), '96 phần trăm', 'met'],
+  [cmp('>=', 95, '%'), 'Đạt 90 phần trăm', 'unmet'],
+  // a plain 0% target: nothing at all (R1)
+  [cmp('=', 0, '%'), '0%', 'met'],
+  [cmp('=', 0, '%'), 0, 'met'],
+  [cmp('=', 0, '%'), '3%', 'unmet'],
 ];
 
 describe('evaluateThreshold', () => {
@@ -573,6 +661,63 @@ describe('evaluateThreshold', () => {
     });
     const [u] = thresholdsOf('Không quá 10 ngày');
     assert.deepEqual(evaluateThreshold(u, '1 tháng'), { status: 'unmet', reason: 'Cần ≤ 10 ngày, thực tế 30 ngày («1 tháng»)' });
+  });
+
+  it('R1: "thấp hơn 5%" is below 5%, and the table scores it so', () => {
+    const [t] = thresholdsOf('Tỷ lệ hồ sơ giải quyết trễ hạn thấp hơn 5%');
+    assert.deepEqual(evaluateThreshold(t, '3%'), { status: 'met', reason: 'Cần < 5%, thực tế 3%' });
+    assert.deepEqual(evaluateThreshold(t, '8%', 'en'), { status: 'unmet', reason: 'Needs < 5%, actual 8%' });
+    const [u] = thresholdsOf('Số văn bản ban hành sai thẩm quyền không lớn hơn 2%');
+    assert.deepEqual(evaluateThreshold(u, '3%'), { status: 'unmet', reason: 'Cần ≤ 2%, thực tế 3%' });
+    const [z] = thresholdsOf('Tỷ lệ hồ sơ trễ hạn 0%');
+    assert.deepEqual(evaluateThreshold(z, '3%'), { status: 'unmet', reason: 'Cần = 0%, thực tế 3%' });
+    const [v] = thresholdsOf('vượt 85%');
+    assert.deepEqual(evaluateThreshold(v, 0.85), { status: 'unmet', reason: 'Cần > 85%, thực tế 85%' });
+    const [p] = thresholdsOf('≥ 95 phần trăm');
+    assert.deepEqual(evaluateThreshold(p, 0.95), { status: 'met', reason: 'Cần ≥ 95%, thực tế 95%' });
+    const [q] = thresholdsOf('Thu ngân sách vượt 5% dự toán được giao');
+    assert.deepEqual(evaluateThreshold(q, 'Đạt 103% dự toán'), {
+      status: 'unmet',
+      reason: 'Cần tăng ≥ 5% so với dự toán được giao, thực tế đạt 103%',
+    });
+  });
+
+  it('R2: English comparison words are read, not taken for "at least"', () => {
+    for (const [text, actual, status, reason] of [
+      ['Below 5%', 0.03, 'met', 'Needs < 5%, actual 3%'],
+      ['No more than 5%', '8%', 'unmet', 'Needs ≤ 5%, actual 8%'],
+      ['5% or less', 0.05, 'met', 'Needs ≤ 5%, actual 5%'],
+      ['Over 85%', 0.85, 'unmet', 'Needs > 85%, actual 85%'],
+      ['More than 85%', '85.5%', 'met', 'Needs > 85%, actual 85.5%'],
+    ] as const) {
+      const [t] = thresholdsOf(text);
+      assert.deepEqual(evaluateThreshold(t, actual, 'en'), { status, reason }, text);
+    }
+  });
+
+  it('R3: "Hoàn thành 80%" does not complete "Hoàn thành"', () => {
+    const [t] = thresholdsOf('Hoàn thành');
+    assert.deepEqual(evaluateThreshold(t, 'Hoàn thành 80%'), { status: 'unmet', reason: 'Cần Hoàn thành, thực tế «Hoàn thành 80%»' });
+    assert.deepEqual(evaluateThreshold(t, 'Hoàn thành 80%', 'en'), { status: 'unmet', reason: 'Needs Hoàn thành, actual «Hoàn thành 80%»' });
+    assert.deepEqual(evaluateThreshold(thresholdsOf('Đạt')[0], 'Đạt 90%'), { status: 'not-evaluable', reason: 'Cần đánh giá thủ công: Đạt' });
+  });
+
+  it('R4: a deadline is checked against the date the result states', () => {
+    const [t] = thresholdsOf('Trước 31/12/2023');
+    assert.deepEqual(evaluateThreshold(t, 'Hoàn thành ngày 15/01/2024'), {
+      status: 'unmet',
+      reason: 'Cần Trước 31/12/2023, thực tế «Hoàn thành ngày 15/01/2024»',
+    });
+    assert.deepEqual(evaluateThreshold(t, new Date(Date.UTC(2024, 0, 15)), 'en'), { status: 'unmet', reason: 'Needs Trước 31/12/2023, actual 15/01/2024' });
+    assert.deepEqual(evaluateThreshold(t, 45290), { status: 'met', reason: 'Cần Trước 31/12/2023, thực tế 30/12/2023' });
+    const [q] = thresholdsOf('Hoàn thành trong quý II/2023');
+    assert.deepEqual(evaluateThreshold(q, 'Hoàn thành ngày 15/7/2023'), {
+      status: 'unmet',
+      reason: 'Cần Hoàn thành trong quý II/2023, thực tế «Hoàn thành ngày 15/7/2023»',
+    });
+    // Not a date: 31/2, a month 13, m/d never guessed.
+    assert.equal(evaluateThreshold(t, 'Hoàn thành ngày 31/2/2024').status, 'met'); // no valid date: as "Hoàn thành"
+    assert.equal(evaluateThreshold(t, '12/13/2023').status, 'not-evaluable');
   });
 
   it('evaluates what parseTarget produced', () => {
