@@ -1951,7 +1951,7 @@ function evalQualitative(ctx: Ctx): CheckOutcome {
   }
   const ok = ctx.s !== '' && OK_RE.test(f);
   // A deadline ("Trước 31/12/2023", "Hoàn thành trong quý II/2023") against the date the result states.
-  const due = deadlineOf((ctx.t as Extract<Threshold, { kind: 'qualitative' }>).text); // NaN for most targets
+  const due = deadlineOf(ctx.t as Extract<Threshold, { kind: 'qualitative' }>); // NaN for most targets
   if (due === due) {
     const day = actualDay(ctx, ok, f); // NaN when the result states no date
     if (day === day) return verdict(day <= due, ctx, !ctx.why ? '' : ctx.s && typeof ctx.raw === 'string' ? quoted(ctx.s) : showDay(day));
@@ -1979,6 +1979,26 @@ function namesPartialShare(ctx: Ctx): boolean {
   return r !== null && r.percent && !r.ratio && r.value < 100 - EPS;
 }
 
+/**
+ * Whether s has a year: exactly four digits from 1900 to 2199 (every date a deadline names has
+ * one; "đợt 1002", a batch number, does not).
+ */
+function hasYear(s: string): boolean {
+  let run = 0;
+  for (let i = 0; i <= s.length; i++) {
+    if (i < s.length && isDigitCode(s.charCodeAt(i))) {
+      run++;
+      continue;
+    }
+    if (run === 4) {
+      const head = (s.charCodeAt(i - 4) - 48) * 10 + (s.charCodeAt(i - 3) - 48);
+      if (head >= 19 && head <= 21) return true;
+    }
+    run = 0;
+  }
+  return false;
+}
+
 function hasDigit(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (isDigitCode(s.charCodeAt(i))) return true;
   return false;
@@ -2002,17 +2022,22 @@ const DUE_RE = new RegExp(
 const DATE_RE = new RegExp(`${WB}(?:${DATE_PART})${WE}`, 'u');
 const ROMAN_QUARTER: Record<string, number> = { i: 1, ii: 2, iii: 3, iv: 4 };
 
-/** Deadlines by target text: rows repeat a few target texts, and each evaluated row asks. */
-const DUE_CACHE = new Map<string, number>();
+/**
+ * Deadlines by threshold object: a sheet parses each distinct target text once (reader.ts
+ * targetsOf) and its rows share the object, so each is read once per sheet and forgotten with it.
+ * (By text, a bounded map thrashed on a 10,000-row sheet's thousands of distinct texts.)
+ */
+const DUE_BY_THRESHOLD = new WeakMap<object, number>();
 
 /** The last day a qualitative target's deadline allows, NO_DEADLINE (NaN) when it names none. */
-function deadlineOf(text: string): number {
-  if (typeof text !== 'string' || !hasDigit(text)) return NO_DEADLINE; // most: no digit, no date
-  let day = DUE_CACHE.get(text);
+function deadlineOf(t: { text: string }): number {
+  const text = t.text;
+  // Most targets name no year, so no date ("đợt 18" has digits): no regex and no entry for them.
+  if (typeof text !== 'string' || !hasYear(text)) return NO_DEADLINE;
+  let day = DUE_BY_THRESHOLD.get(t);
   if (day === undefined) {
-    if (DUE_CACHE.size >= 1024) DUE_CACHE.clear();
     day = readDeadline(text.slice(0, 2000).toLowerCase());
-    DUE_CACHE.set(text, day);
+    DUE_BY_THRESHOLD.set(t, day);
   }
   return day;
 }

@@ -43,3 +43,12 @@ describe('qualitative targets', () => {
     assert.equal(after.score.totals.accepted, before.score.totals.accepted);
   });
 });
+
+describe('deadline targets', () => {
+  const judge = (target: string, actual: unknown) => evaluateThreshold(parseTarget(target)[0]!.threshold, actual, 'vi').status;
+  it('a year makes a date, a batch number does not', () => {
+    assert.equal(judge('Hoàn thành trước 31/12/2023', 'Hoàn thành ngày 15/01/2024'), 'unmet');
+    assert.equal(judge('Hoàn thành trước 31/12/2023', 'Hoàn thành ngày 31/12/2023'), 'met');
+    assert.equal(judge('Có thực hiện (đợt 1002)', 'Hoàn thành ngày 15/01/2024'), 'met');
+  });
+});
