@@ -14,6 +14,13 @@ import { readParts, replaceOnce, richWorkbook, writeParts } from './helpers/zip-
 
 const LIBREOFFICE = path.join(FIXTURES, 'laocai-2019-libreoffice.xlsx');
 
+/** One part's text of a zip held in memory. */
+function readBytesPart(bytes: Buffer, name: string): string {
+  const f = path.join(tmpDir('clear-patch-bytes'), 'x.xlsx');
+  fs.writeFileSync(f, bytes);
+  return readParts(f).get(name)!;
+}
+
 /** A sheet part without what only hints (row spans, the declared used range): Excel recomputes both. */
 const hintsOut = (xml: string) => xml.replace(/\sspans="[^"]*"/g, '').replace(/<dimension ref="[^"]*"\/>/, '');
 
@@ -141,11 +148,32 @@ describe('clearing a sheet part', () => {
     assert.equal(clearAppendixSheet(xml, own).xml, '<worksheet><sheetData/></worksheet>');
   });
 
-  it('keeps a rule that mixes the officer’s formula with one like its own', () => {
-    const mixed = '<conditionalFormatting sqref="B3"><cfRule type="expression" priority="1"><formula>ISNUMBER(SEARCH(&quot;over-max@B&quot;,$D3))</formula></cfRule><cfRule type="expression" priority="3"><formula>$A3</formula></cfRule></conditionalFormatting>';
+  it('takes its rule out of an element the officer’s rule shares (Excel keeps rules of one range together), and keeps theirs', () => {
+    const theirs = '<cfRule type="expression" priority="3"><formula>$A3</formula></cfRule>';
+    const mixed = `<conditionalFormatting sqref="B3"><cfRule type="expression" priority="1"><formula>ISNUMBER(SEARCH(&quot;over-max@B&quot;,$D3))</formula></cfRule>${theirs}</conditionalFormatting>`;
     const r = clearAppendixSheet(`<worksheet><sheetData/>${mixed}</worksheet>`, own);
-    assert.equal(r.rules, 0);
-    assert.ok(r.xml.includes(mixed));
+    assert.equal(r.rules, 1);
+    assert.equal(r.xml, `<worksheet><sheetData/><conditionalFormatting sqref="B3">${theirs}</conditionalFormatting></worksheet>`);
+  });
+
+  it('gives back the officer’s range around what they changed since, never two entries over one column', () => {
+    const record = (tags: string) =>
+      `<extLst><ext uri="{7D3F1A52-8C4B-4E0A-9B6D-5A2C1E7F0B39}" xmlns:ps="urn:parscore:cols"><ps:cols>${tags.replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')}</ps:cols></ext></extLst>`;
+    const original = '<col min="2" max="6" width="16" customWidth="1"/>';
+    const ours2 = '<col min="3" max="3" width="48" customWidth="1"/><col min="4" max="4" width="9" hidden="1" customWidth="1"/>';
+    const sheet = (cols: string) => `<worksheet><cols>${cols}</cols><sheetData/>${record(original)}</worksheet>`;
+    // Untouched since scoring: the one range again.
+    assert.equal(clearAppendixSheet(sheet(`<col min="2" max="2" width="16" customWidth="1"/>${ours2}<col min="5" max="6" width="16" customWidth="1"/>`), own).xml, `<worksheet><cols>${original}</cols><sheetData/></worksheet>`);
+    // E:F widened by the officer since: theirs kept, the rest of the range back.
+    assert.equal(
+      clearAppendixSheet(sheet(`<col min="2" max="2" width="16" customWidth="1"/>${ours2}<col min="5" max="6" width="20" customWidth="1"/>`), own).xml,
+      '<worksheet><cols><col min="2" max="4" width="16" customWidth="1"/><col min="5" max="6" width="20" customWidth="1"/></cols><sheetData/></worksheet>',
+    );
+    // C:F resized together (one entry over parscore's columns too): nothing to give back.
+    assert.equal(
+      clearAppendixSheet(sheet('<col min="2" max="2" width="16" customWidth="1"/><col min="3" max="6" width="30" customWidth="1"/>'), own).xml,
+      '<worksheet><cols><col min="2" max="2" width="16" customWidth="1"/><col min="3" max="6" width="30" customWidth="1"/></cols><sheetData/></worksheet>',
+    );
   });
 });
 
@@ -186,6 +214,16 @@ describe('clearing the workbook parts', () => {
     assert.match(w, /<sheets><sheet sheetId="1" name="Sheet1" state="visible" r:id="rId4"\/><sheet sheetId="2" name="Ghi chú" r:id="rId9"\/><\/sheets>/);
     assert.match(w, /<definedNames><definedName name="_xlnm.Print_Titles" localSheetId="1">'Ghi chú'!\$1:\$1<\/definedName><\/definedNames>/);
     assert.match(w, /<workbookView activeTab="1"\/>/);
+
+    // Records written with single quotes (another tool's XML) go too.
+    p.set('xl/workbook.xml', p.get('xl/workbook.xml')!.replace('<definedName name="parscore_summary_fields">', "<definedName name='parscore_summary_fields'>"));
+    writeParts(file, p);
+    assert.doesNotMatch(readBytesPart(clearPatch(fs.readFileSync(file), { sheets: ['Tổng hợp điểm'], columns: new Map() }).bytes, 'xl/workbook.xml'), /parscore_summary/);
+
+    // The summary was the active tab, the sheet before it hidden: the nearest visible sheet is active.
+    p.set('xl/workbook.xml', p.get('xl/workbook.xml')!.replace('<workbookView activeTab="2"/>', '<workbookView activeTab="1"/>').replace('name="Sheet1" state="visible"', 'name="Sheet1" state="hidden"'));
+    writeParts(file, p);
+    assert.match(readBytesPart(clearPatch(fs.readFileSync(file), { sheets: ['Tổng hợp điểm'], columns: new Map() }).bytes, 'xl/workbook.xml'), /<workbookView activeTab="1"\/>/);
 
     // The same summary holding a chart of the officer's: ExcelJS knows what goes with it.
     p.set('xl/worksheets/_rels/sheet8.xml.rels', '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/drawing" Target="../drawings/drawing9.xml"/></Relationships>');

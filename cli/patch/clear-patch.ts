@@ -4,9 +4,8 @@
 // (clear-sheet.ts). Every other part is copied as it was — charts, drawings, notes, the Excel 2010
 // data validations ExcelJS drops, printer settings. Anything unusual throws PatchUnsupported and
 // the caller clears through ExcelJS instead.
-import { SUMMARY_MARKER_PREFIX } from '../../model';
 import { clearAppendixSheet } from './clear-sheet';
-import { readWorkbookParts, relsOf, type SheetEntry } from './workbook-parts';
+import { readWorkbookParts, relsOf, SUMMARY_RECORDS, type SheetEntry } from './workbook-parts';
 import { attr, PatchUnsupported, withAttr } from './xml';
 import { entryText, writeZip, type ZipPart } from './zip';
 
@@ -66,7 +65,7 @@ export function clearPatch(input: Uint8Array, own: OwnParts): Cleared {
     }
   }
   // parscore's records of its summaries go with them (as clearMarks does).
-  workbook = workbook.replace(new RegExp(`<definedName\\s[^>]*name="${SUMMARY_MARKER_PREFIX}[^"]*"[^>]*>[^<]*</definedName>`, 'g'), '');
+  workbook = workbook.replace(SUMMARY_RECORDS, '');
   workbook = workbook.replace(/<definedNames>\s*<\/definedNames>/, '');
 
   changed.set('xl/workbook.xml', workbook);
@@ -99,9 +98,13 @@ function renumberSheetLocal(workbook: string, sheets: readonly SheetEntry[], gon
   let k = 0;
   for (const s of sheets) newIndex.push(gone.includes(s) ? null : k++);
   const mapped = (old: number): number | null => (Number.isInteger(old) && old >= 0 && old < newIndex.length ? newIndex[old]! : old);
-  // The nearest sheet left at or before a removed one (tabs can't point at a removed sheet).
+  // The nearest visible sheet left at or before a removed one, else after it (a tab can't point
+  // at a removed sheet, and Excel would show a hidden one).
+  const visible = (i: number) => newIndex[i] !== null && !/^(hidden|veryHidden)$/.test(attr(sheets[i]!.tag, 'state') ?? '');
   const near = (old: number): number => {
-    for (let i = Math.min(old, newIndex.length - 1); i >= 0; i--) if (newIndex[i] !== null) return newIndex[i]!;
+    if (old >= 0 && old < newIndex.length && newIndex[old] !== null) return newIndex[old]!;
+    for (let i = Math.min(old, newIndex.length - 1); i >= 0; i--) if (visible(i)) return newIndex[i]!;
+    for (let i = Math.max(old, 0); i < newIndex.length; i++) if (visible(i)) return newIndex[i]!;
     return 0;
   };
   let out = workbook.replace(/<definedName\s[^>]*>[\s\S]*?<\/definedName>|<definedName\s[^>]*\/>/g, (el) => {

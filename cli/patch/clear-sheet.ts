@@ -77,8 +77,10 @@ function withoutCells(body: string, ours: ReadonlySet<number>): string {
 
 /**
  * <cols> without parscore's two entries; the officer's ranges they were cut from (the sheet's
- * record) replace the pieces left of them. Without a record (a copy scored before there was one)
- * the columns go back to Excel's default width.
+ * record) fill again the columns no entry covers — what the officer changed since (a width, a
+ * column inserted) stays, and no two entries overlap — and pieces of one range left alike are one
+ * range again. Without a record (a copy scored before there was one, or saved by a tool that drops
+ * it) the columns go back to Excel's default width.
  */
 function clearCols(xml: string, ours: ReadonlySet<number>): string {
   const record = colsRecord(xml);
@@ -86,17 +88,32 @@ function clearCols(xml: string, ours: ReadonlySet<number>): string {
   if (record.ext) out = withoutRecord(out, record.ext);
   const cols = officerCols(out);
   if (!cols) return out;
-  const originals = record.tags.map((tag) => ({ tag, min: Number(attr(tag, 'min')), max: Number(attr(tag, 'max')) }));
-  const kept: { tag: string; min: number }[] = [];
-  for (const c of cols.list) {
-    if (c.min === c.max && ours.has(c.min)) continue; // parscore's own
-    // A piece of a recorded range: inside it and alike but for min/max.
-    if (originals.some((o) => c.min >= o.min && c.max <= o.max && sameBut(c.tag, o.tag))) continue;
-    kept.push({ tag: c.tag, min: c.min });
+  const originals = record.tags
+    .map((tag) => ({ tag, min: Number(attr(tag, 'min')), max: Number(attr(tag, 'max')) }))
+    .filter((o) => Number.isInteger(o.min) && Number.isInteger(o.max) && o.min <= o.max);
+  const kept = cols.list.filter((c) => !(c.min === c.max && ours.has(c.min)));
+  for (const o of originals) {
+    let from = o.min;
+    const covering = kept.filter((c) => c.max >= o.min && c.min <= o.max).sort((a, b) => a.min - b.min);
+    const fills: [number, number][] = [];
+    for (const c of covering) {
+      if (c.min > from) fills.push([from, c.min - 1]);
+      from = Math.max(from, c.max + 1);
+    }
+    if (from <= o.max) fills.push([from, o.max]);
+    for (const [a, b] of fills) kept.push({ tag: withAttr(withAttr(o.tag, 'min', String(a)), 'max', String(b)), min: a, max: b });
   }
-  for (const o of originals) if (Number.isInteger(o.min) && Number.isInteger(o.max)) kept.push({ tag: o.tag, min: o.min });
   kept.sort((a, b) => a.min - b.min);
-  const element = kept.length ? `<cols>${kept.map((k) => k.tag).join('')}</cols>` : ''; // an empty <cols> is not valid
+  const merged: { tag: string; min: number; max: number }[] = [];
+  for (const c of kept) {
+    const prev = merged[merged.length - 1];
+    const whole = prev && originals.find((o) => prev.min >= o.min && c.max <= o.max && sameBut(prev.tag, o.tag) && sameBut(c.tag, o.tag));
+    if (prev && whole && prev.max + 1 === c.min) {
+      prev.max = c.max;
+      prev.tag = withAttr(withAttr(whole.tag, 'min', String(prev.min)), 'max', String(c.max));
+    } else merged.push({ ...c });
+  }
+  const element = merged.length ? `<cols>${merged.map((k) => k.tag).join('')}</cols>` : ''; // an empty <cols> is not valid
   return out.slice(0, cols.start) + element + out.slice(cols.end);
 }
 
@@ -105,18 +122,45 @@ function sameBut(piece: string, original: string): boolean {
   return norm(piece) === norm(original);
 }
 
-/** The sheet without parscore's highlight rules: conditionalFormatting elements whose every formula is one of its own. */
+/**
+ * The sheet without parscore's highlight rules: its cfRule elements (one formula of its own, see
+ * OWN_RULE) taken out of every conditionalFormatting, and an element left with no rule removed.
+ * Excel keeps rules sharing a range in one element, so an officer's rule may sit beside parscore's.
+ */
 function clearRules(xml: string): { xml: string; rules: number } {
-  const dataEnd = xml.lastIndexOf('</sheetData>');
-  const from = dataEnd < 0 ? 0 : dataEnd + '</sheetData>'.length;
-  const own = topLevelChildren(xml, from).filter((c) => c.name === 'conditionalFormatting' && isOwnRules(xml.slice(c.start, c.end)));
+  const elements = topLevelChildren(xml, afterSheetData(xml)).filter((c) => c.name === 'conditionalFormatting');
   let out = xml;
-  for (let i = own.length - 1; i >= 0; i--) out = out.slice(0, own[i]!.start) + out.slice(own[i]!.end);
-  return { xml: out, rules: own.length };
+  let rules = 0;
+  for (let i = elements.length - 1; i >= 0; i--) {
+    const e = elements[i]!;
+    const text = out.slice(e.start, e.end);
+    let removed = 0;
+    let left = 0;
+    const kept = text.replace(/<cfRule\b[^>]*\/>|<cfRule\b[^>]*>[\s\S]*?<\/cfRule>/g, (rule) => {
+      if (isOwnRule(rule)) {
+        removed++;
+        return '';
+      }
+      left++;
+      return rule;
+    });
+    if (!removed) continue;
+    rules += removed;
+    out = out.slice(0, e.start) + (left ? kept : '') + out.slice(e.end);
+  }
+  return { xml: out, rules };
 }
 
-function isOwnRules(element: string): boolean {
-  const formulas = [...element.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => xmlUnescape(m[1]!));
-  const rules = element.match(/<cfRule[\s>/]/g)?.length ?? 0;
-  return rules > 0 && formulas.length === rules && formulas.every((f) => OWN_RULE.test(f));
+function isOwnRule(rule: string): boolean {
+  const formulas = [...rule.matchAll(/<formula>([\s\S]*?)<\/formula>/g)].map((m) => xmlUnescape(m[1]!));
+  return formulas.length === 1 && OWN_RULE.test(formulas[0]!);
+}
+
+/** Where the worksheet's children after sheetData start (scanning from there skips the rows). */
+function afterSheetData(xml: string): number {
+  const close = xml.lastIndexOf('</sheetData>');
+  if (close >= 0) return close + '</sheetData>'.length;
+  const empty = /<sheetData(?:\s[^>]*)?\/>/.exec(xml);
+  if (empty) return empty.index + empty[0].length;
+  throw new PatchUnsupported('no sheetData');
 }

@@ -8,7 +8,7 @@ import { planSummarySheets, sameSheetName, SUMMARY_MARKER_PREFIX, summaryMarkerR
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
-import { readWorkbookParts, REL_NS } from './workbook-parts';
+import { readWorkbookParts, REL_NS, SUMMARY_RECORDS } from './workbook-parts';
 import { insertBefore, PatchUnsupported, xmlText } from './xml';
 import { entryText, writeZip, type ZipPart } from './zip';
 
@@ -84,7 +84,7 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   }
   // Earlier records of summary sheets (their sheets deleted or no longer parscore's: a workbook
   // with parscore's summaries goes through ExcelJS) make way for these, as in clearMarks.
-  workbook = workbook.replace(new RegExp(`<definedName\\s[^>]*name="${SUMMARY_MARKER_PREFIX}[^"]*"[^>]*>[^<]*</definedName>`, 'g'), '');
+  workbook = workbook.replace(SUMMARY_RECORDS, '');
   if (names.length) {
     const marks = p.tables.map((t, i) => `<definedName name="${SUMMARY_MARKER_PREFIX}${t.key}">${xmlText(summaryMarkerReference(names[i]!))}</definedName>`);
     const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('') + marks.join('');

@@ -1,10 +1,14 @@
 // The workbook's own parts as the patch writers need them: the sheet list with each sheet's part,
 // the workbook's relationships and the content types. Shared by `score` (which adds sheets) and
 // `clear` (which removes its own again), so both read a workbook the same way.
+import { SUMMARY_MARKER_PREFIX } from '../../model';
 import { attr, PatchUnsupported } from './xml';
 import { entryText, readZip, type ZipEntry } from './zip';
 
 export const REL_NS = 'http://schemas.openxmlformats.org/officeDocument/2006/relationships';
+
+/** parscore's records of its summary sheets in workbook.xml (either quote style), to take out before writing new ones or when clearing. */
+export const SUMMARY_RECORDS = new RegExp(`<definedName\\s[^>]*name=(["'])${SUMMARY_MARKER_PREFIX}[^"']*\\1[^>]*>[^<]*</definedName>`, 'g');
 
 export interface SheetEntry {
   name: string;
