@@ -13,7 +13,7 @@ import {
 import { CliError } from './errors';
 import { collectGarbage } from './memory';
 import { findingsCsv } from './csv';
-import { textReport } from './report';
+import { englishCount, textReport } from './report';
 import { clearMarks, ownParts } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
 import { clearPatch, type OwnParts } from './patch/clear-patch';
@@ -70,10 +70,10 @@ function loadFramework(file: string | undefined): Framework | undefined {
   return r.framework;
 }
 
-export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer; analysis: Analysis }> {
+export async function analyzeFile(file: string, o: CommonOptions): Promise<{ wb: ExcelJS.Workbook; bytes: Buffer; analysis: Analysis; framework: Framework | undefined }> {
   const framework = loadFramework(o.framework);
   const { wb, bytes } = await openWorkbookBytes(file, o.limits ?? DEFAULT_LIMITS);
-  return { wb, bytes, analysis: analyzeLoaded(wb, file, o, framework) };
+  return { wb, bytes, analysis: analyzeLoaded(wb, file, o, framework), framework };
 }
 
 function analyzeLoaded(wb: ExcelJS.Workbook, file: string, o: CommonOptions, framework: Framework | undefined): Analysis {
@@ -137,7 +137,7 @@ export async function scoreFile(file: string, out: string, o: CommonOptions): Pr
     else if (own) {
       // Scored before: its own marks taken out by the patch writer, then scored as a fresh copy,
       // so the officer's charts and Excel 2010 validations survive a second run too.
-      const again = await rescorePatched(own, bytes, file, o);
+      const again = await rescorePatched(own, bytes, file, o, prepared.framework);
       patched = again.bytes;
       analysis = again.analysis;
     }
@@ -164,9 +164,9 @@ const LARGE_INPUT_BYTES = 256 * 1024;
  * is built.
  */
 async function prepareScore(file: string, o: CommonOptions) {
-  const { wb, bytes, analysis } = await analyzeFile(file, o);
+  const { wb, bytes, analysis, framework } = await analyzeFile(file, o);
   const additions = scoreAdditions(wb, analysis);
-  return { bytes, analysis, additions, own: additions ? null : ownParts(wb) };
+  return { bytes, analysis, framework, additions, own: additions ? null : ownParts(wb) };
 }
 
 /** The workbook's bytes and what of it is parscore's (its ExcelJS model not kept). */
@@ -176,10 +176,10 @@ async function ownPartsOf(file: string, limits: OpenLimits): Promise<{ bytes: Bu
 }
 
 /** A scored workbook scored again through the patch writers: cleared, read again, scored (throws PatchUnsupported). */
-async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: CommonOptions): Promise<{ bytes: Buffer; analysis: Analysis }> {
+async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: CommonOptions, framework: Framework | undefined): Promise<{ bytes: Buffer; analysis: Analysis }> {
   const cleared = clearPatch(bytes, own);
   const fresh = await loadWorkbook(cleared.bytes, file);
-  const analysis = analyzeLoaded(fresh, file, o, loadFramework(o.framework));
+  const analysis = analyzeLoaded(fresh, file, o, framework); // the framework as read the first time
   const additions = scoreAdditions(fresh, analysis);
   if (!additions) throw new PatchUnsupported('marks left after clearing');
   return { bytes: scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions }), analysis };
@@ -205,11 +205,9 @@ export async function clearFile(file: string, out: string, o: Pick<CommonOptions
   const msg =
     o.lang === 'vi'
       ? `Đã xóa ${r.sheets} trang tổng hợp, ${r.columns} cột trạng thái, ${r.rules} quy tắc tô màu → ${out}`
-      : `Removed ${plural(r.sheets, 'summary sheet')}, ${plural(r.columns, 'status column')}, ${plural(r.rules, 'highlight rule')} → ${out}`;
+      : `Removed ${englishCount(r.sheets, 'summary sheet')}, ${englishCount(r.columns, 'status column')}, ${englishCount(r.rules, 'highlight rule')} → ${out}`;
   return { stdout: msg, exitCode: 0 };
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** Where the bundled example lives, from the source tree or the compiled lib/ tree. */
 export function examplePath(): string {

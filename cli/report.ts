@@ -72,10 +72,15 @@ export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 
 /** Agencies the text report lists (the JSON report and the "by agency" sheet hold them all). */
 const MAX_AGENCIES = 15;
 
+/** "1 task", "3 tasks": an English count (Vietnamese does not inflect). */
+export function englishCount(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
 /** "3 nhiệm vụ", "1 task", "3 tasks"; the count padded to `width`. */
 export function tasksText(n: number, lang: Lang, width = 0): string {
-  const word = lang === 'vi' ? 'nhiệm vụ' : n === 1 ? 'task' : 'tasks';
-  return `${String(n).padStart(width)} ${word}`;
+  const count = lang === 'vi' ? `${n} nhiệm vụ` : englishCount(n, 'task');
+  return ' '.repeat(Math.max(0, width - String(n).length)) + count;
 }
 
 function trim(s: string, w: number): string {

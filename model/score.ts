@@ -1,8 +1,9 @@
 // Scores: max / claimed / accepted / at risk by field and by lead agency, plus the task-level summary.
 import { agencyKey } from './agencies';
+import { roleLetters } from './columns';
 import { isScoredLeaf, isTask, type ValidationResult } from './validate';
 import type { AgencyLine, Appendix, AppendixItem, ScoreLine, ScoreReport, TaskSummaryLine } from './report-types';
-import type { AgencyRef, ColumnRole, Finding, ScoreTotals } from './types';
+import type { AgencyRef, Finding, ScoreTotals } from './types';
 
 const round = (n: number) => Math.round(n * 1e6) / 1e6;
 
@@ -150,10 +151,10 @@ function countAt(c: RowCounts, row: number): number {
 /** `top`: topOf(a.items), which score has already made. */
 function taskSummary(a: Appendix, top: readonly number[]): TaskSummaryLine[] {
   const items = a.items;
-  // A field is missing only where the sheet has its column (as validate's missing-task-field): a
-  // plan without a product column would count every task as "Thiếu sản phẩm" with no finding behind it.
-  const has = (role: ColumnRole) => a.columns.some((c) => c.role === role);
-  const [leadCol, productCol, deadlineCol] = [has('lead'), has('product'), has('deadline')];
+  // A field is missing only where the sheet has its column, told as validate tells it (roleLetters):
+  // a plan without a product column would count every task as "Thiếu sản phẩm" with no finding behind it.
+  const letters = roleLetters(a.columns);
+  const [leadCol, productCol, deadlineCol] = [letters.lead !== '', letters.product !== '', letters.deadline !== ''];
   const lines = new Map<number, TaskSummaryLine>();
   for (let k = 0; k < items.length; k++) {
     const it = items[k]!;

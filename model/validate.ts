@@ -140,11 +140,12 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     // An inherited lead was checked on the row it came from.
     if (it.leadInheritedFrom === null) unknownAgencies(ck, it, it.lead);
     unknownAgencies(ck, it, it.coordinating);
-    // A qualitative target the result settles (see checkRow) needs no "assess by hand" note.
-    const settled = checks[k]!.status === 'met' || checks[k]!.status === 'unmet';
+    // A qualitative target the result settles (see checkRow) needs no "assess by hand" note, nor a
+    // survey-scored row's "target", which names who runs the survey ("Do Bộ Nội vụ chủ trì thực hiện").
+    const status = checks[k]!.status;
+    const noNote = it.surveyOnly || ((status === 'met' || status === 'unmet') && firstCheckable(it.targets) === null);
     for (const t of it.targets) {
-      // A survey-scored row's "target" names who runs the survey ("Do Bộ Nội vụ chủ trì thực hiện").
-      if (t.threshold.kind === 'qualitative' && it.targetText && !it.surveyOnly && !(settled && firstCheckable(it.targets) === null)) {
+      if (t.threshold.kind === 'qualitative' && it.targetText && !noNote) {
         addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: unparsedParams(ck, t) });
       }
     }

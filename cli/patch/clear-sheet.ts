@@ -4,8 +4,8 @@
 // after scoring included.
 import { columnNumber } from '../../model/text';
 import { OWN_RULE } from '../../xlsx/write';
-import { colsRecord, officerCols, withoutRecord } from './sheet';
-import { attr, PatchUnsupported, topLevelChildren, withAttr, xmlUnescape } from './xml';
+import { colsRecord, officerCols, withoutRecord, withRange } from './sheet';
+import { attr, PatchUnsupported, topLevelChildren, xmlUnescape } from './xml';
 
 export function clearAppendixSheet(xml: string, own: readonly number[]): { xml: string; rules: number } {
   if (!/<worksheet[\s>]/.test(xml)) throw new PatchUnsupported('worksheet with a namespace prefix');
@@ -101,7 +101,7 @@ function clearCols(xml: string, ours: ReadonlySet<number>): string {
       from = Math.max(from, c.max + 1);
     }
     if (from <= o.max) fills.push([from, o.max]);
-    for (const [a, b] of fills) kept.push({ tag: withAttr(withAttr(o.tag, 'min', String(a)), 'max', String(b)), min: a, max: b });
+    for (const [a, b] of fills) kept.push({ tag: withRange(o.tag, a, b), min: a, max: b });
   }
   kept.sort((a, b) => a.min - b.min);
   const merged: { tag: string; min: number; max: number }[] = [];
@@ -110,7 +110,7 @@ function clearCols(xml: string, ours: ReadonlySet<number>): string {
     const whole = prev && originals.find((o) => prev.min >= o.min && c.max <= o.max && sameBut(prev.tag, o.tag) && sameBut(c.tag, o.tag));
     if (prev && whole && prev.max + 1 === c.min) {
       prev.max = c.max;
-      prev.tag = withAttr(withAttr(whole.tag, 'min', String(prev.min)), 'max', String(c.max));
+      prev.tag = withRange(whole.tag, prev.min, c.max);
     } else merged.push({ ...c });
   }
   const element = merged.length ? `<cols>${merged.map((k) => k.tag).join('')}</cols>` : ''; // an empty <cols> is not valid
@@ -118,7 +118,7 @@ function clearCols(xml: string, ours: ReadonlySet<number>): string {
 }
 
 function sameBut(piece: string, original: string): boolean {
-  const norm = (t: string) => withAttr(withAttr(t, 'min', '0'), 'max', '0');
+  const norm = (t: string) => withRange(t, 0, 0);
   return norm(piece) === norm(original);
 }
 

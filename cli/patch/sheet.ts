@@ -77,6 +77,7 @@ export function withoutRecord(xml: string, ext: RegExpExecArray): string {
  */
 export const COLS_RECORD_URI = '{7D3F1A52-8C4B-4E0A-9B6D-5A2C1E7F0B39}';
 const COLS_RECORD_NS = 'urn:parscore:cols';
+const COLS_RECORD = new RegExp(`<ext\\s[^>]*uri="${COLS_RECORD_URI.replace(/[{}]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</ext>`);
 
 function withColsRecord(xml: string, cut: readonly string[]): string {
   const ext = `<ext uri="${COLS_RECORD_URI}" xmlns:ps="${COLS_RECORD_NS}"><ps:cols>${xmlText(cut.join(''))}</ps:cols></ext>`;
@@ -94,7 +95,7 @@ function withColsRecord(xml: string, cut: readonly string[]): string {
 
 /** The officer's <col> tags a scored sheet's record holds (see withColsRecord); [] when none. */
 export function colsRecord(xml: string): { tags: string[]; ext: RegExpExecArray | null } {
-  const ext = new RegExp(`<ext\\s[^>]*uri="${COLS_RECORD_URI.replace(/[{}]/g, '\\$&')}"[^>]*>([\\s\\S]*?)</ext>`).exec(xml);
+  const ext = COLS_RECORD.exec(xml);
   const text = ext ? /<ps:cols>([\s\S]*?)<\/ps:cols>/.exec(ext[1]!)?.[1] : undefined;
   return { tags: text ? [...xmlUnescape(text).matchAll(COL_TAG)].map((m) => m[0]) : [], ext };
 }
@@ -224,7 +225,8 @@ export function officerCols(xml: string): { start: number; end: number; list: { 
   return { start: cols.index, end: cols.index + cols[0].length, list };
 }
 
-function withRange(tag: string, min: number, max: number): string {
+/** A <col> tag with its range set (the officer's attributes kept). */
+export function withRange(tag: string, min: number, max: number): string {
   return withAttr(withAttr(tag, 'min', String(min)), 'max', String(max));
 }
 

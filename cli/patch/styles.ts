@@ -21,15 +21,17 @@ const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2,
 interface Section {
   open: RegExp;
   name: string;
+  /** The children's element name, and a regex finding their start tags. */
+  tag: string;
   child: RegExp;
 }
 const HEADER_FILL_XML = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>`;
-const FONTS: Section = { open: /<fonts[\s>/]/, name: 'fonts', child: /<font[\s>/]/g };
-const FILLS: Section = { open: /<fills[\s>/]/, name: 'fills', child: /<fill[\s>/]/g };
-const XFS: Section = { open: /<cellXfs[\s>/]/, name: 'cellXfs', child: /<xf[\s>/]/g };
-const DXFS: Section = { open: /<dxfs[\s>/]/, name: 'dxfs', child: /<dxf[\s>/]/g };
-const NUMFMTS: Section = { open: /<numFmts[\s>/]/, name: 'numFmts', child: /<numFmt[\s>/]/g };
-const CELLSTYLES: Section = { open: /<cellStyles[\s>/]/, name: 'cellStyles', child: /<cellStyle[\s>/]/g };
+const FONTS: Section = { open: /<fonts[\s>/]/, name: 'fonts', tag: 'font', child: /<font[\s>/]/g };
+const FILLS: Section = { open: /<fills[\s>/]/, name: 'fills', tag: 'fill', child: /<fill[\s>/]/g };
+const XFS: Section = { open: /<cellXfs[\s>/]/, name: 'cellXfs', tag: 'xf', child: /<xf[\s>/]/g };
+const DXFS: Section = { open: /<dxfs[\s>/]/, name: 'dxfs', tag: 'dxf', child: /<dxf[\s>/]/g };
+const NUMFMTS: Section = { open: /<numFmts[\s>/]/, name: 'numFmts', tag: 'numFmt', child: /<numFmt[\s>/]/g };
+const CELLSTYLES: Section = { open: /<cellStyles[\s>/]/, name: 'cellStyles', tag: 'cellStyle', child: /<cellStyle[\s>/]/g };
 
 /** Where a section is: [start of its open tag, end of the whole element]; null when absent. */
 function locate(xml: string, s: Section): { start: number; end: number; selfClosing: boolean } | null {
@@ -65,7 +67,7 @@ function childrenOf(xml: string, s: Section): string[] {
   const at = locate(xml, s);
   if (!at || at.selfClosing) return [];
   const body = xml.slice(xml.indexOf('>', at.start) + 1, at.end - s.name.length - 3);
-  const tag = s.child.source.slice(1, s.child.source.indexOf('['));
+  const tag = s.tag;
   // None of these children nests an element of its own name.
   return [...body.matchAll(new RegExp(`<${tag}(?:\\s[^>]*)?/>|<${tag}(?:\\s[^>]*)?>[\\s\\S]*?</${tag}>`, 'g'))].map((m) => m[0]);
 }

@@ -4,8 +4,13 @@ import fs from 'node:fs';
 import { entryBytes, readZip, writeZip } from '../../cli/patch/zip';
 
 export function readParts(file: string): Map<string, string> {
-  const entries = readZip(fs.readFileSync(file));
-  if (!entries) throw new Error(`${file}: not a zip the patch writer reads`);
+  return partsOf(fs.readFileSync(file), file);
+}
+
+/** The parts of an .xlsx held in memory (a patch writer's output). */
+export function partsOf(bytes: Uint8Array, what = 'the bytes'): Map<string, string> {
+  const entries = readZip(bytes);
+  if (!entries) throw new Error(`${what}: not a zip the patch writer reads`);
   return new Map(entries.map((e) => [e.name, entryBytes(e).toString('utf8')]));
 }
 
