@@ -2,7 +2,7 @@
 import { parseAgencies } from './agencies';
 import { applyOverrides, everyRole, findHeader, isRepeatedHeader, roleLetters, type HeaderBlock } from './columns';
 import { buildGrid, rowStart, rowText, textAt, type Grid } from './grid';
-import { couldBeNumber, parseViNumber, parseViValue, plainNumberBody, plainNumberValue } from './numbers';
+import { couldBeNumber, mayBeNumberText, parseViNumber, parseViValue, plainNumberBody, plainNumberValue } from './numbers';
 import { baselineScoreText, parseBaseline } from './baseline';
 import { firstCheckable, parseTarget } from './thresholds';
 import { columnLetter, fold, foldedFirstCode, isExcelError, isSpaceCode } from './text';
@@ -697,6 +697,8 @@ function pointsIn(raw: unknown): number | null {
     // A plain number text: points unless it ends in "%" (parseViNumber's first case, no object).
     const body = plainNumberBody(raw);
     if (body) return body === raw.length ? plainNumberValue(raw, body) : null;
+    // A phrase that starts with a number ("79% số vấn đề…") is no number: no NFC copy and regex for it.
+    if (!mayBeNumberText(raw)) return null;
   }
   const tp = parseViNumber(raw);
   return tp.ok && !tp.op && !tp.percent ? tp.value : null;

@@ -1518,6 +1518,18 @@ export function thresholdStatus(t: Threshold, actual: unknown): CheckOutcome['st
   return evaluate(t, actual, 'vi', false).status;
 }
 
+/**
+ * Whether thresholdStatus(t, actual) depends on the actual value alone: a qualitative target
+ * naming no deadline is settled by the result's words ("Đã thực hiện", "Chưa thực hiện"), the
+ * same for every such target. Validation then judges each distinct result once per sheet
+ * instead of once per row (one result on thousands of rows: ~0.5 µs a row saved).
+ */
+export function statusByActualAlone(t: Threshold): boolean {
+  if (t.kind !== 'qualitative') return false;
+  const due = deadlineOf(t);
+  return due !== due; // NaN: no deadline
+}
+
 // Outcomes without a reason, for thresholdStatus.
 const MET: CheckOutcome = Object.freeze({ status: 'met', reason: '' });
 const UNMET: CheckOutcome = Object.freeze({ status: 'unmet', reason: '' });

@@ -1,5 +1,5 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
-import { evaluateThreshold, firstCheckable, thresholdStatus } from './thresholds';
+import { evaluateThreshold, firstCheckable, statusByActualAlone, thresholdStatus } from './thresholds';
 import { formatViNumber } from './numbers';
 import { isExcelError } from './text';
 import { roleLetters } from './columns';
@@ -8,7 +8,7 @@ import { innerMap } from './memo';
 import { suggestAgency } from './agencies';
 import type { Framework } from './frameworks/schema';
 import type { Appendix, AppendixItem } from './report-types';
-import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, FindingParams, ParsedTarget } from './types';
+import type { AgencyRef, ColumnRole, CheckOutcome, EvidencePolicy, Finding, FindingParams, ParsedTarget, Threshold } from './types';
 
 const EPS = 1e-9;
 
@@ -94,6 +94,8 @@ interface Checker {
   readonly mismatchParams: Map<number, Map<number, FindingParams>>; // of the framework being checked
   /** One params object per unknown agency (the reader shares a cell text's refs), its suggestion looked up once. */
   readonly unknownParams: Map<AgencyRef, FindingParams>;
+  /** The status of each distinct result against targets it settles alone (statusByActualAlone). */
+  readonly settledBy: Map<string, RowCheck['status']>;
 }
 
 type NewFinding = Omit<Finding, 'row' | 'code'> & { row?: number };
@@ -108,7 +110,7 @@ function addFinding(ck: Checker, it: AppendixItem, f: NewFinding): void {
 
 export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
   const items = a.items;
-  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map(), unknownParams: new Map() };
+  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map(), unknownParams: new Map(), settledBy: new Map() };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const checks: RowCheck[] = new Array(items.length).fill(rowCheck(null, true)); // rows not checked
@@ -149,7 +151,7 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
         addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: unparsedParams(ck, t) });
       }
     }
-    if (isTask(a, it) && !a.hasPoints) checkTaskFields(ck, it);
+    if (!a.hasPoints && isTask(a, it)) checkTaskFields(ck, it); // the flag first: isTask looks up a WeakMap
   }
   if (framework) checkFramework(ck, framework);
   const findings = ck.findings;
@@ -211,7 +213,7 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
   const target = firstCheckable(it.targets) ?? (it.targetText ? (it.targets[0] ?? null) : null);
   if (target && it.actual !== '') {
     // The status alone for every row; the reasons, in both languages, only for unmet rows.
-    status = thresholdStatus(target.threshold, it.actualRaw ?? it.actual);
+    status = statusOf(ck, target.threshold, it.actualRaw ?? it.actual);
     if (status === 'unmet') {
       addFinding(ck, it, { kind: 'threshold-unmet', severity: 'error', column: letters.actual, params: {
           target: target.text.slice(0, 120),
@@ -223,6 +225,14 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
     }
   }
   return rowCheck(status, evidenceOk);
+}
+
+/** thresholdStatus, once per distinct text result where the target does not change it. */
+function statusOf(ck: Checker, t: Threshold, actual: unknown): RowCheck['status'] {
+  if (typeof actual !== 'string' || !statusByActualAlone(t)) return thresholdStatus(t, actual);
+  let status = ck.settledBy.get(actual);
+  if (status === undefined) ck.settledBy.set(actual, (status = thresholdStatus(t, actual)));
+  return status;
 }
 
 function checkSums(ck: Checker, it: AppendixItem): void {

@@ -45,6 +45,20 @@ describe('qualitative targets', () => {
 });
 
 describe('deadline targets', () => {
+  it('rows with one result are judged each against its own deadline (validation shares a verdict only where no deadline is named)', async () => {
+    const s = await loadSnapshot(LIBREOFFICE);
+    const target = analyzeSheet(s).appendix.columns.find((c) => c.role === 'target')!.col;
+    // Same result text on both rows, deadlines either side of its date, in both orders.
+    for (const [first, second] of [['31/12/2023', '31/3/2023'], ['31/3/2023', '31/12/2023']]) {
+      setCell(s, 10, target, `Hoàn thành trước ${first}`);
+      setCell(s, 62, target, `Hoàn thành trước ${second}`);
+      setCell(s, 10, ACTUAL, 'Hoàn thành ngày 15/6/2023');
+      setCell(s, 62, ACTUAL, 'Hoàn thành ngày 15/6/2023');
+      const unmet = analyzeSheet(s).findings.filter((f) => f.kind === 'threshold-unmet').map((f) => f.row);
+      assert.deepEqual([unmet.includes(10), unmet.includes(62)], [first === '31/3/2023', second === '31/3/2023'], `${first} / ${second}: ${unmet.join()}`);
+    }
+  });
+
   const judge = (target: string, actual: unknown) => evaluateThreshold(parseTarget(target)[0]!.threshold, actual, 'vi').status;
   it('a year makes a date, a batch number does not', () => {
     assert.equal(judge('Hoàn thành trước 31/12/2023', 'Hoàn thành ngày 15/01/2024'), 'unmet');
