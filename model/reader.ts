@@ -23,7 +23,28 @@ type RoleCols = Record<ColumnRole, number[] | null>;
 
 // Upper-case only: "c", "d" are letter sub-items, not Roman numerals.
 const ROMAN = /^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$/;
-const NUMERIC_CODE = /^\d{1,3}(\.\d{1,3})*$/;
+
+/** ROMAN.test(s), the regex only for text starting with I, V or X (codes mostly start with a digit). */
+export function isRomanCode(s: string): boolean {
+  const c = s.charCodeAt(0);
+  return (c === 73 || c === 86 || c === 88) && ROMAN.test(s);
+}
+
+/**
+ * /^\d{1,3}(\.\d{1,3})*$/.test(s) by hand ("1", "1.2.10"): asked of every coded row and of the
+ * row before it, ~15,000 regex calls a 10,000-row sheet.
+ */
+export function isNumericCode(s: string): boolean {
+  let run = 0; // digits since the start or the last dot
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      if (++run > 3) return false;
+    } else if (c === 46 && run > 0) run = 0;
+    else return false;
+  }
+  return run > 0;
+}
 const BULLET = /^[-+•–]\s/;
 
 /**
@@ -96,10 +117,10 @@ function unheadedCodeColumn(g: Grid, lastHeaderRow: number, columns: readonly Ma
       const t = textAt(g, i, j).replace(/\.$/, '');
       if (!t) continue;
       filled++;
-      if (ROMAN.test(t)) {
+      if (isRomanCode(t)) {
         romans++;
         section = t;
-      } else if (NUMERIC_CODE.test(t)) {
+      } else if (isNumericCode(t)) {
         numbers++;
         if (t.includes('.')) dotted++;
       } else continue;
@@ -365,7 +386,7 @@ function readRow(st: RowReader, i: number): void {
     pushItem(st, i, 'total', '', 'total', 0, -1, name || code);
     return;
   }
-  if (code && ROMAN.test(code)) {
+  if (code && isRomanCode(code)) {
     st.hasRoman = true;
     const idx = pushItem(st, i, 'section', code.toUpperCase(), code.toUpperCase(), 1, -1, name);
     st.section = idx;
@@ -399,7 +420,7 @@ function readRow(st: RowReader, i: number): void {
       return;
     }
   }
-  if (code && NUMERIC_CODE.test(code)) {
+  if (code && isNumericCode(code)) {
     code = fixNumericCode(st, code);
     if (st.hasRoman && st.section >= 0) {
       // Under a Roman section plain numbers number the tasks.
@@ -466,7 +487,7 @@ function baselineOwner(st: RowReader): number {
 /** "(1)…(5)" items belong to the coded criterion above, not to each other. */
 function ownerOfItems(st: RowReader): number {
   let k = st.lastCoded;
-  while (k >= 0 && itemNumberInName(st.items[k]!.name) >= 0 && !NUMERIC_CODE.test(st.items[k]!.code)) {
+  while (k >= 0 && itemNumberInName(st.items[k]!.name) >= 0 && !isNumericCode(st.items[k]!.code)) {
     k = st.items[k]!.parent;
   }
   return k;
@@ -493,12 +514,12 @@ function findParentUnder(st: RowReader, code: string, section: number): number {
 /** A numeric code read as a number loses trailing zeros ("1.10" → 1.1): restore from the sequence. */
 function fixNumericCode(st: RowReader, code: string): string {
   const prev = st.lastCoded >= 0 ? st.items[st.lastCoded]!.code : '';
-  if (!prev || !NUMERIC_CODE.test(prev)) return code;
+  if (!prev || !isNumericCode(prev)) return code;
   return codeAfter(code, prev);
 }
 
 /**
- * `code` as it follows `prev` (both NUMERIC_CODE): "1.2.1" after "1.2.9" was "1.2.10", "1.1" after
+ * `code` as it follows `prev` (both isNumericCode): "1.2.1" after "1.2.9" was "1.2.10", "1.1" after
  * "1.10" was "1.11" (when 11 starts with its 1). By hand: the split-and-join form made four arrays
  * and joined strings for every code after a 10 or more (one coded row in seven of the bench sheet).
  */
@@ -806,7 +827,7 @@ function joinAgencyText(a: string, b: string): string {
 
 
 /**
- * The number after the last dot of a NUMERIC_CODE (digits and dots only: "1.2.10" → 10), read by
+ * The number after the last dot of a numeric code (isNumericCode: digits and dots only, "1.2.10" → 10), read by
  * hand: once per coded row.
  */
 function lastSegment(code: string): number {

@@ -6,7 +6,9 @@ import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/framework
 import { analyzeSheet, type SheetSnapshot } from '../model';
 import { cleanText, columnLetter, fold, foldHead, foldSlow, isSpaceCode } from '../model/text';
 import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
-import { codeAfter, itemNumberInName } from '../model/reader';
+import { codeAfter, isNumericCode, isRomanCode, itemNumberInName } from '../model/reader';
+import { columnNumberIn } from '../model/columns';
+import { isPlainCode } from '../model/frameworks';
 import { byCell, mergeByCell } from '../model/validate';
 import { hasToken } from '../model/marks';
 import type { Finding } from '../model/types';
@@ -702,6 +704,35 @@ describe('engine fast paths: the grid in blocks and the reader by hand', () => {
     const g = buildGrid({ name: 'S', values: [[], [], []], merges: [] });
     assert.equal(g.cols, 0);
     assert.equal(textAt(g, 1, 0), '');
+  });
+
+  it('the code checks by hand equal their regexes, on fixture texts and generated codes', async () => {
+    const roman = (s: string) => /^(?=[IVX]+$)X{0,3}(IX|IV|V?I{0,3})$/.test(s);
+    const numeric = (s: string) => /^\d{1,3}(\.\d{1,3})*$/.test(s);
+    const plain = (s: string) => /^[0-9A-Z]+(?:\.[0-9A-Z]+)*(?:\([0-9A-Z]+\))*$/.test(s);
+    const colNumber = (s: string) => {
+      const m = /^\(?(\d{1,2})\)?$/.exec(s);
+      return m ? Number(m[1]) : -1;
+    };
+    const same = (s: string) => {
+      assert.equal(isRomanCode(s), roman(s), `roman ${JSON.stringify(s)}`);
+      assert.equal(isNumericCode(s), numeric(s), `numeric ${JSON.stringify(s)}`);
+      assert.equal(isPlainCode(s), plain(s), `plain ${JSON.stringify(s)}`);
+      assert.equal(columnNumberIn(s), colNumber(s), `column number ${JSON.stringify(s)}`);
+    };
+    const texts = await fixtureTexts();
+    for (const t of texts) same(t);
+    // The fixtures hold codes, Roman sections and column numbers, so the loop above compared both
+    // answers of every check (codes with "(n)" come from the list and the generated strings below).
+    assert.deepEqual([texts.some(isNumericCode), texts.some(isRomanCode), texts.some((t) => columnNumberIn(t) > 0), texts.some(isPlainCode)], [true, true, true, true]);
+    for (const s of ['', '1', '1.', '.1', '1..2', '1.2.10', '1234', '1.2345', 'IV', 'IIII', 'XIV', 'iv', 'I ', '1.2(3)', '1.2(3', '1.2()', '1(2).3', 'A.B(C)(D)', '(1)', '1)', '(1', '()', '(', ')', '(123)', '٣']) same(s);
+    fc.assert(
+      fc.property(fc.string({ unit: fc.constantFrom('(', ')', '.', '0', '1', '9', 'I', 'V', 'X', 'A', 'Z', 'a', ' ', '١'), maxLength: 9 }), (s) => {
+        same(s);
+        return true;
+      }),
+      { numRuns: 50_000 },
+    );
   });
 
   it('itemNumberInName is /^\\((\\d{1,2})\\)\\s*/ on fixture names and generated text', async () => {
