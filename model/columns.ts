@@ -1,6 +1,6 @@
 // Finds the header block of an appendix and maps its columns to meanings by Vietnamese synonyms.
 import { headerCellText, rowStart, rowText, textAt, type Grid } from './grid';
-import { columnLetter, columnNumber, fold, foldedFirstCode } from './text';
+import { columnLetter, columnNumber, fold, foldEquals, foldedFirstCode } from './text';
 import type { MappedColumn } from './report-types';
 import type { ColumnRole } from './types';
 
@@ -152,7 +152,7 @@ export function isRepeatedHeader(g: Grid, i: number, header: HeaderBlock): boole
       left--;
       const sig = header.signature[j] ?? '';
       // Folding every data cell is the costly part: first compare the first folded character.
-      if (sig && foldedFirstCode(t) === sig.charCodeAt(0) && fold(t) === sig) same++;
+      if (sig && foldedFirstCode(t) === sig.charCodeAt(0) && foldEquals(t, sig)) same++;
       else if ((same + left) / nonEmpty < 0.6) break; // a data row: 60 % can no longer match
     }
     if (same / nonEmpty >= 0.6) return true;

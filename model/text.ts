@@ -150,6 +150,21 @@ export function foldHead(s: string, max: number): string {
 }
 
 /**
+ * fold(s) === folded, without making the folded text: s is folded only until it is longer than
+ * `folded` (a header's signature against a data cell, at every row of a sheet).
+ */
+export function foldEquals(s: string, folded: string): boolean {
+  const len = folded.length;
+  if (len >= FOLD_FAST_MAX - 2 || s.length > FOLD_FAST_MAX) return fold(s) === folded;
+  const n = foldBytes(s, len + 1);
+  if (n < 0) return fold(s) === folded;
+  if (n !== len) return false;
+  const out = FOLD_BYTES;
+  for (let k = 0; k < len; k++) if (out[k] !== folded.charCodeAt(k)) return false;
+  return true;
+}
+
+/**
  * Folds s into FOLD_BYTES until `max` characters are out (one more may follow): their number,
  * or -1 where only foldSlow can fold (never for any character today, see above).
  */

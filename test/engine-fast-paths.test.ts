@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { BUILTIN_FRAMEWORKS, matchNode, matchNodeSlow } from '../model/frameworks';
 import { analyzeSheet, type SheetSnapshot } from '../model';
-import { cleanText, columnLetter, fold, foldHead, foldSlow, isSpaceCode } from '../model/text';
+import { cleanText, columnLetter, fold, foldEquals, foldHead, foldSlow, isSpaceCode } from '../model/text';
 import { blockShift, buildGrid, rowStart, rowText, textAt } from '../model/grid';
 import { codeAfter, isNumericCode, isRomanCode, itemNumberInName } from '../model/reader';
 import { columnNumberIn } from '../model/columns';
@@ -125,6 +125,26 @@ describe('engine fast paths: text', () => {
     );
     const long = 'Ấp Đông '.repeat(3000);
     assert.equal(fold(long), foldSlow(long));
+  });
+
+  it('foldEquals(s, x) is fold(s) === x, for x folded from the same text, its start, a neighbour or anything', async () => {
+    const texts = await fixtureTexts();
+    const folded = texts.map(fold);
+    let equal = 0;
+    for (let k = 0; k < texts.length; k++) {
+      const s = texts[k]!;
+      const f = folded[k]!;
+      for (const x of [f, f.slice(0, -1), `${f} `, `${f}a`, f.slice(1), folded[(k + 1) % texts.length]!, '', 'stt']) {
+        const want = fold(s) === x;
+        if (want) equal++;
+        assert.equal(foldEquals(s, x), want, JSON.stringify([s, x]));
+      }
+    }
+    assert.ok(equal >= texts.length); // each text against its own fold at least
+    fc.assert(
+      fc.property(fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '%'), maxLength: 8 }), (s, x) => foldEquals(s, x) === (fold(s) === x) && foldEquals(s, fold(s))),
+      { numRuns: 20_000 },
+    );
   });
 
   it('foldHead is the start of fold, on the fixture texts and on arbitrary Unicode', async () => {
