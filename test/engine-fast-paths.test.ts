@@ -23,6 +23,7 @@ import {
   parseTarget,
   phraseScan,
   relativeCue,
+  statusByActualAlone,
   thresholdStatus,
   trimPhrase,
   troAt,
@@ -142,9 +143,19 @@ describe('engine fast paths: text', () => {
     }
     assert.ok(equal >= texts.length); // each text against its own fold at least
     fc.assert(
-      fc.property(fc.string({ maxLength: 12 }), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '%'), maxLength: 8 }), (s, x) => foldEquals(s, x) === (fold(s) === x) && foldEquals(s, fold(s))),
+      fc.property(fc.string({ maxLength: 12, unit: 'binary' }), fc.string({ unit: fc.constantFrom('a', 'b', ' ', '1', '%'), maxLength: 8 }), (s, x) => foldEquals(s, x) === (fold(s) === x) && foldEquals(s, fold(s))),
       { numRuns: 20_000 },
     );
+    // Vietnamese letters, combining marks, separators: most texts fold to a shorter one.
+    const letters = fc.constantFrom('Ấ', 'ấ', 'đ', 'Đ', '\u0301', 'A', 'a', 'B', ' ', ',', '\u0000', 'ß', 'İ', '1');
+    fc.assert(fc.property(fc.string({ unit: letters, maxLength: 12 }), fc.string({ unit: letters, maxLength: 6 }), (s, y) => foldEquals(s, fold(y)) === (fold(s) === fold(y))), { numRuns: 20_000 });
+    // At the fast path's buffer: a folded text of 8,189 characters, and a text longer than 8,192.
+    const long = 'a '.repeat(4095);
+    assert.equal(foldEquals(long, fold(long)), true);
+    assert.equal(foldEquals(`${long}b`, fold(long)), false);
+    const longer = 'x'.repeat(9000);
+    assert.equal(foldEquals(longer, fold(longer)), true);
+    assert.equal(foldEquals(longer, 'x'), false);
   });
 
   it('foldHead is the start of fold, on the fixture texts and on arbitrary Unicode', async () => {
@@ -595,6 +606,27 @@ describe('engine fast paths: the status of a threshold without its reason', () =
     '2 tuần', '1 tháng', '48 giờ', 'Đạt 98% chỉ tiêu', 'Sử dụng 1.300/1.250 biên chế', '1.240 biên chế',
     null, undefined, Number.NaN, Number.POSITIVE_INFINITY, true, new Date(2024, 0, 2), { a: 1 },
   ];
+
+  it('every target statusByActualAlone admits judges each result as the others do (validation shares the verdict per result)', async () => {
+    const texts = await fixtureTexts();
+    const alone = new Map<string, ReturnType<typeof parseTarget>[number]['threshold']>();
+    for (const t of texts) {
+      for (const p of parseTarget(t)) if (statusByActualAlone(p.threshold)) alone.set(p.text, p.threshold);
+    }
+    // Targets with a year that is no deadline ("năm 2023") are admitted too; ones with a deadline are not.
+    assert.equal(statusByActualAlone(parseTarget('Hoàn thành trước 31/12/2023')[0]!.threshold), false);
+    assert.equal(statusByActualAlone(parseTarget('Tỷ lệ đạt 95%')[0]!.threshold), false);
+    const thresholds = [...alone.values()];
+    assert.ok(thresholds.length >= 50, String(thresholds.length));
+    const results = [...ACTUALS, ...texts.slice(0, 400), 'Hoàn thành 80%', 'Hoàn thành ngày 15/6/2023', 'Chậm 5 ngày', 'Chưa thực hiện'];
+    const seen = new Set<string>();
+    for (const actual of results) {
+      const first = thresholdStatus(thresholds[0]!, actual);
+      seen.add(first);
+      for (const t of thresholds) assert.equal(thresholdStatus(t, actual), first, JSON.stringify([t, actual]));
+    }
+    assert.deepEqual([...seen].sort(), ['met', 'not-evaluable', 'unmet']);
+  });
 
   it('is evaluateThreshold(...).status for every fixture target and bench-like result', async () => {
     const targets = new Set<string>();
