@@ -1,5 +1,6 @@
 // Finds the header block of an appendix and maps its columns to meanings by Vietnamese synonyms.
 import { headerCellText, rowStart, rowText, textAt, type Grid } from './grid';
+import { plainDigitsValue } from './numbers';
 import { columnLetter, columnNumber, fold, foldEquals, foldedFirstCode } from './text';
 import type { MappedColumn } from './report-types';
 import type { ColumnRole } from './types';
@@ -182,14 +183,7 @@ function isColumnNumberRow(g: Grid, i: number): boolean {
 export function columnNumberIn(t: string): number {
   const from = t.charCodeAt(0) === 40 ? 1 : 0;
   const to = t.length > from && t.charCodeAt(t.length - 1) === 41 ? t.length - 1 : t.length;
-  if (to - from < 1 || to - from > 2) return -1;
-  let n = 0;
-  for (let i = from; i < to; i++) {
-    const c = t.charCodeAt(i);
-    if (c < 48 || c > 57) return -1;
-    n = n * 10 + (c - 48);
-  }
-  return n;
+  return to - from <= 2 ? plainDigitsValue(t, from, to) : -1; // -1 for none or a non-digit as well
 }
 
 /** Apply manual overrides: { lead: ['I'] } moves column I to the lead role. */
