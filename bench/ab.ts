@@ -6,13 +6,15 @@
 // A build is a directory holding the compiled `model/` (e.g. `lib` of a git worktree after
 // `npm run build:cli`, or this checkout's `lib`). Both analyse the same snapshot, alternately,
 // the order swapped each round, each run after a full collection and a pause (as the bench's
-// settle()); 8 rounds first to let V8 optimise both. Prints the medians and B ÷ A. The same build
-// against a copy of itself measured 1.001–1.007 (bench/PERFORMANCE.md, 2026-12-06).
+// settle(), with a 60 ms pause); 8 rounds first to let V8 optimise both. Prints the medians and
+// B ÷ A. The same build against a copy of itself measured 0.974–1.042 (bench/PERFORMANCE.md,
+// 2026-12-06): differences under ~4 % are noise.
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Analysis, SheetSnapshot } from '../model';
 import { snapshotsOf } from '../xlsx/read';
 import { generateAppendix } from './generate';
+import { canCollect, median, settle } from './timing';
 
 interface Engine {
   analyzeSheet(s: SheetSnapshot): Analysis;
@@ -30,12 +32,9 @@ function load(dir: string): Engine {
   return require(path.resolve(dir, 'model')) as Engine;
 }
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
-
 async function main(): Promise<void> {
   const [dirA, dirB] = process.argv.slice(2).filter((a, i, all) => !a.startsWith('--') && !all[i - 1]?.startsWith('--'));
-  const gc = (globalThis as { gc?: () => void }).gc;
-  if (!dirA || !dirB || !gc) {
+  if (!dirA || !dirB || !canCollect) {
     process.stderr.write('usage: node --expose-gc bench/out/build/bench/ab.js <buildA> <buildB> [--rows 10000] [--rounds 25]\n');
     process.exitCode = 2;
     return;
@@ -61,8 +60,7 @@ async function main(): Promise<void> {
   const times: Record<'A' | 'B', number[]> = { A: [], B: [] };
   for (let r = 0; r < rounds; r++) {
     for (const k of r & 1 ? (['B', 'A'] as const) : (['A', 'B'] as const)) {
-      gc();
-      await new Promise((res) => setTimeout(res, 60));
+      await settle(60);
       const t = performance.now();
       run(k);
       times[k].push(performance.now() - t);
@@ -71,7 +69,6 @@ async function main(): Promise<void> {
   const a = median(times.A);
   const b = median(times.B);
   process.stdout.write(`${rows} rows, ${rounds} rounds: A ${a.toFixed(2)} ms (${dirA}), B ${b.toFixed(2)} ms (${dirB}), B ÷ A ${(b / a).toFixed(3)}\n`);
-  if (kept.A === null || kept.B === null) process.exitCode = 1;
 }
 
 main().catch((e) => {

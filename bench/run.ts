@@ -29,6 +29,7 @@ import { scoreAndSummarise } from '../addin/office/score-and-summarise';
 import { fakeContext, officeValues } from './fake-excel';
 import { generateAppendix, OUT_DIR, ROOT, type Generated } from './generate';
 import { probeMs, speedReport, STEADY_SPREAD, type SpeedProbe } from './speed';
+import { canCollect, median, settle } from './timing';
 
 const ALL_SIZES = [100, 1_000, 5_000, 10_000, 50_000];
 
@@ -48,7 +49,6 @@ const NO_BUILD = process.argv.includes('--no-build');
 
 // ------------------------------------------------------------------------------------ helpers
 
-const gc = (globalThis as { gc?: () => void }).gc;
 
 /**
  * Every garbage collection of this process (start on the performance.now clock, pause in ms), so
@@ -72,24 +72,6 @@ function gcWithin(from: number, to: number): { count: number; ms: number } {
     ms += g.ms;
   }
   return { count, ms };
-}
-
-/**
- * Before each timed run: a forced full collection, then 100 ms for its concurrent sweeping to end.
- * Without the pause the sweeper threads run through the timed code on this 2-core machine: a
- * ~3 ms PARSCORE repeat measured 3.6–26 ms right after a collection of the bench's heap, 4.4–5.9 ms
- * after the pause. Every in-process timing (floors, snapshot, engine, PARSCORE) gets the same.
- */
-async function settle(): Promise<void> {
-  if (!gc) return;
-  gc();
-  await new Promise((resolve) => setTimeout(resolve, 100));
-}
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const m = Math.floor(s.length / 2);
-  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
 }
 
 /** Runs per file timing (ExcelJS read / write, snapshot): more for small inputs, fewer for the 50,000-row file. */
@@ -476,7 +458,7 @@ async function main(): Promise<void> {
   const cpu = os.cpus()[0]?.model?.trim() ?? 'unknown';
   const cores = os.cpus().length;
   const loadStart = os.loadavg();
-  log(`parscore bench — ${new Date().toISOString()} — ${cpu}, ${cores} cores, Node ${process.version}${gc ? '' : ' (no --expose-gc)'}, load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}`);
+  log(`parscore bench — ${new Date().toISOString()} — ${cpu}, ${cores} cores, Node ${process.version}${canCollect ? '' : ' (no --expose-gc)'}, load average ${loadStart.map((x) => x.toFixed(2)).join(' ')}`);
 
   probeMs(); // compiled before the first probe counts
   await probe('start');
