@@ -2,9 +2,8 @@
 // columns, its <col> widths (the officer's ranges put back from the sheet's record), its highlight
 // rules and its record. Every other byte of the sheet stays as it is — what the officer changed
 // after scoring included.
-import { columnNumber } from '../../model/text';
 import { OWN_RULE } from '../../xlsx/write';
-import { colsRecord, officerCols, withoutRecord, withRange } from './sheet';
+import { colsRecord, forEachCell, forEachRow, officerCols, withoutRecord, withRange } from './sheet';
 import { attr, PatchUnsupported, topLevelChildren, xmlUnescape } from './xml';
 
 export function clearAppendixSheet(xml: string, own: readonly number[]): { xml: string; rules: number } {
@@ -24,28 +23,17 @@ function clearSheetData(xml: string, ours: ReadonlySet<number>): string {
   if (close < 0) throw new PatchUnsupported('no sheetData');
   const parts: string[] = [xml.slice(0, open.index + open[0].length)];
   let pos = open.index + open[0].length;
-  const rowRe = /<row[\s>/]/g;
-  rowRe.lastIndex = pos;
-  for (let rm = rowRe.exec(xml); rm && rm.index < close; rm = rowRe.exec(xml)) {
-    const tagEnd = xml.indexOf('>', rm.index);
-    const tag = xml.slice(rm.index, tagEnd + 1);
-    if (tag.endsWith('/>')) {
-      rowRe.lastIndex = tagEnd + 1;
-      continue;
-    }
-    const end = xml.indexOf('</row>', tagEnd);
-    if (end < 0) throw new PatchUnsupported('unclosed row');
-    const body = xml.slice(tagEnd + 1, end);
+  forEachRow(xml, pos, close, (start, end, tag, selfClosing) => {
+    if (selfClosing) return;
+    const body = xml.slice(start + tag.length, end - 6);
     const kept = withoutCells(body, ours);
-    if (kept !== body) {
-      parts.push(xml.slice(pos, rm.index));
-      // A row with only its number and nothing left in it was made by parscore (Excel writes no such row).
-      const bare = tag.replace(/\s(?:r|spans)\s*=\s*("[^"]*"|'[^']*')/g, '') === '<row>';
-      if (!(bare && !/<c[\s>/]/.test(kept))) parts.push(tag, kept, '</row>');
-      pos = end + 6;
-    }
-    rowRe.lastIndex = end + 6;
-  }
+    if (kept === body) return;
+    parts.push(xml.slice(pos, start));
+    // A row with only its number and nothing left in it was made by parscore (Excel writes no such row).
+    const bare = tag.replace(/\s(?:r|spans)\s*=\s*("[^"]*"|'[^']*')/g, '') === '<row>';
+    if (!(bare && !/<c[\s>/]/.test(kept))) parts.push(tag, kept, '</row>');
+    pos = end;
+  });
   parts.push(xml.slice(pos));
   return parts.join('');
 }
@@ -54,22 +42,11 @@ function clearSheetData(xml: string, ours: ReadonlySet<number>): string {
 function withoutCells(body: string, ours: ReadonlySet<number>): string {
   const parts: string[] = [];
   let pos = 0;
-  const cellRe = /<c[\s>/]/g;
-  for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-    const tagEnd = body.indexOf('>', cm.index);
-    const ctag = body.slice(cm.index, tagEnd + 1);
-    const selfClosing = ctag.endsWith('/>');
-    const close = selfClosing ? tagEnd + 1 : body.indexOf('</c>', tagEnd);
-    if (close < 0) throw new PatchUnsupported('cell not closed');
-    const end = selfClosing ? close : close + 4;
-    const ref = attr(ctag, 'r');
-    if (!ref) throw new PatchUnsupported('cell without its reference');
-    if (ours.has(columnNumber(ref.replace(/\d+$/, '')))) {
-      parts.push(body.slice(pos, cm.index));
-      pos = end;
-    }
-    cellRe.lastIndex = end;
-  }
+  forEachCell(body, (start, end, _tag, col) => {
+    if (!ours.has(col)) return;
+    parts.push(body.slice(pos, start));
+    pos = end;
+  });
   if (!pos) return body;
   parts.push(body.slice(pos));
   return parts.join('');

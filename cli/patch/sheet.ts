@@ -112,33 +112,65 @@ function patchSheetData(xml: string, cells: Map<number, { col: number; xml: stri
   const parts: string[] = [xml.slice(0, open.index + open[0].length)];
   let pos = open.index + open[0].length;
   let w = 0;
-  const rowRe = /<row[\s>/]/g;
-  rowRe.lastIndex = pos;
-  for (let rm = rowRe.exec(xml); rm && rm.index < close; rm = rowRe.exec(xml)) {
-    const tagEnd = xml.indexOf('>', rm.index);
-    const tag = xml.slice(rm.index, tagEnd + 1);
+  forEachRow(xml, pos, close, (start, end, tag, selfClosing) => {
     const r = Number(attr(tag, 'r'));
     if (!Number.isInteger(r) || r < 1) throw new PatchUnsupported('row without its number');
-    const selfClosing = tag.endsWith('/>');
-    const end = selfClosing ? tagEnd + 1 : xml.indexOf('</row>', tagEnd) + 6;
-    if (!selfClosing && end < 6) throw new PatchUnsupported('unclosed row');
     // New rows before this one.
     while (w < wanted.length && wanted[w]! < r) {
-      parts.push(xml.slice(pos, rm.index), `<row r="${wanted[w]}">${cells.get(wanted[w]!)!.map((c) => c.xml).join('')}</row>`);
-      pos = rm.index;
+      parts.push(xml.slice(pos, start), `<row r="${wanted[w]}">${cells.get(wanted[w]!)!.map((c) => c.xml).join('')}</row>`);
+      pos = start;
       w++;
     }
     if (w < wanted.length && wanted[w] === r) {
-      parts.push(xml.slice(pos, rm.index), mergeRow(xml.slice(rm.index, end), tag, selfClosing, cells.get(r)!));
+      parts.push(xml.slice(pos, start), mergeRow(xml.slice(start, end), tag, selfClosing, cells.get(r)!));
       pos = end;
       w++;
     }
-    rowRe.lastIndex = end;
-  }
+  });
   parts.push(xml.slice(pos, close));
   for (; w < wanted.length; w++) parts.push(`<row r="${wanted[w]}">${cells.get(wanted[w]!)!.map((c) => c.xml).join('')}</row>`);
   parts.push(xml.slice(close));
   return parts.join('');
+}
+
+/**
+ * Each <row> of sheetData from `from` to `close` (the "</sheetData>"), in order: where it starts
+ * and ends (past "</row>" or "/>"), its start tag, whether it is self-closing. The scoring and the
+ * clearing patch both walk rows so; an unclosed row is XML this patcher does not know.
+ */
+export function forEachRow(xml: string, from: number, close: number, visit: (start: number, end: number, tag: string, selfClosing: boolean) => void): void {
+  const rowRe = /<row[\s>/]/g;
+  rowRe.lastIndex = from;
+  for (let rm = rowRe.exec(xml); rm && rm.index < close; rm = rowRe.exec(xml)) {
+    const tagEnd = xml.indexOf('>', rm.index);
+    const tag = xml.slice(rm.index, tagEnd + 1);
+    const selfClosing = tag.endsWith('/>');
+    const end = selfClosing ? tagEnd + 1 : xml.indexOf('</row>', tagEnd) + 6;
+    if (!selfClosing && end < 6) throw new PatchUnsupported('unclosed row');
+    visit(rm.index, end, tag, selfClosing);
+    rowRe.lastIndex = end;
+  }
+}
+
+/**
+ * Each <c> of a row's body, in order: where it starts and ends (past "</c>" or "/>"), its start
+ * tag and its column (0 when its reference names none). A cell without its reference, or not
+ * closed, is XML this patcher does not know.
+ */
+export function forEachCell(body: string, visit: (start: number, end: number, tag: string, col: number) => void): void {
+  const cellRe = /<c[\s>/]/g;
+  for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
+    const tagEnd = body.indexOf('>', cm.index);
+    const tag = body.slice(cm.index, tagEnd + 1);
+    const ref = attr(tag, 'r');
+    if (!ref) throw new PatchUnsupported('cell without its reference');
+    const selfClosing = tag.endsWith('/>');
+    const close = selfClosing ? tagEnd + 1 : body.indexOf('</c>', tagEnd);
+    if (close < 0) throw new PatchUnsupported(`cell ${ref} is not closed`);
+    const end = selfClosing ? close : close + 4;
+    visit(cm.index, end, tag, columnNumber(ref.replace(/\d+$/, '')));
+    cellRe.lastIndex = end;
+  }
 }
 
 /** One existing row with parscore's cells put in column order (spans dropped: they are only a hint). */
@@ -148,30 +180,21 @@ function mergeRow(row: string, tag: string, selfClosing: boolean, add: { col: nu
   const parts: string[] = [openTag];
   let pos = 0;
   let a = 0;
-  const cellRe = /<c[\s>/]/g;
-  for (let cm = cellRe.exec(body); cm; cm = cellRe.exec(body)) {
-    const tagEnd = body.indexOf('>', cm.index);
-    const ctag = body.slice(cm.index, tagEnd + 1);
-    const ref = attr(ctag, 'r');
-    const col = ref ? columnNumber(ref.replace(/\d+$/, '')) : 0;
-    if (!col) throw new PatchUnsupported('cell without its reference');
-    const close = ctag.endsWith('/>') ? tagEnd + 1 : body.indexOf('</c>', tagEnd);
-    if (close < 0) throw new PatchUnsupported(`cell ${ref} is not closed`);
-    const end = ctag.endsWith('/>') ? close : close + 4;
+  forEachCell(body, (start, end, ctag, col) => {
+    if (!col) throw new PatchUnsupported('cell without its column');
     // parscore's cells that come before this one.
     while (a < add.length && add[a]!.col < col) {
-      parts.push(body.slice(pos, cm.index), add[a++]!.xml);
-      pos = cm.index;
+      parts.push(body.slice(pos, start), add[a++]!.xml);
+      pos = start;
     }
     if (a < add.length && add[a]!.col === col) {
       // Only an empty, unstyled cell may stand where parscore writes (free-column.ts).
       const style = attr(ctag, 's');
-      if (!ctag.endsWith('/>') || (style !== null && style !== '0')) throw new PatchUnsupported(`cell ${ref} is not free`);
-      parts.push(body.slice(pos, cm.index), add[a++]!.xml);
+      if (!ctag.endsWith('/>') || (style !== null && style !== '0')) throw new PatchUnsupported(`cell ${attr(ctag, 'r')} is not free`);
+      parts.push(body.slice(pos, start), add[a++]!.xml);
       pos = end;
     }
-    cellRe.lastIndex = end;
-  }
+  });
   parts.push(body.slice(pos));
   while (a < add.length) parts.push(add[a++]!.xml);
   parts.push('</row>');
