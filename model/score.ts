@@ -54,7 +54,9 @@ export function score(a: Appendix, v: ValidationResult): ScoreReport {
     if (scored) f.items++;
     if (task) f.tasks++;
     if (!scored && !task) continue;
-    for (const ag of it.lead) {
+    const lead = it.lead;
+    for (let x = 0; x < lead.length; x++) {
+      const ag = lead[x]!; // an index loop: for…of allocated an iterator and its results per row
       const key = agencyKey(ag);
       let e = agencyAcc.get(key);
       if (!e) agencyAcc.set(key, (e = { ref: ag, acc: acc() }));

@@ -146,7 +146,11 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
     // survey-scored row's "target", which names who runs the survey ("Do Bộ Nội vụ chủ trì thực hiện").
     const status = checks[k]!.status;
     const noNote = it.surveyOnly || ((status === 'met' || status === 'unmet') && firstCheckable(it.targets) === null);
-    for (const t of it.targets) {
+    // Index loops over the row's lists here and below: for…of allocated an iterator and its
+    // results per row (~0.3 MB a 10,000-row sheet, sampled with collected objects).
+    const targets = it.targets;
+    for (let x = 0; x < targets.length; x++) {
+      const t = targets[x]!;
       if (t.threshold.kind === 'qualitative' && it.targetText && !noNote) {
         addFinding(ck, it, { kind: 'target-unparsed', severity: 'info', column: it.targetCol || letters.target, params: unparsedParams(ck, t) });
       }
@@ -160,7 +164,8 @@ export function validate(a: Appendix, policy: EvidencePolicy, framework: Framewo
 }
 
 function unknownAgencies(ck: Checker, it: AppendixItem, list: readonly AgencyRef[]): void {
-  for (const ag of list) {
+  for (let x = 0; x < list.length; x++) {
+    const ag = list[x]!;
     if (!ag.unknown) continue;
     const role: ColumnRole = it.lead.includes(ag) ? 'lead' : 'coordinating';
     addFinding(ck, it, { kind: 'unknown-agency', severity: 'warning', column: ck.letters[role], params: unknownParams(ck, ag) });
@@ -243,8 +248,9 @@ function checkSums(ck: Checker, it: AppendixItem): void {
   let sum = 0;
   let selfKids = 0;
   let selfSum = 0;
-  for (const c of it.children) {
-    const kid = items[c]!;
+  const children = it.children;
+  for (let x = 0; x < children.length; x++) {
+    const kid = items[children[x]!]!;
     if (kid.maxPoints === null) continue;
     kids++;
     sum += kid.maxPoints;
