@@ -77,6 +77,31 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     for (const [name, text] of a) assert.equal(b.get(name), text, name);
   });
 
+  it('score on a scored copy the patch writers refuse reads it again with ExcelJS and reports the same analysis', () => {
+    const once = path.join(dir, 'fallback-once.xlsx');
+    const edited = path.join(dir, 'fallback-edited.xlsx');
+    const twice = path.join(dir, 'fallback-twice.xlsx');
+    const first = runCli(['score', rich, '-o', once]);
+    assert.equal(first.code, 0, first.stderr);
+    // A part of the officer's hung on parscore's summary: clearing it is left to ExcelJS (clearPatch
+    // throws), and score then analyses the copy as ExcelJS reads it (the first analysis is not kept).
+    const p = readParts(once);
+    const rid = /<sheet [^>]*name="Tổng hợp điểm"[^>]*r:id="([^"]+)"/.exec(p.get('xl/workbook.xml')!)?.[1];
+    const target = new RegExp(`Id="${rid}"[^>]*Target="worksheets/(sheet\\d+\\.xml)"`).exec(p.get('xl/_rels/workbook.xml.rels')!)?.[1];
+    assert.ok(rid && target, 'the summary sheet and its part');
+    p.set(`xl/worksheets/_rels/${target}.rels`, '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="x/drawing" Target="../drawings/drawing9.xml"/></Relationships>');
+    writeParts(edited, p);
+    assert.throws(() => clearPatch(fs.readFileSync(edited), { sheets: ['Tổng hợp điểm'], columns: new Map() }), PatchUnsupported);
+    const again = runCli(['score', edited, '-o', twice]);
+    assert.equal(again.code, 0, again.stderr);
+    // The report without its first line (the file's name) and the last ("Đã ghi …").
+    const report = (out: string) => out.slice(out.indexOf('\n'), out.lastIndexOf('\n\n'));
+    assert.match(report(first.stdout), /Mục tiêu định tính/);
+    assert.equal(report(again.stdout), report(first.stdout));
+    const after = readParts(twice);
+    assert.equal((after.get('xl/workbook.xml')!.match(/name="Tổng hợp điểm"/g) ?? []).length, 1, 'one summary sheet, replaced');
+  });
+
   it('the columns parscore took get their width, hidden state and whole-sheet format back', () => {
     const base = readParts(EXAMPLE);
     const variants: [string, string][] = [
