@@ -147,8 +147,8 @@ interface SizeResult {
   cliExit: number | null;
   /**
    * `parscore score` on its own scored copy (what an officer does after filling in more results):
-   * the patch writers clear the copy, read it again and score it. Peak RSS and wall time; at
-   * 50,000 rows only (the largest size is where memory is at stake), else null.
+   * the patch writers clear the copy, read it again and score it. Peak RSS and wall time; from
+   * 50,000 rows up (the largest sizes are where memory is at stake), else null.
    */
   rescorePeakRssMB: number | null;
   rescoreWallMs: number | null;
