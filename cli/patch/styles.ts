@@ -19,19 +19,25 @@ export const HEADER_STYLE: CellStyle = { font: 'bold', fill: true, wrap: true, v
 const BUILTIN_FORMATS: Record<string, number> = { General: 0, '0': 1, '0.00': 2, '#,##0': 3, '#,##0.00': 4, '0%': 9, '0.00%': 10, '@': 49 };
 
 interface Section {
-  open: RegExp;
+  /** The section's element name and a regex finding its start tag. */
   name: string;
-  /** The children's element name, and a regex finding their start tags. */
+  open: RegExp;
+  /** The children's element name and a regex finding their start tags. */
   tag: string;
   child: RegExp;
 }
+
+/** A section by its element's and its children's names (the regexes made from them, once). */
+function section(name: string, tag: string): Section {
+  return { name, open: new RegExp(`<${name}[\\s>/]`), tag, child: new RegExp(`<${tag}[\\s>/]`, 'g') };
+}
 const HEADER_FILL_XML = `<fill><patternFill patternType="solid"><fgColor rgb="${HEADER_FILL_ARGB}"/></patternFill></fill>`;
-const FONTS: Section = { open: /<fonts[\s>/]/, name: 'fonts', tag: 'font', child: /<font[\s>/]/g };
-const FILLS: Section = { open: /<fills[\s>/]/, name: 'fills', tag: 'fill', child: /<fill[\s>/]/g };
-const XFS: Section = { open: /<cellXfs[\s>/]/, name: 'cellXfs', tag: 'xf', child: /<xf[\s>/]/g };
-const DXFS: Section = { open: /<dxfs[\s>/]/, name: 'dxfs', tag: 'dxf', child: /<dxf[\s>/]/g };
-const NUMFMTS: Section = { open: /<numFmts[\s>/]/, name: 'numFmts', tag: 'numFmt', child: /<numFmt[\s>/]/g };
-const CELLSTYLES: Section = { open: /<cellStyles[\s>/]/, name: 'cellStyles', tag: 'cellStyle', child: /<cellStyle[\s>/]/g };
+const FONTS = section('fonts', 'font');
+const FILLS = section('fills', 'fill');
+const XFS = section('cellXfs', 'xf');
+const DXFS = section('dxfs', 'dxf');
+const NUMFMTS = section('numFmts', 'numFmt');
+const CELLSTYLES = section('cellStyles', 'cellStyle');
 
 /** Where a section is: [start of its open tag, end of the whole element]; null when absent. */
 function locate(xml: string, s: Section): { start: number; end: number; selfClosing: boolean } | null {
