@@ -137,7 +137,7 @@ export async function scoreFile(file: string, out: string, o: CommonOptions): Pr
     analysis = null;
   }
   // ExcelJS's model is garbage now: collect it before the copy is built (or the copy read again).
-  if (bytes.length > LARGE_INPUT_BYTES) collectGarbage();
+  collectAfterLarge(bytes);
   let patched: Buffer | null = null;
   try {
     if (additions && analysis) patched = scorePatch(bytes, { sheet: analysis.sheet, ...additions });
@@ -166,6 +166,11 @@ export async function scoreFile(file: string, out: string, o: CommonOptions): Pr
 /** Inputs from this size (packed; ~1,000 appendix rows) get a collection between reading and writing. */
 const LARGE_INPUT_BYTES = 256 * 1024;
 
+/** A full collection (cli/memory.ts) when the workbook's bytes are over LARGE_INPUT_BYTES: what the step before left is garbage now. */
+function collectAfterLarge(bytes: Uint8Array): void {
+  if (bytes.length > LARGE_INPUT_BYTES) collectGarbage();
+}
+
 /**
  * The analysis and what the patch writer adds, or (a workbook scored before) what of it is
  * parscore's; ExcelJS's model of the workbook is not kept, so it can be collected before the copy
@@ -189,11 +194,11 @@ async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: Com
   // Clearing leaves its working strings behind (~350 MB of heap for a 50,000-row scored copy):
   // collected before ExcelJS reads the cleared copy, or both peak together (re-score peak RSS
   // 1.01–1.11 GB → 0.73–0.89 GB at 50,000 rows, measured).
-  if (cleared.bytes.length > LARGE_INPUT_BYTES) collectGarbage();
+  collectAfterLarge(cleared.bytes);
   const { analysis, additions } = await analyzeCleared(cleared.bytes, file, o, framework);
   if (!additions) throw new PatchUnsupported('marks left after clearing');
   // The cleared copy's ExcelJS model is garbage now: collect it before the copy is built, as scoreFile does.
-  if (cleared.bytes.length > LARGE_INPUT_BYTES) collectGarbage();
+  collectAfterLarge(cleared.bytes);
   return { bytes: scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions }), analysis };
 }
 
@@ -208,7 +213,7 @@ export async function clearFile(file: string, out: string, o: Pick<CommonOptions
   checkOutput(out);
   const { bytes, own } = await ownPartsOf(file, o.limits ?? DEFAULT_LIMITS);
   // ExcelJS's model is garbage now: collect it before the copy is built.
-  if (bytes.length > LARGE_INPUT_BYTES) collectGarbage();
+  collectAfterLarge(bytes);
   let r: { sheets: number; columns: number; rules: number };
   try {
     const cleared = clearPatch(bytes, own);
