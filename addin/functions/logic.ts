@@ -137,41 +137,13 @@ export function inputError(
 }
 
 // ---------------------------------------------------------------------------------------------
-// Cache: analyses keyed by a content fingerprint of the 2-D array, bounded LRU.
+// Cache: analyses keyed by a sampled key of the 2-D array (tableKey), proved equal cell by cell
+// (sameTable), bounded LRU.
 
-/**
- * A cheap content fingerprint of a 2-D array: shape plus two independent 32-bit hashes
- * (FNV-1a and a multiply-xorshift) over type-tagged cell text, so equal ranges collide only
- * by a ~2^-64 accident. O(cells), no big intermediate string.
- */
-export function fingerprintTable(table: readonly (readonly unknown[])[]): string {
-  let h1 = 0x811c9dc5;
-  let h2 = 0x9e3779b9;
-  let chars = 0;
-  let width = 0;
-  const feed = (s: string): void => {
-    for (let i = 0; i < s.length; i++) {
-      const c = s.charCodeAt(i);
-      h1 = Math.imul(h1 ^ c, 0x01000193);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    chars += s.length;
-  };
-  for (const row of table) {
-    width = Math.max(width, row.length);
-    feed(`\u0001${row.length}`);
-    for (const cell of row) feed(cellToken(cell));
-  }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return `${table.length}x${width}:${chars}:${hex(h1)}${hex(h2)}`;
-}
-
+/** A non-string cell as text that tells its type: what tableKey hashes of it, and how sameTable compares objects. */
 function cellToken(cell: unknown): string {
   if (cell === null || cell === undefined) return '\u0002';
   switch (typeof cell) {
-    case 'string':
-      return `\u0003${cell.length}:${cell}`;
     case 'number':
       return `\u0004${Object.is(cell, -0) ? '0' : String(cell)}`;
     case 'boolean':
@@ -195,16 +167,18 @@ function cellToken(cell: unknown): string {
 export function tableKey(table: readonly (readonly unknown[])[]): string {
   let cells = 0;
   let width = 0;
-  for (const row of table) {
-    cells += row.length;
-    if (row.length > width) width = row.length;
+  for (let r = 0; r < table.length; r++) {
+    const n = table[r]!.length;
+    cells += n;
+    if (n > width) width = n;
   }
   const stride = Math.max(1, Math.floor(cells / 256));
   let h1 = 0x811c9dc5;
   let h2 = 0x9e3779b9;
   let next = 0;
   let g = 0;
-  for (const row of table) {
+  for (let r = 0; r < table.length; r++) {
+    const row = table[r]!;
     if (g + row.length <= next) {
       g += row.length;
       continue;
@@ -212,7 +186,13 @@ export function tableKey(table: readonly (readonly unknown[])[]): string {
     for (let c = 0; c < row.length; c++, g++) {
       if (g !== next) continue;
       next += stride;
-      const token = cellToken(row[c]);
+      // A string cell (nearly every sampled one) is hashed as its tag, length and characters, not
+      // as cellToken's concatenation: that copied ~256 long texts a call (~0.2 ms of a repeat).
+      const cell = row[c];
+      const token = typeof cell === 'string' ? cell : cellToken(cell);
+      const tag = typeof cell === 'string' ? 3 + cell.length * 16 : 0;
+      h1 = Math.imul(h1 ^ tag, 0x01000193);
+      h2 = Math.imul(h2 ^ tag, 0x5bd1e995);
       for (let i = 0; i < token.length; i++) {
         const ch = token.charCodeAt(i);
         h1 = Math.imul(h1 ^ ch, 0x01000193);
@@ -225,7 +205,7 @@ export function tableKey(table: readonly (readonly unknown[])[]): string {
   return `${table.length}x${width}:${cells}:${hex(h1)}${hex(h2)}`;
 }
 
-/** Same content, cell for cell, as fingerprintTable sees it (null = undefined, -0 = 0, NaN = NaN). */
+/** Same content, cell for cell (null = undefined, -0 = 0, NaN = NaN, data types and errors by content: cellToken). */
 export function sameTable(a: readonly (readonly unknown[])[], b: readonly (readonly unknown[])[]): boolean {
   if (a.length !== b.length) return false;
   for (let r = 0; r < a.length; r++) {
@@ -346,9 +326,10 @@ function toScalar(v: unknown): ExcelScalar {
 
 /** Rejects anything that is not a non-empty 2-D array (Excel always passes one for a range). */
 export function assertTable(table: unknown, lang: Lang = getLanguage()): unknown[][] {
-  if (!Array.isArray(table) || !table.every((r) => Array.isArray(r))) {
-    throw inputError('invalidValue', 'table-not-range', {}, lang);
-  }
+  // A loop, not every(): with a callback it took 0.13 ms of a repeated 10,000-row call, this 0.01.
+  let ok = Array.isArray(table);
+  for (let i = 0; ok && i < (table as unknown[]).length; i++) ok = Array.isArray((table as unknown[])[i]);
+  if (!ok) throw inputError('invalidValue', 'table-not-range', {}, lang);
   const rows = table as unknown[][];
   if (rows.length === 0 || rows.every((r) => r.every((c) => c === null || c === undefined || c === ''))) {
     throw inputError('invalidValue', 'table-empty', {}, lang);
