@@ -102,6 +102,17 @@ describe('matchAgency', () => {
     ['Điện lực thành phố', 'dien-luc'],
     ['Các Sở, banh, ngành', 'coll-so-ban-nganh'],
     ['Các cơ quan, đơn vị có liên quan', 'coll-lien-quan'],
+    // Ethnic affairs: the provincial Ban, its 2025 successor, the district office, and the two
+    // bodies of the same name that are not it (the ministry-level committee, the People's Council's).
+    ['Ban Dân tộc', 'ban-dan-toc'],
+    ['Ban Dân tộc tỉnh', 'ban-dan-toc'],
+    ['BAN DÂN TỘC', 'ban-dan-toc'],
+    ['Sở Dân tộc và Tôn giáo', 'so-dan-toc-ton-giao'],
+    ['Phòng Dân tộc', 'phong-dan-toc'],
+    ['Phòng Dân tộc và Tôn giáo', 'phong-dan-toc'],
+    ['Ủy ban Dân tộc', 'uy-ban-dan-toc'],
+    ['Ban Dân tộc của HĐND tỉnh', 'ban-dan-toc-hdnd'],
+    ['Ban Dân tộc HĐND tỉnh', 'ban-dan-toc-hdnd'],
   ];
   for (const [text, id] of KNOWN) {
     it(`"${text}" → ${id}`, () => assert.equal(matchAgency(text).id, id));
@@ -113,7 +124,8 @@ describe('matchAgency', () => {
     assert.equal(ref.name, 'Văn phòng UBND tỉnh');
     assert.equal(ref.raw, 'Văn phòng UBND tỉnh theo dõi, đôn đốc');
     assert.equal(matchAgency('Do Bộ Nội vụ chủ trì thực hiện').id, 'bo-noi-vu');
-    assert.equal(matchAgency('Ban Dân tộc thực hiện').name, 'Ban Dân tộc');
+    assert.equal(matchAgency('Ban Dân tộc thực hiện').id, 'ban-dan-toc');
+    assert.equal(matchAgency('Quỹ Đầu tư phát triển thực hiện').name, 'Quỹ Đầu tư phát triển');
   });
 
   it('reports collective phrases', () => {
@@ -195,7 +207,7 @@ describe('parseAgencies', () => {
     ['Chủ trì: Sở Nội vụ; phối hợp: Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
     ['Sở Nội vụ; Sở Nội vụ, các sở, ngành', ['so-noi-vu', 'coll-so-ban-nganh']],
     // Unknown pieces are kept, never forced onto a registry entry.
-    ['Sở Nội vụ, Ban Dân tộc', ['so-noi-vu', '?Ban Dân tộc']],
+    ['Sở Nội vụ, Quỹ Đầu tư phát triển', ['so-noi-vu', '?Quỹ Đầu tư phát triển']],
     ['Công ty Cổ phần cấp thoát nước Hà Giang; UBND 3 xã', ['?Công ty Cổ phần cấp thoát nước Hà Giang', 'ubnd-xa']],
     [
       'Công ty cổ phần Môi trường đô thị Hà Giang UBND 3 xã,',
@@ -211,7 +223,7 @@ describe('parseAgencies', () => {
   }
 
   it('flags collectives and unknowns', () => {
-    const refs = parseAgencies('Các Sở, ban, ngành; Ban Dân tộc');
+    const refs = parseAgencies('Các Sở, ban, ngành; Quỹ Đầu tư phát triển');
     assert.deepEqual(
       refs.map((r) => [r.collective, r.unknown]),
       [
@@ -264,7 +276,7 @@ describe('a name wrapped over two lines of its cell', () => {
     ['Sở Nội vụ\nSở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
     ['Sở Nội vụ và\nSở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
     ['- Sở Nội vụ\n- Sở Kế hoạch và Đầu tư', ['so-noi-vu', 'so-khdt']],
-    ['Ban Dân tộc\nSở Tư pháp', ['?Ban Dân tộc', 'so-tu-phap']],
+    ['Quỹ Đầu tư phát triển\nSở Tư pháp', ['?Quỹ Đầu tư phát triển', 'so-tu-phap']],
     ['Công ty ABC\nCông ty XYZ', ['?Công ty ABC', '?Công ty XYZ']],
     // An explicit separator is the officer's.
     ['Sở Kế hoạch;\nvà Đầu tư', ['?Sở Kế hoạch', '?Đầu tư']],
@@ -400,8 +412,8 @@ describe('suggestAgency', () => {
 describe('agencyKey', () => {
   it('uses the id, or ? + folded name for unknowns', () => {
     assert.equal(agencyKey(matchAgency('Sở Nội vụ.')), 'so-noi-vu');
-    assert.equal(agencyKey(matchAgency('Ban Dân tộc')), '?ban dan toc');
-    assert.equal(agencyKey(matchAgency('BAN DÂN TỘC')), `?${fold('Ban Dân tộc')}`);
+    assert.equal(agencyKey(matchAgency('Quỹ Đầu tư phát triển')), '?quy dau tu phat trien');
+    assert.equal(agencyKey(matchAgency('QUỸ ĐẦU TƯ PHÁT TRIỂN')), `?${fold('Quỹ Đầu tư phát triển')}`);
   });
 });
 

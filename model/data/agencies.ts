@@ -135,6 +135,15 @@ const PROVINCE: AgencyEntry[] = [
     aliases: ['BQL các KCN', 'Ban Quản lý các KCN'],
   },
   { id: 'cuc-thue', name: 'Cục Thuế tỉnh', level: 'province', aliases: ['Cục Thuế'] },
+  // A specialised body of the provincial committee in provinces with ethnic minorities (Hà Giang,
+  // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo.
+  { id: 'ban-dan-toc', name: 'Ban Dân tộc tỉnh', level: 'province', aliases: ['Ban Dân tộc'] },
+  {
+    id: 'so-dan-toc-ton-giao',
+    name: 'Sở Dân tộc và Tôn giáo',
+    level: 'province',
+    aliases: ['Sở DT&TG', 'Sở DTTG'],
+  },
   {
     id: 'kbnn',
     name: 'Kho bạc Nhà nước tỉnh',
@@ -151,6 +160,14 @@ const PROVINCE: AgencyEntry[] = [
 
 const CENTRAL_AND_MASS: AgencyEntry[] = [
   { id: 'bo-noi-vu', name: 'Bộ Nội vụ', level: 'central', aliases: ['BNV'] },
+  // Not the provincial Ban Dân tộc: the ministry-level committee, and the People's Council's committee.
+  { id: 'uy-ban-dan-toc', name: 'Ủy ban Dân tộc', level: 'central', aliases: ['UBDT'] },
+  {
+    id: 'ban-dan-toc-hdnd',
+    name: 'Ban Dân tộc HĐND tỉnh',
+    level: 'province',
+    aliases: ['Ban Dân tộc của HĐND tỉnh', 'Ban Dân tộc Hội đồng nhân dân tỉnh', 'Ban Dân tộc - HĐND tỉnh'],
+  },
   {
     id: 'mttq',
     name: 'Mặt trận Tổ quốc',
@@ -237,6 +254,13 @@ const LOCAL: AgencyEntry[] = [
   },
   { id: 'phong-qldt', name: 'Phòng Quản lý đô thị', level: 'district', aliases: ['Phòng QLĐT'] },
   { id: 'phong-kinh-te', name: 'Phòng Kinh tế', level: 'district', aliases: [] },
+  // The district office for ethnic affairs (Phòng Dân tộc and, since 2025, Phòng Dân tộc và Tôn giáo).
+  {
+    id: 'phong-dan-toc',
+    name: 'Phòng Dân tộc',
+    level: 'district',
+    aliases: ['Phòng Dân tộc huyện', 'Phòng Dân tộc và Tôn giáo'],
+  },
   {
     id: 'phong-gddt',
     name: 'Phòng Giáo dục và Đào tạo',
