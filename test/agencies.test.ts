@@ -109,10 +109,15 @@ describe('matchAgency', () => {
     ['BAN DÂN TỘC', 'ban-dan-toc'],
     ['Sở Dân tộc và Tôn giáo', 'so-dan-toc-ton-giao'],
     ['Phòng Dân tộc', 'phong-dan-toc'],
-    ['Phòng Dân tộc và Tôn giáo', 'phong-dan-toc'],
+    ['Phòng Dân tộc và Tôn giáo', 'phong-dan-toc-ton-giao'],
+    ['Ban Dân tộc và Tôn giáo', 'so-dan-toc-ton-giao'],
     ['Ủy ban Dân tộc', 'uy-ban-dan-toc'],
+    ['Bộ Dân tộc và Tôn giáo', 'bo-dan-toc-ton-giao'],
+    ['Ủy ban Dân tộc tỉnh', 'ban-dan-toc'],
+    ['Ban Dân tộc UBND tỉnh', 'ban-dan-toc'], // not the HĐND's by a fuzzy match of ubnd / hdnd
     ['Ban Dân tộc của HĐND tỉnh', 'ban-dan-toc-hdnd'],
     ['Ban Dân tộc HĐND tỉnh', 'ban-dan-toc-hdnd'],
+    ['Ban Dân tộc HĐND', 'ban-dan-toc-hdnd'],
   ];
   for (const [text, id] of KNOWN) {
     it(`"${text}" → ${id}`, () => assert.equal(matchAgency(text).id, id));
@@ -208,6 +213,10 @@ describe('parseAgencies', () => {
     ['Sở Nội vụ; Sở Nội vụ, các sở, ngành', ['so-noi-vu', 'coll-so-ban-nganh']],
     // Unknown pieces are kept, never forced onto a registry entry.
     ['Sở Nội vụ, Quỹ Đầu tư phát triển', ['so-noi-vu', '?Quỹ Đầu tư phát triển']],
+    // One body, not "Ủy" and the provincial Ban inside its name.
+    ['Ủy ban Dân tộc', ['uy-ban-dan-toc']],
+    ['Ủy ban Dân tộc tỉnh chủ trì', ['ban-dan-toc']],
+    ['Ban Dân tộc, Sở Nội vụ', ['ban-dan-toc', 'so-noi-vu']],
     ['Công ty Cổ phần cấp thoát nước Hà Giang; UBND 3 xã', ['?Công ty Cổ phần cấp thoát nước Hà Giang', 'ubnd-xa']],
     [
       'Công ty cổ phần Môi trường đô thị Hà Giang UBND 3 xã,',

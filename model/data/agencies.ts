@@ -136,13 +136,32 @@ const PROVINCE: AgencyEntry[] = [
   },
   { id: 'cuc-thue', name: 'Cục Thuế tỉnh', level: 'province', aliases: ['Cục Thuế'] },
   // A specialised body of the provincial committee in provinces with ethnic minorities (Hà Giang,
-  // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo.
-  { id: 'ban-dan-toc', name: 'Ban Dân tộc tỉnh', level: 'province', aliases: ['Ban Dân tộc'] },
+  // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo (its own
+  // entry: a 2025 plan names the new body). "Ủy ban Dân tộc tỉnh" and "… UBND tỉnh" mean it too:
+  // without them the first split into "Ủy" + this entry, the second fuzzy-matched the HĐND's.
+  {
+    id: 'ban-dan-toc',
+    name: 'Ban Dân tộc tỉnh',
+    level: 'province',
+    aliases: ['Ban Dân tộc', 'Ủy ban Dân tộc tỉnh', 'Ban Dân tộc UBND tỉnh', 'Ban Dân tộc Ủy ban nhân dân tỉnh'],
+  },
   {
     id: 'so-dan-toc-ton-giao',
     name: 'Sở Dân tộc và Tôn giáo',
     level: 'province',
-    aliases: ['Sở DT&TG', 'Sở DTTG'],
+    aliases: ['Sở DT&TG', 'Sở DTTG', 'Ban Dân tộc và Tôn giáo', 'Ban Dân tộc - Tôn giáo'],
+  },
+  // The People's Council's committee of the same words: not the committee's body above.
+  {
+    id: 'ban-dan-toc-hdnd',
+    name: 'Ban Dân tộc HĐND tỉnh',
+    level: 'province',
+    aliases: [
+      'Ban Dân tộc HĐND',
+      'Ban Dân tộc của HĐND tỉnh',
+      'Ban Dân tộc Hội đồng nhân dân tỉnh',
+      'Ban Dân tộc - HĐND tỉnh',
+    ],
   },
   {
     id: 'kbnn',
@@ -160,14 +179,9 @@ const PROVINCE: AgencyEntry[] = [
 
 const CENTRAL_AND_MASS: AgencyEntry[] = [
   { id: 'bo-noi-vu', name: 'Bộ Nội vụ', level: 'central', aliases: ['BNV'] },
-  // Not the provincial Ban Dân tộc: the ministry-level committee, and the People's Council's committee.
+  // Not the provincial Ban Dân tộc: the ministry-level committee, since 1 March 2025 the ministry.
   { id: 'uy-ban-dan-toc', name: 'Ủy ban Dân tộc', level: 'central', aliases: ['UBDT'] },
-  {
-    id: 'ban-dan-toc-hdnd',
-    name: 'Ban Dân tộc HĐND tỉnh',
-    level: 'province',
-    aliases: ['Ban Dân tộc của HĐND tỉnh', 'Ban Dân tộc Hội đồng nhân dân tỉnh', 'Ban Dân tộc - HĐND tỉnh'],
-  },
+  { id: 'bo-dan-toc-ton-giao', name: 'Bộ Dân tộc và Tôn giáo', level: 'central', aliases: ['Bộ DT&TG', 'Bộ DTTG'] },
   {
     id: 'mttq',
     name: 'Mặt trận Tổ quốc',
@@ -254,13 +268,9 @@ const LOCAL: AgencyEntry[] = [
   },
   { id: 'phong-qldt', name: 'Phòng Quản lý đô thị', level: 'district', aliases: ['Phòng QLĐT'] },
   { id: 'phong-kinh-te', name: 'Phòng Kinh tế', level: 'district', aliases: [] },
-  // The district office for ethnic affairs (Phòng Dân tộc and, since 2025, Phòng Dân tộc và Tôn giáo).
-  {
-    id: 'phong-dan-toc',
-    name: 'Phòng Dân tộc',
-    level: 'district',
-    aliases: ['Phòng Dân tộc huyện', 'Phòng Dân tộc và Tôn giáo'],
-  },
+  // The district office for ethnic affairs, and its 2025 successor (apart, as for the province).
+  { id: 'phong-dan-toc', name: 'Phòng Dân tộc', level: 'district', aliases: ['Phòng Dân tộc huyện'] },
+  { id: 'phong-dan-toc-ton-giao', name: 'Phòng Dân tộc và Tôn giáo', level: 'district', aliases: [] },
   {
     id: 'phong-gddt',
     name: 'Phòng Giáo dục và Đào tạo',
