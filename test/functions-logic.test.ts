@@ -88,6 +88,12 @@ describe('custom functions logic', () => {
       const same = [[-0, NaN, new Date(5), { type: 'Double', basicValue: 2 }]];
       assert.ok(sameTable(objects, same));
       assert.equal(tableKey(same), tableKey(objects));
+      // A range large enough that only some cells are sampled (rows skipped whole), ragged, with
+      // the blanks Excel may give either way.
+      const big = Array.from({ length: 1000 }, (_, r) => Array.from({ length: 3 + (r % 5) }, (_, c) => ((r + c) % 7 === 0 ? null : (r + c) % 11 === 0 ? 0 : `ô ${r}:${c}`)));
+      const twin = big.map((row) => row.map((v) => (v === null ? undefined : v === 0 ? -0 : `${v}`)));
+      assert.ok(sameTable(big, twin));
+      assert.equal(tableKey(twin), tableKey(big));
     });
 
     it('differs for a changed cell, type, text length or shape in a small range', () => {
@@ -104,6 +110,7 @@ describe('custom functions logic', () => {
         [['M', 'ãTên', 1.5], ['1.1', null, true]],
         [['Mã', 'Tên', 1.5], ['1.1', null, { type: 'Double', basicValue: 2 }]],
       ];
+      assert.notEqual(tableKey([[1, '#ab']]), tableKey([[13, 'ab']])); // a length never reads as a character
       for (const v of variants) assert.notEqual(tableKey(v), key, JSON.stringify(v));
     });
   });
