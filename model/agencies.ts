@@ -402,11 +402,20 @@ function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult
 interface Step {
   score: number;
   segs: number;
+  /** Tokens inside registry hits. */
+  known: number;
   from: number;
   span: SpanResult | null;
 }
 
 const MISSING_SEPARATOR_PENALTY = 2;
+/**
+ * What a name or alias found whole gains for each separator it could have been split at: more
+ * than two names less the penalty (10 + 10 − 2), so "Ban Dân tộc UBND tỉnh" reads as the one
+ * body it names, not as Ban Dân tộc + UBND tỉnh; names with nothing whole between them ("Sở Nội
+ * vụ Sở Tư pháp") are two as before.
+ */
+const WHOLE_NAME_BONUS = 8.5;
 const MAX_TOKENS = 200;
 
 /** Boundary kinds: 1 = soft separator (comma, "và", dash), 2 = assumed missing separator, 0 = none. */
@@ -420,18 +429,22 @@ function boundaries(toks: Tok[]): number[] {
   });
 }
 
-function better(a: Step | undefined, score: number, segs: number): boolean {
-  return !a || score > a.score || (score === a.score && segs < a.segs);
+function better(a: Step | undefined, score: number, segs: number, known: number): boolean {
+  return !a || score > a.score || (score === a.score && (segs < a.segs || (segs === a.segs && known > a.known)));
 }
 
-/** Best segmentation of one piece: most registry hits, then fewest segments. */
+/**
+ * Best segmentation of one piece: most registry hits, then fewest segments, then the most text
+ * inside hits ("Ban Dân tộc và Tôn giáo, Quỹ …" is the Sở and one unknown, not the Ban and an
+ * unknown "Tôn giáo, Quỹ …").
+ */
 function segmentPlaced(text: string): Placed[] {
   const toks = tokenize(text);
   if (!toks.length) return [];
   if (toks.length > MAX_TOKENS) return [placed(text, toks, 0, toks.length, scoreSpan(toks, 0, toks.length, false))];
   const kinds = boundaries(toks);
   const n = toks.length;
-  const best: (Step | undefined)[] = [{ score: 0, segs: 0, from: -1, span: null }];
+  const best: (Step | undefined)[] = [{ score: 0, segs: 0, known: 0, from: -1, span: null }];
   for (let j = 1; j <= n; j++) {
     if (j < n && !kinds[j]) continue;
     for (let i = 0; i < j; i++) {
@@ -441,9 +454,11 @@ function segmentPlaced(text: string): Placed[] {
       if (j - i > MAX_SPAN && kinds[i] !== 1) continue; // long spans only as plain unknown text
       const span = scoreSpan(toks, i, j, natural);
       if (kinds[i] === 2 && span.kind !== 'exact') continue;
-      const score = start.score + span.score - (kinds[i] === 2 ? MISSING_SEPARATOR_PENALTY : 0);
+      let score = start.score + span.score - (kinds[i] === 2 ? MISSING_SEPARATOR_PENALTY : 0);
+      if (span.kind === 'exact') for (let k = i + 1; k < j; k++) if (kinds[k] === 2) score += WHOLE_NAME_BONUS;
       const segs = start.segs + (span.kind === 'empty' ? 0 : 1);
-      if (better(best[j], score, segs)) best[j] = { score, segs, from: i, span };
+      const known = start.known + (span.kind === 'exact' || span.kind === 'fuzzy' ? j - i : 0);
+      if (better(best[j], score, segs, known)) best[j] = { score, segs, known, from: i, span };
     }
   }
   const refs = pathRefs(text, toks, best);

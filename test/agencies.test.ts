@@ -115,6 +115,7 @@ describe('matchAgency', () => {
     ['Bộ Dân tộc và Tôn giáo', 'bo-dan-toc-ton-giao'],
     ['Ủy ban Dân tộc tỉnh', 'ban-dan-toc'],
     ['Ban Dân tộc UBND tỉnh', 'ban-dan-toc'], // not the HĐND's by a fuzzy match of ubnd / hdnd
+    ['Ban Dân tộc UBND', 'ban-dan-toc'],
     ['Ban Dân tộc của HĐND tỉnh', 'ban-dan-toc-hdnd'],
     ['Ban Dân tộc HĐND tỉnh', 'ban-dan-toc-hdnd'],
     ['Ban Dân tộc HĐND', 'ban-dan-toc-hdnd'],
@@ -217,6 +218,15 @@ describe('parseAgencies', () => {
     ['Ủy ban Dân tộc', ['uy-ban-dan-toc']],
     ['Ủy ban Dân tộc tỉnh chủ trì', ['ban-dan-toc']],
     ['Ban Dân tộc, Sở Nội vụ', ['ban-dan-toc', 'so-noi-vu']],
+    // A name found whole is one body, not two names with a separator assumed inside it …
+    ['Ban Dân tộc UBND tỉnh', ['ban-dan-toc']],
+    ['Sở Nội vụ; Ban Dân tộc UBND tỉnh', ['so-noi-vu', 'ban-dan-toc']],
+    // … while two names with nothing whole between them stay two.
+    ['Sở Nội vụ Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['Sở Nội vụ UBND tỉnh', ['so-noi-vu', 'ubnd-tinh']],
+    // Of two readings with as many names, the one with more of the text inside names.
+    ['Ban Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['so-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],
+    ['Phòng Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['phong-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],
     ['Công ty Cổ phần cấp thoát nước Hà Giang; UBND 3 xã', ['?Công ty Cổ phần cấp thoát nước Hà Giang', 'ubnd-xa']],
     [
       'Công ty cổ phần Môi trường đô thị Hà Giang UBND 3 xã,',

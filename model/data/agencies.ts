@@ -143,13 +143,13 @@ const PROVINCE: AgencyEntry[] = [
     id: 'ban-dan-toc',
     name: 'Ban Dân tộc tỉnh',
     level: 'province',
-    aliases: ['Ban Dân tộc', 'Ủy ban Dân tộc tỉnh', 'Ban Dân tộc UBND tỉnh', 'Ban Dân tộc Ủy ban nhân dân tỉnh'],
+    aliases: ['Ban Dân tộc', 'Ủy ban Dân tộc tỉnh', 'Ban Dân tộc UBND'],
   },
   {
     id: 'so-dan-toc-ton-giao',
     name: 'Sở Dân tộc và Tôn giáo',
     level: 'province',
-    aliases: ['Sở DT&TG', 'Sở DTTG', 'Ban Dân tộc và Tôn giáo', 'Ban Dân tộc - Tôn giáo'],
+    aliases: ['Sở DT&TG', 'Sở DTTG', 'Ban Dân tộc và Tôn giáo'],
   },
   // The People's Council's committee of the same words: not the committee's body above.
   {
