@@ -190,8 +190,9 @@ export function tableKey(table: readonly (readonly unknown[])[]): string {
       // as cellToken's concatenation: that copied ~256 long texts a call (~0.2 ms of a repeat).
       const cell = row[c];
       const token = typeof cell === 'string' ? cell : cellToken(cell);
-      // The tag is above every UTF-16 unit, so a string's length never reads as a character.
-      const tag = typeof cell === 'string' ? 0x10000 + cell.length : 0x10000 - 1;
+      // A string's tag, its length above every UTF-16 unit, never reads as a character; other
+      // cells' tokens start with their type's control character.
+      const tag = typeof cell === 'string' ? 0x10000 + cell.length : 0;
       h1 = Math.imul(h1 ^ tag, 0x01000193);
       h2 = Math.imul(h2 ^ tag, 0x5bd1e995);
       h2 ^= h2 >>> 15;
