@@ -221,6 +221,8 @@ describe('parseAgencies', () => {
     // A name found whole is one body, not two names with a separator assumed inside it …
     ['Ban Dân tộc UBND tỉnh', ['ban-dan-toc']],
     ['Sở Nội vụ; Ban Dân tộc UBND tỉnh', ['so-noi-vu', 'ban-dan-toc']],
+    ['Ban Dân tộc - HĐND tỉnh', ['ban-dan-toc-hdnd']],
+    ['Ban Dân tộc Hội đồng nhân dân tỉnh', ['ban-dan-toc-hdnd']],
     // … while two names with nothing whole between them stay two.
     ['Sở Nội vụ Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
     ['Sở Nội vụ UBND tỉnh', ['so-noi-vu', 'ubnd-tinh']],

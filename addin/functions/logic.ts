@@ -186,8 +186,8 @@ export function tableKey(table: readonly (readonly unknown[])[]): string {
     for (let c = 0; c < row.length; c++, g++) {
       if (g !== next) continue;
       next += stride;
-      // A string cell (nearly every sampled one) is hashed as its tag, length and characters, not
-      // as cellToken's concatenation: that copied ~256 long texts a call (~0.2 ms of a repeat).
+      // A string cell (nearly every sampled one) is hashed as its tag and characters, not as
+      // cellToken's concatenation, which copied ~256 long texts a call.
       const cell = row[c];
       const token = typeof cell === 'string' ? cell : cellToken(cell);
       // A string's tag, its length above every UTF-16 unit, never reads as a character; other

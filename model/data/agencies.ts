@@ -156,12 +156,7 @@ const PROVINCE: AgencyEntry[] = [
     id: 'ban-dan-toc-hdnd',
     name: 'Ban Dân tộc HĐND tỉnh',
     level: 'province',
-    aliases: [
-      'Ban Dân tộc HĐND',
-      'Ban Dân tộc của HĐND tỉnh',
-      'Ban Dân tộc Hội đồng nhân dân tỉnh',
-      'Ban Dân tộc - HĐND tỉnh',
-    ],
+    aliases: ['Ban Dân tộc HĐND', 'Ban Dân tộc của HĐND tỉnh'],
   },
   {
     id: 'kbnn',
