@@ -15,6 +15,8 @@ interface Tok {
   sep: boolean;
   /** Only whitespace (or nothing) precedes the token. */
   ws: boolean;
+  /** A spaced dash, and no other separator, precedes the token ("Ban Dân tộc - HĐND tỉnh"). */
+  dash: boolean;
   /** Leading filler: "Do" (by) or a number (a list number when a dot or bracket follows). */
   lead: 'do' | 'num' | null;
 }
@@ -39,9 +41,10 @@ function tokenize(text: string): Tok[] {
     const start = m.index ?? 0;
     const gap = text.slice(prev, start);
     const f = foldWord(m[0]);
-    const sep = /[,.:;()[\]]/.test(gap) || /\s[-–—]|[-–—]\s/.test(gap);
+    const punct = /[,.:;()[\]]/.test(gap);
+    const dash = !punct && /\s[-–—]|[-–—]\s/.test(gap);
     const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
-    toks.push({ f, start, end: start + m[0].length, sep, ws: /^\s*$/.test(gap), lead });
+    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead });
     prev = start + m[0].length;
   }
   return toks;
@@ -51,7 +54,7 @@ function tokenize(text: string): Tok[] {
 
 const DROPPED = new Set(['va', 'cac', '']);
 // "UB" is the short form of "Ủy ban" ("UB Mặt trận Tổ quốc tỉnh", "UB MTTQ").
-const EXPAND: Record<string, string> = { tp: 'thanh pho', tx: 'thi xa', ub: 'uy ban' };
+const EXPAND: Record<string, string> = { tp: 'thanh pho', tx: 'thi xa', ub: 'uy ban', vp: 'van phong' };
 const PHRASES: [RegExp, string][] = [
   [/ uy ban nhan dan /g, ' ubnd '],
   [/ hoi dong nhan dan /g, ' hdnd '],
@@ -143,12 +146,14 @@ interface RegistryIndex {
   heads: Set<string>;
   /** First words that survive key normalisation: a span starting otherwise cannot match. */
   firstWords: Set<string>;
+  /** Every word of every key: a word of these is a name's word, not a typo (see swapsKnownWord). */
+  words: Set<string>;
 }
 
 let index: RegistryIndex | null = null;
 
 function buildIndex(): RegistryIndex {
-  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set() };
+  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set(), words: new Set() };
   for (const entry of AGENCIES) {
     for (const text of [entry.name, ...entry.aliases]) {
       const key = keyOfText(text);
@@ -157,6 +162,7 @@ function buildIndex(): RegistryIndex {
       if (!key || !first) continue;
       idx.heads.add(ws[0]);
       idx.firstWords.add(first);
+      for (const w of key.split(' ')) idx.words.add(w);
       if (idx.exact.has(key)) continue;
       idx.exact.set(key, entry);
       const head = key.split(' ')[0];
@@ -253,6 +259,7 @@ function fuzzyEntry(key: string): AgencyEntry | null {
   let bestD = max + 1;
   let tied = false;
   for (const cand of max > 0 ? getIndex().byFirst.get(key.split(' ')[0]) ?? [] : []) {
+    if (swapsKnownWord(key, cand.key)) continue;
     const d = boundedDistance(key, cand.key, max);
     if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
     else if (d === bestD && best && cand.entry.id !== best.id) tied = true;
@@ -261,6 +268,23 @@ function fuzzyEntry(key: string): AgencyEntry | null {
   if (fuzzyCache.size > 20000) fuzzyCache.clear();
   fuzzyCache.set(key, result);
   return result;
+}
+
+/**
+ * Whether two keys of as many words differ in two of the registry's own words more than one letter
+ * apart: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng ubnd tỉnh",
+ * "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip of one letter may
+ * make another word ("Truyền thôn"), two rarely do.
+ */
+function swapsKnownWord(key: string, cand: string): boolean {
+  const a = key.split(' ');
+  const b = cand.split(' ');
+  if (a.length !== b.length) return false;
+  const known = getIndex().words;
+  for (let k = 0; k < a.length; k++) {
+    if (a[k] !== b[k] && known.has(a[k]!) && known.has(b[k]!) && boundedDistance(a[k]!, b[k]!, 1) > 1) return true;
+  }
+  return false;
 }
 
 function fuzzyHit(key: string): Hit | null {
@@ -290,7 +314,12 @@ function isLeadFiller(toks: Tok[], a: number, b: number): boolean {
   return b - a > 1 && (lead === 'do' || (lead === 'num' && toks[a + 1].sep));
 }
 
-/** The agency words of tokens[i, j): role words, "Do", "và" and list numbers trimmed. */
+/** "nay là" (now named) at tokens[a, b): "Sở TT&TT (nay là Sở KH&CN)" names the body by its new name. */
+function isRenaming(toks: Tok[], a: number, b: number): boolean {
+  return b - a >= 2 && toks[a].f === 'nay' && toks[a + 1].f === 'la';
+}
+
+/** The agency words of tokens[i, j): role words, "Do", "và", list numbers and "nay là" trimmed. */
 function coreRange(toks: Tok[], i: number, j: number): [number, number] {
   let a = i;
   let b = j;
@@ -298,6 +327,9 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
     changed = false;
     if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
       a++;
+      changed = true;
+    } else if (isRenaming(toks, a, b)) {
+      a += 2;
       changed = true;
     } else if (toks[b - 1].f === 'va') {
       b--;
@@ -385,6 +417,8 @@ interface Placed {
   ref: AgencyRef;
   start: number;
   end: number;
+  /** It follows "nay là": the new name of the body before it, which it replaces (see withoutRenamed). */
+  renames: boolean;
 }
 
 function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult): AgencyRef {
@@ -411,9 +445,10 @@ interface Step {
 const MISSING_SEPARATOR_PENALTY = 2;
 /**
  * What a name or alias found whole gains for each separator it could have been split at: more
- * than two names less the penalty (10 + 10 − 2), so "Ban Dân tộc UBND tỉnh" reads as the one
- * body it names, not as Ban Dân tộc + UBND tỉnh; names with nothing whole between them ("Sở Nội
- * vụ Sở Tư pháp") are two as before.
+ * than two names less the penalty (10 + 10 − 2) at an assumed one, so "Ban Dân tộc UBND tỉnh" reads
+ * as the one body it names, not as Ban Dân tộc + UBND tỉnh; at a spaced dash, which costs no
+ * penalty, the penalty more ("Ban Dân tộc - HĐND tỉnh" is the HĐND's committee). Names with nothing
+ * whole between them ("Sở Nội vụ Sở Tư pháp", "Sở Nội vụ - Sở Tư pháp") are two as before.
  */
 const WHOLE_NAME_BONUS = 8.5;
 const MAX_TOKENS = 200;
@@ -423,7 +458,7 @@ function boundaries(toks: Tok[]): number[] {
   const heads = getIndex().heads;
   return toks.map((t, b) => {
     if (b === 0) return 1;
-    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va') return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || isRenaming(toks, b, toks.length)) return 1;
     const prev = toks[b - 1].f;
     return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
   });
@@ -455,7 +490,9 @@ function segmentPlaced(text: string): Placed[] {
       const span = scoreSpan(toks, i, j, natural);
       if (kinds[i] === 2 && span.kind !== 'exact') continue;
       let score = start.score + span.score - (kinds[i] === 2 ? MISSING_SEPARATOR_PENALTY : 0);
-      if (span.kind === 'exact') for (let k = i + 1; k < j; k++) if (kinds[k] === 2) score += WHOLE_NAME_BONUS;
+      if (span.kind === 'exact') {
+        for (let k = i + 1; k < j; k++) score += kinds[k] === 2 ? WHOLE_NAME_BONUS : toks[k].dash ? WHOLE_NAME_BONUS + MISSING_SEPARATOR_PENALTY : 0;
+      }
       const segs = start.segs + (span.kind === 'empty' ? 0 : 1);
       const known = start.known + (span.kind === 'exact' || span.kind === 'fuzzy' ? j - i : 0);
       if (better(best[j], score, segs, known)) best[j] = { score, segs, known, from: i, span };
@@ -463,11 +500,29 @@ function segmentPlaced(text: string): Placed[] {
   }
   const refs = pathRefs(text, toks, best);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
-  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length }];
+  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false }];
 }
 
 function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResult): Placed {
-  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end };
+  const renames = span.kind !== 'empty' && span.core[0] - 2 >= i && isRenaming(toks, span.core[0] - 2, span.core[1]);
+  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end, renames };
+}
+
+/**
+ * The references with each renamed body left out: "Sở Thông tin và Truyền thông (nay là Sở Khoa học
+ * và Công nghệ)" is one task of the Sở Khoa học và Công nghệ, not one of each (the old name stays in
+ * the officer's cell). `before`: the reference ahead of the first part, from an earlier line.
+ */
+function withoutRenamed(parts: Placed[], before: AgencyRef[]): AgencyRef[] {
+  const out: AgencyRef[] = [];
+  for (const p of parts) {
+    if (p.renames) {
+      if (out.length) out.pop();
+      else before.pop();
+    }
+    out.push(p.ref);
+  }
+  return out;
 }
 
 function pathRefs(text: string, toks: Tok[], best: (Step | undefined)[]): Placed[] {
@@ -570,10 +625,10 @@ function segmentPieces(pieces: Piece[]): AgencyRef[] {
         continue;
       }
     }
-    if (cur) refs.push(...cur.parts.map((p) => p.ref));
+    if (cur) refs.push(...withoutRenamed(cur.parts, refs));
     cur = next;
   }
-  if (cur) refs.push(...cur.parts.map((p) => p.ref));
+  if (cur) refs.push(...withoutRenamed(cur.parts, refs));
   return refs;
 }
 
@@ -652,7 +707,7 @@ export function suggestAgency(text: string): { id: string; name: string } | null
       const words = [ws, base].some((w) => oneWordMore(cw, w) || oneWordMore(w, cw));
       // Past max the distance is max + 1: a word short or over ranks after any character edit,
       // all such alike (no guessing the level of "Thanh tra").
-      const d = boundedDistance(key, cand.key, max);
+      const d = swapsKnownWord(key, cand.key) ? max + 1 : boundedDistance(key, cand.key, max);
       if (d > max && !words) continue;
       if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
       else if (d === bestD && best && cand.entry.id !== best.id) tied = true;

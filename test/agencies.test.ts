@@ -119,6 +119,31 @@ describe('matchAgency', () => {
     ['Ban Dân tộc của HĐND tỉnh', 'ban-dan-toc-hdnd'],
     ['Ban Dân tộc HĐND tỉnh', 'ban-dan-toc-hdnd'],
     ['Ban Dân tộc HĐND', 'ban-dan-toc-hdnd'],
+    // The People's Council and its office apart from the committee's (which a province merging the
+    // two offices names after both); a district has one office for both.
+    ['HĐND tỉnh', 'hdnd-tinh'],
+    ['Hội đồng nhân dân tỉnh', 'hdnd-tinh'],
+    ['Thường trực HĐND tỉnh', 'hdnd-tinh'],
+    ['Văn phòng HĐND tỉnh', 'vp-hdnd-tinh'],
+    ['VP HĐND tỉnh', 'vp-hdnd-tinh'],
+    ['Văn phòng Đoàn ĐBQH và HĐND tỉnh', 'vp-hdnd-tinh'],
+    ['Văn phòng Đoàn Đại biểu Quốc hội và Hội đồng nhân dân tỉnh', 'vp-hdnd-tinh'],
+    ['Văn phòng HĐND và UBND tỉnh', 'vp-ubnd-tinh'],
+    ['Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh', 'vp-ubnd-tinh'],
+    ['VP UBND tỉnh', 'vp-ubnd-tinh'],
+    ['Văn phòng HĐND huyện', 'vp-hdnd-ubnd-huyen'],
+    // Party bodies.
+    ['Tỉnh ủy', 'tinh-uy'],
+    ['Ban Thường vụ Tỉnh uỷ', 'tinh-uy'],
+    ['Văn phòng Tỉnh ủy', 'vp-tinh-uy'],
+    ['Ban Tuyên giáo Tỉnh ủy', 'ban-tuyen-giao-tinh-uy'],
+    ['Ban Tuyên giáo và Dân vận Tỉnh ủy', 'ban-tgdv-tinh-uy'],
+    ['Ban Dân vận Tỉnh ủy', 'ban-dan-van-tinh-uy'],
+    ['Ban Tổ chức Tỉnh ủy', 'ban-to-chuc-tinh-uy'],
+    ['Ban Nội chính Tỉnh ủy', 'ban-noi-chinh-tinh-uy'],
+    // A slip of one letter still matches, even where it makes another word ("thôn").
+    ['Sở Thông tin và Truyền thôn', 'so-tttt'],
+    ['Văn phòng HDND tinh', 'vp-hdnd-tinh'],
   ];
   for (const [text, id] of KNOWN) {
     it(`"${text}" → ${id}`, () => assert.equal(matchAgency(text).id, id));
@@ -132,6 +157,15 @@ describe('matchAgency', () => {
     assert.equal(matchAgency('Do Bộ Nội vụ chủ trì thực hiện').id, 'bo-noi-vu');
     assert.equal(matchAgency('Ban Dân tộc thực hiện').id, 'ban-dan-toc');
     assert.equal(matchAgency('Quỹ Đầu tư phát triển thực hiện').name, 'Quỹ Đầu tư phát triển');
+  });
+
+  it('does not read a word of another name as a typo of its own', () => {
+    // Each was one fuzzy edit from Văn phòng UBND tỉnh (two letters inside a four-letter word).
+    for (const text of ['Văn phòng KBNN tỉnh', 'Văn phòng UBDT tỉnh', 'Văn phòng BNV tỉnh']) {
+      assert.equal(matchAgency(text).unknown, true, text);
+    }
+    // A word that is no name's stays a typo.
+    assert.equal(matchAgency('Văn phòng UBNN tỉnh').id, 'vp-ubnd-tinh');
   });
 
   it('reports collective phrases', () => {
@@ -226,6 +260,18 @@ describe('parseAgencies', () => {
     // … while two names with nothing whole between them stay two.
     ['Sở Nội vụ Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
     ['Sở Nội vụ UBND tỉnh', ['so-noi-vu', 'ubnd-tinh']],
+    ['Sở Tư pháp - Sở Nội vụ - HĐND tỉnh', ['so-tu-phap', 'so-noi-vu', 'hdnd-tinh']],
+    ['Ban Tuyên giáo Tỉnh ủy Sở Nội vụ', ['ban-tuyen-giao-tinh-uy', 'so-noi-vu']],
+    ['Sở Nội vụ Tỉnh ủy', ['so-noi-vu', 'tinh-uy']],
+    ['Ban Tuyên giáo Tỉnh ủy, Tỉnh ủy', ['ban-tuyen-giao-tinh-uy', 'tinh-uy']],
+    // A body named with its new name ("nay là") is that body alone: the old name is not a second
+    // agency, nor "nay là" an unknown one; the new name may be unknown, or on the next line.
+    ['Sở Thông tin và Truyền thông (nay là Sở Khoa học và Công nghệ)', ['so-khcn']],
+    ['Sở TT&TT (nay là Sở KH&CN), Sở Tư pháp', ['so-khcn', 'so-tu-phap']],
+    ['Sở Tư pháp, Sở TT&TT nay là Sở KH&CN', ['so-tu-phap', 'so-khcn']],
+    ['Sở Lao động, Thương binh và Xã hội\n(nay là Sở Nội vụ)', ['so-noi-vu']],
+    ['Phòng Văn hóa và Thông tin (nay là Phòng Văn hóa - Xã hội)', ['?Phòng Văn hóa - Xã hội']],
+    ['Sở Y tế (nay là)', ['so-y-te']],
     // Of two readings with as many names, the one with more of the text inside names.
     ['Ban Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['so-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],
     ['Phòng Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['phong-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],
@@ -417,6 +463,8 @@ describe('suggestAgency', () => {
     ['Sở', null],
     ['Phòng Y tế', null],
     ['Sở Nội vụ huyện', null],
+    // Two letters between two of the registry's words make another body, not a slip.
+    ['Phòng Dân số', null],
     ['Công ty cổ phần Môi trường đô thị Hà Giang', null],
     ['', null],
   ];

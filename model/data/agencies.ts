@@ -170,6 +170,35 @@ const PROVINCE: AgencyEntry[] = [
     level: 'province',
     aliases: ['UBND tỉnh', 'Ủy ban nhân dân tỉnh'],
   },
+  // The People's Council and its own office, not the committee's: "Văn phòng HĐND tỉnh" had
+  // fuzzy-matched Văn phòng UBND tỉnh (an office merged with the committee's is that entry's alias).
+  {
+    id: 'hdnd-tinh',
+    name: 'HĐND tỉnh',
+    level: 'province',
+    // Its standing body acts for it between sessions, and plans name either.
+    aliases: ['Hội đồng nhân dân tỉnh', 'Thường trực HĐND tỉnh'],
+  },
+  {
+    id: 'vp-hdnd-tinh',
+    name: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh',
+    level: 'province',
+    aliases: ['Văn phòng HĐND tỉnh', 'Văn phòng Đoàn Đại biểu Quốc hội và HĐND tỉnh'],
+  },
+  // Party bodies coordinate PAR propaganda and inspection tasks. The 2025 mergers made the Ban
+  // Tuyên giáo và Dân vận (its own entry, as for the Sở Dân tộc và Tôn giáo above).
+  {
+    id: 'tinh-uy',
+    name: 'Tỉnh ủy',
+    level: 'province',
+    aliases: ['Ban Thường vụ Tỉnh ủy', 'Thường trực Tỉnh ủy'],
+  },
+  { id: 'vp-tinh-uy', name: 'Văn phòng Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ban-to-chuc-tinh-uy', name: 'Ban Tổ chức Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ban-tuyen-giao-tinh-uy', name: 'Ban Tuyên giáo Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ban-dan-van-tinh-uy', name: 'Ban Dân vận Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ban-tgdv-tinh-uy', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ban-noi-chinh-tinh-uy', name: 'Ban Nội chính Tỉnh ủy', level: 'province', aliases: [] },
 ];
 
 const CENTRAL_AND_MASS: AgencyEntry[] = [
@@ -238,9 +267,9 @@ const LOCAL: AgencyEntry[] = [
       'Văn phòng HĐND và UBND cấp huyện',
       'Văn phòng HĐND và UBND huyện',
       'Văn phòng HĐND và UBND',
-      'VP HĐND-UBND',
-      'VP HĐND-UBND thành phố',
       'Văn phòng UBND huyện',
+      // A district has one office for both (a province has two: vp-ubnd-tinh, vp-hdnd-tinh).
+      'Văn phòng HĐND huyện',
     ],
   },
   {
