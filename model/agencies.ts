@@ -19,6 +19,8 @@ interface Tok {
   dash: boolean;
   /** Leading filler: "Do" (by) or a number (a list number when a dot or bracket follows). */
   lead: 'do' | 'num' | null;
+  /** The word "cũ" (former), as written: "Sở TT&TT (cũ)". Folded, it is also "cư" (tái định cư). */
+  old: boolean;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}%]+|&/gu;
@@ -44,7 +46,7 @@ function tokenize(text: string): Tok[] {
     const punct = /[,.:;()[\]]/.test(gap);
     const dash = !punct && /\s[-–—]|[-–—]\s/.test(gap);
     const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
-    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead });
+    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old: /^cũ$/iu.test(m[0]) });
     prev = start + m[0].length;
   }
   return toks;
@@ -162,7 +164,8 @@ function buildIndex(): RegistryIndex {
       if (!key || !first) continue;
       idx.heads.add(ws[0]);
       idx.firstWords.add(first);
-      for (const w of key.split(' ')) idx.words.add(w);
+      // Not the province names of "Báo ‹tỉnh›": "huế", "hà", "vinh" are no agency's words.
+      if (entry.id !== 'bao-tinh' || text === entry.name) for (const w of key.split(' ')) idx.words.add(w);
       if (idx.exact.has(key)) continue;
       idx.exact.set(key, entry);
       const head = key.split(' ')[0];
@@ -258,8 +261,9 @@ function fuzzyEntry(key: string): AgencyEntry | null {
   let best: AgencyEntry | null = null;
   let bestD = max + 1;
   let tied = false;
-  for (const cand of max > 0 ? getIndex().byFirst.get(key.split(' ')[0]) ?? [] : []) {
-    if (swapsKnownWord(key, cand.key)) continue;
+  const ws = key.split(' ');
+  for (const cand of max > 0 ? getIndex().byFirst.get(ws[0]!) ?? [] : []) {
+    if (swapsKnownWord(ws, cand.key)) continue;
     const d = boundedDistance(key, cand.key, max);
     if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
     else if (d === bestD && best && cand.entry.id !== best.id) tied = true;
@@ -271,20 +275,30 @@ function fuzzyEntry(key: string): AgencyEntry | null {
 }
 
 /**
- * Whether two keys of as many words differ in two of the registry's own words more than one letter
- * apart: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng ubnd tỉnh",
- * "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip of one letter may
- * make another word ("Truyền thôn"), two rarely do.
+ * Whether two keys of as many words differ in two of the registry's own words that no one slip
+ * turns into each other: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng
+ * ubnd tỉnh", "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip is one
+ * letter added, lost or changed ("Truyền thôn"), two neighbours swapped ("Đào toạ") or the word
+ * cut short ("Văn phò"). `ws`: key's words.
  */
-function swapsKnownWord(key: string, cand: string): boolean {
-  const a = key.split(' ');
+function swapsKnownWord(ws: readonly string[], cand: string): boolean {
   const b = cand.split(' ');
-  if (a.length !== b.length) return false;
+  if (ws.length !== b.length) return false;
   const known = getIndex().words;
-  for (let k = 0; k < a.length; k++) {
-    if (a[k] !== b[k] && known.has(a[k]!) && known.has(b[k]!) && boundedDistance(a[k]!, b[k]!, 1) > 1) return true;
+  for (let k = 0; k < ws.length; k++) {
+    const x = ws[k]!;
+    const y = b[k]!;
+    if (x !== y && known.has(x) && known.has(y) && !oneSlip(x, y)) return true;
   }
   return false;
+}
+
+function oneSlip(x: string, y: string): boolean {
+  if (x.startsWith(y) || y.startsWith(x) || boundedDistance(x, y, 1) <= 1) return true;
+  if (x.length !== y.length) return false;
+  let i = 0;
+  while (i < x.length && x[i] === y[i]) i++;
+  return i + 1 < x.length && x[i] === y[i + 1] && x[i + 1] === y[i] && x.slice(i + 2) === y.slice(i + 2);
 }
 
 function fuzzyHit(key: string): Hit | null {
@@ -314,9 +328,13 @@ function isLeadFiller(toks: Tok[], a: number, b: number): boolean {
   return b - a > 1 && (lead === 'do' || (lead === 'num' && toks[a + 1].sep));
 }
 
-/** "nay là" (now named) at tokens[a, b): "Sở TT&TT (nay là Sở KH&CN)" names the body by its new name. */
-function isRenaming(toks: Tok[], a: number, b: number): boolean {
-  return b - a >= 2 && toks[a].f === 'nay' && toks[a + 1].f === 'la';
+/**
+ * How many tokens "nay là" / "hiện nay là" (now named) takes at tokens[a, b), else 0: "Sở TT&TT
+ * (nay là Sở KH&CN)" names the body by its new name.
+ */
+function renamingAt(toks: Tok[], a: number, b: number): number {
+  const h = a < b && toks[a].f === 'hien' ? 1 : 0;
+  return b - a - h >= 2 && toks[a + h].f === 'nay' && toks[a + h + 1].f === 'la' ? h + 2 : 0;
 }
 
 /** The agency words of tokens[i, j): role words, "Do", "và", list numbers and "nay là" trimmed. */
@@ -328,8 +346,11 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
     if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
       a++;
       changed = true;
-    } else if (isRenaming(toks, a, b)) {
-      a += 2;
+    } else if (renamingAt(toks, a, b)) {
+      a += renamingAt(toks, a, b);
+      changed = true;
+    } else if (b - a === 1 && toks[a].old) {
+      a++; // "(cũ)": a note on the name before it
       changed = true;
     } else if (toks[b - 1].f === 'va') {
       b--;
@@ -443,6 +464,8 @@ interface Step {
 }
 
 const MISSING_SEPARATOR_PENALTY = 2;
+/** First words of units inside a body: ban, văn phòng, ủy ban, phòng, chi cục, trung tâm, cục, vụ, bộ phận, tổ, đội. */
+const UNIT_WORDS = new Set(['ban', 'van', 'vp', 'uy', 'ub', 'phong', 'chi', 'trung', 'cuc', 'vu', 'bo', 'to', 'doi']);
 /**
  * What a name or alias found whole gains for each separator it could have been split at: more
  * than two names less the penalty (10 + 10 − 2) at an assumed one, so "Ban Dân tộc UBND tỉnh" reads
@@ -453,12 +476,13 @@ const MISSING_SEPARATOR_PENALTY = 2;
 const WHOLE_NAME_BONUS = 8.5;
 const MAX_TOKENS = 200;
 
-/** Boundary kinds: 1 = soft separator (comma, "và", dash), 2 = assumed missing separator, 0 = none. */
+/** Boundary kinds: 1 = soft separator (comma, "và", dash, before "(hiện) nay là"), 2 = assumed missing separator, 0 = none. */
 function boundaries(toks: Tok[]): number[] {
   const heads = getIndex().heads;
   return toks.map((t, b) => {
     if (b === 0) return 1;
-    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || isRenaming(toks, b, toks.length)) return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va') return 1;
+    if (renamingAt(toks, b, toks.length) && toks[b - 1].f !== 'hien') return 1;
     const prev = toks[b - 1].f;
     return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
   });
@@ -489,6 +513,9 @@ function segmentPlaced(text: string): Placed[] {
       if (j - i > MAX_SPAN && kinds[i] !== 1) continue; // long spans only as plain unknown text
       const span = scoreSpan(toks, i, j, natural);
       if (kinds[i] === 2 && span.kind !== 'exact') continue;
+      // An unknown unit named before a known body without a separator is a unit of it ("Ban Pháp
+      // chế HĐND tỉnh", "Phòng Cảnh sát PC06 Công an tỉnh"): one unknown, not a fragment plus the body.
+      if (kinds[i] === 2 && start.span?.kind === 'unknown' && UNIT_WORDS.has(toks[start.span.core[0]].f)) continue;
       let score = start.score + span.score - (kinds[i] === 2 ? MISSING_SEPARATOR_PENALTY : 0);
       if (span.kind === 'exact') {
         for (let k = i + 1; k < j; k++) score += kinds[k] === 2 ? WHOLE_NAME_BONUS : toks[k].dash ? WHOLE_NAME_BONUS + MISSING_SEPARATOR_PENALTY : 0;
@@ -504,21 +531,27 @@ function segmentPlaced(text: string): Placed[] {
 }
 
 function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResult): Placed {
-  const renames = span.kind !== 'empty' && span.core[0] - 2 >= i && isRenaming(toks, span.core[0] - 2, span.core[1]);
+  // Only a span that starts with the words: "Phối hợp: nay là …" (one span, the segmentation's
+  // choice: more of its text inside a name) renames nothing before it.
+  const renames = span.kind !== 'empty' && renamingAt(toks, i, j) > 0;
   return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end, renames };
 }
 
 /**
- * The references with each renamed body left out: "Sở Thông tin và Truyền thông (nay là Sở Khoa học
- * và Công nghệ)" is one task of the Sở Khoa học và Công nghệ, not one of each (the old name stays in
- * the officer's cell). `before`: the reference ahead of the first part, from an earlier line.
+ * The references of one piece with each renamed body left out: "Sở Thông tin và Truyền thông (nay
+ * là Sở Khoa học và Công nghệ)" is one task of the Sở Khoa học và Công nghệ, not one of each (the
+ * old name stays in the officer's cell). The body renamed is the part right before; for the
+ * piece's first part, the last of `earlier` (the references so far, changed in place) when
+ * `wrapped` says the piece continues that line. A part renames only when its span starts with "nay
+ * là": the segmentation keeps role words or a list number before it in the span, where they hide it.
  */
-function withoutRenamed(parts: Placed[], before: AgencyRef[]): AgencyRef[] {
+function withoutRenamed(s: Segmented, earlier: AgencyRef[], wrapped: boolean): AgencyRef[] {
   const out: AgencyRef[] = [];
-  for (const p of parts) {
+  for (let k = 0; k < s.parts.length; k++) {
+    const p = s.parts[k]!;
     if (p.renames) {
-      if (out.length) out.pop();
-      else before.pop();
+      if (k > 0) out.pop();
+      else if (wrapped) earlier.pop();
     }
     out.push(p.ref);
   }
@@ -615,6 +648,7 @@ function shouldJoin(prev: Segmented, next: Segmented, bulleted: boolean, joined:
 function segmentPieces(pieces: Piece[]): AgencyRef[] {
   const refs: AgencyRef[] = [];
   let cur: Segmented | null = null;
+  let curWrapped = false; // cur continues the line before it (one line break, no bullet)
   for (const piece of pieces) {
     const next = segmented(piece.text);
     // Lines that are each names already stay apart (and cost no second segmentation).
@@ -625,10 +659,11 @@ function segmentPieces(pieces: Piece[]): AgencyRef[] {
         continue;
       }
     }
-    if (cur) refs.push(...withoutRenamed(cur.parts, refs));
+    if (cur) refs.push(...withoutRenamed(cur, refs, curWrapped));
     cur = next;
+    curWrapped = piece.wrapped && !piece.bulleted;
   }
-  if (cur) refs.push(...withoutRenamed(cur.parts, refs));
+  if (cur) refs.push(...withoutRenamed(cur, refs, curWrapped));
   return refs;
 }
 
@@ -707,7 +742,7 @@ export function suggestAgency(text: string): { id: string; name: string } | null
       const words = [ws, base].some((w) => oneWordMore(cw, w) || oneWordMore(w, cw));
       // Past max the distance is max + 1: a word short or over ranks after any character edit,
       // all such alike (no guessing the level of "Thanh tra").
-      const d = swapsKnownWord(key, cand.key) ? max + 1 : boundedDistance(key, cand.key, max);
+      const d = swapsKnownWord(ws, cand.key) ? max + 1 : boundedDistance(key, cand.key, max);
       if (d > max && !words) continue;
       if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
       else if (d === bestD && best && cand.entry.id !== best.id) tied = true;

@@ -141,9 +141,19 @@ describe('matchAgency', () => {
     ['Ban Dân vận Tỉnh ủy', 'ban-dan-van-tinh-uy'],
     ['Ban Tổ chức Tỉnh ủy', 'ban-to-chuc-tinh-uy'],
     ['Ban Nội chính Tỉnh ủy', 'ban-noi-chinh-tinh-uy'],
-    // A slip of one letter still matches, even where it makes another word ("thôn").
+    ['Ban TG&DV Tỉnh ủy', 'ban-tgdv-tinh-uy'],
+    ['Ủy ban Kiểm tra Tỉnh ủy', 'ubkt-tinh-uy'],
+    // The HĐND's committees, not the HĐND with an unknown "Ban …" before it.
+    ['Ban Pháp chế HĐND tỉnh', 'ban-phap-che-hdnd'],
+    ['Ban Kinh tế - Ngân sách HĐND tỉnh', 'ban-kt-ns-hdnd'],
+    ['Ban Văn hóa - Xã hội HĐND tỉnh', 'ban-vh-xh-hdnd'],
+    ['Các Ban HĐND tỉnh', 'coll-ban-hdnd'],
+    ['Văn phòng HDND tinh', 'vp-hdnd-tinh'], // without diacritics
+    // A slip still matches where it makes another of the registry's words: a letter lost ("thôn"),
+    // two neighbours swapped ("toạ"), a word cut short ("chí").
     ['Sở Thông tin và Truyền thôn', 'so-tttt'],
-    ['Văn phòng HDND tinh', 'vp-hdnd-tinh'],
+    ['Sở Giáo dục và Đào toạ', 'so-gddt'],
+    ['Phòng Tài chí – Kế hoạch', 'phong-tckh'],
   ];
   for (const [text, id] of KNOWN) {
     it(`"${text}" → ${id}`, () => assert.equal(matchAgency(text).id, id));
@@ -160,7 +170,7 @@ describe('matchAgency', () => {
   });
 
   it('does not read a word of another name as a typo of its own', () => {
-    // Each was one fuzzy edit from Văn phòng UBND tỉnh (two letters inside a four-letter word).
+    // Each was a fuzzy match of Văn phòng UBND tỉnh: two edits, within what a key this long allows.
     for (const text of ['Văn phòng KBNN tỉnh', 'Văn phòng UBDT tỉnh', 'Văn phòng BNV tỉnh']) {
       assert.equal(matchAgency(text).unknown, true, text);
     }
@@ -272,6 +282,18 @@ describe('parseAgencies', () => {
     ['Sở Lao động, Thương binh và Xã hội\n(nay là Sở Nội vụ)', ['so-noi-vu']],
     ['Phòng Văn hóa và Thông tin (nay là Phòng Văn hóa - Xã hội)', ['?Phòng Văn hóa - Xã hội']],
     ['Sở Y tế (nay là)', ['so-y-te']],
+    ['Sở TT&TT (hiện nay là Sở KH&CN)', ['so-khcn']],
+    ['Sở Thông tin và Truyền thông (cũ), nay là Sở KH&CN', ['so-khcn']],
+    ['Sở TT&TT (cũ) (nay là Sở KH&CN)', ['so-khcn']],
+    // … but only the body right before it: not one on an earlier line of its own or after a role.
+    ['Chủ trì: Sở Nội vụ\nPhối hợp: nay là Sở KH&CN', ['so-noi-vu', 'so-khcn']],
+    ['Sở Nội vụ\n\n(nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
+    ['Sở Nội vụ;\n- (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
+    ['Sở Nội vụ / (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
+    // A unit named before a known body without a separator is a unit of it: one unknown agency.
+    ['Văn phòng Sở Nội vụ', ['?Văn phòng Sở Nội vụ']],
+    ['Phòng Cảnh sát PC06 Công an tỉnh', ['?Phòng Cảnh sát PC06 Công an tỉnh']],
+    ['Quỹ Đầu tư phát triển Sở Tài chính', ['?Quỹ Đầu tư phát triển', 'so-tai-chinh']],
     // Of two readings with as many names, the one with more of the text inside names.
     ['Ban Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['so-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],
     ['Phòng Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['phong-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],

@@ -179,6 +179,11 @@ const PROVINCE: AgencyEntry[] = [
     // Its standing body acts for it between sessions, and plans name either.
     aliases: ['Hội đồng nhân dân tỉnh', 'Thường trực HĐND tỉnh'],
   },
+  // The HĐND's committees (its Ban Dân tộc is above).
+  { id: 'ban-phap-che-hdnd', name: 'Ban Pháp chế HĐND tỉnh', level: 'province', aliases: ['Ban Pháp chế HĐND'] },
+  { id: 'ban-kt-ns-hdnd', name: 'Ban Kinh tế - Ngân sách HĐND tỉnh', level: 'province', aliases: ['Ban Kinh tế - Ngân sách HĐND'] },
+  { id: 'ban-vh-xh-hdnd', name: 'Ban Văn hóa - Xã hội HĐND tỉnh', level: 'province', aliases: ['Ban Văn hóa - Xã hội HĐND'] },
+  { id: 'coll-ban-hdnd', name: 'Các Ban HĐND tỉnh', level: 'province', collective: true, aliases: ['Các Ban của HĐND tỉnh'] },
   {
     id: 'vp-hdnd-tinh',
     name: 'Văn phòng Đoàn ĐBQH và HĐND tỉnh',
@@ -197,8 +202,9 @@ const PROVINCE: AgencyEntry[] = [
   { id: 'ban-to-chuc-tinh-uy', name: 'Ban Tổ chức Tỉnh ủy', level: 'province', aliases: [] },
   { id: 'ban-tuyen-giao-tinh-uy', name: 'Ban Tuyên giáo Tỉnh ủy', level: 'province', aliases: [] },
   { id: 'ban-dan-van-tinh-uy', name: 'Ban Dân vận Tỉnh ủy', level: 'province', aliases: [] },
-  { id: 'ban-tgdv-tinh-uy', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ban-tgdv-tinh-uy', name: 'Ban Tuyên giáo và Dân vận Tỉnh ủy', level: 'province', aliases: ['Ban TG&DV Tỉnh ủy', 'Ban TGDV Tỉnh ủy'] },
   { id: 'ban-noi-chinh-tinh-uy', name: 'Ban Nội chính Tỉnh ủy', level: 'province', aliases: [] },
+  { id: 'ubkt-tinh-uy', name: 'Ủy ban Kiểm tra Tỉnh ủy', level: 'province', aliases: ['UBKT Tỉnh ủy'] },
 ];
 
 const CENTRAL_AND_MASS: AgencyEntry[] = [
@@ -268,7 +274,7 @@ const LOCAL: AgencyEntry[] = [
       'Văn phòng HĐND và UBND huyện',
       'Văn phòng HĐND và UBND',
       'Văn phòng UBND huyện',
-      // A district has one office for both (a province has two: vp-ubnd-tinh, vp-hdnd-tinh).
+      // A district has one office for both (a province may have two: vp-ubnd-tinh, vp-hdnd-tinh).
       'Văn phòng HĐND huyện',
     ],
   },
