@@ -526,8 +526,27 @@ function segmentPlaced(text: string): Placed[] {
     }
   }
   const refs = pathRefs(text, toks, best);
+  sharedLevel(refs);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
   return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false }];
+}
+
+/**
+ * "HĐND, UBND tỉnh", "Thường trực HĐND và UBND tỉnh": the level words of a name serve the unknown
+ * name before it too, when the two together are a registry name (replaced in place).
+ */
+function sharedLevel(parts: Placed[]): void {
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const a = parts[k]!.ref;
+    const b = parts[k + 1]!.ref;
+    if (!a.unknown || b.unknown) continue;
+    const next = keyOfText(b.raw);
+    const { base, quals } = stripQualifiers(next);
+    const own = keyOfText(a.name);
+    if (!quals.length || !own || stripQualifiers(own).quals.length) continue;
+    const hit = exactHit(`${own}${next.slice(base.length)}`);
+    if (hit) parts[k]!.ref = { id: hit.entry.id, name: hit.entry.name, raw: a.raw, collective: !!hit.entry.collective, unknown: false };
+  }
 }
 
 function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResult): Placed {

@@ -290,6 +290,13 @@ describe('parseAgencies', () => {
     ['Sở Nội vụ\n\n(nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ;\n- (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ / (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
+    // The level words of a name serve the name before it ("HĐND, UBND tỉnh": the HĐND tỉnh too).
+    ['HĐND, UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
+    ['Thường trực HĐND và UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
+    ['HĐND, UBND các huyện', ['hdnd-huyen', 'ubnd-huyen']],
+    ['HĐND - UBND cấp xã', ['hdnd-xa', 'ubnd-xa']],
+    ['Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
+    ['Quỹ Đầu tư phát triển, UBND tỉnh', ['?Quỹ Đầu tư phát triển', 'ubnd-tinh']],
     // A unit named before a known body without a separator is a unit of it: one unknown agency.
     ['Văn phòng Sở Nội vụ', ['?Văn phòng Sở Nội vụ']],
     ['Phòng Cảnh sát PC06 Công an tỉnh', ['?Phòng Cảnh sát PC06 Công an tỉnh']],

@@ -179,6 +179,8 @@ const PROVINCE: AgencyEntry[] = [
     // Its standing body acts for it between sessions, and plans name either.
     aliases: ['Hội đồng nhân dân tỉnh', 'Thường trực HĐND tỉnh'],
   },
+  { id: 'hdnd-huyen', name: 'HĐND cấp huyện', level: 'district', aliases: ['HĐND huyện'] },
+  { id: 'hdnd-xa', name: 'HĐND cấp xã', level: 'commune', aliases: ['HĐND xã'] },
   // The HĐND's committees (its Ban Dân tộc is above).
   { id: 'ban-phap-che-hdnd', name: 'Ban Pháp chế HĐND tỉnh', level: 'province', aliases: ['Ban Pháp chế HĐND'] },
   { id: 'ban-kt-ns-hdnd', name: 'Ban Kinh tế - Ngân sách HĐND tỉnh', level: 'province', aliases: ['Ban Kinh tế - Ngân sách HĐND'] },
