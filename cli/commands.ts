@@ -14,9 +14,9 @@ import { CliError } from './errors';
 import { collectGarbage } from './memory';
 import { findingsCsv } from './csv';
 import { englishCount, textReport } from './report';
-import { clearMarks, ownParts } from '../xlsx/write';
+import { clearMarks, ownParts, WRITE_OPTIONS } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
-import { clearPatch, type OwnParts } from './patch/clear-patch';
+import { clearPatch, danglingNamesPatch, type OwnParts } from './patch/clear-patch';
 import { scorePatch } from './patch/score-patch';
 import { PatchUnsupported } from './patch/xml';
 import { checkOutput, DEFAULT_LIMITS, loadWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
@@ -190,7 +190,7 @@ async function ownPartsOf(file: string, limits: OpenLimits): Promise<{ bytes: Bu
 
 /** A scored workbook scored again through the patch writers: cleared, read again, scored (throws PatchUnsupported). */
 async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: CommonOptions, framework: Framework | undefined): Promise<{ bytes: Buffer; analysis: Analysis }> {
-  const cleared = clearPatch(bytes, own);
+  const cleared = clearPatch(bytes, own, true); // the summaries come back under their names
   // Clearing leaves its working strings behind (~350 MB of heap for a 50,000-row scored copy):
   // collected before ExcelJS reads the cleared copy, or both peak together (re-score peak RSS
   // 1.01–1.11 GB → 0.73–0.89 GB at 50,000 rows, measured).
@@ -214,7 +214,7 @@ export async function clearFile(file: string, out: string, o: Pick<CommonOptions
   const { bytes, own } = await ownPartsOf(file, o.limits ?? DEFAULT_LIMITS);
   // ExcelJS's model is garbage now: collect it before the copy is built.
   collectAfterLarge(bytes);
-  let r: { sheets: number; columns: number; rules: number };
+  let r: { sheets: number; columns: number; rules: number; names?: string[] };
   try {
     const cleared = clearPatch(bytes, own);
     await saveBytes(cleared.bytes, out, file);
@@ -223,14 +223,22 @@ export async function clearFile(file: string, out: string, o: Pick<CommonOptions
     if (!(e instanceof PatchUnsupported)) throw e;
     // Read again for ExcelJS's load-and-save: one workbook in memory at a time.
     const wb = await loadWorkbook(bytes, file);
-    r = clearMarks(wb);
-    await saveWorkbook(wb, out, file);
+    const marks = clearMarks(wb);
+    const fixed = danglingNamesPatch(Buffer.from(await wb.xlsx.writeBuffer(WRITE_OPTIONS)), own.sheets);
+    await saveBytes(fixed.bytes, out, file);
+    r = { ...marks, names: fixed.names };
   }
   const msg =
     o.lang === 'vi'
       ? `Đã xóa ${r.sheets} trang tổng hợp, ${r.columns} cột trạng thái, ${r.rules} quy tắc tô màu → ${out}`
       : `Removed ${englishCount(r.sheets, 'summary sheet')}, ${englishCount(r.columns, 'status column')}, ${englishCount(r.rules, 'highlight rule')} → ${out}`;
-  return { stdout: msg, exitCode: 0 };
+  // Names of the officer's that pointed into a removed summary: said, as Excel would show them.
+  const names = r.names?.length
+    ? o.lang === 'vi'
+      ? `\nTên (Name Manager) trỏ vào trang tổng hợp đã xóa, nay là #REF! như Excel tự làm khi xóa trang: ${r.names.join(', ')}`
+      : `\nNames (Name Manager) that pointed into a removed summary now read #REF!, as Excel makes them when a sheet is deleted: ${r.names.join(', ')}`
+    : '';
+  return { stdout: msg + names, exitCode: 0 };
 }
 
 /** Where the bundled example lives, from the source tree or the compiled lib/ tree. */

@@ -5,7 +5,9 @@
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
-import { clearPatch } from '../cli/patch/clear-patch';
+import ExcelJS from 'exceljs';
+import { clearPatch, danglingNamesPatch, danglingToRef } from '../cli/patch/clear-patch';
+import { clearMarks, ownParts, WRITE_OPTIONS } from '../xlsx/write';
 import { clearAppendixSheet } from '../cli/patch/clear-sheet';
 import { PatchUnsupported } from '../cli/patch/xml';
 import { EXAMPLE, FIXTURES, HAGIANG } from './helpers/fixtures';
@@ -63,6 +65,66 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     assert.match(after.get('xl/comments1.xml')!, /<author>Chuyên viên<\/author>/);
     assert.match(after.get('xl/workbook.xml')!, /<definedName name="_xlnm.Print_Area" localSheetId="0">Sheet1!\$A\$1:\$G\$74<\/definedName>/);
     assert.doesNotMatch(after.get('xl/workbook.xml')!, /parscore_summary_/);
+  });
+
+  it('clear makes the officer’s names into a removed summary #REF! as Excel does, says so, and score again keeps them', () => {
+    const scored = path.join(dir, 'named-scored.xlsx');
+    const named = path.join(dir, 'named.xlsx');
+    assert.equal(runCli(['score', HAGIANG, '-o', scored]).code, 0);
+    const p = readParts(scored);
+    const officer = `<definedName name="TongDiem">'Tổng hợp điểm'!$C$5</definedName><definedName name="BangGoc">Sheet1!$A$1:$B$4</definedName>`;
+    p.set('xl/workbook.xml', replaceOnce(p.get('xl/workbook.xml')!, '</definedNames>', `${officer}</definedNames>`));
+    writeParts(named, p);
+
+    const cleared = path.join(dir, 'named-cleared.xlsx');
+    const r = runCli(['clear', named, '-o', cleared]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /nay là #REF![^\n]*: TongDiem$/m);
+    const w = readParts(cleared).get('xl/workbook.xml')!;
+    assert.match(w, /<definedName name="TongDiem">#REF!\$C\$5<\/definedName>/);
+    assert.match(w, /<definedName name="BangGoc">Sheet1!\$A\$1:\$B\$4<\/definedName>/);
+    assert.doesNotMatch(w, /Tổng hợp điểm/);
+    assert.match(runCli(['clear', named, '-o', path.join(dir, 'named-cleared-en.xlsx'), '--lang', 'en']).stdout, /now read #REF![^\n]*: TongDiem$/m);
+
+    // Scored again, the summaries come back under their names, and so does what the name means.
+    const again = path.join(dir, 'named-again.xlsx');
+    assert.equal(runCli(['score', named, '-o', again]).code, 0);
+    assert.match(readParts(again).get('xl/workbook.xml')!, /<definedName name="TongDiem">'Tổng hợp điểm'!\$C\$5<\/definedName>/);
+  });
+
+  it('clear through ExcelJS (the fallback) makes the same names #REF!, and leaves a copy without such names as ExcelJS wrote it', async () => {
+    const named = path.join(dir, 'named.xlsx'); // from the test above
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(named);
+    const gone = ownParts(wb).sheets;
+    clearMarks(wb);
+    const written = Buffer.from(await wb.xlsx.writeBuffer(WRITE_OPTIONS));
+    assert.match(partsOf(written).get('xl/workbook.xml')!, /TongDiem">&apos;Tổng hợp điểm&apos;!/, 'ExcelJS keeps the name as it was');
+    const fixed = danglingNamesPatch(written, gone);
+    assert.deepEqual(fixed.names, ['TongDiem']);
+    const after = partsOf(fixed.bytes);
+    assert.match(after.get('xl/workbook.xml')!, /<definedName name="TongDiem">#REF!\$C\$5<\/definedName><definedName name="BangGoc">Sheet1!\$A\$1:\$B\$4<\/definedName>/);
+    const before = partsOf(written);
+    for (const [name, text] of before) if (name !== 'xl/workbook.xml') assert.equal(after.get(name), text, name);
+    assert.equal(danglingNamesPatch(fixed.bytes, gone).bytes, fixed.bytes);
+  });
+
+  it('rewrites a removed sheet’s references in a name, quoted or not, case aside, and nothing else', () => {
+    const names: string[] = [];
+    const wb =
+      `<definedNames><definedName name="a">SUM('Tổng hợp điểm'!$C$5,'tổng hợp điểm'!C6,Sheet1!A1)</definedName>` +
+      `<definedName name="b">IF(Sheet1!A1="'Tổng hợp điểm'!A1",1,0)</definedName>` +
+      `<definedName name="c">TongHop!$A$1+XTongHop!$A$1+'O''Neil'!A1</definedName>` +
+      `<definedName name="d">'It''s'!A1&amp;"x"</definedName></definedNames>`;
+    const out = danglingToRef(wb, ['Tổng hợp điểm', 'TongHop', "It's"], names);
+    assert.equal(
+      out,
+      `<definedNames><definedName name="a">SUM(#REF!$C$5,#REF!C6,Sheet1!A1)</definedName>` +
+        `<definedName name="b">IF(Sheet1!A1="'Tổng hợp điểm'!A1",1,0)</definedName>` +
+        `<definedName name="c">#REF!$A$1+XTongHop!$A$1+'O''Neil'!A1</definedName>` +
+        `<definedName name="d">#REF!A1&amp;&quot;x&quot;</definedName></definedNames>`, // written back escaped
+    );
+    assert.deepEqual(names, ['a', 'c', 'd']);
   });
 
   it('score on a scored copy writes the same copy as the first score', () => {

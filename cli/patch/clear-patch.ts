@@ -6,8 +6,8 @@
 // the caller clears through ExcelJS instead.
 import { clearAppendixSheet } from './clear-sheet';
 import { readWorkbookParts, relsOf, SUMMARY_RECORDS, type SheetEntry } from './workbook-parts';
-import { attr, PatchUnsupported, withAttr } from './xml';
-import { entryText, writeZip, type ZipPart } from './zip';
+import { attr, PatchUnsupported, withAttr, xmlText, xmlUnescape } from './xml';
+import { entryText, readZip, writeZip, type ZipPart } from './zip';
 
 /** What is parscore's in the workbook, as xlsx/write.ts tells it (ownSummaries, ownColumns). */
 export interface OwnParts {
@@ -22,9 +22,15 @@ export interface Cleared {
   sheets: number;
   columns: number;
   rules: number;
+  /** The officer's names that pointed into a removed summary, now #REF! as Excel makes them. */
+  names: string[];
 }
 
-export function clearPatch(input: Uint8Array, own: OwnParts): Cleared {
+/**
+ * `keepNames`: leave the officer's names that point into the summaries as they are, for a copy
+ * that gets its summaries back under the same names (score on a scored copy).
+ */
+export function clearPatch(input: Uint8Array, own: OwnParts, keepNames = false): Cleared {
   const wp = readWorkbookParts(input);
   let { workbook, rels, types } = wp;
   const changed = new Map<string, string>();
@@ -66,6 +72,8 @@ export function clearPatch(input: Uint8Array, own: OwnParts): Cleared {
   }
   // parscore's records of its summaries go with them (as clearMarks does).
   workbook = workbook.replace(SUMMARY_RECORDS, '');
+  const names: string[] = [];
+  if (gone.length && !keepNames) workbook = danglingToRef(workbook, gone.map((s) => s.name), names);
   workbook = workbook.replace(/<definedNames>\s*<\/definedNames>/, '');
 
   changed.set('xl/workbook.xml', workbook);
@@ -77,7 +85,79 @@ export function clearPatch(input: Uint8Array, own: OwnParts): Cleared {
     const text = changed.get(e.name);
     parts.push(text === undefined ? { copy: e } : { name: e.name, data: Buffer.from(text, 'utf8') });
   }
-  return { bytes: writeZip(parts), sheets: gone.length, columns, rules };
+  return { bytes: writeZip(parts), sheets: gone.length, columns, rules, names };
+}
+
+/**
+ * danglingToRef on a copy ExcelJS wrote (clear's fallback: ExcelJS keeps such a name as it was,
+ * and cannot hold a "#REF!" one): only the workbook part changes, every other part is copied.
+ */
+export function danglingNamesPatch(bytes: Buffer, sheets: readonly string[]): { bytes: Buffer; names: string[] } {
+  const entries = readZip(bytes);
+  const book = entries?.find((e) => e.name === 'xl/workbook.xml');
+  if (!entries || !book) return { bytes, names: [] };
+  const names: string[] = [];
+  const text = danglingToRef(entryText(book), sheets, names);
+  if (!names.length) return { bytes, names };
+  return { bytes: writeZip(entries.map((e) => (e === book ? { name: e.name, data: Buffer.from(text, 'utf8') } : { copy: e }))), names };
+}
+
+/**
+ * The officer's names that refer to a removed sheet refer to #REF! there instead ("'Tổng hợp
+ * điểm'!$C$5" → "#REF!$C$5"), as Excel rewrites them when a sheet is deleted: a name naming a
+ * sheet the workbook no longer has is what Excel repairs as a damaged file ("Removed Records:
+ * Named range"). The names rewritten are pushed to `out`. Text inside a formula's string
+ * literals is left alone.
+ */
+export function danglingToRef(workbook: string, sheets: readonly string[], out: string[]): string {
+  const refs = sheets.map((name) => {
+    const quoted = `'${name.replace(/'/g, "''")}'!`;
+    const bare = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : null;
+    return { quoted: quoted.toLowerCase(), bare: bare?.toLowerCase() ?? null };
+  });
+  return workbook.replace(/(<definedName\s[^>]*>)([^<]*)(<\/definedName>)/g, (el, open: string, text: string, close: string) => {
+    const formula = xmlUnescape(text);
+    const rewritten = rewriteSheetRefs(formula, refs);
+    if (rewritten === formula) return el;
+    out.push(xmlUnescape(attr(open, 'name') ?? ''));
+    return `${open}${xmlText(rewritten)}${close}`;
+  });
+}
+
+/** The formula with each reference to one of the sheets (case aside, as Excel names sheets) made #REF!, outside "…" literals. */
+function rewriteSheetRefs(formula: string, refs: readonly { quoted: string; bare: string | null }[]): string {
+  let result = '';
+  let i = 0;
+  // Compared slice by slice: lower-casing the whole formula may change its length ("İ").
+  const at = (i: number, s: string) => formula.slice(i, i + s.length).toLowerCase() === s;
+  while (i < formula.length) {
+    const c = formula[i]!;
+    if (c === '"') {
+      // A string literal ("" inside it is a quote): copied as it is.
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      result += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    const hit = refs.find((r) => at(i, r.quoted) || (r.bare !== null && at(i, `${r.bare}!`) && !/[\p{L}\p{N}_.']/u.test(formula[i - 1] ?? '')));
+    if (hit) {
+      result += '#REF!';
+      i += at(i, hit.quoted) ? hit.quoted.length : hit.bare!.length + 1;
+      continue;
+    }
+    if (c === "'") {
+      // Another quoted sheet name (it may hold "!" or a summary's name): copied whole.
+      let j = i + 1;
+      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      result += formula.slice(i, j + 1);
+      i = j + 1;
+      continue;
+    }
+    result += c;
+    i++;
+  }
+  return result;
 }
 
 function withoutRelationship(rels: string, match: (tag: string) => boolean): string {
