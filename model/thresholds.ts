@@ -1064,11 +1064,6 @@ const BOUND_CUES: [string[], ThresholdOp][] = [
   // "giảm xuống (còn) 5%", "chỉ còn 5%" name the level to reach; "còn" alone is also "as for".
   [['tối đa', 'at most', 'max', 'maximum', 'up to', 'xuống', 'xuống còn', 'giảm còn', 'chỉ còn', 'hạ còn', 'rút ngắn còn'], '<='],
 ];
-/**
- * A time limit, a bound only before a duration ("giải quyết trong vòng 5 ngày làm việc", "chậm
- * nhất 3 ngày", "within 5 days"): "chậm nhất 31/12/2023" is a deadline, "trong vòng 5%" no limit.
- */
-const TIME_LIMIT_CUES = ['trong vòng', 'trong thời hạn', 'trong thời gian', 'chậm nhất', 'within'];
 /** Strict comparisons, made non-strict by "hoặc bằng" / "bằng hoặc" and flipped by a negation. */
 const COMPARATIVE_CUES: [string[], ThresholdOp][] = [
   [['trên', 'hơn', 'lớn hơn', 'cao hơn', 'nhiều hơn', 'vượt', 'vượt quá', 'over', 'above', 'more than', 'greater than', 'higher than', 'exceed', 'exceeds', 'exceeding'], '>'],
@@ -1089,8 +1084,6 @@ interface OpCueEntry {
   op: ThresholdOp;
   /** 0 a sign, 1 a bound, 2 a comparative, 3 a comparative only after a negation. */
   kind: 0 | 1 | 2 | 3;
-  /** A TIME_LIMIT_CUES bound (compareAt keeps it only before a duration). */
-  time: boolean;
 }
 interface CueNode {
   codes: number[];
@@ -1116,11 +1109,10 @@ const CUE_TRIE = (() => {
     }
     node.cue = entry;
   };
-  for (const [cues, op] of SIGN_CUES) for (const c of cues) add(c, { op, kind: 0, time: false });
-  for (const [cues, op] of BOUND_CUES) for (const c of cues) add(c, { op, kind: 1, time: false });
-  for (const c of TIME_LIMIT_CUES) add(c, { op: '<=', kind: 1, time: true });
-  for (const [cues, op] of COMPARATIVE_CUES) for (const c of cues) add(c, { op, kind: 2, time: false });
-  for (const c of NEGATED_ONLY_CUES) add(c, { op: '>', kind: 3, time: false });
+  for (const [cues, op] of SIGN_CUES) for (const c of cues) add(c, { op, kind: 0 });
+  for (const [cues, op] of BOUND_CUES) for (const c of cues) add(c, { op, kind: 1 });
+  for (const [cues, op] of COMPARATIVE_CUES) for (const c of cues) add(c, { op, kind: 2 });
+  for (const c of NEGATED_ONLY_CUES) add(c, { op: '>', kind: 3 });
   return root;
 })();
 
@@ -1128,12 +1120,12 @@ const CUE_TRIE = (() => {
 const NEGATED_OP: Record<ThresholdOp, ThresholdOp> = { '>': '<=', '>=': '<', '<': '>=', '<=': '>', '=': '=' };
 const OR_EQUAL_OP: Record<ThresholdOp, ThresholdOp> = { '>': '>=', '<': '<=', '>=': '>=', '<=': '<=', '=': '=' };
 
-export function opCue(pre: string): { op: ThresholdOp; index: number; time: boolean } | null {
+export function opCue(pre: string): { op: ThresholdOp; index: number } | null {
   return opCueIn(pre, 0, pre.length);
 }
 
 /** opCue(s.slice(from, to)), its index counted from `from`. */
-function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index: number; time: boolean } | null {
+function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index: number } | null {
   let e = beforeSpaces(s, from, to);
   if (e === from) return null;
   let last = s.charCodeAt(e - 1);
@@ -1158,7 +1150,7 @@ function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index:
   const cue = FOUND_CUE!;
   let op = cue.op;
   let at = found;
-  if (cue.kind < 2) return orEqual >= 0 ? null : { op, index: at - from, time: cue.time };
+  if (cue.kind < 2) return orEqual >= 0 ? null : { op, index: at - from };
   if (orEqual >= 0) op = OR_EQUAL_OP[op];
   else if (cue.kind === 2) {
     const b = spacedWordBefore(s, from, at, OR_EQUAL_BEFORE);
@@ -1168,8 +1160,8 @@ function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index:
     }
   }
   const neg = negationBefore(s, from, at);
-  if (neg >= 0) return { op: NEGATED_OP[op], index: neg - from, time: false };
-  return cue.kind === 3 ? null : { op, index: at - from, time: false };
+  if (neg >= 0) return { op: NEGATED_OP[op], index: neg - from };
+  return cue.kind === 3 ? null : { op, index: at - from };
 }
 
 /** The cue cueEndingAt found last (one object per cue, made once). */
@@ -1271,8 +1263,7 @@ function wordCount(s: string, a: number, b: number): number {
 /** `vuot`: where a "vượt" that is no change (relativeAt) starts in k.pre, else -1. */
 function compareAt(k: Tok, vuot = -1): Span | null {
   const up = unitAndPer(k);
-  let cue = opCue(k.pre);
-  if (cue?.time && !isDuration(up.unit)) cue = null;
+  const cue = opCue(k.pre);
   const tu = wordAtEnd(k.pre, 'từ');
   const tro = k.tro ? troAt(k.c, up.end, cue || tu >= 0 || k.pct ? 10 : 4) : null;
   let op: ThresholdOp;
@@ -1847,14 +1838,6 @@ const TIME_UNITS: ReadonlyMap<string, { days: number; workDays: number; months: 
   ['tiếng', { days: 0, workDays: 0, months: 0, hours: 1 }],
   ['phút', { days: 0, workDays: 0, months: 0, hours: 1 / 60 }],
 ]);
-
-const ENGLISH_DURATIONS = /^(?:working |business )?(?:days?|weeks?|months?|years?|hours?|minutes?)$/;
-
-/** Whether a unit as read is a duration ("ngày làm việc", "tuần", "working days"). */
-function isDuration(unit: string): boolean {
-  const u = unit.toLowerCase();
-  return TIME_UNITS.has(u) || ENGLISH_DURATIONS.test(u);
-}
 
 /**
  * What a reading in time unit `word` (lower case, as read) is multiplied by to be in the
