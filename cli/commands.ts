@@ -18,6 +18,7 @@ import { clearMarks, ownParts, WRITE_OPTIONS } from '../xlsx/write';
 import { analyzeExcelWorkbook, applyScore, scoreAdditions } from '../xlsx/score-workbook';
 import { clearPatch, danglingNamesPatch, type OwnParts } from './patch/clear-patch';
 import { scorePatch } from './patch/score-patch';
+import { readWorkbookParts } from './patch/workbook-parts';
 import { PatchUnsupported } from './patch/xml';
 import { checkOutput, DEFAULT_LIMITS, loadWorkbook, openWorkbookBytes, saveBytes, saveWorkbook, type OpenLimits } from './workbook-io';
 import type ExcelJS from 'exceljs';
@@ -199,7 +200,12 @@ async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: Com
   if (!additions) throw new PatchUnsupported('marks left after clearing');
   // The cleared copy's ExcelJS model is garbage now: collect it before the copy is built, as scoreFile does.
   collectAfterLarge(cleared.bytes);
-  return { bytes: scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions }), analysis };
+  const scored = scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions });
+  // A summary the officer had renamed comes back under parscore's name: a name of theirs into
+  // the old one now points at a sheet that is gone, and reads #REF! as clear makes it.
+  const back = readWorkbookParts(scored).sheets.map((x) => x.name);
+  const gone = own.sheets.filter((n) => !back.some((b) => sameSheetName(b, n)));
+  return { bytes: gone.length ? danglingNamesPatch(scored, gone).bytes : scored, analysis };
 }
 
 /** The cleared copy read and analysed; its ExcelJS model not kept (a frame of its own, so nothing holds it). */

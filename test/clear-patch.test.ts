@@ -4,6 +4,7 @@
 // ExcelJS's load-and-save dropped or changed them.
 import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
+import zlib from 'node:zlib';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { clearPatch, danglingNamesPatch, danglingToRef } from '../cli/patch/clear-patch';
@@ -107,6 +108,15 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     const before = partsOf(written);
     for (const [name, text] of before) if (name !== 'xl/workbook.xml') assert.equal(after.get(name), text, name);
     assert.equal(danglingNamesPatch(fixed.bytes, gone).bytes, fixed.bytes);
+    // Without a zip writer (Node before 20.15): the copy as ExcelJS wrote it, never a failed clear.
+    const z = zlib as { crc32?: unknown };
+    const crc32 = z.crc32;
+    z.crc32 = undefined;
+    try {
+      assert.deepEqual(danglingNamesPatch(written, gone), { bytes: written, names: [] });
+    } finally {
+      z.crc32 = crc32;
+    }
   });
 
   it('rewrites a removed sheet’s references in a name, quoted or not, case aside, and nothing else', () => {
@@ -125,6 +135,32 @@ describe('clear and score again keep every part of the officer’s workbook', fu
         `<definedName name="d">#REF!A1&amp;&quot;x&quot;</definedName></definedNames>`, // written back escaped
     );
     assert.deepEqual(names, ['a', 'c', 'd']);
+
+    // 3-D references with a removed end are #REF! whole; other workbooks' sheets are theirs.
+    const three = `<definedName name="e">SUM('Sheet1:Tổng hợp điểm'!A1,'Sheet1:Ghi chú'!A1)</definedName><definedName name="f">SUM(Sheet1:TongHop!A1,[1]TongHop!A1,'[1]Tổng hợp điểm'!A1)</definedName>`;
+    assert.equal(danglingToRef(three, ['Tổng hợp điểm', 'TongHop'], []), `<definedName name="e">SUM(#REF!A1,'Sheet1:Ghi chú'!A1)</definedName>${three.slice(three.indexOf('<definedName name="f">'))}`);
+    // Excel's own names for a removed sheet go with it; a hidden name is rewritten but not listed.
+    const listed: string[] = [];
+    const builtIn = `<definedName name="_xlnm._FilterDatabase" hidden="1">'Tổng hợp điểm'!$A$3:$I$20</definedName><definedName name="h" hidden="1">'Tổng hợp điểm'!A1</definedName>`;
+    assert.equal(danglingToRef(builtIn, ['Tổng hợp điểm'], listed), '<definedName name="h" hidden="1">#REF!A1</definedName>');
+    assert.deepEqual(listed, []);
+  });
+
+  it('a summary the officer renamed comes back under parscore’s name when scored again: their name into it reads #REF!', () => {
+    const scored = path.join(dir, 'renamed-scored.xlsx');
+    const renamed = path.join(dir, 'renamed.xlsx');
+    assert.equal(runCli(['score', HAGIANG, '-o', scored]).code, 0);
+    const p = readParts(scored);
+    const w = p.get('xl/workbook.xml')!.replace(/Tổng hợp điểm/g, 'Tổng hợp điểm (2)');
+    p.set('xl/workbook.xml', replaceOnce(w, '</definedNames>', `<definedName name="TongDiem">'Tổng hợp điểm (2)'!$C$5</definedName><definedName name="Goc">Sheet1!$A$1</definedName></definedNames>`));
+    writeParts(renamed, p);
+    const again = path.join(dir, 'renamed-again.xlsx');
+    assert.equal(runCli(['score', renamed, '-o', again]).code, 0);
+    const after = readParts(again).get('xl/workbook.xml')!;
+    assert.match(after, /<sheet [^>]*name="Tổng hợp điểm"/);
+    assert.doesNotMatch(after, /Tổng hợp điểm \(2\)/);
+    assert.match(after, /<definedName name="TongDiem">#REF!\$C\$5<\/definedName>/);
+    assert.match(after, /<definedName name="Goc">Sheet1!\$A\$1<\/definedName>/);
   });
 
   it('score on a scored copy writes the same copy as the first score', () => {

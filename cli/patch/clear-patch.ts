@@ -97,17 +97,26 @@ export function danglingNamesPatch(bytes: Buffer, sheets: readonly string[]): { 
   const book = entries?.find((e) => e.name === 'xl/workbook.xml');
   if (!entries || !book) return { bytes, names: [] };
   const names: string[] = [];
-  const text = danglingToRef(entryText(book), sheets, names);
-  if (!names.length) return { bytes, names };
-  return { bytes: writeZip(entries.map((e) => (e === book ? { name: e.name, data: Buffer.from(text, 'utf8') } : { copy: e }))), names };
+  const text = danglingToRef(entryText(book), sheets, names).replace(/<definedNames>\s*<\/definedNames>/, '');
+  if (text === entryText(book)) return { bytes, names: [] };
+  try {
+    return { bytes: writeZip(entries.map((e) => (e === book ? { name: e.name, data: Buffer.from(text, 'utf8') } : { copy: e }))), names };
+  } catch (e) {
+    // No zip writer here (Node before 20.15, zip64): the copy as ExcelJS wrote it, as before.
+    if (e instanceof PatchUnsupported) return { bytes, names: [] };
+    throw e;
+  }
 }
 
 /**
  * The officer's names that refer to a removed sheet refer to #REF! there instead ("'Tổng hợp
  * điểm'!$C$5" → "#REF!$C$5"), as Excel rewrites them when a sheet is deleted: a name naming a
  * sheet the workbook no longer has is what Excel repairs as a damaged file ("Removed Records:
- * Named range"). The names rewritten are pushed to `out`. Text inside a formula's string
- * literals is left alone.
+ * Named range"). Excel's own names for a removed sheet (_xlnm.Print_Area, _xlnm._FilterDatabase:
+ * ExcelJS drops their localSheetId) go with it. The names rewritten are pushed to `out`, but for
+ * hidden ones, which the Name Manager does not show. Text inside a formula's string literals and
+ * references into other workbooks ("[1]…") are left alone; a 3-D reference with a removed end is
+ * #REF! as a whole.
  */
 export function danglingToRef(workbook: string, sheets: readonly string[], out: string[]): string {
   const refs = sheets.map((name) => {
@@ -119,7 +128,9 @@ export function danglingToRef(workbook: string, sheets: readonly string[], out: 
     const formula = xmlUnescape(text);
     const rewritten = rewriteSheetRefs(formula, refs);
     if (rewritten === formula) return el;
-    out.push(xmlUnescape(attr(open, 'name') ?? ''));
+    const name = xmlUnescape(attr(open, 'name') ?? '');
+    if (name.startsWith('_xlnm.')) return '';
+    if (attr(open, 'hidden') !== '1' && attr(open, 'hidden') !== 'true') out.push(name);
     return `${open}${xmlText(rewritten)}${close}`;
   });
 }
@@ -140,16 +151,25 @@ function rewriteSheetRefs(formula: string, refs: readonly { quoted: string; bare
       i = j + 1;
       continue;
     }
-    const hit = refs.find((r) => at(i, r.quoted) || (r.bare !== null && at(i, `${r.bare}!`) && !/[\p{L}\p{N}_.']/u.test(formula[i - 1] ?? '')));
+    // A bare name starts a reference: not after a letter, another sheet's "Sheet1:" or a workbook's "[1]".
+    const hit = refs.find((r) => at(i, r.quoted) || (r.bare !== null && at(i, `${r.bare}!`) && !/[\p{L}\p{N}_.':\]]/u.test(formula[i - 1] ?? '')));
     if (hit) {
       result += '#REF!';
       i += at(i, hit.quoted) ? hit.quoted.length : hit.bare!.length + 1;
       continue;
     }
     if (c === "'") {
-      // Another quoted sheet name (it may hold "!" or a summary's name): copied whole.
+      // Another quoted sheet name (it may hold "!" or a summary's name): copied whole, but a 3-D
+      // reference ('Sheet1:Tổng hợp điểm'!) with a removed end, which is #REF!.
       let j = i + 1;
       while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      const inner = formula.slice(i + 1, j).replace(/''/g, "'");
+      const ends = formula[j + 1] === '!' && !inner.startsWith('[') ? inner.split(':') : [];
+      if (ends.length === 2 && refs.some((r) => ends.some((e) => `'${e.replace(/'/g, "''")}'!`.toLowerCase() === r.quoted))) {
+        result += '#REF!';
+        i = j + 2;
+        continue;
+      }
       result += formula.slice(i, j + 1);
       i = j + 1;
       continue;
