@@ -440,6 +440,10 @@ interface Placed {
   end: number;
   /** It follows "nay là": the new name of the body before it, which it replaces (see withoutRenamed). */
   renames: boolean;
+  /** The name's own words, without role words or fillers around them. */
+  core: string;
+  /** It starts where a separator was only assumed ("Thanh tra Công an tỉnh"). */
+  assumed: boolean;
 }
 
 function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult): AgencyRef {
@@ -464,8 +468,6 @@ interface Step {
 }
 
 const MISSING_SEPARATOR_PENALTY = 2;
-/** First words of units inside a body: ban, văn phòng, ủy ban, phòng, chi cục, trung tâm, cục, vụ, bộ phận, tổ, đội. */
-const UNIT_WORDS = new Set(['ban', 'van', 'vp', 'uy', 'ub', 'phong', 'chi', 'trung', 'cuc', 'vu', 'bo', 'to', 'doi']);
 /**
  * What a name or alias found whole gains for each separator it could have been split at: more
  * than two names less the penalty (10 + 10 − 2) at an assumed one, so "Ban Dân tộc UBND tỉnh" reads
@@ -481,8 +483,7 @@ function boundaries(toks: Tok[]): number[] {
   const heads = getIndex().heads;
   return toks.map((t, b) => {
     if (b === 0) return 1;
-    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va') return 1;
-    if (renamingAt(toks, b, toks.length) && toks[b - 1].f !== 'hien') return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || renamingAt(toks, b, toks.length)) return 1;
     const prev = toks[b - 1].f;
     return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
   });
@@ -513,9 +514,6 @@ function segmentPlaced(text: string): Placed[] {
       if (j - i > MAX_SPAN && kinds[i] !== 1) continue; // long spans only as plain unknown text
       const span = scoreSpan(toks, i, j, natural);
       if (kinds[i] === 2 && span.kind !== 'exact') continue;
-      // An unknown unit named before a known body without a separator is a unit of it ("Ban Pháp
-      // chế HĐND tỉnh", "Phòng Cảnh sát PC06 Công an tỉnh"): one unknown, not a fragment plus the body.
-      if (kinds[i] === 2 && start.span?.kind === 'unknown' && UNIT_WORDS.has(toks[start.span.core[0]].f)) continue;
       let score = start.score + span.score - (kinds[i] === 2 ? MISSING_SEPARATOR_PENALTY : 0);
       if (span.kind === 'exact') {
         for (let k = i + 1; k < j; k++) score += kinds[k] === 2 ? WHOLE_NAME_BONUS : toks[k].dash ? WHOLE_NAME_BONUS + MISSING_SEPARATOR_PENALTY : 0;
@@ -525,22 +523,23 @@ function segmentPlaced(text: string): Placed[] {
       if (better(best[j], score, segs, known)) best[j] = { score, segs, known, from: i, span };
     }
   }
-  const refs = pathRefs(text, toks, best);
+  const refs = pathRefs(text, toks, best, kinds);
   sharedLevel(refs);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
-  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false }];
+  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false, core: text, assumed: false }];
 }
 
 /**
  * "HĐND, UBND tỉnh", "Thường trực HĐND và UBND tỉnh": the level words of a name serve the unknown
- * name before it too, when the two together are a registry name (replaced in place).
+ * name right before it in a list, when the two together are a registry name (replaced in place).
+ * Not where the separator was only assumed: "Thanh tra Công an tỉnh" is the police's inspectorate.
  */
 function sharedLevel(parts: Placed[]): void {
   for (let k = 0; k + 1 < parts.length; k++) {
     const a = parts[k]!.ref;
     const b = parts[k + 1]!.ref;
-    if (!a.unknown || b.unknown) continue;
-    const next = keyOfText(b.raw);
+    if (!a.unknown || b.unknown || parts[k + 1]!.assumed) continue;
+    const next = keyOfText(parts[k + 1]!.core); // without its role words ("UBND tỉnh chủ trì")
     const { base, quals } = stripQualifiers(next);
     const own = keyOfText(a.name);
     if (!quals.length || !own || stripQualifiers(own).quals.length) continue;
@@ -549,11 +548,13 @@ function sharedLevel(parts: Placed[]): void {
   }
 }
 
-function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResult): Placed {
+function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResult, assumed = false): Placed {
   // Only a span that starts with the words: "Phối hợp: nay là …" (one span, the segmentation's
   // choice: more of its text inside a name) renames nothing before it.
   const renames = span.kind !== 'empty' && renamingAt(toks, i, j) > 0;
-  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end, renames };
+  const [a, b] = span.core;
+  const core = a < b ? text.slice(toks[a].start, toks[b - 1].end) : '';
+  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end, renames, core, assumed };
 }
 
 /**
@@ -577,12 +578,12 @@ function withoutRenamed(s: Segmented, earlier: AgencyRef[], wrapped: boolean): A
   return out;
 }
 
-function pathRefs(text: string, toks: Tok[], best: (Step | undefined)[]): Placed[] {
+function pathRefs(text: string, toks: Tok[], best: (Step | undefined)[], kinds: number[]): Placed[] {
   const refs: Placed[] = [];
   for (let j = toks.length; j > 0; ) {
     const step = best[j];
     if (!step || step.from < 0) break;
-    if (step.span && step.span.kind !== 'empty') refs.unshift(placed(text, toks, step.from, j, step.span));
+    if (step.span && step.span.kind !== 'empty') refs.unshift(placed(text, toks, step.from, j, step.span, kinds[step.from] === 2));
     j = step.from;
   }
   return refs;

@@ -154,6 +154,9 @@ describe('matchAgency', () => {
     ['Sở Thông tin và Truyền thôn', 'so-tttt'],
     ['Sở Giáo dục và Đào toạ', 'so-gddt'],
     ['Phòng Tài chí – Kế hoạch', 'phong-tckh'],
+    ['Công an thài phố', 'cong-an-huyen'], // "thai" is only a province's word (Thái Bình), no agency's
+    ['Thường trực HĐND huyện', 'hdnd-huyen'],
+    ['Ban KT-NS HĐND tỉnh', 'ban-kt-ns-hdnd'],
   ];
   for (const [text, id] of KNOWN) {
     it(`"${text}" → ${id}`, () => assert.equal(matchAgency(text).id, id));
@@ -289,6 +292,7 @@ describe('parseAgencies', () => {
     ['Chủ trì: Sở Nội vụ\nPhối hợp: nay là Sở KH&CN', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ\n\n(nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ;\n- (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
+    ['Sở Nội vụ\n- (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ / (nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
     // The level words of a name serve the name before it ("HĐND, UBND tỉnh": the HĐND tỉnh too).
     ['HĐND, UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
@@ -297,10 +301,9 @@ describe('parseAgencies', () => {
     ['HĐND - UBND cấp xã', ['hdnd-xa', 'ubnd-xa']],
     ['Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
     ['Quỹ Đầu tư phát triển, UBND tỉnh', ['?Quỹ Đầu tư phát triển', 'ubnd-tinh']],
-    // A unit named before a known body without a separator is a unit of it: one unknown agency.
-    ['Văn phòng Sở Nội vụ', ['?Văn phòng Sở Nội vụ']],
-    ['Phòng Cảnh sát PC06 Công an tỉnh', ['?Phòng Cảnh sát PC06 Công an tỉnh']],
-    ['Quỹ Đầu tư phát triển Sở Tài chính', ['?Quỹ Đầu tư phát triển', 'so-tai-chinh']],
+    // Not where nothing separates them (a unit of the body after it), and not the role words.
+    ['Thanh tra Công an tỉnh', ['?Thanh tra', 'cong-an-tinh']],
+    ['HĐND, UBND tỉnh chủ trì', ['hdnd-tinh', 'ubnd-tinh']],
     // Of two readings with as many names, the one with more of the text inside names.
     ['Ban Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['so-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],
     ['Phòng Dân tộc và Tôn giáo, Quỹ Đầu tư phát triển', ['phong-dan-toc-ton-giao', '?Quỹ Đầu tư phát triển']],

@@ -179,12 +179,12 @@ const PROVINCE: AgencyEntry[] = [
     // Its standing body acts for it between sessions, and plans name either.
     aliases: ['Hội đồng nhân dân tỉnh', 'Thường trực HĐND tỉnh'],
   },
-  { id: 'hdnd-huyen', name: 'HĐND cấp huyện', level: 'district', aliases: ['HĐND huyện'] },
-  { id: 'hdnd-xa', name: 'HĐND cấp xã', level: 'commune', aliases: ['HĐND xã'] },
+  { id: 'hdnd-huyen', name: 'HĐND cấp huyện', level: 'district', aliases: ['HĐND huyện', 'Thường trực HĐND huyện'] },
+  { id: 'hdnd-xa', name: 'HĐND cấp xã', level: 'commune', aliases: ['HĐND xã', 'Thường trực HĐND xã'] },
   // The HĐND's committees (its Ban Dân tộc is above).
   { id: 'ban-phap-che-hdnd', name: 'Ban Pháp chế HĐND tỉnh', level: 'province', aliases: ['Ban Pháp chế HĐND'] },
-  { id: 'ban-kt-ns-hdnd', name: 'Ban Kinh tế - Ngân sách HĐND tỉnh', level: 'province', aliases: ['Ban Kinh tế - Ngân sách HĐND'] },
-  { id: 'ban-vh-xh-hdnd', name: 'Ban Văn hóa - Xã hội HĐND tỉnh', level: 'province', aliases: ['Ban Văn hóa - Xã hội HĐND'] },
+  { id: 'ban-kt-ns-hdnd', name: 'Ban Kinh tế - Ngân sách HĐND tỉnh', level: 'province', aliases: ['Ban Kinh tế - Ngân sách HĐND', 'Ban KT-NS HĐND tỉnh'] },
+  { id: 'ban-vh-xh-hdnd', name: 'Ban Văn hóa - Xã hội HĐND tỉnh', level: 'province', aliases: ['Ban Văn hóa - Xã hội HĐND', 'Ban VH-XH HĐND tỉnh'] },
   { id: 'coll-ban-hdnd', name: 'Các Ban HĐND tỉnh', level: 'province', collective: true, aliases: ['Các Ban của HĐND tỉnh'] },
   {
     id: 'vp-hdnd-tinh',
