@@ -1837,6 +1837,15 @@ const TIME_UNITS: ReadonlyMap<string, { days: number; workDays: number; months: 
   ['h', { days: 0, workDays: 0, months: 0, hours: 1 }],
   ['tiếng', { days: 0, workDays: 0, months: 0, hours: 1 }],
   ['phút', { days: 0, workDays: 0, months: 0, hours: 1 / 60 }],
+  // English plans and results ("at most 5 days" against "1 week"): unknown, a week read as 1 day.
+  ...(['day', 'days'] as const).map((u) => [u, { days: 1, workDays: 1, months: 0, hours: 0 }] as const),
+  ...(['working day', 'working days', 'business day', 'business days'] as const).map((u) => [u, { days: 0, workDays: 1, months: 0, hours: 0 }] as const),
+  ...(['week', 'weeks'] as const).map((u) => [u, { days: 7, workDays: 5, months: 0, hours: 0 }] as const),
+  ...(['month', 'months'] as const).map((u) => [u, { days: 30, workDays: 0, months: 1, hours: 0 }] as const),
+  ...(['quarter', 'quarters'] as const).map((u) => [u, { days: 91, workDays: 0, months: 3, hours: 0 }] as const),
+  ...(['year', 'years'] as const).map((u) => [u, { days: 365, workDays: 0, months: 12, hours: 0 }] as const),
+  ...(['hour', 'hours'] as const).map((u) => [u, { days: 0, workDays: 0, months: 0, hours: 1 }] as const),
+  ...(['minute', 'minutes'] as const).map((u) => [u, { days: 0, workDays: 0, months: 0, hours: 1 / 60 }] as const),
 ]);
 
 /**

@@ -666,6 +666,12 @@ describe('evaluateThreshold', () => {
       status: 'not-evaluable',
       reason: 'Unit mismatch: needs ≤ 6 ngày làm việc, actual «1 tháng»',
     });
+    // English units convert too: a week was read as 1 day.
+    assert.deepEqual(evaluateThreshold(t, '1 week', 'en'), { status: 'met', reason: 'Needs ≤ 6 ngày làm việc, actual 5 ngày làm việc («1 week»)' });
+    const [e] = thresholdsOf('at most 5 days');
+    assert.deepEqual(evaluateThreshold(e, '1 week', 'en'), { status: 'unmet', reason: 'Needs ≤ 5 days, actual 7 days («1 week»)' });
+    assert.equal(evaluateThreshold(thresholdsOf('at least 2 months')[0], '1 year').status, 'met');
+    assert.equal(evaluateThreshold(thresholdsOf('Không quá 5 ngày')[0], '1 week').status, 'unmet');
     const [u] = thresholdsOf('Không quá 10 ngày');
     assert.deepEqual(evaluateThreshold(u, '1 tháng'), { status: 'unmet', reason: 'Cần ≤ 10 ngày, thực tế 30 ngày («1 tháng»)' });
   });
