@@ -531,7 +531,8 @@ function segmentPlaced(text: string): Placed[] {
 
 /**
  * "HĐND, UBND tỉnh", "Thường trực HĐND và UBND tỉnh": the level words of a name serve the unknown
- * name right before it in a list, when the two together are a registry name (replaced in place).
+ * names right before it in a list, when each with them is a registry name ("Thanh tra, Công an,
+ * Tòa án tỉnh": the segmentation keeps "Thanh tra, Công an" as one unknown; replaced in place).
  * Not where the separator was only assumed: "Thanh tra Công an tỉnh" is the police's inspectorate.
  */
 function sharedLevel(parts: Placed[]): void {
@@ -541,10 +542,27 @@ function sharedLevel(parts: Placed[]): void {
     if (!a.unknown || b.unknown || parts[k + 1]!.assumed) continue;
     const next = keyOfText(parts[k + 1]!.core); // without its role words ("UBND tỉnh chủ trì")
     const { base, quals } = stripQualifiers(next);
-    const own = keyOfText(a.name);
-    if (!quals.length || !own || stripQualifiers(own).quals.length) continue;
-    const hit = exactHit(`${own}${next.slice(base.length)}`);
-    if (hit) parts[k]!.ref = { id: hit.entry.id, name: hit.entry.name, raw: a.raw, collective: !!hit.entry.collective, unknown: false };
+    if (!quals.length) continue;
+    const names = a.name.split(/\s*[,;]\s*|\s+(?:và|&)\s+/u).filter(Boolean);
+    const hits: AgencyEntry[] = [];
+    for (const n of names) {
+      const own = keyOfText(n);
+      const hit = own && !stripQualifiers(own).quals.length ? exactHit(`${own}${next.slice(base.length)}`) : null;
+      if (!hit) break;
+      hits.push(hit.entry);
+    }
+    if (!names.length || hits.length !== names.length) continue;
+    const p = parts[k]!;
+    const refs = hits.map((e, x): Placed => ({
+      ref: { id: e.id, name: e.name, raw: hits.length === 1 ? a.raw : names[x]!, collective: !!e.collective, unknown: false },
+      start: p.start,
+      end: p.end,
+      renames: p.renames && x === 0,
+      core: names[x]!,
+      assumed: p.assumed && x === 0,
+    }));
+    parts.splice(k, 1, ...refs);
+    k += refs.length - 1;
   }
 }
 

@@ -300,6 +300,9 @@ describe('parseAgencies', () => {
     ['HĐND, UBND các huyện', ['hdnd-huyen', 'ubnd-huyen']],
     ['HĐND - UBND cấp xã', ['hdnd-xa', 'ubnd-xa']],
     ['Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
+    ['HĐND, UBND, MTTQ tỉnh', ['hdnd-tinh', 'ubnd-tinh', 'mttq-tinh']],
+    ['Thanh tra, Công an, Tòa án tỉnh', ['thanh-tra-tinh', 'cong-an-tinh', 'toa-an-tinh']],
+    ['Thanh tra, Quỹ Đầu tư phát triển, Công an tỉnh', ['?Thanh tra, Quỹ Đầu tư phát triển', 'cong-an-tinh']], // only when each is a name
     ['Quỹ Đầu tư phát triển, UBND tỉnh', ['?Quỹ Đầu tư phát triển', 'ubnd-tinh']],
     // Not where nothing separates them (a unit of the body after it), and not the role words.
     ['Thanh tra Công an tỉnh', ['?Thanh tra', 'cong-an-tinh']],
