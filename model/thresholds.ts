@@ -1152,7 +1152,8 @@ function opCueIn(s: string, from: number, to: number): { op: ThresholdOp; index:
   let at = found;
   if (cue.kind < 2) return orEqual >= 0 ? null : { op, index: at - from };
   if (orEqual >= 0) op = OR_EQUAL_OP[op];
-  else if (cue.kind === 2) {
+  // "bằng hoặc" before it too, even with "hoặc bằng" after ("bằng hoặc hơn hoặc bằng"): the cue starts there.
+  if (cue.kind === 2) {
     const b = spacedWordBefore(s, from, at, OR_EQUAL_BEFORE);
     if (b >= 0) {
       op = OR_EQUAL_OP[op];
