@@ -329,12 +329,20 @@ function isLeadFiller(toks: Tok[], a: number, b: number): boolean {
 }
 
 /**
- * How many tokens "nay là" / "hiện nay là" (now named) takes at tokens[a, b), else 0: "Sở TT&TT
- * (nay là Sở KH&CN)" names the body by its new name.
+ * How many tokens "nay là" / "hiện nay là" / "hiện là" (now named) takes at tokens[a, b), else 0:
+ * "Sở TT&TT (nay là Sở KH&CN)" names the body by its new name.
  */
 function renamingAt(toks: Tok[], a: number, b: number): number {
+  if (b - a >= 2 && toks[a].f === 'hien' && toks[a + 1].f === 'la') return 2;
   const h = a < b && toks[a].f === 'hien' ? 1 : 0;
   return b - a - h >= 2 && toks[a + h].f === 'nay' && toks[a + h + 1].f === 'la' ? h + 2 : 0;
+}
+
+/** How many tokens "trước đây là" / "trước là" (formerly) takes at tokens[a, b), else 0: "Sở Nội vụ (trước đây là Sở LĐTB&XH)". */
+function formerAt(toks: Tok[], a: number, b: number): number {
+  if (b - a < 2 || toks[a].f !== 'truoc') return 0;
+  if (toks[a + 1].f === 'la') return 2;
+  return b - a >= 3 && toks[a + 1].f === 'day' && toks[a + 2].f === 'la' ? 3 : 0;
 }
 
 /** The agency words of tokens[i, j): role words, "Do", "và", list numbers and "nay là" trimmed. */
@@ -346,8 +354,8 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
     if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
       a++;
       changed = true;
-    } else if (renamingAt(toks, a, b)) {
-      a += renamingAt(toks, a, b);
+    } else if (renamingAt(toks, a, b) || formerAt(toks, a, b)) {
+      a += renamingAt(toks, a, b) || formerAt(toks, a, b);
       changed = true;
     } else if (b - a === 1 && toks[a].old) {
       a++; // "(cũ)": a note on the name before it
@@ -440,6 +448,8 @@ interface Placed {
   end: number;
   /** It follows "nay là": the new name of the body before it, which it replaces (see withoutRenamed). */
   renames: boolean;
+  /** It follows "trước đây là": the old name of the body before it, left out (see withoutRenamed). */
+  former: boolean;
   /** The name's own words, without role words or fillers around them. */
   core: string;
   /** It starts where a separator was only assumed ("Thanh tra Công an tỉnh"). */
@@ -483,7 +493,7 @@ function boundaries(toks: Tok[]): number[] {
   const heads = getIndex().heads;
   return toks.map((t, b) => {
     if (b === 0) return 1;
-    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || renamingAt(toks, b, toks.length)) return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || renamingAt(toks, b, toks.length) || formerAt(toks, b, toks.length)) return 1;
     const prev = toks[b - 1].f;
     return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
   });
@@ -526,7 +536,7 @@ function segmentPlaced(text: string): Placed[] {
   const refs = pathRefs(text, toks, best, kinds);
   sharedLevel(refs);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
-  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false, core: text, assumed: false }];
+  return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false, former: false, core: text, assumed: false }];
 }
 
 /**
@@ -558,6 +568,7 @@ function sharedLevel(parts: Placed[]): void {
       start: p.start,
       end: p.end,
       renames: p.renames && x === 0,
+      former: false,
       core: names[x]!,
       assumed: p.assumed && x === 0,
     }));
@@ -570,9 +581,10 @@ function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResul
   // Only a span that starts with the words: "Phối hợp: nay là …" (one span, the segmentation's
   // choice: more of its text inside a name) renames nothing before it.
   const renames = span.kind !== 'empty' && renamingAt(toks, i, j) > 0;
+  const former = span.kind !== 'empty' && formerAt(toks, i, j) > 0;
   const [a, b] = span.core;
   const core = a < b ? text.slice(toks[a].start, toks[b - 1].end) : '';
-  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end, renames, core, assumed };
+  return { ref: toRef(text, toks, i, j, span), start: toks[i].start, end: toks[j - 1].end, renames, former, core, assumed };
 }
 
 /**
@@ -582,6 +594,7 @@ function placed(text: string, toks: Tok[], i: number, j: number, span: SpanResul
  * piece's first part, the last of `earlier` (the references so far, changed in place) when
  * `wrapped` says the piece continues that line. A part renames only when its span starts with "nay
  * là": the segmentation keeps role words or a list number before it in the span, where they hide it.
+ * A part after "trước đây là" is the old name of the body before it, and is left out the same way.
  */
 function withoutRenamed(s: Segmented, earlier: AgencyRef[], wrapped: boolean): AgencyRef[] {
   const out: AgencyRef[] = [];
@@ -591,6 +604,7 @@ function withoutRenamed(s: Segmented, earlier: AgencyRef[], wrapped: boolean): A
       if (k > 0) out.pop();
       else if (wrapped) earlier.pop();
     }
+    if (p.former && (k > 0 || (wrapped && earlier.length))) continue; // the body before it, by its old name
     out.push(p.ref);
   }
   return out;

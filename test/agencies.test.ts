@@ -286,6 +286,12 @@ describe('parseAgencies', () => {
     ['Phòng Văn hóa và Thông tin (nay là Phòng Văn hóa - Xã hội)', ['?Phòng Văn hóa - Xã hội']],
     ['Sở Y tế (nay là)', ['so-y-te']],
     ['Sở TT&TT (hiện nay là Sở KH&CN)', ['so-khcn']],
+    ['Sở TT&TT (hiện là Sở KH&CN)', ['so-khcn']],
+    // … and one given with its old name ("trước đây là") is the body as named first.
+    ['Sở Nội vụ (trước đây là Sở Lao động, Thương binh và Xã hội)', ['so-noi-vu']],
+    ['Sở Nội vụ (trước là Sở LĐTB&XH), Sở Tư pháp', ['so-noi-vu', 'so-tu-phap']],
+    ['Sở Nội vụ\n(trước đây là Sở LĐTB&XH)', ['so-noi-vu']],
+    ['trước đây là Sở Y tế', ['so-y-te']],
     ['Sở Thông tin và Truyền thông (cũ), nay là Sở KH&CN', ['so-khcn']],
     ['Sở TT&TT (cũ) (nay là Sở KH&CN)', ['so-khcn']],
     // … but only the body right before it: not one on an earlier line of its own or after a role.
