@@ -453,13 +453,15 @@ const COMPARED_FIRST = ['năm', 'cùng kỳ', 'kỳ trước', 'quý', 'tháng',
 // m[1] "không" (the opposite, by at least 0) or "bằng hoặc" (this direction, by at least 0);
 // m[2] a direction word before "so với", or m[3] a comparative right before what it compares
 // with: "cao hơn năm 2018" is "cao hơn so với năm 2018"; m[4] the baseline.
+/** A baseline's words: up to a comma, ";" or a bracket, but not a decimal comma ("năm 2018 là 1,5 điểm"). */
+const BASELINE_TEXT = '(?:[^,;()]|(?<=\\d),(?=\\d))*';
 const REL_SO_VOI_RE = new RegExp(
-  `${WB}(${NEGATED}|bằng hoặc\\s+)?(?:(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}|(cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+${COMPARED_WITH})\\s*([^,;()]*)`,
+  `${WB}(${NEGATED}|bằng hoặc\\s+)?(?:(tăng|giảm|cao hơn|thấp hơn|nhiều hơn|ít hơn)(?:\\s+(?:lên|hơn|xuống|thêm))?\\s+so với${WE}|(cao hơn|thấp hơn|nhiều hơn|ít hơn)\\s+${COMPARED_WITH})\\s*(${BASELINE_TEXT})`,
   'gu',
 );
 const REL_END_RE = new RegExp(`${WB}(${NEGATED})?(tăng|giảm)(?:\\s+(?:lên|xuống))?\\s*$`, 'gu');
 const VUOT_RE = new RegExp(
-  `${WB}(${NEGATED})?vượt(?:\\s+quá${WE})?${WE}(?!\\s*(?:quá${WE}|[\\d<>≤≥=]))\\s*([^,;()]*)`,
+  `${WB}(${NEGATED})?vượt(?:\\s+quá${WE})?${WE}(?!\\s*(?:quá${WE}|[\\d<>≤≥=]))\\s*(${BASELINE_TEXT})`,
   'gu',
 );
 const INCREASE_WORDS = new Set(['tăng', 'cao hơn', 'nhiều hơn', 'vượt']);
@@ -904,7 +906,7 @@ function unitAndPer(k: Tok): { unit: string; per: string; end: number } {
   return p ? { unit, per: p.per, end: p.end } : { unit, per: '', end };
 }
 
-const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*([^,;()]*)`, 'u');
+const SO_VOI_AFTER = new RegExp(`^[^\\d%;]*?${WB}so với${WE}\\s*(${BASELINE_TEXT})`, 'u');
 
 const DIRECTION_WORDS = ['tăng', 'giảm', 'vượt'];
 
@@ -1453,7 +1455,8 @@ function formatRelative(t: Relative, lang: Lang): string {
   const base = t.baseline;
   if (t.atLeast === 0 && t.unit === undefined) {
     if (lang === 'en') return `${inc ? 'not below' : 'not above'}${base ? ` ${base}` : ''}`;
-    if (!inc && base && !/^[\d<>≤≥=]|^quá(?![\p{L}])/u.test(base)) return `không vượt quá ${base}`;
+    // Not where the words would read as a level ("quá 5", "Mức 3": "không vượt quá Mức 3" is ≤ 3).
+    if (!inc && base && !/^[\d<>≤≥=]|^quá(?![\p{L}])|^(?:mức|là)(?![\p{L}])\s*:?\s*[\d<>≤≥=]/iu.test(base)) return `không vượt quá ${base}`;
     return `không ${inc ? 'giảm' : 'tăng'}${base ? ` so với ${base}` : ''}`;
   }
   const word = lang === 'en' ? (inc ? 'increase' : 'decrease') : inc ? 'tăng' : 'giảm';
