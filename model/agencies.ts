@@ -345,7 +345,7 @@ function formerAt(toks: Tok[], a: number, b: number): number {
   return b - a >= 3 && toks[a + 1].f === 'day' && toks[a + 2].f === 'la' ? 3 : 0;
 }
 
-/** The agency words of tokens[i, j): role words, "Do", "và", list numbers and "nay là" trimmed. */
+/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là" and a lone "cũ" trimmed. */
 function coreRange(toks: Tok[], i: number, j: number): [number, number] {
   let a = i;
   let b = j;
