@@ -137,6 +137,8 @@ function qualifiersFit(entry: AgencyEntry, quals: Qual[]): boolean {
 
 interface IndexEntry {
   key: string;
+  /** The key's words, split once for the fuzzy lookups (swapsKnownWord, suggestAgency). */
+  words: string[];
   entry: AgencyEntry;
 }
 
@@ -165,12 +167,13 @@ function buildIndex(): RegistryIndex {
       idx.heads.add(ws[0]);
       idx.firstWords.add(first);
       // Not the province names of "Báo ‹tỉnh›": "huế", "hà", "vinh" are no agency's words.
-      if (entry.id !== 'bao-tinh' || text === entry.name) for (const w of key.split(' ')) idx.words.add(w);
+      const words = key.split(' ');
+      if (entry.id !== 'bao-tinh' || text === entry.name) for (const w of words) idx.words.add(w);
       if (idx.exact.has(key)) continue;
       idx.exact.set(key, entry);
-      const head = key.split(' ')[0];
+      const head = words[0]!;
       const list = idx.byFirst.get(head) ?? [];
-      list.push({ key, entry });
+      list.push({ key, words, entry });
       idx.byFirst.set(head, list);
     }
   }
@@ -263,7 +266,7 @@ function fuzzyEntry(key: string): AgencyEntry | null {
   let tied = false;
   const ws = key.split(' ');
   for (const cand of max > 0 ? getIndex().byFirst.get(ws[0]!) ?? [] : []) {
-    if (swapsKnownWord(ws, cand.key)) continue;
+    if (swapsKnownWord(ws, cand.words)) continue;
     const d = boundedDistance(key, cand.key, max);
     if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
     else if (d === bestD && best && cand.entry.id !== best.id) tied = true;
@@ -279,10 +282,9 @@ function fuzzyEntry(key: string): AgencyEntry | null {
  * turns into each other: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng
  * ubnd tỉnh", "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip is one
  * letter added, lost or changed ("Truyền thôn"), two neighbours swapped ("Đào toạ") or the word
- * cut short ("Văn phò"). `ws`: key's words.
+ * cut short ("Văn phò"). `ws`, `b`: the two keys' words.
  */
-function swapsKnownWord(ws: readonly string[], cand: string): boolean {
-  const b = cand.split(' ');
+function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   if (ws.length !== b.length) return false;
   const known = getIndex().words;
   for (let k = 0; k < ws.length; k++) {
@@ -345,17 +347,22 @@ function formerAt(toks: Tok[], a: number, b: number): number {
   return b - a >= 3 && toks[a + 1].f === 'day' && toks[a + 2].f === 'la' ? 3 : 0;
 }
 
+/** How many tokens "(hiện) nay là" or "trước đây là" takes at tokens[a, b): words about the name, not of it. */
+function nameNoteAt(toks: Tok[], a: number, b: number): number {
+  return renamingAt(toks, a, b) || formerAt(toks, a, b);
+}
+
 /** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là" and a lone "cũ" trimmed. */
 function coreRange(toks: Tok[], i: number, j: number): [number, number] {
   let a = i;
   let b = j;
-  for (let changed = true; changed && a < b; ) {
+  for (let changed = true, note = 0; changed && a < b; ) {
     changed = false;
     if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
       a++;
       changed = true;
-    } else if (renamingAt(toks, a, b) || formerAt(toks, a, b)) {
-      a += renamingAt(toks, a, b) || formerAt(toks, a, b);
+    } else if ((note = nameNoteAt(toks, a, b))) {
+      a += note;
       changed = true;
     } else if (b - a === 1 && toks[a].old) {
       a++; // "(cũ)": a note on the name before it
@@ -493,7 +500,7 @@ function boundaries(toks: Tok[]): number[] {
   const heads = getIndex().heads;
   return toks.map((t, b) => {
     if (b === 0) return 1;
-    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || renamingAt(toks, b, toks.length) || formerAt(toks, b, toks.length)) return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || nameNoteAt(toks, b, toks.length)) return 1;
     const prev = toks[b - 1].f;
     return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
   });
@@ -790,11 +797,11 @@ export function suggestAgency(text: string): { id: string; name: string } | null
     let tied = false;
     for (const cand of key ? getIndex().byFirst.get(ws[0]) ?? [] : []) {
       if (!qualifiersFit(cand.entry, quals)) continue; // "Sở Nội vụ huyện" is not Sở Nội vụ
-      const cw = cand.key.split(' ');
+      const cw = cand.words;
       const words = [ws, base].some((w) => oneWordMore(cw, w) || oneWordMore(w, cw));
       // Past max the distance is max + 1: a word short or over ranks after any character edit,
       // all such alike (no guessing the level of "Thanh tra").
-      const d = swapsKnownWord(ws, cand.key) ? max + 1 : boundedDistance(key, cand.key, max);
+      const d = swapsKnownWord(ws, cw) ? max + 1 : boundedDistance(key, cand.key, max);
       if (d > max && !words) continue;
       if (d < bestD) [best, bestD, tied] = [cand.entry, d, false];
       else if (d === bestD && best && cand.entry.id !== best.id) tied = true;

@@ -1830,7 +1830,7 @@ function shownConverted(ctx: Ctx, shown: string, k: number): string {
  * days: officers write "5 ngày" against "6 ngày làm việc", and only the first word after a
  * number is read.
  */
-const TIME_UNITS: ReadonlyMap<string, { days: number; workDays: number; months: number; hours: number }> = new Map([
+const TIME_UNITS = new Map<string, { days: number; workDays: number; months: number; hours: number }>([
   ['ngày', { days: 1, workDays: 1, months: 0, hours: 0 }],
   ['ngày làm việc', { days: 0, workDays: 1, months: 0, hours: 0 }],
   ['tuần', { days: 7, workDays: 5, months: 0, hours: 0 }],
@@ -1841,16 +1841,21 @@ const TIME_UNITS: ReadonlyMap<string, { days: number; workDays: number; months: 
   ['h', { days: 0, workDays: 0, months: 0, hours: 1 }],
   ['tiếng', { days: 0, workDays: 0, months: 0, hours: 1 }],
   ['phút', { days: 0, workDays: 0, months: 0, hours: 1 / 60 }],
-  // English plans and results ("at most 5 days" against "1 week"): unknown, a week read as 1 day.
-  ...(['day', 'days'] as const).map((u) => [u, { days: 1, workDays: 1, months: 0, hours: 0 }] as const),
-  ...(['working day', 'working days', 'business day', 'business days'] as const).map((u) => [u, { days: 0, workDays: 1, months: 0, hours: 0 }] as const),
-  ...(['week', 'weeks'] as const).map((u) => [u, { days: 7, workDays: 5, months: 0, hours: 0 }] as const),
-  ...(['month', 'months'] as const).map((u) => [u, { days: 30, workDays: 0, months: 1, hours: 0 }] as const),
-  ...(['quarter', 'quarters'] as const).map((u) => [u, { days: 91, workDays: 0, months: 3, hours: 0 }] as const),
-  ...(['year', 'years'] as const).map((u) => [u, { days: 365, workDays: 0, months: 12, hours: 0 }] as const),
-  ...(['hour', 'hours'] as const).map((u) => [u, { days: 0, workDays: 0, months: 0, hours: 1 }] as const),
-  ...(['minute', 'minutes'] as const).map((u) => [u, { days: 0, workDays: 0, months: 0, hours: 1 / 60 }] as const),
 ]);
+// English plans and results ("at most 5 days" against "1 week"; unknown, a week had read as 1
+// day): each name as the Vietnamese unit it means.
+for (const [vi, names] of [
+  ['ngày', ['day', 'days']],
+  ['ngày làm việc', ['working day', 'working days', 'business day', 'business days']],
+  ['tuần', ['week', 'weeks']],
+  ['tháng', ['month', 'months']],
+  ['quý', ['quarter', 'quarters']],
+  ['năm', ['year', 'years']],
+  ['giờ', ['hour', 'hours']],
+  ['phút', ['minute', 'minutes']],
+] as const) {
+  for (const en of names) TIME_UNITS.set(en, TIME_UNITS.get(vi)!);
+}
 
 /**
  * What a reading in time unit `word` (lower case, as read) is multiplied by to be in the

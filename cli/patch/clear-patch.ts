@@ -4,6 +4,7 @@
 // (clear-sheet.ts). Every other part is copied as it was — charts, drawings, notes, the Excel 2010
 // data validations ExcelJS drops, printer settings. Anything unusual throws PatchUnsupported and
 // the caller clears through ExcelJS instead.
+import { quotedSheetName } from '../../model';
 import { clearAppendixSheet } from './clear-sheet';
 import { readWorkbookParts, relsOf, SUMMARY_RECORDS, type SheetEntry } from './workbook-parts';
 import { attr, PatchUnsupported, withAttr, xmlText, xmlUnescape } from './xml';
@@ -120,9 +121,8 @@ export function danglingNamesPatch(bytes: Buffer, sheets: readonly string[]): { 
  */
 export function danglingToRef(workbook: string, sheets: readonly string[], out: string[]): string {
   const refs = sheets.map((name) => {
-    const quoted = `'${name.replace(/'/g, "''")}'!`;
     const bare = /^[\p{L}_][\p{L}\p{N}_.]*$/u.test(name) ? name : null;
-    return { quoted: quoted.toLowerCase(), bare: bare?.toLowerCase() ?? null };
+    return { quoted: quotedRef(name), bare: bare?.toLowerCase() ?? null };
   });
   return workbook.replace(/(<definedName\s[^>]*>)([^<]*)(<\/definedName>)/g, (el, open: string, text: string, close: string) => {
     const formula = xmlUnescape(text);
@@ -135,6 +135,19 @@ export function danglingToRef(workbook: string, sheets: readonly string[], out: 
   });
 }
 
+/** A sheet's reference prefix as a formula writes it, lower case ("'tổng hợp điểm'!"): how rewriteSheetRefs compares. */
+function quotedRef(sheet: string): string {
+  return `${quotedSheetName(sheet)}!`.toLowerCase();
+}
+
+/** Where the quote closing the one at s[i] is ("" or '' inside is one quote character), else s.length. */
+function closingQuote(s: string, i: number): number {
+  const q = s[i];
+  let j = i + 1;
+  while (j < s.length && !(s[j] === q && s[j + 1] !== q)) j += s[j] === q ? 2 : 1;
+  return j;
+}
+
 /** The formula with each reference to one of the sheets (case aside, as Excel names sheets) made #REF!, outside "…" literals. */
 function rewriteSheetRefs(formula: string, refs: readonly { quoted: string; bare: string | null }[]): string {
   let result = '';
@@ -144,9 +157,8 @@ function rewriteSheetRefs(formula: string, refs: readonly { quoted: string; bare
   while (i < formula.length) {
     const c = formula[i]!;
     if (c === '"') {
-      // A string literal ("" inside it is a quote): copied as it is.
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === '"' && formula[j + 1] !== '"')) j += formula[j] === '"' ? 2 : 1;
+      // A string literal: copied as it is.
+      const j = closingQuote(formula, i);
       result += formula.slice(i, j + 1);
       i = j + 1;
       continue;
@@ -161,11 +173,10 @@ function rewriteSheetRefs(formula: string, refs: readonly { quoted: string; bare
     if (c === "'") {
       // Another quoted sheet name (it may hold "!" or a summary's name): copied whole, but a 3-D
       // reference ('Sheet1:Tổng hợp điểm'!) with a removed end, which is #REF!.
-      let j = i + 1;
-      while (j < formula.length && !(formula[j] === "'" && formula[j + 1] !== "'")) j += formula[j] === "'" ? 2 : 1;
+      const j = closingQuote(formula, i);
       const inner = formula.slice(i + 1, j).replace(/''/g, "'");
       const ends = formula[j + 1] === '!' && !inner.startsWith('[') ? inner.split(':') : [];
-      if (ends.length === 2 && refs.some((r) => ends.some((e) => `'${e.replace(/'/g, "''")}'!`.toLowerCase() === r.quoted))) {
+      if (ends.length === 2 && refs.some((r) => ends.some((e) => quotedRef(e) === r.quoted))) {
         result += '#REF!';
         i = j + 2;
         continue;
