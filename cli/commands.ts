@@ -30,6 +30,8 @@ export interface CommonOptions {
   framework?: string;
   strict?: boolean;
   limits?: OpenLimits;
+  /** Assessment year (targets staged by year); absent: the year the table's title names. */
+  year?: number;
 }
 
 export interface CommandResult {
@@ -82,7 +84,7 @@ function analyzeLoaded(wb: ExcelJS.Workbook, file: string, o: CommonOptions, fra
   if (sheet === null) {
     throw new CliError('no-sheet', { sheet: o.sheet!, file, sheets: wb.worksheets.map((w) => `"${w.name}"`).join(', ') });
   }
-  const opts = { lang: o.lang, evidencePolicy: o.policy, ...(framework ? { framework } : {}), ...(sheet !== undefined ? { sheet } : {}) };
+  const opts = { lang: o.lang, evidencePolicy: o.policy, ...(o.year !== undefined ? { year: o.year } : {}), ...(framework ? { framework } : {}), ...(sheet !== undefined ? { sheet } : {}) };
   const analysis = analyzeExcelWorkbook(wb, opts);
   if (!analysis.ok) throw new CliError('no-table', { detail: analysis.error?.message ?? '' });
   return analysis;

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { checkMany, expandInputs, isOutputFolder, namesWorkbook, scoredName, scoreMany, type BatchIo } from './batch';
 import { check, clearFile, demo, scoreFile, type CommonOptions } from './commands';
 import { CliError } from './errors';
-import type { EvidencePolicy, Lang } from '../model';
+import { parseYear, type EvidencePolicy, type Lang } from '../model';
 
 interface RawOpts {
   sheet?: string;
@@ -17,6 +17,7 @@ interface RawOpts {
   csv?: boolean;
   output?: string;
   maxMb?: string;
+  year?: string;
 }
 
 function langOf(argv: string[]): Lang {
@@ -28,6 +29,8 @@ function langOf(argv: string[]): Lang {
 function common(o: RawOpts): CommonOptions {
   const maxMb = o.maxMb === undefined ? 50 : Number(o.maxMb);
   if (!Number.isFinite(maxMb) || maxMb <= 0) throw new CliError('usage', { detail: `--max-mb ${o.maxMb}` });
+  const year = o.year === undefined ? null : parseYear(o.year);
+  if (o.year !== undefined && year === null) throw new CliError('usage', { detail: `--year ${o.year}` });
   return {
     lang: (o.lang as Lang) ?? 'vi',
     policy: (o.policy as EvidencePolicy) ?? 'zero',
@@ -35,6 +38,7 @@ function common(o: RawOpts): CommonOptions {
     ...(o.sheet !== undefined ? { sheet: o.sheet } : {}),
     ...(o.framework !== undefined ? { framework: o.framework } : {}),
     ...(o.strict ? { strict: true } : {}),
+    ...(year !== null ? { year } : {}),
   };
 }
 
@@ -44,6 +48,7 @@ function shared(cmd: Command): Command {
     .addOption(new Option('--policy <policy>', 'missing evidence: zero | explain | flag').choices(['zero', 'explain', 'flag']).default('zero'))
     .option('--sheet <name>', 'sheet holding the appendix (default: the largest table)')
     .option('--framework <file.json>', 'criteria framework JSON replacing the built-in ones')
+    .option('--year <yyyy>', 'assessment year, for targets set year by year (default: the year the table title names)')
     .option('--max-mb <n>', 'largest unpacked workbook accepted, MB', '50')
     .option('--strict', 'exit 1 when error findings exist');
 }

@@ -9,6 +9,7 @@ const T = {
     fields: 'Theo lĩnh vực / chỉ số', agencies: 'Theo cơ quan chủ trì', findings: 'Vấn đề', none: 'Không có vấn đề',
     policy: 'Chính sách thiếu TLKC', skipped: 'dòng tiêu đề lặp bỏ qua', joined: 'dòng nối',
     policies: { zero: 'không chấp nhận điểm', explain: 'chấp nhận nếu có giải trình', flag: 'chỉ cảnh báo' },
+    year: 'Năm đánh giá', yearFrom: { option: '--year', title: 'theo tiêu đề bảng' },
     more: (n: number) => `… và ${n} cơ quan nữa (xem --json hoặc trang "Theo cơ quan")`,
   },
   en: {
@@ -17,6 +18,7 @@ const T = {
     fields: 'By field / index', agencies: 'By lead agency', findings: 'Findings', none: 'No findings',
     policy: 'Missing-evidence policy', skipped: 'repeated header rows skipped', joined: 'rows joined',
     policies: { zero: 'points not accepted', explain: 'accepted with an explanation', flag: 'flag only' },
+    year: 'Assessment year', yearFrom: { option: '--year', title: "from the table's title" },
     more: (n: number) => `… and ${n} more (see --json or the "by agency" sheet)`,
   },
 };
@@ -30,7 +32,7 @@ export function textReport(a: Analysis, file: string, lang: Lang, maxFindings = 
   const out: string[] = [];
   out.push(`parscore — ${file}`);
   // The policy in words, with the option's value an officer would type (--policy zero).
-  out.push(`${t.sheet}: "${a.sheet}" · ${t.index}: ${a.index}${ap.frameworkId ? ` (${ap.frameworkId})` : ''} · ${t.policy}: ${t.policies[a.evidencePolicy]} (${a.evidencePolicy})`);
+  out.push(`${t.sheet}: "${a.sheet}" · ${t.index}: ${a.index}${ap.frameworkId ? ` (${ap.frameworkId})` : ''} · ${t.policy}: ${t.policies[a.evidencePolicy]} (${a.evidencePolicy})${a.year !== null && a.yearFrom ? ` · ${t.year}: ${a.year} (${t.yearFrom[a.yearFrom]})` : ''}`);
   out.push(`${t.columns}: ${ap.columns.map((c) => `${c.letter}=${ROLE_LABELS[lang][c.role]}`).join(', ')}`);
   out.push(`${t.rows}: ${ap.items.length} (${ap.repeatedHeaderRows.length} ${t.skipped}, ${ap.continuationRows.length} ${t.joined}) · ${tasksText(a.score.taskCount, lang)}`);
   const s = a.score.totals;

@@ -9,6 +9,7 @@ import { mergeByCell, validate } from './validate';
 import type { Analysis, AnalyzeOptions, JsonReport } from './report-types';
 import type { MergeArea, SheetSnapshot } from './types';
 import { looksLikeOwnSummary } from './sheet-names';
+import { parseYear, titleYear } from './stages';
 
 export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = {}): Analysis {
   const lang = options.lang ?? 'vi';
@@ -42,9 +43,12 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   const framework = options.framework !== undefined ? options.framework : pickFramework(a.frameworkId);
   // A framework given by the caller is the one checked against, so the one every host names.
   if (options.framework !== undefined) a.frameworkId = options.framework?.id ?? null;
-  const v = validate(a, evidencePolicy, framework);
+  const given = parseYear(options.year);
+  const year = given ?? titleYear(a.title);
+  const yearFrom = given !== null ? 'option' : year !== null ? 'title' : null;
+  const v = validate(a, evidencePolicy, framework, year);
   const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted
-  return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
+  return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, year, yearFrom, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };
 }
 
 /** Every SheetSnapshot field, which parseSnapshot copies one by one (checked both ways below). */
@@ -113,6 +117,8 @@ function failed(
     index: 'unknown',
     lang,
     evidencePolicy,
+    year: null,
+    yearFrom: null,
     appendix: empty,
     findings: [],
     score: { totals: { max: 0, claimed: 0, accepted: 0, atRisk: 0, indexPercent: null }, fields: [], agencies: [], tasks: [], taskCount: 0 },
@@ -141,6 +147,8 @@ export function toJsonReport(a: Analysis, file: string, lang = a.lang): JsonRepo
     sheet: a.sheet,
     index: a.index,
     framework: a.appendix.frameworkId,
+    year: a.year,
+    yearFrom: a.yearFrom,
     score: { max: t.max, claimed: t.claimed, accepted: t.accepted, atRisk: t.atRisk, indexPercent: t.indexPercent },
     fields: a.score.fields,
     agencies: a.score.agencies,

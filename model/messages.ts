@@ -33,6 +33,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
     'duplicate-code': (p) => `Mã ${s(p.code)} trùng với dòng ${s(p.firstRow)}`,
     'bad-number': (p) => `Không đọc được số: "${s(p.value)}"`,
     'target-unparsed': (p) => `Mục tiêu định tính, cần đánh giá thủ công: "${s(p.text)}"`,
+    'target-by-year': (p) => `Chỉ tiêu theo từng năm (${s(p.stages)}): chưa rõ năm đánh giá nên đã kiểm tra theo mốc năm ${s(p.year)}. Chọn năm đánh giá để kiểm tra đúng mốc`,
     'framework-mismatch': (p) =>
       p.what === 'unknown-code'
         ? `Khung chỉ số ${s(p.framework)} không có tiêu chí ${s(p.code)}: kiểm tra lại số thứ tự`
@@ -63,6 +64,7 @@ export const FINDING_MESSAGES: Record<Lang, Record<FindingKind, Template>> = {
     'duplicate-code': (p) => `Code ${s(p.code)} repeats row ${s(p.firstRow)}`,
     'bad-number': (p) => `Not a number: "${s(p.value)}"`,
     'target-unparsed': (p) => `Qualitative target, assess by hand: "${s(p.text)}"`,
+    'target-by-year': (p) => `Target set year by year (${s(p.stages)}): the assessment year is not known, so it was checked against ${s(p.year)}. Choose the assessment year to check the right stage`,
     'framework-mismatch': (p) =>
       p.what === 'unknown-code'
         ? `Framework ${s(p.framework)} has no criterion ${s(p.code)}: check the numbering`
@@ -86,6 +88,7 @@ export const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     'duplicate-code': 'Trùng mã',
     'bad-number': 'Số không hợp lệ',
     'target-unparsed': 'Mục tiêu định tính',
+    'target-by-year': 'Chỉ tiêu theo năm',
     'framework-mismatch': 'Khác khung chỉ số',
     'missing-task-field': 'Nhiệm vụ thiếu thông tin',
   },
@@ -99,6 +102,7 @@ export const KIND_LABELS: Record<Lang, Record<FindingKind, string>> = {
     'duplicate-code': 'Duplicate code',
     'bad-number': 'Bad number',
     'target-unparsed': 'Qualitative target',
+    'target-by-year': 'Target by year',
     'framework-mismatch': 'Framework mismatch',
     'missing-task-field': 'Task incomplete',
   },

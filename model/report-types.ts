@@ -149,6 +149,11 @@ export interface AnalyzeOptions {
   framework?: import('./frameworks/schema').Framework | null;
   /** Manual column mapping by column letter, overriding what the reader found. */
   columns?: Partial<Record<ColumnRole, string[]>>;
+  /**
+   * The year the self-assessment is for (1900–2199): picks the stage of a target staged by year.
+   * Absent or null: the year the appendix's title names as its own, if it names one.
+   */
+  year?: number | null;
 }
 
 export interface AnalysisError {
@@ -163,6 +168,9 @@ export interface Analysis {
   index: IndexKind;
   lang: Lang;
   evidencePolicy: EvidencePolicy;
+  /** The assessment year the targets staged by year were checked for, and where it came from; null when unknown. */
+  year: number | null;
+  yearFrom: 'option' | 'title' | null;
   appendix: Appendix;
   findings: readonly Finding[];
   score: ScoreReport;
@@ -217,6 +225,9 @@ export interface JsonReport {
   index: IndexKind;
   /** Id of the criteria framework the appendix was checked against (recognised or given), if any. */
   framework: string | null;
+  /** The assessment year targets staged by year were checked for ("option": given; "title": the appendix's title), else null. */
+  year: number | null;
+  yearFrom: 'option' | 'title' | null;
   score: { max: number; claimed: number; accepted: number; atRisk: number; indexPercent: number | null };
   fields: ScoreLine[];
   agencies: AgencyLine[];

@@ -28,6 +28,7 @@
 //   is checked against the date a result states (see actualDay), d/m/yyyy only; "Hoàn thành 80%"
 //   does not complete a qualitative target.
 
+import { stageByYear } from './stages';
 import type { CheckOutcome, Lang, ParsedTarget, Threshold, ThresholdOp } from './types';
 import { cleanText, fold, foldedFirstCode, foldHead, isSpaceCode } from './text';
 import { couldBeNumber, digitsToNumber, formatViExact, formatViNumber, mayBeNumberText, viToEnNumber, parseViNumber, plainDigitsValue, plainNumberBody, plainNumberValue } from './numbers';
@@ -71,6 +72,7 @@ export function parseTarget(text: unknown): ParsedTarget[] {
   if (n && n.ok && !n.op && !n.percent) return [];
   try {
     const found = scanText(s, facts);
+    if (found.length > 1 && hasYear(s)) return stageByYear(s, found);
     return found.length ? found : [{ text: s, threshold: { kind: 'qualitative', text: s } }];
   } catch {
     return [{ text: s, threshold: { kind: 'qualitative', text: s } }]; // degrade, never throw

@@ -62,6 +62,7 @@ export type FindingKind =
   | 'duplicate-code'
   | 'bad-number'
   | 'target-unparsed'
+  | 'target-by-year'
   | 'framework-mismatch'
   | 'missing-task-field';
 
@@ -130,6 +131,13 @@ export interface ParsedTarget {
   /** The phrase the threshold came from (trimmed). */
   text: string;
   threshold: Threshold;
+  /**
+   * The year this stage applies to, in a cell that stages its target by year (two or more years'
+   * targets, or one and a yearly step: see model/stages.ts); absent elsewhere.
+   */
+  year?: number;
+  /** The yearly step from this stage on ("mỗi năm tiếp theo tăng 10%"). */
+  yearStep?: { by: number; direction: 'increase' | 'decrease'; text: string };
 }
 
 export type CheckOutcome =

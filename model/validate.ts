@@ -1,6 +1,7 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
 import { evaluateThreshold, firstCheckable, statusByActualAlone, thresholdStatus } from './thresholds';
 import { formatViNumber } from './numbers';
+import { stagesText, targetForYear } from './stages';
 import { isExcelError } from './text';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex, normalizeCode } from './frameworks';
@@ -83,6 +84,7 @@ export function mergeByCell(first: readonly Finding[], sorted: readonly Finding[
  */
 interface Checker {
   readonly a: Appendix;
+  readonly year: number | null;
   readonly findings: Finding[];
   readonly letters: Record<ColumnRole, string>;
   /**
@@ -108,9 +110,10 @@ function addFinding(ck: Checker, it: AppendixItem, f: NewFinding): void {
   ck.findings.push(finding);
 }
 
-export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null): ValidationResult {
+/** `year`: the year the self-assessment is for, which picks the stage of a target staged by year (null: unknown). */
+export function validate(a: Appendix, policy: EvidencePolicy, framework: Framework | null, year: number | null = null): ValidationResult {
   const items = a.items;
-  const ck: Checker = { a, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map(), unknownParams: new Map(), settledBy: new Map() };
+  const ck: Checker = { a, year, findings: [], letters: roleLetters(a.columns), unparsedParams: new Map(), mismatchParams: new Map(), unknownParams: new Map(), settledBy: new Map() };
   const letters = ck.letters;
   let topsMax: { sum: number; count: number } | null = null; // the total row's check, computed once
   const checks: RowCheck[] = new Array(items.length).fill(rowCheck(null, true)); // rows not checked
@@ -215,8 +218,13 @@ function checkRow(ck: Checker, it: AppendixItem, policy: EvidencePolicy): RowChe
   // A figure to check first; else the words of the target, which a result settles only when it
   // says so ("Chưa thực hiện", "Chậm 5 ngày" against "Đúng thời gian quy định"; "Hoàn thành") — as
   // PARCHECK judges the same cells. Anything else stays for the officer (target-unparsed).
-  const target = firstCheckable(it.targets) ?? (it.targetText ? (it.targets[0] ?? null) : null);
+  const forYear = targetForYear(it.targets, ck.year);
+  const target = forYear.target ?? (it.targetText ? (it.targets[0] ?? null) : null);
   if (target && it.actual !== '') {
+    if (forYear.staged && ck.year === null) {
+      // Which year's stage applies is the officer's to say: checked against the first written, and told so.
+      addFinding(ck, it, { kind: 'target-by-year', severity: 'info', column: it.targetCol || letters.target, params: { stages: stagesText(it.targets), year: target.year ?? '' } });
+    }
     // The status alone for every row; the reasons, in both languages, only for unmet rows.
     status = statusOf(ck, target.threshold, it.actualRaw ?? it.actual);
     if (status === 'unmet') {

@@ -388,6 +388,26 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     assertOwnOrigin(c, server.origin);
   });
 
+  it('checks a target set year by year for the year typed, as --year does; blank, the title\'s year', async () => {
+    const staged = path.join(out, 'staged.xlsx');
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.readFile(path.join(FIXTURES, 'laocai-2019-libreoffice.xlsx'));
+    // Row 105's target (G) staged from 2019; its result is 62%, its points 1.
+    wb.worksheets[0]!.getCell('G105').value = 'Năm 2019 đạt tối thiểu 60%, mỗi năm tiếp theo tăng 10%, đạt tối thiểu 90% vào năm 2022';
+    await wb.xlsx.writeFile(staged);
+    const c = await openChecker();
+    await openFile(c.page, staged);
+    assert.equal(await c.page.getAttribute('#year', 'placeholder'), STRINGS.vi.yearFromTitle(2019));
+    assertSameNumbers(await read(c.page), cliJson(staged));
+    await c.page.fill('#year', '2020');
+    await c.page.dispatchEvent('#year', 'change');
+    const json = cliJson(staged, '--year', '2020');
+    assert.notDeepEqual(json.score, cliJson(staged).score, 'the year should matter for this file');
+    await settled(c.page, 'staged.xlsx');
+    assertSameNumbers(await read(c.page), json);
+    assertOwnOrigin(c, server.origin);
+  });
+
   it('is Vietnamese by default, switches to English and remembers it', async () => {
     const c = await openChecker();
     assert.equal(await c.page.textContent('label[for="file"]'), STRINGS.vi.open);

@@ -18,7 +18,8 @@ describe('parscore CLI', function () {
     const r = runCli(['check', LAOCAI, '--json']);
     assert.equal(r.code, 0, r.stderr);
     const j = JSON.parse(r.stdout);
-    assert.deepEqual(Object.keys(j).slice(0, 7), ['file', 'sheet', 'index', 'framework', 'score', 'fields', 'agencies']);
+    assert.deepEqual(Object.keys(j).slice(0, 9), ['file', 'sheet', 'index', 'framework', 'year', 'yearFrom', 'score', 'fields', 'agencies']);
+    assert.deepEqual([j.year, j.yearFrom], [2019, 'title']); // "… (PAR INDEX) NĂM 2019 (Kèm theo …)"
     assert.equal(j.index, 'PAR');
     assert.equal(j.sheet, 'Phụ lục');
     assert.equal(j.score.max, 64.5);

@@ -98,8 +98,8 @@ describe('custom functions: Excel values and cut ranges', () => {
         values[8]![10] = ref;
         const logic = createFunctionsLogic(REAL);
         assert.deepEqual(outcome(logic.analyze(values, 'Phụ lục')), cli, JSON.stringify(na));
-        assert.equal(parscore(values, 'claimed', inv("'Phụ lục'!A1:N123")), (cli.totals as { claimed: number }).claimed);
-        assert.ok(!JSON.stringify(parsummary(values, inv("'Phụ lục'!A1:N123"))).includes('[object Object]'));
+        assert.equal(parscore(values, 'claimed', null, inv("'Phụ lục'!A1:N123")), (cli.totals as { claimed: number }).claimed);
+        assert.ok(!JSON.stringify(parsummary(values, null, inv("'Phụ lục'!A1:N123"))).includes('[object Object]'));
       }
     });
 
@@ -129,7 +129,7 @@ describe('custom functions: Excel values and cut ranges', () => {
       asText[6]![1] = '#VALUE!';
       assert.deepEqual(outcome(createFunctionsLogic(REAL).analyze(withEntity, 'Phụ lục')), outcome(createFunctionsLogic(REAL).analyze(asText, 'Phụ lục')));
       withEntity[6]![1] = { type: 'Entity', text: name, properties: {} };
-      const summary = parsummary(withEntity, inv("'Phụ lục'!A1:N123"));
+      const summary = parsummary(withEntity, null, inv("'Phụ lục'!A1:N123"));
       assert.equal(summary[1]![1], name);
       assert.ok(!JSON.stringify(summary).includes('[object Object]'));
     });
@@ -175,7 +175,7 @@ describe('custom functions: Excel values and cut ranges', () => {
       const address = "'Phụ lục'!A7:N123";
       for (const lang of ['vi', 'en'] as const) {
         setFunctionsLanguage(lang);
-        const e = excelError(() => parscore(noHeader, undefined, inv(address)));
+        const e = excelError(() => parscore(noHeader, undefined, null, inv(address)));
         assert.equal(e.code, '#VALUE!');
         assert.equal(e.message, FUNCTION_MESSAGES[lang]['no-table']({ range: address }));
         assert.ok(e.message.includes(address), e.message);
@@ -183,17 +183,17 @@ describe('custom functions: Excel values and cut ranges', () => {
         assert.doesNotMatch(e.message, lang === 'vi' ? /trang tính/ : /in sheet/);
         // The wording of a range without address (model/messages.ts), then what to change.
         assert.ok(e.message.startsWith(uiMessage(lang, 'no-table', { sheet: '' }).replace(/ in the range$|trong vùng dữ liệu$/, '')), e.message);
-        assert.equal(excelError(() => parsummary(noHeader, inv(address))).message, e.message);
+        assert.equal(excelError(() => parsummary(noHeader, null, inv(address))).message, e.message);
         // Without the address (CustomFunctionsRuntime before 1.3): the range, unnamed.
         assert.ok(excelError(() => parscore(noHeader)).message.startsWith(`${uiMessage(lang, 'no-table', { sheet: '' })}: `));
       }
       // The workbook part of an address is left out of the name.
       setFunctionsLanguage('vi');
-      assert.ok(excelError(() => parscore(noHeader, 'max', inv("'[Kế hoạch.xlsx]Phụ lục'!A7:N123"))).message.includes(`vùng ${address}:`));
+      assert.ok(excelError(() => parscore(noHeader, 'max', null, inv("'[Kế hoạch.xlsx]Phụ lục'!A7:N123"))).message.includes(`vùng ${address}:`));
     });
 
     it('a range that leaves out the STT column says so', () => {
-      const e = excelError(() => parscore(range(example, 5, 2, 123, 14), undefined, inv("'Phụ lục'!B5:N123")));
+      const e = excelError(() => parscore(range(example, 5, 2, 123, 14), undefined, null, inv("'Phụ lục'!B5:N123")));
       assert.equal(e.code, '#VALUE!');
       assert.equal(e.message, FUNCTION_MESSAGES.vi['no-stt']({ range: "'Phụ lục'!B5:N123" }));
     });
@@ -207,7 +207,7 @@ describe('custom functions: Excel values and cut ranges', () => {
           throwsInput(() => logic.score(values, m, 'Phụ lục'), 'notAvailable', 'no-self-points', /cột điểm tự đánh giá/);
         }
         assert.equal(logic.score(values, 'max', 'Phụ lục'), 64.5);
-        assert.equal(excelError(() => parscore(values, undefined, inv("'Phụ lục'!A5:J123"))).code, '#N/A');
+        assert.equal(excelError(() => parscore(values, undefined, null, inv("'Phụ lục'!A5:J123"))).code, '#N/A');
       }
       // With the columns (A5:N123) the accepted points are there.
       assert.equal(createFunctionsLogic(REAL).score(range(example, 5, 1, 123, 14)), 58.75);

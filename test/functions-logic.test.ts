@@ -365,10 +365,10 @@ describe('custom functions logic', () => {
           return true;
         });
       setFunctionsLanguage('en');
-      excelError(() => parscore(table, undefined, onSummary), uiMessage('en', 'own-sheet', { sheet: SHEET_NAMES.fields }));
+      excelError(() => parscore(table, undefined, null, onSummary), uiMessage('en', 'own-sheet', { sheet: SHEET_NAMES.fields }));
       setFunctionsLanguage('vi');
-      excelError(() => parsummary(table, onSummary), uiMessage('vi', 'own-sheet', { sheet: SHEET_NAMES.fields }));
-      excelError(() => parscore([['ghi chú']], 'max', { parameterAddresses: ['Sheet1!A1'] } as CustomFunctions.Invocation), FUNCTION_MESSAGES.vi['no-table']({ range: "'Sheet1'!A1" }));
+      excelError(() => parsummary(table, null, onSummary), uiMessage('vi', 'own-sheet', { sheet: SHEET_NAMES.fields }));
+      excelError(() => parscore([['ghi chú']], 'max', null, { parameterAddresses: ['Sheet1!A1'] } as CustomFunctions.Invocation), FUNCTION_MESSAGES.vi['no-table']({ range: "'Sheet1'!A1" }));
       // An older runtime without parameter addresses: analysed without a sheet name.
       assert.equal(typeof parscore(table, 'max'), 'number');
     });

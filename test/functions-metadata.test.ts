@@ -47,9 +47,11 @@ describe('custom functions metadata', () => {
     ]);
   });
 
-  it('PARSCORE takes a matrix and an optional measure, and returns a number', () => {
+  it('PARSCORE takes a matrix, an optional measure and an optional year, and returns a number', () => {
     const f = fn('PARSCORE');
-    assert.equal(f.parameters.length, 2);
+    assert.equal(f.parameters.length, 3);
+    // "any": a year typed as 2024 arrives as a number, as text when written "2024".
+    assert.deepEqual([f.parameters[2]!.name, f.parameters[2]!.optional, f.parameters[2]!.type], ['year', true, 'any']);
     assert.equal(f.parameters[0]!.dimensionality, 'matrix');
     assert.notEqual(f.parameters[0]!.optional, true);
     assert.equal(f.parameters[1]!.optional, true);
@@ -60,11 +62,12 @@ describe('custom functions metadata', () => {
   it('PARSUMMARY takes a matrix and spills a matrix', () => {
     const f = fn('PARSUMMARY');
     assert.equal(f.parameters[0]!.dimensionality, 'matrix');
+    assert.deepEqual(f.parameters.slice(1).map((p) => [p.name, p.optional]), [['year', true]]);
     assert.equal(f.result?.dimensionality, 'matrix');
   });
 
   it('PARCHECK and PARTARGET return text and are neither streaming nor volatile', () => {
-    assert.equal(fn('PARCHECK').parameters.length, 2);
+    assert.deepEqual(fn('PARCHECK').parameters.map((p) => [p.name, p.optional ?? false]), [['target', false], ['actual', false], ['year', true]]);
     // "any": Excel hands a number target cell (95% is 0.95) over as a number, not as text.
     assert.equal(fn('PARCHECK').parameters[0]!.type, 'any');
     assert.equal(fn('PARTARGET').parameters[0]!.type, 'any');

@@ -19,7 +19,8 @@ import { BatchBudget, chunkRows, utf8Length } from '../addin/office/payload';
 import { scoreAndSummarise, type CommandEngine } from '../addin/office/score-and-summarise';
 import { READ_WINDOW } from '../addin/office/snapshot';
 import { locateOwnColumns, parseState, planSummarySheets, serializeState, STATE_KEY, type ParscoreState } from '../addin/office/state';
-import { setCell } from './helpers/fixtures';
+import path from 'node:path';
+import { FIXTURES, loadSnapshot, setCell } from './helpers/fixtures';
 import { cleanLaoCai, COL } from './helpers/self-assessment';
 
 // ------------------------------------------------------------------------------------------
@@ -446,6 +447,20 @@ describe('office adapter', () => {
   });
 
   describe('scoreAndSummarise over a fake Excel', () => {
+    it('checks a target set year by year for the assessment year it is given (the pane\'s choice), else the title\'s', async () => {
+      const snap = await loadSnapshot(path.join(FIXTURES, 'laocai-2019-libreoffice.xlsx'));
+      setCell(snap, 105, 7, 'Năm 2019 đạt tối thiểu 60%, mỗi năm tiếp theo tăng 10%, đạt tối thiểu 90% vào năm 2022');
+      const unmet105 = async (year?: number | null) => {
+        const { context } = fakeContext({ active: structuredClone(snap), sheets: [snap.name] });
+        const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine, ...(year !== undefined ? { year } : {}) });
+        assert.equal(r.status, 'done', r.message);
+        return [r.analysis!.year, r.analysis!.findings.some((f) => f.kind === 'threshold-unmet' && f.row === 105)];
+      };
+      assert.deepEqual(await unmet105(), [2019, false]); // result 62% against 2019's 60%
+      assert.deepEqual(await unmet105(null), [2019, false]);
+      assert.deepEqual(await unmet105(2020), [2020, true]); // against 2020's 70%
+    });
+
     it('writes sheets, marks, rules and state in exactly two syncs', async () => {
       const snap = await laoCaiWithMistakes();
       const { context, log, syncs } = fakeContext({ active: snap, sheets: ['Phụ lục'] });

@@ -585,14 +585,18 @@ describe('task pane adapter', () => {
 
   describe('preferences', () => {
     it('round-trips and survives junk', () => {
-      const p = { lang: 'en' as const, evidencePolicy: 'explain' as const, columns: { 'Phụ lục': { lead: ['J'], note: ['I'] } } };
+      const p = { lang: 'en' as const, evidencePolicy: 'explain' as const, year: 2024, columns: { 'Phụ lục': { lead: ['J'], note: ['I'] } } };
       assert.deepEqual(parsePreferences(serializePreferences(p)), p);
+      assert.deepEqual(parsePreferences(serializePreferences({ ...p, year: null })), { ...p, year: null });
       assert.deepEqual(parsePreferences('{oops'), defaultPreferences());
       assert.deepEqual(parsePreferences(null), defaultPreferences());
+      // Settings saved before the year existed read as "from the title".
+      assert.equal(parsePreferences(JSON.stringify({ v: 1, lang: 'en', evidencePolicy: 'flag', columns: {} })).year, null);
       assert.deepEqual(
-        parsePreferences({ lang: 'fr', evidencePolicy: 'maybe', columns: { a: { lead: ['j', 'K1', 'K'], bogus: ['A'] }, b: 'x' } }),
-        { lang: 'vi', evidencePolicy: 'zero', columns: { a: { lead: ['K'] } } },
+        parsePreferences({ lang: 'fr', evidencePolicy: 'maybe', year: 24, columns: { a: { lead: ['j', 'K1', 'K'], bogus: ['A'] }, b: 'x' } }),
+        { lang: 'vi', evidencePolicy: 'zero', year: null, columns: { a: { lead: ['K'] } } },
       );
+      assert.equal(parsePreferences({ year: '2023' }).year, 2023, 'a year kept as text by an older writer');
     });
   });
 

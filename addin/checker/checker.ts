@@ -9,6 +9,7 @@ import { fill, formatPoints, LANG_KEY, STRINGS, type Strings } from './i18n';
 import type { CheckError, CheckOptions, CheckView, Phase } from './protocol';
 import { LOAD_REASONS } from '../../xlsx/load';
 import { paramText } from '../../xlsx/zip-guard';
+import { parseYear } from '../../model/stages';
 
 const XLSX_MIME = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Findings listed on the page (the scored workbook lists all of them). */
@@ -41,6 +42,8 @@ interface BatchRow {
 interface State {
   lang: Lang;
   policy: EvidencePolicy;
+  /** The assessment year typed; null: the year the table's title names. */
+  year: number | null;
   sheet: string | null;
   file: File | null;
   view: CheckView | null;
@@ -53,7 +56,7 @@ interface State {
   batchAt: number;
 }
 
-const state: State = { lang: storedLang(), policy: 'zero', sheet: null, file: null, view: null, error: null, status: null, filter: null, batch: null, batchAt: 0 };
+const state: State = { lang: storedLang(), policy: 'zero', year: null, sheet: null, file: null, view: null, error: null, status: null, filter: null, batch: null, batchAt: 0 };
 /** Only the newest batch runs on (a new choice of files, or a new policy, starts over). */
 let batchSeq = 0;
 const client = new EngineClient();
@@ -75,7 +78,7 @@ function t(): Strings {
 }
 
 function options(): CheckOptions {
-  return { sheet: state.sheet, policy: state.policy, lang: state.lang };
+  return { sheet: state.sheet, policy: state.policy, lang: state.lang, year: state.year };
 }
 
 // ---------------------------------------------------------------- work
@@ -292,6 +295,8 @@ function renderStatic(): void {
   const policy = el<HTMLSelectElement>('policy');
   for (const o of policy.options) o.textContent = s.policies[o.value as EvidencePolicy];
   policy.value = state.policy;
+  const report = state.view?.report;
+  el<HTMLInputElement>('year').placeholder = s.yearFromTitle(report?.yearFrom === 'title' ? report.year : null);
   el('status').textContent = state.status ? state.status(s) : '';
 }
 
@@ -648,6 +653,10 @@ function wire(): void {
   });
   el<HTMLSelectElement>('policy').addEventListener('change', (e) => {
     state.policy = (e.target as HTMLSelectElement).value as EvidencePolicy;
+    recheck();
+  });
+  el<HTMLInputElement>('year').addEventListener('change', (e) => {
+    state.year = parseYear((e.target as HTMLInputElement).value); // blank or not a year: from the title
     recheck();
   });
   el<HTMLSelectElement>('lang').addEventListener('change', (e) => {

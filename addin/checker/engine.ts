@@ -60,7 +60,7 @@ export class CheckerSession implements EngineSession {
 
   private run(wb: ExcelJS.Workbook, o: CheckOptions): Analysis {
     const sheet = o.sheet !== null && wb.getWorksheet(o.sheet) ? { sheet: o.sheet } : {};
-    return analyzeExcelWorkbook(wb, { lang: o.lang, evidencePolicy: o.policy, ...sheet });
+    return analyzeExcelWorkbook(wb, { lang: o.lang, evidencePolicy: o.policy, year: o.year, ...sheet });
   }
 
   private async workbook(progress: (phase: Phase) => void | Promise<void>): Promise<ExcelJS.Workbook> {

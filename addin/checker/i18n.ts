@@ -14,6 +14,8 @@ const vi = {
   sheet: 'Trang tính',
   sheetAuto: 'Tự động (bảng lớn nhất)',
   policy: 'Khi thiếu tài liệu kiểm chứng',
+  year: 'Năm đánh giá',
+  yearFromTitle: (y: number | null) => (y === null ? 'chưa rõ, ví dụ 2024' : `${y} (theo tiêu đề bảng)`),
   policies: {
     zero: 'Không tính điểm (như hội đồng thẩm định)',
     explain: 'Tính điểm nếu có giải trình',
@@ -130,6 +132,8 @@ const en: Strings = {
   sheet: 'Sheet',
   sheetAuto: 'Automatic (largest table)',
   policy: 'Missing evidence',
+  year: 'Assessment year',
+  yearFromTitle: (y: number | null) => (y === null ? 'unknown, e.g. 2024' : `${y} (from the table's title)`),
   policies: {
     zero: 'Not accepted (as appraisal councils do)',
     explain: 'Accepted when explained',

@@ -7,6 +7,8 @@ export interface CheckOptions {
   sheet: string | null;
   policy: EvidencePolicy;
   lang: Lang;
+  /** The assessment year for targets set year by year; null = the year the table's title names (as the CLI without --year). */
+  year: number | null;
 }
 
 export type Phase = 'reading' | 'analysing' | 'writing';

@@ -18,8 +18,8 @@ export function getLastCommandOutcome(): CommandOutcome | null {
 
 /**
  * The ribbon's "Chấm điểm & tổng hợp", also the task pane's (same path). With
- * `summaries: false` it is the pane's "Kiểm tra": inline marks only. The evidence policy and the
- * sheet's column corrections come from the task pane's choices saved in the workbook.
+ * `summaries: false` it is the pane's "Kiểm tra": inline marks only. The evidence policy, the
+ * assessment year and the sheet's column corrections come from the task pane's choices saved in the workbook.
  */
 export async function runScoreAndSummarise(extra: { summaries?: boolean } = {}): Promise<CommandResult> {
   const prefs = loadPreferences();
@@ -27,6 +27,7 @@ export async function runScoreAndSummarise(extra: { summaries?: boolean } = {}):
     scoreAndSummarise(context, {
       lang: getLanguage(),
       evidencePolicy: prefs.evidencePolicy,
+      year: prefs.year,
       columnsFor: (sheet) => prefs.columns[sheet],
       ...extra,
     }),

@@ -47,24 +47,26 @@ function run<T>(fn: () => T): T {
  * @customfunction PARSCORE
  * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề (ví dụ A1:P200).
  * @param [measure] Loại điểm: "accepted" (được chấp nhận, mặc định), "max" (tối đa), "claimed" (tự đánh giá), "risk" (có rủi ro) hoặc "index" (chỉ số %).
+ * @param [year] Năm đánh giá, cho chỉ tiêu theo từng năm (ví dụ 2024); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ở tiêu đề bảng nếu vùng gồm cả tiêu đề.
  * @param invocation Excel gives the address of the table range (its sheet name; see tableSheet).
  * @returns Điểm theo loại đã chọn.
  * @requiresParameterAddresses
  */
-export function parscore(table: any[][], measure?: string, invocation?: CustomFunctions.Invocation): number {
-  return run(() => logic.score(table, measure, tableSheet(invocation), tableAddress(invocation)));
+export function parscore(table: any[][], measure?: string, year?: any, invocation?: CustomFunctions.Invocation): number {
+  return run(() => logic.score(table, measure, tableSheet(invocation), tableAddress(invocation), year));
 }
 
 /**
  * Bảng tổng hợp điểm theo lĩnh vực (tràn ra các ô bên dưới, gồm dòng tiêu đề).
  * @customfunction PARSUMMARY
  * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề.
+ * @param [year] Năm đánh giá, cho chỉ tiêu theo từng năm (ví dụ 2024); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ở tiêu đề bảng nếu vùng gồm cả tiêu đề.
  * @param invocation Excel gives the address of the table range (its sheet name; see tableSheet).
  * @returns Dòng tiêu đề và một dòng cho mỗi lĩnh vực, dòng cuối là tổng cộng.
  * @requiresParameterAddresses
  */
-export function parsummary(table: any[][], invocation?: CustomFunctions.Invocation): any[][] {
-  return run(() => logic.summary(table, tableSheet(invocation), tableAddress(invocation)));
+export function parsummary(table: any[][], year?: any, invocation?: CustomFunctions.Invocation): any[][] {
+  return run(() => logic.summary(table, tableSheet(invocation), tableAddress(invocation), year));
 }
 
 /**
@@ -72,10 +74,11 @@ export function parsummary(table: any[][], invocation?: CustomFunctions.Invocati
  * @customfunction PARCHECK
  * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên"), hoặc ô số từ trên 0 đến 1, là tỷ lệ (95% → ≥ 95%, 1 là 100%).
  * @param actual Kết quả thực hiện (số, tỷ lệ % hoặc văn bản).
+ * @param [year] Năm đánh giá, khi chỉ tiêu ghi theo từng năm ("năm 2022 đạt 60%, mỗi năm tiếp theo tăng 10%"); bỏ trống: năm chọn trong ngăn parscore, nếu có, không thì mốc ghi đầu tiên.
  * @returns Kết luận đạt / chưa đạt.
  */
-export function parcheck(target: any, actual: any): string {
-  return run(() => logic.check(target, actual));
+export function parcheck(target: any, actual: any, year?: any): string {
+  return run(() => logic.check(target, actual, year));
 }
 
 /**

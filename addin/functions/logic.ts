@@ -15,7 +15,8 @@ import { denseDataBlock, SNAPSHOT_GAP } from '../../model/sheet-block';
 import { looksLikeOwnSummary, quotedSheetName, sheetOfAddress as sheetOfAddressText } from '../../model/sheet-names';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
-import { getEvidencePolicy } from '../shared/policy';
+import { getAssessmentYear, getEvidencePolicy } from '../shared/policy';
+import { parseYear, targetForYear } from '../../model/stages';
 
 /** The engine calls the functions need (injected so tests can use a fake engine). */
 export interface FunctionsEngine {
@@ -49,6 +50,7 @@ export type FunctionMessageKey =
   | 'target-number'
   | 'target-boolean'
   | 'arg-error'
+  | 'bad-year'
   | 'internal';
 
 type MessageParams = Record<string, string>;
@@ -79,6 +81,7 @@ export const FUNCTION_MESSAGES: Record<Lang, Record<FunctionMessageKey, (p: Mess
     'target-boolean': (p) =>
       `Ô chỉ tiêu chứa giá trị ${p.text} (ô đánh dấu), không phải chỉ tiêu: hãy ghi chỉ tiêu bằng chữ (ví dụ "Đạt" hoặc "≥ 95%").`,
     'arg-error': (p) => `Ô ${p.arg === 'target' ? 'chỉ tiêu' : 'kết quả thực hiện'} đang báo lỗi ${p.text}: hãy sửa ô đó trước.`,
+    'bad-year': (p) => `Năm đánh giá "${p.text}" không hợp lệ: ghi năm có 4 chữ số (ví dụ 2024), hoặc bỏ trống để dùng năm đã chọn trong ngăn parscore hay năm ghi ở tiêu đề bảng.`,
     internal: (p) => `Lỗi nội bộ của parscore: ${p.detail}`,
   },
   en: {
@@ -103,6 +106,7 @@ export const FUNCTION_MESSAGES: Record<Lang, Record<FunctionMessageKey, (p: Mess
       `The target cell holds the number ${p.text}: a count, a year or a date? Write the target as text (for example "≥ ${p.text}"); only a number above 0 up to 1 is read as a rate (0.95 is 95%).`,
     'target-boolean': (p) => `The target cell holds ${p.text} (a checkbox), not a target: write the target as text (for example "Đạt" or "≥ 95%").`,
     'arg-error': (p) => `The ${p.arg === 'target' ? 'target' : 'actual result'} cell shows the error ${p.text}: fix that cell first.`,
+    'bad-year': (p) => `"${p.text}" is not an assessment year: write a four-digit year (for example 2024), or leave it out to use the year chosen in the parscore pane or named in the table's title.`,
     internal: (p) => `parscore internal error: ${p.detail}`,
   },
 };
@@ -517,15 +521,16 @@ export interface FunctionsLogic {
    * `sheet`: the sheet the table range is on, when Excel tells (see sheetOfAddress); `address`:
    * the range's address as Excel passes it, named in the messages about the range (rangeLabel).
    */
-  score(table: unknown, measure?: unknown, sheet?: string, address?: string): number;
-  summary(table: unknown, sheet?: string, address?: string): ExcelScalar[][];
-  check(target: unknown, actual: unknown): string;
+  score(table: unknown, measure?: unknown, sheet?: string, address?: string, year?: unknown): number;
+  summary(table: unknown, sheet?: string, address?: string, year?: unknown): ExcelScalar[][];
+  /** `year`: the assessment year for a target set year by year (see yearArg). */
+  check(target: unknown, actual: unknown, year?: unknown): string;
   target(text: unknown): string;
   /**
    * The (cached) analysis of a table; throws FunctionInputError when the table is unusable, with
    * the engine's message when the engine refused it.
    */
-  analyze(table: unknown, sheet?: string, address?: string): Analysis;
+  analyze(table: unknown, sheet?: string, address?: string, year?: unknown): Analysis;
   readonly cache: LruCache<CachedAnalysis[]>;
 }
 
@@ -538,8 +543,9 @@ export interface CachedAnalysis {
 export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSize?: number } = {}): FunctionsLogic {
   const cache = new LruCache<CachedAnalysis[]>(options.cacheSize ?? 16);
 
-  function analyze(table: unknown, sheet = '', address?: string): Analysis {
+  function analyze(table: unknown, sheet = '', address?: string, yearValue?: unknown): Analysis {
     const lang = getLanguage();
+    const year = yearArg(yearValue, lang);
     // The range as Excel gave it (only the data block: not A:N's million rows), compared with the
     // cache as it is — sameTable compares data-type and error objects by content — so a repeated
     // call costs the comparison alone; data types and errors are unwrapped (plainCells) only for
@@ -548,14 +554,14 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     if (!raw.length) throw inputError('invalidValue', 'table-empty', {}, lang); // only spaces in it
     const evidencePolicy = getEvidencePolicy();
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
-    const key = `${lang}|${evidencePolicy}|${sheet}|${tableKey(raw)}`;
+    const key = `${lang}|${evidencePolicy}|${year ?? ''}|${sheet}|${tableKey(raw)}`;
     let hit: CachedAnalysis | undefined;
     cache.get(key, (bucket) => (hit = bucket.find((e) => sameTable(raw, e.values))) !== undefined);
     let a = hit?.analysis;
     if (!a) {
       // Copy rows: Excel may reuse the arrays it hands us, the cache must not see them change.
       const copy = raw.map((r) => r.slice());
-      a = engine.analyzeSheet({ name: sheet, values: plainCells(copy), merges: [] }, { lang, evidencePolicy });
+      a = engine.analyzeSheet({ name: sheet, values: plainCells(copy), merges: [] }, { lang, evidencePolicy, year });
       // Ranges differing only in unsampled cells share a key: keep a few of them side by side.
       cache.set(key, [{ analysis: a, values: copy }, ...(cache.peek(key) ?? []).slice(0, 3)]);
     }
@@ -572,10 +578,10 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     return a;
   }
 
-  function score(table: unknown, measure?: unknown, sheet?: string, address?: string): number {
+  function score(table: unknown, measure?: unknown, sheet?: string, address?: string, year?: unknown): number {
     const lang = getLanguage();
     const m = parseMeasure(measure, lang);
-    const a = analyze(table, sheet, address);
+    const a = analyze(table, sheet, address, year);
     if (!a.appendix.hasPoints) throw inputError('notAvailable', 'no-points', {}, lang);
     // A range leaving out the self-assessment points column (A5:J123, or a plan without it) has
     // no claimed points, not 0 of them: accepted, at risk and index come from them.
@@ -585,9 +591,9 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     return v;
   }
 
-  function summary(table: unknown, sheet?: string, address?: string): ExcelScalar[][] {
+  function summary(table: unknown, sheet?: string, address?: string, year?: unknown): ExcelScalar[][] {
     const lang = getLanguage();
-    const a = analyze(table, sheet, address);
+    const a = analyze(table, sheet, address, year);
     const t = engine.buildSummaryTables(a, lang).find((x) => x.key === 'fields');
     if (!t) throw inputError('notAvailable', 'no-summary', {}, lang);
     return tableToMatrix(t);
@@ -609,8 +615,9 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     return targets;
   }
 
-  function check(targetArg: unknown, actualArg: unknown): string {
+  function check(targetArg: unknown, actualArg: unknown, yearValue?: unknown): string {
     const lang = getLanguage();
+    const year = yearArg(yearValue, lang);
     const words = CHECK_WORDS[lang];
     const targets = parseTargets(scalarArg(targetArg, 'target', lang), lang);
     const actual = scalarArg(actualArg, 'actual', lang);
@@ -621,8 +628,9 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     //
     // The first checkable target, as the table's check takes it (validate.ts): one actual value
     // answers the first figure of "Có ít nhất 96% …; có văn bản xin lỗi đối với 100% hồ sơ …", and
-    // the pane, PARSCORE and PARCHECK must not disagree on the same row.
-    const t = targets.find((x) => x.threshold.kind !== 'qualitative') ?? targets[0]!;
+    // the pane, PARSCORE and PARCHECK must not disagree on the same row. Set year by year, the
+    // year's stage, as the table's check takes it too.
+    const t = targetForYear(targets, year).target ?? targets[0]!;
     const outcome = engine.evaluateThreshold(t.threshold, actual, lang);
     if (outcome.status === 'unmet') return `${words.unmet} ${engine.formatThreshold(t.threshold, lang)}`;
     return outcome.status === 'met' ? words.met : words.unknown;
@@ -638,6 +646,19 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
   }
 
   return { score, summary, check, target, analyze, cache };
+}
+
+/**
+ * A function's year argument: left out (or blank), the year chosen in the task pane, else null
+ * (the engine then takes the year the table's title names); else a year from 1900 to 2199, as a
+ * number or four digits of text. Anything else is an input error, never a silent default.
+ */
+function yearArg(v: unknown, lang: Lang): number | null {
+  if (v === undefined || v === null || isBlank(v)) return getAssessmentYear();
+  const error = excelErrorText(v);
+  const year = error ? null : parseYear(plainValue(v));
+  if (year === null) throw inputError('invalidValue', 'bad-year', { text: clip(error || String(plainValue(v))) }, lang);
+  return year;
 }
 
 /**

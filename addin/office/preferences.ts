@@ -4,6 +4,7 @@
 // loads the settings with the document); saving is async. Without Settings they live in memory.
 import type { ColumnRole, EvidencePolicy, Lang } from '../../model/types';
 import { isColumnRole } from '../../model/column-roles';
+import { parseYear } from '../../model/stages';
 
 export const PREFS_KEY = 'parscore.prefs';
 
@@ -12,12 +13,14 @@ export type ColumnOverrides = Partial<Record<ColumnRole, string[]>>;
 export interface PanePreferences {
   lang: Lang;
   evidencePolicy: EvidencePolicy;
+  /** The assessment year (targets staged by year); null: the year the table's title names. */
+  year: number | null;
   /** Column mapping corrections by sheet name. */
   columns: Record<string, ColumnOverrides>;
 }
 
 export function defaultPreferences(): PanePreferences {
-  return { lang: 'vi', evidencePolicy: 'zero', columns: {} };
+  return { lang: 'vi', evidencePolicy: 'zero', year: null, columns: {} };
 }
 
 const POLICIES: readonly EvidencePolicy[] = ['zero', 'explain', 'flag'];
@@ -38,6 +41,7 @@ export function parsePreferences(raw: unknown): PanePreferences {
   const o = v as Record<string, unknown>;
   if (o.lang === 'en' || o.lang === 'vi') p.lang = o.lang;
   if (POLICIES.includes(o.evidencePolicy as EvidencePolicy)) p.evidencePolicy = o.evidencePolicy as EvidencePolicy;
+  p.year = parseYear(o.year);
   if (o.columns && typeof o.columns === 'object') {
     for (const [sheet, m] of Object.entries(o.columns as Record<string, unknown>)) {
       const ov = parseOverrides(m);
@@ -59,7 +63,7 @@ function parseOverrides(m: unknown): ColumnOverrides | null {
 }
 
 export function serializePreferences(p: PanePreferences): string {
-  return JSON.stringify({ v: 1, lang: p.lang, evidencePolicy: p.evidencePolicy, columns: p.columns });
+  return JSON.stringify({ v: 1, lang: p.lang, evidencePolicy: p.evidencePolicy, year: p.year, columns: p.columns });
 }
 
 /** The document settings bag, when this host has one (feature-detected, never assumed). */

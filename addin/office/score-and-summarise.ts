@@ -55,6 +55,8 @@ export interface CommandEngine {
 export interface ScoreCommandOptions {
   lang: Lang;
   evidencePolicy?: EvidencePolicy;
+  /** The assessment year (targets staged by year); absent or null: the year the table's title names. */
+  year?: number | null;
   /** Manual column mapping of a sheet (the task pane's correction, stored in the workbook). */
   columnsFor?: (sheet: string) => AnalyzeOptions['columns'] | undefined;
   /** false: check and mark inline only, leave the summary sheets as they are (default true). */
@@ -216,6 +218,7 @@ async function scoreOnce(
   const analysis = engine.analyzeSheet(snapshot, {
     lang,
     ...(options.evidencePolicy ? { evidencePolicy: options.evidencePolicy } : {}),
+    ...(options.year ? { year: options.year } : {}),
     ...(columns ? { columns } : {}),
   });
   if (!analysis.ok) {

@@ -1,9 +1,10 @@
-// The evidence policy the officer chose in the task pane (saved in the workbook), shared with the
-// custom functions as the language is (addin/shared/language.ts): PARSCORE must give the number the
-// pane shows for the same range.
+// The evidence policy and the assessment year the officer chose in the task pane (saved in the
+// workbook), shared with the custom functions as the language is (addin/shared/language.ts):
+// PARSCORE must give the number the pane shows for the same range.
 import type { EvidencePolicy } from '../../model/types';
 
 let current: EvidencePolicy = 'zero';
+let year: number | null = null;
 
 export function setEvidencePolicy(policy: EvidencePolicy): void {
   current = policy === 'explain' || policy === 'flag' ? policy : 'zero';
@@ -11,4 +12,13 @@ export function setEvidencePolicy(policy: EvidencePolicy): void {
 
 export function getEvidencePolicy(): EvidencePolicy {
   return current;
+}
+
+/** The year targets staged by year are checked for; null: the year the table's title names. */
+export function setAssessmentYear(y: number | null): void {
+  year = Number.isInteger(y) && y! >= 1900 && y! <= 2199 ? y : null;
+}
+
+export function getAssessmentYear(): number | null {
+  return year;
 }

@@ -5,6 +5,7 @@
 import {
   analyzeSheet,
   KIND_LABELS,
+  parseYear,
   renderFinding,
   SEVERITY_LABELS,
   type Analysis,
@@ -21,7 +22,7 @@ import { addColumns, clearMarks, recognise, selectCell, whenOfficeReady, type Of
 import { loadPreferences, preferencesPersist, savePreferences, type PanePreferences } from '../office/preferences';
 import { ROLE_LABELS } from '../../model/column-roles';
 import { getLanguage, onLanguageChange, setLanguage } from '../shared/language';
-import { setEvidencePolicy } from '../shared/policy';
+import { setAssessmentYear, setEvidencePolicy } from '../shared/policy';
 import { buildOverrides, columnChoices, duplicateChoice, EDITABLE_ROLES, roleLetters } from './mapping';
 import { TEXT, type PaneText } from './text';
 
@@ -94,7 +95,7 @@ function analyze(): void {
     return;
   }
   const lang = getLanguage();
-  const base = { lang, evidencePolicy: state.prefs.evidencePolicy };
+  const base = { lang, evidencePolicy: state.prefs.evidencePolicy, year: state.prefs.year };
   state.auto = analyzeSheet(snap, base);
   const columns = state.prefs.columns[snap.name];
   state.analysis = columns ? analyzeSheet(snap, { ...base, columns }) : state.auto;
@@ -290,6 +291,11 @@ function actionsSection(text: PaneText): HTMLElement {
     policy.append(o);
   }
   policy.addEventListener('change', () => void changePolicy(policy.value as EvidencePolicy));
+  // Blank: the year the table's title names (shown as the placeholder), as the CLI without --year.
+  const titleYear = state.analysis?.yearFrom === 'title' ? state.analysis.year : null;
+  const year = h('input', { id: 'year', type: 'number', min: '1900', max: '2199', step: '1', inputMode: 'numeric', placeholder: text.yearFromTitle(titleYear) });
+  year.value = state.prefs.year === null ? '' : String(state.prefs.year);
+  year.addEventListener('change', () => void changeYear(year.value));
 
   const button = (id: string, label: string, cls: string, onClick: () => void) => {
     const b = h('button', { type: 'button', id, className: `action ${cls}`, text: label });
@@ -302,6 +308,7 @@ function actionsSection(text: PaneText): HTMLElement {
     { id: 'actions', className: 'card', 'aria-labelledby': 'actions-h' },
     h('h2', { id: 'actions-h', text: text.actionsHeading }),
     h('div', { className: 'field' }, h('label', { for: 'policy', text: text.policy }), policy),
+    h('div', { className: 'field' }, h('label', { for: 'year', text: text.year }), year),
     h(
       'div',
       { className: 'button-row' },
@@ -395,7 +402,7 @@ function applyBusy(): void {
   const busy = state.busy;
   document.getElementById('app')?.setAttribute('aria-busy', busy ? 'true' : 'false');
   const usable = state.caps.excel;
-  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement>('button.action, #policy, #mapping select')) {
+  for (const el of document.querySelectorAll<HTMLButtonElement | HTMLSelectElement | HTMLInputElement>('button.action, #policy, #year, #mapping select')) {
     el.disabled = !!busy || !usable;
   }
   const progress = document.getElementById('progress');
@@ -514,6 +521,21 @@ async function changePolicy(policy: EvidencePolicy): Promise<void> {
   await persist();
 }
 
+/** A year typed in the pane: blank is "from the title"; anything but a year (1900–2199) is refused, the saved year kept. */
+async function changeYear(value: string): Promise<void> {
+  const year = parseYear(value);
+  if (year === null && value.trim() !== '') {
+    say(t().yearInvalid(value.trim()), 'error');
+    render();
+    return;
+  }
+  state.prefs.year = year;
+  setAssessmentYear(state.prefs.year); // the custom functions check the same stage
+  analyze();
+  render();
+  await persist();
+}
+
 async function applyMapping(chosen: Partial<Record<ColumnRole, string>>): Promise<void> {
   const snap = state.snapshot;
   if (!snap || !state.auto) return;
@@ -550,6 +572,7 @@ async function start(): Promise<void> {
   state.prefs = loadPreferences();
   setLanguage(state.prefs.lang);
   setEvidencePolicy(state.prefs.evidencePolicy);
+  setAssessmentYear(state.prefs.year);
   onLanguageChange(() => {
     analyze(); // engine messages (e.g. "no table") in the new language
     render();

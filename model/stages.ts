@@ -1,0 +1,245 @@
+// Targets staged by year ("năm 2022 đạt tối thiểu 60%, mỗi năm tiếp theo tăng 10%, đạt tối
+// thiểu 90% vào năm 2025": Vĩnh Phúc's plan 232) and the year a self-assessment is checked for.
+// A multi-year plan's appendix names one target per year; checked against its first stage, a 2024
+// result of 70% passed where the plan asks 80%.
+import { formatViExact } from './numbers';
+import type { ParsedTarget, Threshold } from './types';
+
+/** A stage's yearly step to the next stage ("mỗi năm tiếp theo tăng 10%"), as written. */
+export interface YearStep {
+  by: number;
+  direction: 'increase' | 'decrease';
+  unit: string;
+  text: string;
+}
+
+const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
+/**
+ * A year right after a figure that has none before it, on its line: "30% năm 2022", "20% trở lên
+ * trong năm 2022", "90% vào năm 2025", "60% (năm 2022)", "20 dịch vụ công năm 2022"; not the next
+ * stage's "năm 2024 đạt …" / "năm 2024: …".
+ */
+const YEAR_AFTER = /[ \t]*%?(?:[ \t]+(?!năm[ \t])\p{L}+){0,4}?[ \t]*[([]?[ \t]*(?:(?:trong|vào|đến|tới|cuối|hết)[ \t]+)*năm[ \t]+((?:19|20|21)\d\d)(?!\d)(?![ \t]*(?::|đạt|\d))/iuy;
+/** A year that is a baseline ("so với năm 2018", "cùng kỳ năm 2021") or a date's ("ngày 15 tháng 9 năm 2022"); "đối với năm 2023" is a stage. */
+const NOT_A_STAGE = /(?:so\s+với|(?<!đối\s+)với|kỳ|tháng\s+\d{1,2})\s*(?:cùng\s+kỳ\s*)?$/iu;
+/** A yearly step's cue before its number, right after the stage it follows: ", mỗi năm tiếp theo tăng", "và hằng năm tăng thêm ít nhất". */
+const STEP_BEFORE = /^[\s,;%]*(?:(?:và|sau\s+đó)\s+)?(?:mỗi|hằng|hàng|những|các)\s+năm(?:\s+(?:tiếp\s+theo|sau(?:\s+đó)?|kế\s+tiếp))?[\s,:]*(?:(?:đều|phải)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
+/** …or after it: ", tăng thêm 10% mỗi năm", "và tăng 10% mỗi năm". */
+const STEP_AFTER_GAP = /^[\s,;%]*(?:(?:và|sau\s+đó)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
+const STEP_AFTER = /[ \t]*%?[ \t]*(?:trở[ \t]+lên[ \t]*)?(?:mỗi|hằng|hàng)[ \t]+năm/iuy;
+const NUMBER = /\d+(?:[.,]\d+)*/gu;
+
+/**
+ * The targets of one cell with their years, where the cell stages them: two or more checkable
+ * targets of different years, or one and a yearly step. Other cells' targets come back as they
+ * are (the same array). `s` is the text the targets were read from, in order.
+ */
+export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
+  if (found.length < 2) return found;
+  const spans = numberSpans(s, found);
+  if (!spans) return found;
+  const out: ParsedTarget[] = [];
+  const years = new Set<number>();
+  let steps = 0;
+  let from = 0; // where the words of the next target begin: after the last figure (and a year read after it)
+  let last = -1; // the staged target a step after it belongs to
+  for (let k = 0; k < found.length; k++) {
+    const f = found[k]!;
+    const t = f.threshold;
+    const [start, end] = spans[k]!;
+    if (t.kind === 'compare' || t.kind === 'range') {
+      // The year written before the figure first: "Năm 2023: 50%\nNăm 2024: 60%" has one per line.
+      let year = yearBefore(s, from, start);
+      from = end;
+      if (year === null) {
+        YEAR_AFTER.lastIndex = end;
+        const after = YEAR_AFTER.exec(s);
+        if (after) {
+          year = Number(after[1]);
+          from = end + after[0].length;
+        }
+      }
+      if (year === null) {
+        out.push(f);
+        continue;
+      }
+      years.add(year);
+      last = out.length;
+      out.push({ text: f.text, threshold: t, year });
+      continue;
+    }
+    const step = t.kind === 'relative' && t.atLeast !== undefined && !t.baseline && last >= 0 && last === out.length - 1 ? stepAt(s, from, start, end, t.atLeast, t.direction, t.unit ?? '') : null;
+    from = end;
+    if (step && last >= 0 && stepFits(out[last]!.threshold, step)) {
+      out[last] = { ...out[last]!, yearStep: step };
+      steps++;
+    }
+    out.push(f);
+  }
+  return years.size >= 2 || (years.size === 1 && steps > 0) ? out : found;
+}
+
+/** The yearly step a relative figure at [start, end) is, right after the stage before it ([from, start) between them), else null. */
+function stepAt(s: string, from: number, start: number, end: number, by: number, direction: YearStep['direction'], unit: string): YearStep | null {
+  const gap = s.slice(from, start);
+  const cueAt = from + gap.length - gap.replace(/^[\s,;%]+/u, '').length; // its words start after the stage's figure and marks
+  let textEnd: number;
+  if (STEP_BEFORE.test(gap)) {
+    // Through its unit: "tăng 10%", "tăng thêm 5 dịch vụ".
+    textEnd = end + (unit === '%' ? (/^\s*%/u.exec(s.slice(end, end + 3))?.[0].length ?? 0) : unit && s.startsWith(` ${unit}`, end) ? unit.length + 1 : 0);
+  } else if (STEP_AFTER_GAP.test(gap)) {
+    STEP_AFTER.lastIndex = end;
+    const after = STEP_AFTER.exec(s);
+    if (!after) return null;
+    textEnd = end + after[0].length;
+  } else return null;
+  return { by, direction, unit, text: s.slice(cueAt, textEnd).trim().replace(/^(?:và|sau\s+đó)\s+/u, '') };
+}
+
+/**
+ * Where each target's figure is in s: [start, end) of its first number token of the threshold's
+ * value (a range: to the end of its upper bound), else the end of its text; null when a target's
+ * text is not found in order.
+ */
+function numberSpans(s: string, found: readonly ParsedTarget[]): [number, number][] | null {
+  const out: [number, number][] = [];
+  let at = 0;
+  for (const t of found) {
+    const p = s.indexOf(t.text, at);
+    if (p < 0) return null;
+    const textEnd = p + t.text.length;
+    const th = t.threshold;
+    const value = th.kind === 'compare' ? th.value : th.kind === 'range' ? th.min : th.kind === 'relative' ? (th.atLeast ?? null) : null;
+    let span: [number, number] = [textEnd, textEnd];
+    NUMBER.lastIndex = p;
+    for (let m = NUMBER.exec(s); m && m.index < textEnd; m = NUMBER.exec(s)) {
+      if (value !== null && !sameNumber(m[0], value)) continue;
+      span = [m.index, m.index + m[0].length];
+      if (th.kind === 'range') {
+        // Its upper bound is the next number that equals it ("70% - 100%", "từ 70 đến 100").
+        for (let n = NUMBER.exec(s); n && n.index < textEnd; n = NUMBER.exec(s)) {
+          if (sameNumber(n[0], th.max)) {
+            span = [m.index, n.index + n[0].length];
+            break;
+          }
+        }
+      }
+      break;
+    }
+    out.push(span);
+    at = textEnd;
+  }
+  return out;
+}
+
+/** A number token as written ("1,5", "1.000", "1.000,5") is `value`, read either way its marks can mean. */
+function sameNumber(token: string, value: number): boolean {
+  const near = (v: number) => Math.abs(v - value) < 1e-9;
+  if (near(Number(token.replace(',', '.')))) return true;
+  const grouped = token.replace(/\.(?=\d{3}(?:\D|$))/gu, '').replace(',', '.'); // "1.000,5" → 1000.5
+  return near(Number(grouped)) || near(Number(token.replace(/,(?=\d{3}(?:\D|$))/gu, '')));
+}
+
+/** The last stage year in s[from, to), not a baseline's nor a date's. */
+function yearBefore(s: string, from: number, to: number): number | null {
+  const part = s.slice(from, to);
+  let year: number | null = null;
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(part); m; m = YEAR_AT.exec(part)) {
+    if (!NOT_A_STAGE.test(s.slice(Math.max(0, from + m.index - 24), from + m.index))) year = Number(m[1]);
+  }
+  return year;
+}
+
+/** A step moves a bound the way the target points (up for "at least", down for "at most"), in the bound's unit. */
+function stepFits(t: Threshold, step: YearStep): boolean {
+  if (t.kind !== 'compare' || t.unit !== step.unit) return false;
+  return step.direction === 'increase' ? t.op === '>=' || t.op === '>' : t.op === '<=' || t.op === '<';
+}
+
+/**
+ * The target a result is checked against in `year`: the first checkable one, or where that one
+ * is staged by year, the stage for the year (the latest stage up to it, moved on by its yearly
+ * step, never past the next stage; the earliest stage before them all). `year` null: the first
+ * checkable target as written, and `staged` says the year would have mattered (see the
+ * target-by-year finding). A stage's text names its year: "≥ 70% năm 2023".
+ */
+export function targetForYear(targets: readonly ParsedTarget[], year: number | null): { target: ParsedTarget | null; staged: boolean } {
+  let first: ParsedTarget | null = null;
+  for (let k = 0; k < targets.length && !first; k++) if (targets[k]!.threshold.kind !== 'qualitative') first = targets[k]!;
+  if (!first || first.year === undefined) return { target: first, staged: false };
+  if (year === null) return { target: named(first), staged: true };
+  let earliest: ParsedTarget | null = null;
+  let base: ParsedTarget | null = null;
+  let next: ParsedTarget | null = null;
+  for (const t of targets) {
+    if (t.year === undefined) continue;
+    if (!earliest || t.year < earliest.year!) earliest = t;
+    if (t.year <= year && (!base || t.year > base.year!)) base = t;
+    if (t.year > year && (!next || t.year < next.year!)) next = t;
+  }
+  const stage = base ?? earliest!;
+  const step = stage.yearStep;
+  if (stage.year === year || !base || !step || stage.threshold.kind !== 'compare') {
+    return { target: named(stage), staged: true };
+  }
+  const from = stage.threshold;
+  let value = from.value + (step.direction === 'increase' ? 1 : -1) * step.by * (year - stage.year!);
+  // Never past the next stage the plan names, nor past 0–100 %.
+  const bound = next?.threshold.kind === 'compare' && next.threshold.unit === from.unit ? next.threshold.value : null;
+  if (step.direction === 'increase') value = Math.min(value, bound ?? Infinity, from.unit === '%' ? 100 : Infinity);
+  else value = Math.max(value, bound ?? -Infinity, from.unit === '%' ? 0 : -Infinity);
+  value = Number(value.toPrecision(12));
+  const threshold: Threshold = { ...from, value };
+  const text = `${stageText(threshold)} năm ${year} (${stageText(from)} năm ${stage.year}, ${step.text})`;
+  return { target: { text, threshold, year }, staged: true };
+}
+
+/** A stage as a finding names it, by its figure and year ("≥ 60% năm 2022"): the cell's words around it often run into the next stage's. */
+function named(t: ParsedTarget): ParsedTarget {
+  return { text: `${stageText(t.threshold)} năm ${t.year}`, threshold: t.threshold, year: t.year! };
+}
+
+const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
+
+/** A stage's figure as the findings name it: "≥ 60%", "70%–80%", "≥ 20 dịch vụ". */
+function stageText(t: Threshold): string {
+  const unit = (v: string, u: string) => (u === '%' ? `${v}%` : u ? `${v} ${u}` : v);
+  if (t.kind === 'compare') return `${OP[t.op]} ${unit(formatViExact(t.value), t.unit)}`;
+  if (t.kind === 'range') return `${unit(formatViExact(t.min), t.unit === '%' ? '%' : '')}–${unit(formatViExact(t.max), t.unit)}`;
+  return '';
+}
+
+/** The stages of a staged target list, "2022: ≥ 60%; 2025: ≥ 90%" (with each yearly step), for the finding that asks for the year. */
+export function stagesText(targets: readonly ParsedTarget[]): string {
+  const parts: string[] = [];
+  const staged = targets.filter((t) => t.year !== undefined).sort((x, y) => x.year! - y.year!);
+  for (const t of staged) parts.push(`${t.year}: ${stageText(t.threshold)}${t.yearStep ? `, ${t.yearStep.text}` : ''}`);
+  return parts.join('; ');
+}
+
+/**
+ * The year an appendix's title names as its own ("… PAR INDEX NĂM 2019 (Kèm theo Kế hoạch số
+ * 221/KH-UBND ngày 17/6/2019 …)" → 2019), null for a plan over several years ("GIAI ĐOẠN 2022 -
+ * 2025") or none. The plan's date, in its "Kèm theo" line, is when it was signed, not assessed.
+ */
+export function titleYear(title: string): number | null {
+  const own = title.replace(/\(\s*kèm\s+theo[^)]*\)?/giu, ' ');
+  // A period or a list of years is no single year: "GIAI ĐOẠN 2022 - 2025", "NĂM 2021 VÀ 2022".
+  if (/giai\s+đoạn|(?:19|20|21)\d\d\s*(?:[-–—,;]|và|đến|tới)\s*(?:năm\s+)?(?:19|20|21)\d\d/iu.test(own)) return null;
+  let year: number | null = null;
+  YEAR_AT.lastIndex = 0;
+  for (let m = YEAR_AT.exec(own); m; m = YEAR_AT.exec(own)) {
+    if (NOT_A_STAGE.test(own.slice(Math.max(0, m.index - 24), m.index))) continue;
+    const y = Number(m[1]);
+    if (year !== null && year !== y) return null;
+    year = y;
+  }
+  return year;
+}
+
+/** A year as hosts take it: a whole number from 1900 to 2199 (a cell's 2024, "2024", " 2024 "), else null. */
+export function parseYear(v: unknown): number | null {
+  const n = typeof v === 'number' ? v : typeof v === 'string' && /^\s*\d{4}\s*$/.test(v) ? Number(v) : NaN;
+  return Number.isInteger(n) && n >= 1900 && n <= 2199 ? n : null;
+}
