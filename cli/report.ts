@@ -9,7 +9,7 @@ const T = {
     fields: 'Theo lĩnh vực / chỉ số', agencies: 'Theo cơ quan chủ trì', findings: 'Vấn đề', none: 'Không có vấn đề',
     policy: 'Chính sách thiếu TLKC', skipped: 'dòng tiêu đề lặp bỏ qua', joined: 'dòng nối',
     policies: { zero: 'không chấp nhận điểm', explain: 'chấp nhận nếu có giải trình', flag: 'chỉ cảnh báo' },
-    year: 'Năm đánh giá', yearFrom: { option: '--year', title: 'theo tiêu đề bảng' },
+    year: 'Năm đánh giá', yearFrom: { option: '--year', title: 'theo tiêu đề bảng', default: 'mặc định' },
     more: (n: number) => `… và ${n} cơ quan nữa (xem --json hoặc trang "Theo cơ quan")`,
   },
   en: {
@@ -18,7 +18,7 @@ const T = {
     fields: 'By field / index', agencies: 'By lead agency', findings: 'Findings', none: 'No findings',
     policy: 'Missing-evidence policy', skipped: 'repeated header rows skipped', joined: 'rows joined',
     policies: { zero: 'points not accepted', explain: 'accepted with an explanation', flag: 'flag only' },
-    year: 'Assessment year', yearFrom: { option: '--year', title: "from the table's title" },
+    year: 'Assessment year', yearFrom: { option: '--year', title: "from the table's title", default: 'default' },
     more: (n: number) => `… and ${n} more (see --json or the "by agency" sheet)`,
   },
 };

@@ -44,8 +44,9 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   // A framework given by the caller is the one checked against, so the one every host names.
   if (options.framework !== undefined) a.frameworkId = options.framework?.id ?? null;
   const given = parseYear(options.year);
-  const year = given ?? titleYear(a.title);
-  const yearFrom = given !== null ? 'option' : year !== null ? 'title' : null;
+  const titled = given ?? titleYear(a.title);
+  const year = titled ?? parseYear(options.defaultYear);
+  const yearFrom = given !== null ? 'option' : titled !== null ? 'title' : year !== null ? 'default' : null;
   const v = validate(a, evidencePolicy, framework, year);
   const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, year, yearFrom, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };

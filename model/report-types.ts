@@ -154,6 +154,11 @@ export interface AnalyzeOptions {
    * Absent or null: the year the appendix's title names as its own, if it names one.
    */
   year?: number | null;
+  /**
+   * The year to take when neither `year` nor the title gives one (the custom functions: the year
+   * the task pane read from its sheet's title, for a range that starts below the title).
+   */
+  defaultYear?: number | null;
 }
 
 export interface AnalysisError {
@@ -170,7 +175,7 @@ export interface Analysis {
   evidencePolicy: EvidencePolicy;
   /** The assessment year the targets staged by year were checked for, and where it came from; null when unknown. */
   year: number | null;
-  yearFrom: 'option' | 'title' | null;
+  yearFrom: 'option' | 'title' | 'default' | null;
   appendix: Appendix;
   findings: readonly Finding[];
   score: ScoreReport;
@@ -227,7 +232,7 @@ export interface JsonReport {
   framework: string | null;
   /** The assessment year targets staged by year were checked for ("option": given; "title": the appendix's title), else null. */
   year: number | null;
-  yearFrom: 'option' | 'title' | null;
+  yearFrom: 'option' | 'title' | 'default' | null;
   score: { max: number; claimed: number; accepted: number; atRisk: number; indexPercent: number | null };
   fields: ScoreLine[];
   agencies: AgencyLine[];

@@ -14,25 +14,40 @@ export interface YearStep {
 }
 
 const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
+/** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */
+const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
 /**
- * A year right after a figure that has none before it, on its line: "30% năm 2022", "20% trở lên
- * trong năm 2022", "90% vào năm 2025", "60% (năm 2022)", "20 dịch vụ công năm 2022"; not the next
- * stage's "năm 2024 đạt …" / "năm 2024: …".
+ * A year that is not a stage's: a baseline ("so với năm 2018", "cùng kỳ năm 2021", "cao hơn năm
+ * 2022"), a date ("ngày 15 tháng 9 năm 2022") or a document's ("Quyết định 468/QĐ-TTg năm 2021");
+ * "đối với năm 2023" is a stage.
  */
-const YEAR_AFTER = /[ \t]*%?(?:[ \t]+(?!năm[ \t])\p{L}+){0,4}?[ \t]*[([]?[ \t]*(?:(?:trong|vào|đến|tới|cuối|hết)[ \t]+)*năm[ \t]+((?:19|20|21)\d\d)(?!\d)(?![ \t]*(?::|đạt|\d))/iuy;
-/** A year that is a baseline ("so với năm 2018", "cùng kỳ năm 2021") or a date's ("ngày 15 tháng 9 năm 2022"); "đối với năm 2023" is a stage. */
-const NOT_A_STAGE = /(?:so\s+với|(?<!đối\s+)với|kỳ|tháng\s+\d{1,2})\s*(?:cùng\s+kỳ\s*)?$/iu;
+const NOT_A_STAGE = /(?:so\s+với|(?<!đối\s+)với|kỳ|hơn|bằng|như|tháng\s+\d{1,2}|\d+\/[\p{L}\d/&-]+)\s*(?:cùng\s+kỳ\s*)?$/iu;
+/** What may open a later stage's clause before its year: "; năm 2024", "và năm 2024", "trong đó năm 2023", "đến năm 2025". */
+const STAGE_LEAD = /^[\s,;:.–-]*(?:(?:và|còn|riêng|trong\s+đó|đến|tới|đối\s+với|trong|vào|cuối|hết|sang)\s+)*$/iu;
+const CLAUSE_BREAK = /[,;\n]|\.(?=\s|$)/gu;
 /** A yearly step's cue before its number, right after the stage it follows: ", mỗi năm tiếp theo tăng", "và hằng năm tăng thêm ít nhất". */
-const STEP_BEFORE = /^[\s,;%]*(?:(?:và|sau\s+đó)\s+)?(?:mỗi|hằng|hàng|những|các)\s+năm(?:\s+(?:tiếp\s+theo|sau(?:\s+đó)?|kế\s+tiếp))?[\s,:]*(?:(?:đều|phải)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
-/** …or after it: ", tăng thêm 10% mỗi năm", "và tăng 10% mỗi năm". */
-const STEP_AFTER_GAP = /^[\s,;%]*(?:(?:và|sau\s+đó)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
-const STEP_AFTER = /[ \t]*%?[ \t]*(?:trở[ \t]+lên[ \t]*)?(?:mỗi|hằng|hàng)[ \t]+năm/iuy;
+const STEP_BEFORE = /^[\s,;]*(?:(?:và|sau\s+đó)\s+)?(?:(?:các|những)\s+năm\s+(?:sau|tiếp\s+theo)[\s,]*)?(?:mỗi|hằng|hàng|những|các)\s+năm(?:\s+(?:tiếp\s+theo|sau(?:\s+đó)?|kế\s+tiếp))?[\s,:]*(?:(?:đều|phải)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
+/** …or after it: ", tăng thêm 10% mỗi năm", "và tăng 5%/năm". */
+const STEP_AFTER_GAP = /^[\s,;]*(?:(?:và|sau\s+đó)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
+const PER_YEAR = /^ ?(?:(?:mỗi|hằng|hàng) năm|\/ ?năm|so với năm (?:trước|liền trước)(?: liền kề)?)/iu;
+/** What may follow a step before its clause ends: nothing of another measure ("tăng 5% số lượng dịch vụ công" is not a step). */
+const STEP_END = /^ ?(?:[,;.\n]|$)/u;
+const PREVIOUS_YEAR = /^năm (?:trước|liền trước)(?: liền kề)?$/iu;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 
 /**
  * The targets of one cell with their years, where the cell stages them: two or more checkable
- * targets of different years, or one and a yearly step. Other cells' targets come back as they
- * are (the same array). `s` is the text the targets were read from, in order.
+ * targets of different years (or differing figures), or one and a yearly step. Other cells'
+ * targets come back as they are (the same array). `s` is the clean text the targets were read
+ * from, in order (single spaces: the patterns here take one space where they take any).
+ *
+ * Conservative on purpose: a figure takes the year written before it (the first figure anywhere
+ * before it; a later one only when the year opens its clause: "; năm 2024 đạt 70%"), else the one
+ * right after it ("30% năm 2022", "5 sáng kiến năm 2022"). A year further on in a figure's clause
+ * ("80% hồ sơ được số hóa trong năm 2024") belongs to what it describes: the figure stays without
+ * a year, and the year is not the next figure's (it does not open that figure's clause). Two
+ * measures each with a year ("100% TTHC ban hành năm 2022, 20% TTHC năm 2023") are not staged so;
+ * a cell left unstaged is checked against its first figure, as before.
  */
 export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
   if (found.length < 2) return found;
@@ -41,26 +56,27 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
   const out: ParsedTarget[] = [];
   const years = new Set<number>();
   let steps = 0;
-  let from = 0; // where the words of the next target begin: after the last figure (and a year read after it)
-  let last = -1; // the staged target a step after it belongs to
+  let from = 0; // where the words of the next target begin: past the last figure (its unit, and a year read after it)
+  let figures = 0; // checkable figures read so far
+  let last = -1; // the staged target a step right after it belongs to
   for (let k = 0; k < found.length; k++) {
     const f = found[k]!;
     const t = f.threshold;
     const [start, end] = spans[k]!;
     if (t.kind === 'compare' || t.kind === 'range') {
-      // The year written before the figure first: "Năm 2023: 50%\nNăm 2024: 60%" has one per line.
-      let year = yearBefore(s, from, start);
-      from = end;
+      let year = yearBefore(s, from, start, figures === 0);
+      figures++;
+      from = pastUnit(s, end, t.unit);
       if (year === null) {
-        YEAR_AFTER.lastIndex = end;
-        const after = YEAR_AFTER.exec(s);
+        const after = yearRightAfter(s, from);
         if (after) {
-          year = Number(after[1]);
-          from = end + after[0].length;
+          year = after.year;
+          from = after.end;
         }
       }
       if (year === null) {
         out.push(f);
+        last = -1;
         continue;
       }
       years.add(year);
@@ -68,32 +84,66 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
       out.push({ text: f.text, threshold: t, year });
       continue;
     }
-    const step = t.kind === 'relative' && t.atLeast !== undefined && !t.baseline && last >= 0 && last === out.length - 1 ? stepAt(s, from, start, end, t.atLeast, t.direction, t.unit ?? '') : null;
+    const step = t.kind === 'relative' && t.atLeast !== undefined && (!t.baseline || PREVIOUS_YEAR.test(t.baseline)) && last >= 0 && last === out.length - 1
+      ? stepAt(s, from, start, end, t.atLeast, t.direction, t.unit ?? '')
+      : null;
     from = end;
-    if (step && last >= 0 && stepFits(out[last]!.threshold, step)) {
+    if (step && stepFits(out[last]!.threshold, step)) {
       out[last] = { ...out[last]!, yearStep: step };
       steps++;
     }
     out.push(f);
+    last = -1;
   }
-  return years.size >= 2 || (years.size === 1 && steps > 0) ? out : found;
+  if (years.size === 1 && steps === 0) return found;
+  if (years.size === 0) return found;
+  // Stages that all ask the same ("100% tổ chức năm 2023, 100% cá nhân năm 2024") leave nothing to choose.
+  if (steps === 0) {
+    const asks = new Set(out.filter((x) => x.year !== undefined).map((x) => JSON.stringify(x.threshold)));
+    if (asks.size < 2) return found;
+  }
+  return out;
+}
+
+/** Past a figure's "%" and "trở lên / xuống", or its unit ("50 hồ sơ"), from its number's end. */
+function pastUnit(s: string, end: number, unit: string): number {
+  let p = end;
+  const skip = (re: RegExp) => {
+    const m = re.exec(s.slice(p, p + 40));
+    if (m) p += m[0].length;
+  };
+  skip(/^ ?%/u);
+  if (unit && unit !== '%' && s.startsWith(` ${unit}`, p)) p += unit.length + 1;
+  skip(/^ ?trở (?:lên|xuống)/iu);
+  return p;
+}
+
+/** The year right after a figure's unit (from pastUnit): "trong / vào / (" only between; not the next stage's "năm 2024 đạt". */
+function yearRightAfter(s: string, from: number): { year: number; end: number } | null {
+  let p = from;
+  const open = /^ ?[([]/u.exec(s.slice(p, p + 3));
+  if (open) p += open[0].length;
+  const m = /^ ?(?:(?:trong|vào|đến|tới|cuối|hết) )*năm ((?:19|20|21)\d\d)(?!\d)/iu.exec(s.slice(p, p + 60));
+  if (!m) return null;
+  const yearEnd = p + m[0].length;
+  if (STAGE_START.test(s.slice(yearEnd, yearEnd + 8))) return null;
+  return { year: Number(m[1]), end: yearEnd };
 }
 
 /** The yearly step a relative figure at [start, end) is, right after the stage before it ([from, start) between them), else null. */
 function stepAt(s: string, from: number, start: number, end: number, by: number, direction: YearStep['direction'], unit: string): YearStep | null {
-  const gap = s.slice(from, start);
-  const cueAt = from + gap.length - gap.replace(/^[\s,;%]+/u, '').length; // its words start after the stage's figure and marks
-  let textEnd: number;
+  const gapStart = from; // past the stage's figure, unit and year (see stageByYear)
+  const gap = s.slice(gapStart, start);
+  const cueAt = gapStart + gap.length - gap.replace(/^[\s,;]+/u, '').length;
+  // Through its unit: "tăng 10%", "giảm 1 ngày".
+  let p = pastUnit(s, end, unit);
+  const perYear = PER_YEAR.exec(s.slice(p, p + 40));
   if (STEP_BEFORE.test(gap)) {
-    // Through its unit: "tăng 10%", "tăng thêm 5 dịch vụ".
-    textEnd = end + (unit === '%' ? (/^\s*%/u.exec(s.slice(end, end + 3))?.[0].length ?? 0) : unit && s.startsWith(` ${unit}`, end) ? unit.length + 1 : 0);
-  } else if (STEP_AFTER_GAP.test(gap)) {
-    STEP_AFTER.lastIndex = end;
-    const after = STEP_AFTER.exec(s);
-    if (!after) return null;
-    textEnd = end + after[0].length;
-  } else return null;
-  return { by, direction, unit, text: s.slice(cueAt, textEnd).trim().replace(/^(?:và|sau\s+đó)\s+/u, '') };
+    if (perYear) p += perYear[0].length;
+  } else if (STEP_AFTER_GAP.test(gap) && perYear) p += perYear[0].length;
+  else return null;
+  if (!STEP_END.test(s.slice(p, p + 3))) return null;
+  return { by, direction, unit, text: s.slice(cueAt, p).trim().replace(/^(?:và|sau\s+đó)\s+/u, '') };
 }
 
 /**
@@ -140,13 +190,29 @@ function sameNumber(token: string, value: number): boolean {
   return near(Number(grouped)) || near(Number(token.replace(/,(?=\d{3}(?:\D|$))/gu, '')));
 }
 
-/** The last stage year in s[from, to), not a baseline's nor a date's. */
-function yearBefore(s: string, from: number, to: number): number | null {
+/**
+ * The stage year written before a figure, in s[from, to): the first figure's anywhere before it
+ * (not a baseline's, a date's or a document's); a later figure's only where the year opens its
+ * clause (STAGE_LEAD before it) and, with no clause break since the figure before, starts a stage
+ * ("50% năm 2024 đạt 60%"). "(năm 2022 đạt 87%)" after a stage is a past result, not a stage.
+ */
+function yearBefore(s: string, from: number, to: number, first: boolean): number | null {
   const part = s.slice(from, to);
   let year: number | null = null;
   YEAR_AT.lastIndex = 0;
   for (let m = YEAR_AT.exec(part); m; m = YEAR_AT.exec(part)) {
-    if (!NOT_A_STAGE.test(s.slice(Math.max(0, from + m.index - 24), from + m.index))) year = Number(m[1]);
+    const at = from + m.index;
+    if (NOT_A_STAGE.test(s.slice(Math.max(0, at - 24), at))) continue;
+    if (!first) {
+      const before = part.slice(0, m.index);
+      CLAUSE_BREAK.lastIndex = 0;
+      let clauseStart = 0;
+      for (let b = CLAUSE_BREAK.exec(before); b; b = CLAUSE_BREAK.exec(before)) clauseStart = b.index;
+      if (!STAGE_LEAD.test(before.slice(clauseStart))) continue;
+      const after = at + m[0].length;
+      if (clauseStart === 0 && !/[,;\n]/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
+    }
+    year = Number(m[1]);
   }
   return year;
 }
@@ -205,7 +271,7 @@ const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<
 /** A stage's figure as the findings name it: "≥ 60%", "70%–80%", "≥ 20 dịch vụ". */
 function stageText(t: Threshold): string {
   const unit = (v: string, u: string) => (u === '%' ? `${v}%` : u ? `${v} ${u}` : v);
-  if (t.kind === 'compare') return `${OP[t.op]} ${unit(formatViExact(t.value), t.unit)}`;
+  if (t.kind === 'compare') return `${OP[t.op]} ${unit(formatViExact(t.value), t.unit)}${t.per ? `/${t.per}` : ''}`;
   if (t.kind === 'range') return `${unit(formatViExact(t.min), t.unit === '%' ? '%' : '')}–${unit(formatViExact(t.max), t.unit)}`;
   return '';
 }

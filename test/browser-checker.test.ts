@@ -405,6 +405,12 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     assert.notDeepEqual(json.score, cliJson(staged).score, 'the year should matter for this file');
     await settled(c.page, 'staged.xlsx');
     assertSameNumbers(await read(c.page), json);
+    // Not a year: said so, and the year in use stays.
+    await c.page.fill('#year', '20');
+    await c.page.dispatchEvent('#year', 'change');
+    assert.equal((await c.page.textContent('#status'))?.trim(), STRINGS.vi.yearInvalid('20'));
+    assert.equal(await c.page.inputValue('#year'), '2020');
+    assertSameNumbers(await read(c.page), json);
     assertOwnOrigin(c, server.origin);
   });
 

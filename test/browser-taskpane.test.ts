@@ -12,7 +12,9 @@ import { columnLetter } from '../model/text';
 import { snapshotOf } from '../xlsx/read';
 import type { StubBookSpec, StubLogEntry, StubSheet } from './browser/office-stub';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, haveChromium, haveDist, serveDir, type StaticServer } from './helpers/browser';
-import { EXAMPLE, LAOCAI } from './helpers/fixtures';
+import { EXAMPLE, FIXTURES, LAOCAI } from './helpers/fixtures';
+
+const LIBREOFFICE = path.join(FIXTURES, 'laocai-2019-libreoffice.xlsx');
 
 const OFFICE_JS = 'https://appsforoffice.microsoft.com/lib/1/hosted/office.js';
 const STUB = fs.readFileSync(path.join(__dirname, 'browser', 'office-stub.js'), 'utf8');
@@ -211,6 +213,45 @@ describe('task pane in Chromium (office.js stubbed)', function () {
         return typeof s === 'string' && JSON.parse(s).lang === 'en';
       });
       assert.equal((await pane.book()).unsynced, 0);
+      assertClean(pane);
+    } finally {
+      await pane.close();
+    }
+  });
+
+  it('checks a target set year by year for the year typed (saved in the workbook); blank, the title\'s; a non-year refused', async () => {
+    const snap = await snapshotJson(LIBREOFFICE);
+    // Row 105's target (G), staged from 2019; its result (K) is 62%.
+    snap.values[104]![6] = 'Năm 2019 đạt tối thiểu 60%, mỗi năm tiếp theo tăng 10%, đạt tối thiểu 90% vào năm 2022';
+    const counts = (year: number | null) => {
+      const out: Record<string, number> = {};
+      for (const f of analyzeSheet(snap, { year }).findings) out[f.kind] = (out[f.kind] ?? 0) + 1;
+      return out;
+    };
+    assert.notDeepEqual(counts(2020), counts(null), 'the year should matter for this sheet');
+    const pane = await openPane(bookOf(snap));
+    const shown = () => pane.page.$$eval('#finding-counts li', (lis) => Object.fromEntries(lis.map((li) => [li.getAttribute('data-kind'), Number(li.querySelector('.count')!.textContent)])));
+    const saved = () => pane.book().then((b) => JSON.parse(String(b.docSettings['parscore.prefs'] ?? '{}')).year as unknown);
+    try {
+      assert.equal(await pane.page.getAttribute('#year', 'placeholder'), '2019 (theo tiêu đề bảng)');
+      await click(pane, '#btn-check');
+      assert.deepEqual(await shown(), counts(null));
+      await pane.page.fill('#year', '2020');
+      await pane.page.dispatchEvent('#year', 'change');
+      await pane.idle();
+      await pane.page.waitForFunction(() => {
+        const s = (window as unknown as { __parscoreStub: { book: { docSettings: Record<string, unknown> } } }).__parscoreStub.book.docSettings['parscore.prefs'];
+        return typeof s === 'string' && JSON.parse(s).year === 2020;
+      });
+      await click(pane, '#btn-check');
+      assert.deepEqual(await shown(), counts(2020));
+      // Not a year: said so, the saved year kept.
+      await pane.page.fill('#year', '20');
+      await pane.page.dispatchEvent('#year', 'change');
+      await pane.idle();
+      assert.match(await text(pane, '#message'), /"20" không phải năm đánh giá/);
+      assert.equal(await pane.page.inputValue('#year'), '2020');
+      assert.equal(await saved(), 2020);
       assertClean(pane);
     } finally {
       await pane.close();

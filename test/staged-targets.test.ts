@@ -8,7 +8,7 @@ import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyzeSheet, buildSummaryTables, columnNumber, evaluateThreshold, formatThreshold, parseTarget, renderFinding, targetForYear, titleYear, type Analysis, type ParsedTarget } from '../model';
 import { createFunctionsLogic, FunctionInputError } from '../addin/functions/logic';
-import { setAssessmentYear } from '../addin/shared/policy';
+import { setAssessmentYear, setPaneTitleYear } from '../addin/shared/policy';
 import { setLanguage } from '../addin/shared/language';
 import { EXAMPLE, FIXTURES, HAGIANG, LAOCAI, loadSnapshot, setCell, VINHPHUC } from './helpers/fixtures';
 import { runCli, tmpDir } from './helpers/cli';
@@ -49,9 +49,20 @@ describe('targets set year by year', () => {
     assert.deepEqual(stages(parseTarget('Tối thiểu 5 sáng kiến năm 2022; tối thiểu 8 sáng kiến năm 2023')), ['2022 ≥ 5 sáng kiến', '2023 ≥ 8 sáng kiến']);
     assert.deepEqual(stages(parseTarget('Năm 2022 tối thiểu 1.000 hồ sơ, năm 2023 tối thiểu 1.500 hồ sơ')), ['2022 ≥ 1000 hồ sơ', '2023 ≥ 1500 hồ sơ']);
     assert.deepEqual(stages(parseTarget('Đối với năm 2023 đạt 70%, đối với năm 2025 đạt 90%')), ['2023 ≥ 70%', '2025 ≥ 90%']);
+    assert.equal(forYear('Năm 2023 ít nhất 2 lần/năm, năm 2024 ít nhất 3 lần/năm', 2024), '≥ 3 lần/năm');
+    assert.equal(targetForYear(parseTarget('Năm 2023 ít nhất 2 lần/năm, năm 2024 ít nhất 3 lần/năm'), 2024).target!.text, '≥ 3 lần/năm năm 2024');
     // A step written after its number.
     assert.deepEqual(stages(parseTarget('tối thiểu 50% năm 2023 và tăng 10% mỗi năm')), ['2023 ≥ 50% +10/năm', '- tăng ≥ 10%']);
     assert.equal(parseTarget('Năm 2022 đạt 60%, tăng thêm 10% mỗi năm, đạt 90% vào năm 2025')[0]!.yearStep!.text, 'tăng thêm 10% mỗi năm');
+    assert.equal(parseTarget('Năm 2022 đạt 60%, tăng 5%/năm')[0]!.yearStep!.text, 'tăng 5%/năm');
+    assert.equal(parseTarget('Đạt 60% năm 2022, mỗi năm tiếp theo tăng 10% so với năm trước')[0]!.yearStep!.by, 10);
+    // Steps in the stage's unit: counts and days.
+    assert.deepEqual(stages(parseTarget('Năm 2022 có ít nhất 50 hồ sơ, mỗi năm tiếp theo tăng 10 hồ sơ')), ['2022 ≥ 50 hồ sơ +10/năm', '- tăng ≥ 10 hồ sơ']);
+    assert.equal(forYear('Năm 2023 tối đa 10 ngày, mỗi năm tiếp theo giảm 1 ngày', 2025), '≤ 8 ngày');
+    assert.deepEqual(stages(parseTarget('Năm 2023 đạt 50% năm 2024 đạt 60% năm 2025 đạt 70%')), ['2023 ≥ 50%', '2024 ≥ 60%', '2025 ≥ 70%']);
+    // A year that opens the next stage is not the one before's ("50% năm 2024 đạt 60%"); one inside a clause that is no stage ("năm 2024 tăng cường …") is no one's.
+    assert.deepEqual(stages(parseTarget('Đạt 50% năm 2024 đạt 60%, năm 2025 đạt 70%')), ['- ≥ 50%', '2024 ≥ 60%', '2025 ≥ 70%']);
+    assert.deepEqual(stages(parseTarget('Năm 2023 đạt 60% và năm 2024 tăng cường kiểm tra, đạt 100% vào năm 2025')), ['2023 ≥ 60%', '2025 ≥ 100%']);
   });
 
   it('leaves one-year targets, baselines and dates alone', () => {
@@ -65,6 +76,17 @@ describe('targets set year by year', () => {
       'Tỷ lệ hài lòng đạt 95% năm 2022; số hồ sơ trực tuyến hằng năm tăng 10%',
       'Năm 2022 có ít nhất 20 dịch vụ, mỗi năm tiếp theo tăng 10%',
       'Năm 2022 đạt tối đa 60%, mỗi năm tiếp theo tăng 10%',
+      'Năm 2023 đạt 90%; mỗi năm tiếp theo tăng 5% số lượng dịch vụ công',
+      // A figure's own year further on belongs to what it describes, never to the next figure.
+      'Năm 2023 đạt 60%; 80% hồ sơ được số hóa trong năm 2024; 100% hồ sơ được số hóa trong năm 2025',
+      // Two measures, each with its year; a later clause's year after its subject.
+      'Rà soát 100% TTHC ban hành năm 2022, đơn giản hoá ít nhất 20% TTHC năm 2023',
+      'Giải quyết 100% hồ sơ tồn đọng năm 2022 và 95% hồ sơ phát sinh năm 2023',
+      'Số hồ sơ trực tuyến năm 2023 đạt 50%, số hồ sơ thanh toán trực tuyến năm 2024 đạt 30%',
+      // A document's year, a past result in brackets, and stages that ask the same.
+      'Kế hoạch số 10/KH-UBND năm 2022: 100% cơ quan triển khai; năm 2024 đạt 90% hồ sơ trực tuyến',
+      'Tỷ lệ hài lòng năm 2023 đạt trên 90% (năm 2022 đạt 87%)',
+      'Năm 2023 đạt 60%, năm 2024 đạt 60%',
     ]) {
       assert.ok(parseTarget(text).every((t) => t.year === undefined && t.yearStep === undefined), text);
     }
@@ -90,8 +112,9 @@ describe('targets set year by year', () => {
     assert.equal(forYear('Đạt 80% năm 2022, hằng năm tăng 10%', 2030), '≥ 100%');
     // Unknown year: the first stage, and it says the year decided nothing.
     assert.deepEqual(targetForYear(parseTarget(SEED[0]), null), { target: { text: '≥ 60% năm 2022', threshold: parseTarget(SEED[0])[0]!.threshold, year: 2022 }, staged: true });
-    // The first written, not the earliest: a bracketed earlier year is a stage, not the target.
-    assert.equal(targetForYear(parseTarget('Đạt 95% năm 2024 (năm 2023 đạt 90%)'), null).target!.text, '≥ 95% năm 2024');
+    // The first written, not the earliest.
+    assert.equal(targetForYear(parseTarget('Phấn đấu đến năm 2025 đạt 100%, trong đó năm 2023 đạt 70%'), null).target!.text, '≥ 100% năm 2025');
+    assert.deepEqual([2023, 2024, 2025].map((y) => forYear('Phấn đấu đến năm 2025 đạt 100%, trong đó năm 2023 đạt 70%', y)), ['≥ 70%', '≥ 70%', '≥ 100%']);
     assert.equal(targetForYear(parseTarget('Đạt 95% trong năm 2019'), 2024).staged, false);
     const derived = targetForYear(parseTarget(SEED[0]), 2024).target!;
     assert.equal(derived.text, '≥ 80% năm 2024 (≥ 60% năm 2022, mỗi năm tiếp theo tăng 10%)');
@@ -180,6 +203,36 @@ describe('targets set year by year', () => {
         }
       } finally {
         setAssessmentYear(null);
+      }
+    });
+
+    it('a function\'s range below the title checks the stage of the year the pane read from the title, as the pane does', () => {
+      setLanguage('vi');
+      const logic = createFunctionsLogic({ analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold });
+      const s = structuredClone(snap);
+      // From 2018: the title's 2019 asks 65% of the 62% result, the first stage 55%.
+      const from2018 = 'Năm 2018 đạt tối thiểu 55%, mỗi năm tiếp theo tăng 10%, đạt tối thiểu 90% vào năm 2022';
+      setCell(s, ROW, targetCol, from2018);
+      const pane = analyzeSheet(s);
+      assert.deepEqual([pane.year, unmet(pane).length], [2019, 1]);
+      const header = pane.appendix.headerRows[0]!;
+      const below = s.values.slice(header - 1); // A5:N123, as the README writes it
+      try {
+        assert.equal(logic.score(s.values), pane.score.totals.accepted, 'the whole sheet has its title');
+        assert.equal(logic.score(below) - pane.score.totals.accepted, points, 'no title, no pane: the first stage');
+        assert.equal(logic.check(from2018, '62%'), 'Đạt');
+        setPaneTitleYear(2019);
+        assert.equal(logic.score(below), pane.score.totals.accepted);
+        assert.equal(logic.check(from2018, '62%'), 'Chưa đạt: cần ≥ 65%');
+        const a = logic.analyze(below);
+        assert.deepEqual([a.year, a.yearFrom], [2019, 'default']);
+        // A year chosen in the pane, or given, comes first.
+        setAssessmentYear(2018);
+        assert.equal(logic.check(from2018, '62%'), 'Đạt');
+        assert.equal(logic.check(from2018, '62%', 2020), 'Chưa đạt: cần ≥ 75%');
+      } finally {
+        setAssessmentYear(null);
+        setPaneTitleYear(null);
       }
     });
 

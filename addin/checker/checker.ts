@@ -656,7 +656,16 @@ function wire(): void {
     recheck();
   });
   el<HTMLInputElement>('year').addEventListener('change', (e) => {
-    state.year = parseYear((e.target as HTMLInputElement).value); // blank or not a year: from the title
+    const input = e.target as HTMLInputElement;
+    const year = parseYear(input.value);
+    if (year === null && input.value.trim() !== '') {
+      // Not a year: said so, the year in use kept (blank is "from the title").
+      const typed = input.value.trim();
+      input.value = state.year === null ? '' : String(state.year);
+      setStatus((s) => s.yearInvalid(typed));
+      return;
+    }
+    state.year = year;
     recheck();
   });
   el<HTMLSelectElement>('lang').addEventListener('change', (e) => {

@@ -15,7 +15,7 @@ import { denseDataBlock, SNAPSHOT_GAP } from '../../model/sheet-block';
 import { looksLikeOwnSummary, quotedSheetName, sheetOfAddress as sheetOfAddressText } from '../../model/sheet-names';
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
-import { getAssessmentYear, getEvidencePolicy } from '../shared/policy';
+import { getAssessmentYear, getEvidencePolicy, getPaneTitleYear } from '../shared/policy';
 import { parseYear, targetForYear } from '../../model/stages';
 
 /** The engine calls the functions need (injected so tests can use a fake engine). */
@@ -554,14 +554,15 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     if (!raw.length) throw inputError('invalidValue', 'table-empty', {}, lang); // only spaces in it
     const evidencePolicy = getEvidencePolicy();
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
-    const key = `${lang}|${evidencePolicy}|${year ?? ''}|${sheet}|${tableKey(raw)}`;
+    const fallback = getPaneTitleYear();
+    const key = `${lang}|${evidencePolicy}|${year ?? ''}|${fallback ?? ''}|${sheet}|${tableKey(raw)}`;
     let hit: CachedAnalysis | undefined;
     cache.get(key, (bucket) => (hit = bucket.find((e) => sameTable(raw, e.values))) !== undefined);
     let a = hit?.analysis;
     if (!a) {
       // Copy rows: Excel may reuse the arrays it hands us, the cache must not see them change.
       const copy = raw.map((r) => r.slice());
-      a = engine.analyzeSheet({ name: sheet, values: plainCells(copy), merges: [] }, { lang, evidencePolicy, year });
+      a = engine.analyzeSheet({ name: sheet, values: plainCells(copy), merges: [] }, { lang, evidencePolicy, year, defaultYear: fallback });
       // Ranges differing only in unsampled cells share a key: keep a few of them side by side.
       cache.set(key, [{ analysis: a, values: copy }, ...(cache.peek(key) ?? []).slice(0, 3)]);
     }
@@ -617,7 +618,7 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
 
   function check(targetArg: unknown, actualArg: unknown, yearValue?: unknown): string {
     const lang = getLanguage();
-    const year = yearArg(yearValue, lang);
+    const year = yearArg(yearValue, lang) ?? getPaneTitleYear(); // no table here: the pane's sheet's title year
     const words = CHECK_WORDS[lang];
     const targets = parseTargets(scalarArg(targetArg, 'target', lang), lang);
     const actual = scalarArg(actualArg, 'actual', lang);

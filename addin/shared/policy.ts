@@ -22,3 +22,17 @@ export function setAssessmentYear(y: number | null): void {
 export function getAssessmentYear(): number | null {
   return year;
 }
+
+let paneTitleYear: number | null = null;
+
+/**
+ * The year the task pane read from its sheet's title: the functions' year for a range that starts
+ * below the title (A5:N123 holds none), so that PARSCORE and PARCHECK check the stage the pane does.
+ */
+export function setPaneTitleYear(y: number | null): void {
+  paneTitleYear = Number.isInteger(y) && y! >= 1900 && y! <= 2199 ? y : null;
+}
+
+export function getPaneTitleYear(): number | null {
+  return paneTitleYear;
+}

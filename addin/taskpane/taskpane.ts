@@ -22,7 +22,7 @@ import { addColumns, clearMarks, recognise, selectCell, whenOfficeReady, type Of
 import { loadPreferences, preferencesPersist, savePreferences, type PanePreferences } from '../office/preferences';
 import { ROLE_LABELS } from '../../model/column-roles';
 import { getLanguage, onLanguageChange, setLanguage } from '../shared/language';
-import { setAssessmentYear, setEvidencePolicy } from '../shared/policy';
+import { setAssessmentYear, setEvidencePolicy, setPaneTitleYear } from '../shared/policy';
 import { buildOverrides, columnChoices, duplicateChoice, EDITABLE_ROLES, roleLetters } from './mapping';
 import { TEXT, type PaneText } from './text';
 
@@ -92,6 +92,7 @@ function analyze(): void {
   const snap = state.snapshot;
   if (!snap || state.summarySheet) {
     state.analysis = state.auto = null;
+    setPaneTitleYear(null);
     return;
   }
   const lang = getLanguage();
@@ -99,6 +100,8 @@ function analyze(): void {
   state.auto = analyzeSheet(snap, base);
   const columns = state.prefs.columns[snap.name];
   state.analysis = columns ? analyzeSheet(snap, { ...base, columns }) : state.auto;
+  // The custom functions over a range below this sheet's title check the stage the pane does.
+  setPaneTitleYear(state.analysis.yearFrom === 'title' ? state.analysis.year : null);
 }
 
 function findingsFrom(a: Analysis): FindingsView {
