@@ -45,7 +45,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   if (options.framework !== undefined) a.frameworkId = options.framework?.id ?? null;
   const given = parseYear(options.year);
   const titled = given ?? titleYear(a.title);
-  const year = titled ?? parseYear(options.defaultYear);
+  // The default only for a table without a title ("GIAI ĐOẠN 2021 - 2025" names no single year on purpose).
+  const year = titled ?? (a.title.trim() === '' ? parseYear(options.defaultYear) : null);
   const yearFrom = given !== null ? 'option' : titled !== null ? 'title' : year !== null ? 'default' : null;
   const v = validate(a, evidencePolicy, framework, year);
   const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted

@@ -155,8 +155,8 @@ export interface AnalyzeOptions {
    */
   year?: number | null;
   /**
-   * The year to take when neither `year` nor the title gives one (the custom functions: the year
-   * the task pane read from its sheet's title, for a range that starts below the title).
+   * The year to take for a table without a title when `year` is not given (the custom functions:
+   * the year the task pane read from the title of the sheet the range is on).
    */
   defaultYear?: number | null;
 }
@@ -230,7 +230,7 @@ export interface JsonReport {
   index: IndexKind;
   /** Id of the criteria framework the appendix was checked against (recognised or given), if any. */
   framework: string | null;
-  /** The assessment year targets staged by year were checked for ("option": given; "title": the appendix's title), else null. */
+  /** The assessment year targets staged by year were checked for ("option": given; "title": the appendix's title; "default": defaultYear), else null. */
   year: number | null;
   yearFrom: 'option' | 'title' | 'default' | null;
   score: { max: number; claimed: number; accepted: number; atRisk: number; indexPercent: number | null };

@@ -23,15 +23,15 @@ const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
  */
 const NOT_A_STAGE = /(?:so\s+với|(?<!đối\s+)với|kỳ|hơn|bằng|như|tháng\s+\d{1,2}|\d+\/[\p{L}\d/&-]+)\s*(?:cùng\s+kỳ\s*)?$/iu;
 /** What may open a later stage's clause before its year: "; năm 2024", "và năm 2024", "trong đó năm 2023", "đến năm 2025". */
-const STAGE_LEAD = /^[\s,;:.–-]*(?:(?:và|còn|riêng|trong\s+đó|đến|tới|đối\s+với|trong|vào|cuối|hết|sang)\s+)*$/iu;
+const STAGE_LEAD = /^[\s,;:.–+*•·-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?(?:(?:và|còn|riêng|trong\s+đó|đến|tới|đối\s+với|trong|vào|cuối|hết|sang|phấn\s+đấu|mục\s+tiêu|dự\s+kiến)\s+)*$/iu;
 const CLAUSE_BREAK = /[,;\n]|\.(?=\s|$)/gu;
 /** A yearly step's cue before its number, right after the stage it follows: ", mỗi năm tiếp theo tăng", "và hằng năm tăng thêm ít nhất". */
 const STEP_BEFORE = /^[\s,;]*(?:(?:và|sau\s+đó)\s+)?(?:(?:các|những)\s+năm\s+(?:sau|tiếp\s+theo)[\s,]*)?(?:mỗi|hằng|hàng|những|các)\s+năm(?:\s+(?:tiếp\s+theo|sau(?:\s+đó)?|kế\s+tiếp))?[\s,:]*(?:(?:đều|phải)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
 /** …or after it: ", tăng thêm 10% mỗi năm", "và tăng 5%/năm". */
 const STEP_AFTER_GAP = /^[\s,;]*(?:(?:và|sau\s+đó)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
-const PER_YEAR = /^ ?(?:(?:mỗi|hằng|hàng) năm|\/ ?năm|so với năm (?:trước|liền trước)(?: liền kề)?)/iu;
+const PER_YEAR = /^ ?\(?(?:(?:mỗi|hằng|hàng) năm|\/ ?năm|so với năm (?:trước|liền trước)(?: liền kề)?)\)?/iu;
 /** What may follow a step before its clause ends: nothing of another measure ("tăng 5% số lượng dịch vụ công" is not a step). */
-const STEP_END = /^ ?(?:[,;.\n]|$)/u;
+const STEP_END = /^ ?(?:[,;.\n–-]|$|(?:và )?(?:(?:phấn đấu|đến|tới|vào|trong) )*năm (?:19|20|21)\d\d)/iu;
 const PREVIOUS_YEAR = /^năm (?:trước|liền trước)(?: liền kề)?$/iu;
 const NUMBER = /\d+(?:[.,]\d+)*/gu;
 
@@ -87,9 +87,9 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
     const step = t.kind === 'relative' && t.atLeast !== undefined && (!t.baseline || PREVIOUS_YEAR.test(t.baseline)) && last >= 0 && last === out.length - 1
       ? stepAt(s, from, start, end, t.atLeast, t.direction, t.unit ?? '')
       : null;
-    from = end;
-    if (step && stepFits(out[last]!.threshold, step)) {
-      out[last] = { ...out[last]!, yearStep: step };
+    from = step ? step.end : pastUnit(s, end, t.kind === 'relative' ? (t.unit ?? '') : '');
+    if (step && stepFits(out[last]!.threshold, step.step)) {
+      out[last] = { ...out[last]!, yearStep: step.step };
       steps++;
     }
     out.push(f);
@@ -131,19 +131,21 @@ function yearRightAfter(s: string, from: number): { year: number; end: number } 
 }
 
 /** The yearly step a relative figure at [start, end) is, right after the stage before it ([from, start) between them), else null. */
-function stepAt(s: string, from: number, start: number, end: number, by: number, direction: YearStep['direction'], unit: string): YearStep | null {
+function stepAt(s: string, from: number, start: number, end: number, by: number, direction: YearStep['direction'], unit: string): { step: YearStep; end: number } | null {
   const gapStart = from; // past the stage's figure, unit and year (see stageByYear)
   const gap = s.slice(gapStart, start);
   const cueAt = gapStart + gap.length - gap.replace(/^[\s,;]+/u, '').length;
   // Through its unit: "tăng 10%", "giảm 1 ngày".
   let p = pastUnit(s, end, unit);
-  const perYear = PER_YEAR.exec(s.slice(p, p + 40));
-  if (STEP_BEFORE.test(gap)) {
-    if (perYear) p += perYear[0].length;
-  } else if (STEP_AFTER_GAP.test(gap) && perYear) p += perYear[0].length;
-  else return null;
-  if (!STEP_END.test(s.slice(p, p + 3))) return null;
-  return { by, direction, unit, text: s.slice(cueAt, p).trim().replace(/^(?:và|sau\s+đó)\s+/u, '') };
+  // "mỗi năm", "/năm", "so với năm trước", or two of them ("tăng 5% mỗi năm so với năm trước").
+  let perYears = 0;
+  for (let m = PER_YEAR.exec(s.slice(p, p + 40)); m && perYears < 2; m = PER_YEAR.exec(s.slice(p, p + 40))) {
+    p += m[0].length;
+    perYears++;
+  }
+  if (!STEP_BEFORE.test(gap) && !(STEP_AFTER_GAP.test(gap) && perYears > 0)) return null;
+  if (!STEP_END.test(s.slice(p, p + 40))) return null;
+  return { step: { by, direction, unit, text: s.slice(cueAt, p).trim().replace(/^(?:và|sau\s+đó)\s+/u, '') }, end: p };
 }
 
 /**
@@ -210,7 +212,7 @@ function yearBefore(s: string, from: number, to: number, first: boolean): number
       for (let b = CLAUSE_BREAK.exec(before); b; b = CLAUSE_BREAK.exec(before)) clauseStart = b.index;
       if (!STAGE_LEAD.test(before.slice(clauseStart))) continue;
       const after = at + m[0].length;
-      if (clauseStart === 0 && !/[,;\n]/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
+      if (clauseStart === 0 && !/[,;\n]|\.(?=\s)/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
     }
     year = Number(m[1]);
   }
@@ -251,10 +253,10 @@ export function targetForYear(targets: readonly ParsedTarget[], year: number | n
   }
   const from = stage.threshold;
   let value = from.value + (step.direction === 'increase' ? 1 : -1) * step.by * (year - stage.year!);
-  // Never past the next stage the plan names, nor past 0–100 %.
+  // Never past the next stage the plan names, nor below 0 or past 100 %.
   const bound = next?.threshold.kind === 'compare' && next.threshold.unit === from.unit ? next.threshold.value : null;
   if (step.direction === 'increase') value = Math.min(value, bound ?? Infinity, from.unit === '%' ? 100 : Infinity);
-  else value = Math.max(value, bound ?? -Infinity, from.unit === '%' ? 0 : -Infinity);
+  else value = Math.max(value, bound ?? -Infinity, 0); // no count, day or rate below none
   value = Number(value.toPrecision(12));
   const threshold: Threshold = { ...from, value };
   const text = `${stageText(threshold)} năm ${year} (${stageText(from)} năm ${stage.year}, ${step.text})`;

@@ -411,6 +411,12 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
     assert.equal((await c.page.textContent('#status'))?.trim(), STRINGS.vi.yearInvalid('20'));
     assert.equal(await c.page.inputValue('#year'), '2020');
     assertSameNumbers(await read(c.page), json);
+    await c.page.focus('#year');
+    await c.page.keyboard.press('Control+A');
+    await c.page.keyboard.type('2024e');
+    await c.page.dispatchEvent('#year', 'change');
+    assert.equal((await c.page.textContent('#status'))?.trim(), STRINGS.vi.yearInvalid(''));
+    assertSameNumbers(await read(c.page), json);
     assertOwnOrigin(c, server.origin);
   });
 

@@ -252,6 +252,14 @@ describe('task pane in Chromium (office.js stubbed)', function () {
       assert.match(await text(pane, '#message'), /"20" không phải năm đánh giá/);
       assert.equal(await pane.page.inputValue('#year'), '2020');
       assert.equal(await saved(), 2020);
+      // What a number field cannot read ("2024e") arrives as "": not a cleared year.
+      await pane.page.focus('#year');
+      await pane.page.keyboard.press('Control+A');
+      await pane.page.keyboard.type('2024e');
+      await pane.page.dispatchEvent('#year', 'change');
+      await pane.idle();
+      assert.match(await text(pane, '#message'), /Giá trị vừa nhập không phải năm đánh giá/);
+      assert.equal(await saved(), 2020);
       assertClean(pane);
     } finally {
       await pane.close();

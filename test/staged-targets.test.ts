@@ -63,6 +63,16 @@ describe('targets set year by year', () => {
     // A year that opens the next stage is not the one before's ("50% năm 2024 đạt 60%"); one inside a clause that is no stage ("năm 2024 tăng cường …") is no one's.
     assert.deepEqual(stages(parseTarget('Đạt 50% năm 2024 đạt 60%, năm 2025 đạt 70%')), ['- ≥ 50%', '2024 ≥ 60%', '2025 ≥ 70%']);
     assert.deepEqual(stages(parseTarget('Năm 2023 đạt 60% và năm 2024 tăng cường kiểm tra, đạt 100% vào năm 2025')), ['2023 ≥ 60%', '2025 ≥ 100%']);
+    // Bullets, enumerators, "phấn đấu", a full stop; a stage right after a step.
+    assert.deepEqual(stages(parseTarget('+ Năm 2023: 60%;\n+ Năm 2024: 70%;\n+ Năm 2025: 80%')), ['2023 ≥ 60%', '2024 ≥ 70%', '2025 ≥ 80%']);
+    assert.deepEqual(stages(parseTarget('a) Năm 2023: 60%; b) năm 2024: 70%')), ['2023 ≥ 60%', '2024 ≥ 70%']);
+    assert.deepEqual(stages(parseTarget('Năm 2023: 60%; năm 2024: 70%; phấn đấu năm 2025: 80%')), ['2023 ≥ 60%', '2024 ≥ 70%', '2025 ≥ 80%']);
+    assert.deepEqual(stages(parseTarget('Năm 2023 đạt 60%. Năm 2024 phấn đấu đạt 70%.')), ['2023 ≥ 60%', '2024 ≥ 70%']);
+    assert.deepEqual(stages(parseTarget('Năm 2022 đạt 60%, mỗi năm tăng 10% và năm 2025 đạt 90%')), ['2022 ≥ 60% +10/năm', '- tăng ≥ 10%', '2025 ≥ 90%']);
+    assert.deepEqual(stages(parseTarget('Năm 2022 đạt 60%, tăng 10% mỗi năm, phấn đấu đến năm 2025 đạt 90%')), ['2022 ≥ 60% +10/năm', '- tăng ≥ 10%', '2025 ≥ 90%']);
+    assert.equal(parseTarget('Đạt tối thiểu 50% trong năm 2023 và tăng 5% mỗi năm so với năm trước')[0]!.yearStep!.text, 'tăng 5% mỗi năm so với năm trước');
+    // Never below none.
+    assert.equal(forYear('Không quá 3 ngày năm 2023, mỗi năm giảm 1 ngày', 2027), '≤ 0 ngày');
   });
 
   it('leaves one-year targets, baselines and dates alone', () => {
@@ -206,7 +216,7 @@ describe('targets set year by year', () => {
       }
     });
 
-    it('a function\'s range below the title checks the stage of the year the pane read from the title, as the pane does', () => {
+    it('a function\'s range below the title checks the stage of the year the pane read from that sheet\'s title, as the pane does', () => {
       setLanguage('vi');
       const logic = createFunctionsLogic({ analyzeSheet, buildSummaryTables, parseTarget, evaluateThreshold, formatThreshold });
       const s = structuredClone(snap);
@@ -218,21 +228,32 @@ describe('targets set year by year', () => {
       const header = pane.appendix.headerRows[0]!;
       const below = s.values.slice(header - 1); // A5:N123, as the README writes it
       try {
-        assert.equal(logic.score(s.values), pane.score.totals.accepted, 'the whole sheet has its title');
-        assert.equal(logic.score(below) - pane.score.totals.accepted, points, 'no title, no pane: the first stage');
-        assert.equal(logic.check(from2018, '62%'), 'Đạt');
-        setPaneTitleYear(2019);
-        assert.equal(logic.score(below), pane.score.totals.accepted);
-        assert.equal(logic.check(from2018, '62%'), 'Chưa đạt: cần ≥ 65%');
-        const a = logic.analyze(below);
+        assert.equal(logic.score(s.values, 'accepted', 'Phụ lục'), pane.score.totals.accepted, 'the whole sheet has its title');
+        assert.equal(logic.score(below, 'accepted', 'Phụ lục') - pane.score.totals.accepted, points, 'no title, no pane: the first stage');
+        assert.equal(logic.check(from2018, '62%', undefined, 'Phụ lục'), 'Đạt');
+        setPaneTitleYear('Phụ lục', 2019);
+        assert.equal(logic.score(below, 'accepted', 'Phụ lục'), pane.score.totals.accepted);
+        assert.equal(logic.score(below, 'accepted', 'phụ lục'), pane.score.totals.accepted, 'sheet names compared as Excel does');
+        assert.equal(logic.check(from2018, '62%', undefined, 'Phụ lục'), 'Chưa đạt: cần ≥ 65%');
+        const a = logic.analyze(below, 'Phụ lục');
         assert.deepEqual([a.year, a.yearFrom], [2019, 'default']);
+        // Only on the pane's sheet: a range or a target cell elsewhere (or a typed target) does not take it.
+        assert.equal(logic.score(below, 'accepted', 'Phụ lục 2') - pane.score.totals.accepted, points);
+        assert.equal(logic.check(from2018, '62%'), 'Đạt');
+        // Only for a range without a title: a title naming a period keeps its question.
+        const period = structuredClone(s);
+        const titleRow = period.values.findIndex((r) => r.some((v) => typeof v === 'string' && /NĂM 2019/.test(v)));
+        const col = period.values[titleRow]!.findIndex((v) => typeof v === 'string' && /NĂM 2019/.test(v));
+        period.values[titleRow]![col] = String(period.values[titleRow]![col]).replace('NĂM 2019', 'GIAI ĐOẠN 2018 - 2022');
+        const p = logic.analyze(period.values, 'Phụ lục');
+        assert.deepEqual([p.year, p.findings.some((f) => f.kind === 'target-by-year')], [null, true]);
         // A year chosen in the pane, or given, comes first.
         setAssessmentYear(2018);
-        assert.equal(logic.check(from2018, '62%'), 'Đạt');
-        assert.equal(logic.check(from2018, '62%', 2020), 'Chưa đạt: cần ≥ 75%');
+        assert.equal(logic.check(from2018, '62%', undefined, 'Phụ lục'), 'Đạt');
+        assert.equal(logic.check(from2018, '62%', 2020, 'Phụ lục'), 'Chưa đạt: cần ≥ 75%');
       } finally {
         setAssessmentYear(null);
-        setPaneTitleYear(null);
+        setPaneTitleYear('', null);
       }
     });
 

@@ -658,7 +658,8 @@ function wire(): void {
   el<HTMLInputElement>('year').addEventListener('change', (e) => {
     const input = e.target as HTMLInputElement;
     const year = parseYear(input.value);
-    if (year === null && input.value.trim() !== '') {
+    // A number field gives "" for what is no number ("2024e"): validity tells it from a cleared field.
+    if (input.validity.badInput || (year === null && input.value.trim() !== '')) {
       // Not a year: said so, the year in use kept (blank is "from the title").
       const typed = input.value.trim();
       input.value = state.year === null ? '' : String(state.year);

@@ -16,7 +16,7 @@ const vi = {
   policy: 'Khi thiếu tài liệu kiểm chứng',
   year: 'Năm đánh giá',
   yearFromTitle: (y: number | null) => (y === null ? 'chưa rõ, ví dụ 2024' : `${y} (theo tiêu đề bảng)`),
-  yearInvalid: (v: string) => `"${v}" không phải năm đánh giá: ghi năm có 4 chữ số (ví dụ 2024), hoặc để trống để dùng năm ở tiêu đề bảng.`,
+  yearInvalid: (v: string) => `${v ? `"${v}"` : 'Giá trị vừa nhập'} không phải năm đánh giá: ghi năm có 4 chữ số (ví dụ 2024), hoặc để trống để dùng năm ở tiêu đề bảng.`,
   policies: {
     zero: 'Không tính điểm (như hội đồng thẩm định)',
     explain: 'Tính điểm nếu có giải trình',
@@ -135,7 +135,7 @@ const en: Strings = {
   policy: 'Missing evidence',
   year: 'Assessment year',
   yearFromTitle: (y: number | null) => (y === null ? 'unknown, e.g. 2024' : `${y} (from the table's title)`),
-  yearInvalid: (v: string) => `"${v}" is not an assessment year: write a four-digit year (e.g. 2024), or leave it blank for the title's year.`,
+  yearInvalid: (v: string) => `${v ? `"${v}"` : 'That'} is not an assessment year: write a four-digit year (e.g. 2024), or leave it blank for the title's year.`,
   policies: {
     zero: 'Not accepted (as appraisal councils do)',
     explain: 'Accepted when explained',

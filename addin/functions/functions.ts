@@ -47,7 +47,7 @@ function run<T>(fn: () => T): T {
  * @customfunction PARSCORE
  * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề (ví dụ A1:P200).
  * @param [measure] Loại điểm: "accepted" (được chấp nhận, mặc định), "max" (tối đa), "claimed" (tự đánh giá), "risk" (có rủi ro) hoặc "index" (chỉ số %).
- * @param [year] Năm đánh giá, cho chỉ tiêu theo từng năm (ví dụ 2024); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ở tiêu đề bảng nếu vùng gồm cả tiêu đề.
+ * @param [year] Năm đánh giá, cho chỉ tiêu theo từng năm (ví dụ 2024); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ở tiêu đề bảng (nếu vùng bắt đầu dưới tiêu đề: năm ngăn parscore đọc ở tiêu đề trang tính đó).
  * @param invocation Excel gives the address of the table range (its sheet name; see tableSheet).
  * @returns Điểm theo loại đã chọn.
  * @requiresParameterAddresses
@@ -60,7 +60,7 @@ export function parscore(table: any[][], measure?: string, year?: any, invocatio
  * Bảng tổng hợp điểm theo lĩnh vực (tràn ra các ô bên dưới, gồm dòng tiêu đề).
  * @customfunction PARSUMMARY
  * @param table Vùng bảng phụ lục, gồm cả dòng tiêu đề.
- * @param [year] Năm đánh giá, cho chỉ tiêu theo từng năm (ví dụ 2024); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ở tiêu đề bảng nếu vùng gồm cả tiêu đề.
+ * @param [year] Năm đánh giá, cho chỉ tiêu theo từng năm (ví dụ 2024); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ở tiêu đề bảng (nếu vùng bắt đầu dưới tiêu đề: năm ngăn parscore đọc ở tiêu đề trang tính đó).
  * @param invocation Excel gives the address of the table range (its sheet name; see tableSheet).
  * @returns Dòng tiêu đề và một dòng cho mỗi lĩnh vực, dòng cuối là tổng cộng.
  * @requiresParameterAddresses
@@ -74,11 +74,13 @@ export function parsummary(table: any[][], year?: any, invocation?: CustomFuncti
  * @customfunction PARCHECK
  * @param target Chỉ tiêu như trong kế hoạch (ví dụ "Đạt từ 95% trở lên"), hoặc ô số từ trên 0 đến 1, là tỷ lệ (95% → ≥ 95%, 1 là 100%).
  * @param actual Kết quả thực hiện (số, tỷ lệ % hoặc văn bản).
- * @param [year] Năm đánh giá, khi chỉ tiêu ghi theo từng năm ("năm 2022 đạt 60%, mỗi năm tiếp theo tăng 10%"); bỏ trống: năm chọn trong ngăn parscore, nếu có, không thì mốc ghi đầu tiên.
+ * @param [year] Năm đánh giá, khi chỉ tiêu ghi theo từng năm ("năm 2022 đạt 60%, mỗi năm tiếp theo tăng 10%"); bỏ trống: năm chọn trong ngăn parscore, hoặc năm ngăn parscore đọc ở tiêu đề trang tính của ô chỉ tiêu, không thì mốc ghi đầu tiên.
+ * @param invocation Excel gives the address of the target cell (its sheet: the pane's title year there).
  * @returns Kết luận đạt / chưa đạt.
+ * @requiresParameterAddresses
  */
-export function parcheck(target: any, actual: any, year?: any): string {
-  return run(() => logic.check(target, actual, year));
+export function parcheck(target: any, actual: any, year?: any, invocation?: CustomFunctions.Invocation): string {
+  return run(() => logic.check(target, actual, year, sheetOfAddress(tableAddress(invocation))));
 }
 
 /**

@@ -523,8 +523,11 @@ export interface FunctionsLogic {
    */
   score(table: unknown, measure?: unknown, sheet?: string, address?: string, year?: unknown): number;
   summary(table: unknown, sheet?: string, address?: string, year?: unknown): ExcelScalar[][];
-  /** `year`: the assessment year for a target set year by year (see yearArg). */
-  check(target: unknown, actual: unknown, year?: unknown): string;
+  /**
+   * `year`: the assessment year for a target set year by year (see yearArg); `sheet`: the sheet of
+   * the target cell, when Excel tells, for the pane's title year there.
+   */
+  check(target: unknown, actual: unknown, year?: unknown, sheet?: string): string;
   target(text: unknown): string;
   /**
    * The (cached) analysis of a table; throws FunctionInputError when the table is unusable, with
@@ -554,7 +557,7 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     if (!raw.length) throw inputError('invalidValue', 'table-empty', {}, lang); // only spaces in it
     const evidencePolicy = getEvidencePolicy();
     // The sheet name is part of the key: the engine refuses parscore's own summary sheets by name.
-    const fallback = getPaneTitleYear();
+    const fallback = year === null ? getPaneTitleYear(sheet) : null;
     const key = `${lang}|${evidencePolicy}|${year ?? ''}|${fallback ?? ''}|${sheet}|${tableKey(raw)}`;
     let hit: CachedAnalysis | undefined;
     cache.get(key, (bucket) => (hit = bucket.find((e) => sameTable(raw, e.values))) !== undefined);
@@ -616,9 +619,10 @@ export function createFunctionsLogic(engine: FunctionsEngine, options: { cacheSi
     return targets;
   }
 
-  function check(targetArg: unknown, actualArg: unknown, yearValue?: unknown): string {
+  function check(targetArg: unknown, actualArg: unknown, yearValue?: unknown, sheet = ''): string {
     const lang = getLanguage();
-    const year = yearArg(yearValue, lang) ?? getPaneTitleYear(); // no table here: the pane's sheet's title year
+    // No table here to name a year: the one the pane read from the title of the target cell's sheet.
+    const year = yearArg(yearValue, lang) ?? getPaneTitleYear(sheet);
     const words = CHECK_WORDS[lang];
     const targets = parseTargets(scalarArg(targetArg, 'target', lang), lang);
     const actual = scalarArg(actualArg, 'actual', lang);

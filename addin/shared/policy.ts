@@ -2,6 +2,7 @@
 // workbook), shared with the custom functions as the language is (addin/shared/language.ts):
 // PARSCORE must give the number the pane shows for the same range.
 import type { EvidencePolicy } from '../../model/types';
+import { sameSheetName } from '../../model/sheet-names';
 
 let current: EvidencePolicy = 'zero';
 let year: number | null = null;
@@ -23,16 +24,18 @@ export function getAssessmentYear(): number | null {
   return year;
 }
 
-let paneTitleYear: number | null = null;
+let paneTitle: { sheet: string; year: number } | null = null;
 
 /**
- * The year the task pane read from its sheet's title: the functions' year for a range that starts
- * below the title (A5:N123 holds none), so that PARSCORE and PARCHECK check the stage the pane does.
+ * The year the task pane read from its sheet's title: the functions' year for a range on that
+ * sheet that starts below the title (A5:N123 holds none), so that PARSCORE and PARCHECK check the
+ * stage the pane does. Null: the pane read no such year (or no sheet).
  */
-export function setPaneTitleYear(y: number | null): void {
-  paneTitleYear = Number.isInteger(y) && y! >= 1900 && y! <= 2199 ? y : null;
+export function setPaneTitleYear(sheet: string, y: number | null): void {
+  paneTitle = Number.isInteger(y) && y! >= 1900 && y! <= 2199 ? { sheet, year: y! } : null;
 }
 
-export function getPaneTitleYear(): number | null {
-  return paneTitleYear;
+/** The pane's title year for a range on `sheet` (compared as Excel compares sheet names), else null. */
+export function getPaneTitleYear(sheet: string): number | null {
+  return paneTitle && sheet !== '' && sameSheetName(paneTitle.sheet, sheet) ? paneTitle.year : null;
 }

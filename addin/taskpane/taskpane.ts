@@ -92,7 +92,7 @@ function analyze(): void {
   const snap = state.snapshot;
   if (!snap || state.summarySheet) {
     state.analysis = state.auto = null;
-    setPaneTitleYear(null);
+    setPaneTitleYear('', null);
     return;
   }
   const lang = getLanguage();
@@ -101,7 +101,7 @@ function analyze(): void {
   const columns = state.prefs.columns[snap.name];
   state.analysis = columns ? analyzeSheet(snap, { ...base, columns }) : state.auto;
   // The custom functions over a range below this sheet's title check the stage the pane does.
-  setPaneTitleYear(state.analysis.yearFrom === 'title' ? state.analysis.year : null);
+  setPaneTitleYear(snap.name, state.analysis.yearFrom === 'title' ? state.analysis.year : null);
 }
 
 function findingsFrom(a: Analysis): FindingsView {
@@ -298,7 +298,8 @@ function actionsSection(text: PaneText): HTMLElement {
   const titleYear = state.analysis?.yearFrom === 'title' ? state.analysis.year : null;
   const year = h('input', { id: 'year', type: 'number', min: '1900', max: '2199', step: '1', inputMode: 'numeric', placeholder: text.yearFromTitle(titleYear) });
   year.value = state.prefs.year === null ? '' : String(state.prefs.year);
-  year.addEventListener('change', () => void changeYear(year.value));
+  // A number field gives "" for what is no number ("2024e"): validity tells it from a cleared field.
+  year.addEventListener('change', () => void changeYear(year.value, year.validity?.badInput === true));
 
   const button = (id: string, label: string, cls: string, onClick: () => void) => {
     const b = h('button', { type: 'button', id, className: `action ${cls}`, text: label });
@@ -525,9 +526,9 @@ async function changePolicy(policy: EvidencePolicy): Promise<void> {
 }
 
 /** A year typed in the pane: blank is "from the title"; anything but a year (1900–2199) is refused, the saved year kept. */
-async function changeYear(value: string): Promise<void> {
+async function changeYear(value: string, badInput = false): Promise<void> {
   const year = parseYear(value);
-  if (year === null && value.trim() !== '') {
+  if (badInput || (year === null && value.trim() !== '')) {
     say(t().yearInvalid(value.trim()), 'error');
     render();
     return;

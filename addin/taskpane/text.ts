@@ -107,7 +107,7 @@ export const TEXT: Record<Lang, PaneText> = {
     policy: 'Khi thiếu tài liệu kiểm chứng',
     year: 'Năm đánh giá (chỉ tiêu theo từng năm)',
     yearFromTitle: (y) => (y === null ? 'chưa rõ: nhập năm, ví dụ 2024' : `${y} (theo tiêu đề bảng)`),
-    yearInvalid: (v) => `"${v}" không phải năm đánh giá: ghi năm có 4 chữ số (ví dụ 2024), hoặc để trống để dùng năm ở tiêu đề bảng.`,
+    yearInvalid: (v) => `${v ? `"${v}"` : 'Giá trị vừa nhập'} không phải năm đánh giá: ghi năm có 4 chữ số (ví dụ 2024), hoặc để trống để dùng năm ở tiêu đề bảng.`,
     policies: {
       zero: 'Không chấp nhận điểm (như hội đồng thẩm định)',
       explain: 'Chấp nhận nếu có giải trình',
@@ -188,7 +188,7 @@ export const TEXT: Record<Lang, PaneText> = {
     policy: 'When evidence is missing',
     year: 'Assessment year (targets set year by year)',
     yearFromTitle: (y) => (y === null ? 'unknown: enter a year, e.g. 2024' : `${y} (from the table's title)`),
-    yearInvalid: (v) => `"${v}" is not an assessment year: write a four-digit year (e.g. 2024), or leave it blank for the title's year.`,
+    yearInvalid: (v) => `${v ? `"${v}"` : 'That'} is not an assessment year: write a four-digit year (e.g. 2024), or leave it blank for the title's year.`,
     policies: {
       zero: 'Points not accepted (as appraisal councils do)',
       explain: 'Accepted with an explanation',
