@@ -3,6 +3,7 @@
 // PARSCORE must give the number the pane shows for the same range.
 import type { EvidencePolicy } from '../../model/types';
 import { sameSheetName } from '../../model/sheet-names';
+import { parseYear } from '../../model/stages';
 
 let current: EvidencePolicy = 'zero';
 let year: number | null = null;
@@ -17,7 +18,7 @@ export function getEvidencePolicy(): EvidencePolicy {
 
 /** The year targets staged by year are checked for; null: the year the table's title names. */
 export function setAssessmentYear(y: number | null): void {
-  year = Number.isInteger(y) && y! >= 1900 && y! <= 2199 ? y : null;
+  year = parseYear(y);
 }
 
 export function getAssessmentYear(): number | null {
@@ -32,7 +33,8 @@ let paneTitle: { sheet: string; year: number } | null = null;
  * stage the pane does. Null: the pane read no such year (or no sheet).
  */
 export function setPaneTitleYear(sheet: string, y: number | null): void {
-  paneTitle = Number.isInteger(y) && y! >= 1900 && y! <= 2199 ? { sheet, year: y! } : null;
+  const year = parseYear(y);
+  paneTitle = year === null ? null : { sheet, year };
 }
 
 /** The pane's title year for a range on `sheet` (compared as Excel compares sheet names), else null. */
