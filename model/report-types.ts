@@ -189,6 +189,8 @@ export interface SummaryTable {
   /** Sheet name (fixed Vietnamese names so re-runs replace, never duplicate). */
   sheetName: string;
   title: string;
+  /** A line under the title: the assessment year the targets set year by year were checked for, when one is known. */
+  note?: string;
   header: string[];
   rows: TableCell[][];
   /** Excel number format per column (null = General / text). */

@@ -84,7 +84,21 @@ export function hasSummaryMarks(rows: readonly (readonly unknown[] | undefined)[
 }
 
 export function buildSummaryTables(a: Analysis, lang: Lang = a.lang): SummaryTable[] {
-  return [fieldsTable(a, lang), agenciesTable(a, lang), findingsTable(a, lang)];
+  const tables = [fieldsTable(a, lang), agenciesTable(a, lang), findingsTable(a, lang)];
+  const note = yearNote(a, lang);
+  if (note) for (const t of tables) t.note = note;
+  return tables;
+}
+
+const YEAR_FROM = {
+  vi: { option: 'đã chọn', title: 'theo tiêu đề bảng', default: 'theo tiêu đề trang tính' },
+  en: { option: 'chosen', title: "from the table's title", default: "from the sheet's title" },
+};
+
+/** "Năm đánh giá: 2019 (theo tiêu đề bảng)": which year's stage the scores took, said on every summary. */
+function yearNote(a: Analysis, lang: Lang): string {
+  if (a.year === null || !a.yearFrom) return '';
+  return `${lang === 'en' ? 'Assessment year' : 'Năm đánh giá'}: ${a.year} (${YEAR_FROM[lang][a.yearFrom]})`;
 }
 
 function fieldsTable(a: Analysis, lang: Lang): SummaryTable {

@@ -6,12 +6,13 @@ import { strict as assert } from 'node:assert';
 import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
-import { analyzeSheet, buildSummaryTables, columnNumber, evaluateThreshold, formatThreshold, parseTarget, renderFinding, targetForYear, titleYear, type Analysis, type ParsedTarget } from '../model';
+import { analyzeSheet, buildSummaryTables, columnNumber, SHEET_NAMES, evaluateThreshold, formatThreshold, parseTarget, renderFinding, targetForYear, titleYear, type Analysis, type ParsedTarget } from '../model';
 import { createFunctionsLogic, FunctionInputError } from '../addin/functions/logic';
 import { setAssessmentYear, setPaneTitleYear } from '../addin/shared/policy';
 import { setLanguage } from '../addin/shared/language';
 import { EXAMPLE, FIXTURES, HAGIANG, LAOCAI, loadSnapshot, setCell, VINHPHUC } from './helpers/fixtures';
 import { runCli, tmpDir } from './helpers/cli';
+import { layoutSummaryTable, PROVENANCE } from '../addin/office/layout';
 
 // The three staged targets of seed 000 (Vĩnh Phúc), as written there.
 const SEED = [
@@ -173,6 +174,14 @@ describe('targets set year by year', () => {
       assert.equal(unmet(analyzeSheet(snap, { year: 2022 }))[0]!.params.target, '≥ 90% năm 2022');
     });
 
+    it('the summary tables name the year they took, in both languages; none when no year is known', () => {
+      const notes = (a: Analysis, lang: 'vi' | 'en' = 'vi') => [...new Set(buildSummaryTables(a, lang).map((t) => t.note))];
+      assert.deepEqual(notes(analyzeSheet(snap)), ['Năm đánh giá: 2019 (theo tiêu đề bảng)']);
+      assert.deepEqual(notes(analyzeSheet(snap, { year: 2021 }), 'en'), ['Assessment year: 2021 (chosen)']);
+      const fields = buildSummaryTables(analyzeSheet(snap, { year: 2021 }), 'vi')[0]!;
+      assert.equal(layoutSummaryTable(fields, 'vi').values[1]![0], `${PROVENANCE.vi} Năm đánh giá: 2021 (đã chọn).`);
+    });
+
     it('without a year: the first stage, and an info finding that asks for the year, in both languages', () => {
       const s = structuredClone(snap);
       const titleRow = s.values.findIndex((r) => r.some((v) => typeof v === 'string' && /NĂM 2019/.test(v)));
@@ -184,6 +193,7 @@ describe('targets set year by year', () => {
       assert.deepEqual(f.map((x) => [x.row, x.column, x.severity]), [[ROW, targetLetter(a), 'info']]);
       assert.equal(renderFinding(f[0]!, 'vi').message, 'Chỉ tiêu theo từng năm (2019: ≥ 60%, mỗi năm tiếp theo tăng 10%; 2022: ≥ 90%): chưa rõ năm đánh giá nên đã kiểm tra theo mốc năm 2019. Chọn năm đánh giá để kiểm tra đúng mốc');
       assert.match(renderFinding(f[0]!, 'en').message, /^Target set year by year \(.*\): the assessment year is not known, so it was checked against 2019\./);
+      assert.ok(buildSummaryTables(a).every((t) => t.note === undefined), 'no year, no line');
       // Given a year, no question.
       assert.equal(byYear(analyzeSheet(s, { year: 2021 })).length, 0);
       assert.equal(unmet(analyzeSheet(s, { year: 2021 })).length, 1);
@@ -274,6 +284,12 @@ describe('targets set year by year', () => {
       const bad = runCli(['check', file, '--year', '20']);
       assert.equal(bad.code, 2);
       assert.match(bad.stderr, /--year 20/);
+      // The scored copy's summaries say which year's stages they took (A2, under the title).
+      const out = path.join(dir, 'scored.xlsx');
+      assert.equal(runCli(['score', file, '--year', '2020', '-o', out]).code, 0);
+      const scored = new ExcelJS.Workbook();
+      await scored.xlsx.readFile(out);
+      for (const name of Object.values(SHEET_NAMES)) assert.equal(scored.getWorksheet(name)!.getCell('A2').value, 'Năm đánh giá: 2020 (đã chọn)', name);
       fs.rmSync(dir, { recursive: true, force: true });
     });
   });

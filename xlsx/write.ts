@@ -178,6 +178,7 @@ export function writeTable(wb: ExcelJS.Workbook, t: SummaryTable): ExcelJS.Works
   wb.definedNames.add(summaryMarkerReference(t.sheetName), `${SUMMARY_MARKER_PREFIX}${t.key}`);
   ws.getCell(1, 1).value = t.title;
   ws.getCell(1, 1).font = { bold: true, size: 13 };
+  if (t.note) ws.getCell(2, 1).value = t.note;
   const header = ws.getRow(3);
   t.header.forEach((h, j) => {
     const c = header.getCell(j + 1);

@@ -40,7 +40,7 @@ export function layoutSummaryTable(t: SummaryTable, lang: Lang): SheetLayout {
     return out;
   };
   const headerRow = 2;
-  const values: CellScalar[][] = [pad([t.title]), pad([PROVENANCE[lang]]), pad(t.header), ...t.rows.map(pad)];
+  const values: CellScalar[][] = [pad([t.title]), pad([t.note ? `${PROVENANCE[lang]} ${t.note}.` : PROVENANCE[lang]]), pad(t.header), ...t.rows.map(pad)];
   const numberFormats = values.map((row, r) =>
     row.map((v, c) => {
       if (typeof v === 'string') return TEXT_FORMAT;

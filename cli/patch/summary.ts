@@ -15,6 +15,7 @@ export function summarySheetXml(t: SummaryTable, styles: StylesPatch): string {
   const width = t.header.length;
   const rows: string[] = [];
   rows.push(`<row r="1">${textCell('A1', t.title, styles.xf({ font: 'title' }))}</row>`);
+  if (t.note) rows.push(`<row r="2">${textCell('A2', t.note, 0)}</row>`);
   const head = styles.xf(HEADER_STYLE);
   rows.push(`<row r="${HEADER_ROW}">${t.header.map((h, j) => textCell(`${columnLetter(j + 1)}${HEADER_ROW}`, h, head)).join('')}</row>`);
   t.rows.forEach((row, i) => {
