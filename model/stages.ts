@@ -6,12 +6,7 @@ import { formatViExact } from './numbers';
 import type { ParsedTarget, Threshold } from './types';
 
 /** A stage's yearly step to the next stage ("mỗi năm tiếp theo tăng 10%"), as written. */
-export interface YearStep {
-  by: number;
-  direction: 'increase' | 'decrease';
-  unit: string;
-  text: string;
-}
+export type YearStep = NonNullable<ParsedTarget['yearStep']>;
 
 const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
 /** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */

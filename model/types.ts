@@ -136,8 +136,8 @@ export interface ParsedTarget {
    * targets, or one and a yearly step: see model/stages.ts); absent elsewhere.
    */
   year?: number;
-  /** The yearly step from this stage on ("mỗi năm tiếp theo tăng 10%"). */
-  yearStep?: { by: number; direction: 'increase' | 'decrease'; text: string };
+  /** The yearly step from this stage on ("mỗi năm tiếp theo tăng 10%": by 10, in "%", as written). */
+  yearStep?: { by: number; direction: 'increase' | 'decrease'; unit: string; text: string };
 }
 
 export type CheckOutcome =
