@@ -352,7 +352,7 @@ function nameNoteAt(toks: Tok[], a: number, b: number): number {
   return renamingAt(toks, a, b) || formerAt(toks, a, b);
 }
 
-/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là" and a lone "cũ" trimmed. */
+/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là" and a lone or last "cũ" trimmed. */
 function coreRange(toks: Tok[], i: number, j: number): [number, number] {
   let a = i;
   let b = j;
@@ -366,6 +366,9 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
       changed = true;
     } else if (b - a === 1 && toks[a].old) {
       a++; // "(cũ)": a note on the name before it
+      changed = true;
+    } else if (b - a >= 2 && toks[b - 1].old) {
+      b--; // "Sở TT&TT cũ", the note without its brackets
       changed = true;
     } else if (toks[b - 1].f === 'va') {
       b--;
@@ -559,12 +562,18 @@ function sharedLevel(parts: Placed[]): void {
     if (!a.unknown || b.unknown || parts[k + 1]!.assumed) continue;
     const next = keyOfText(parts[k + 1]!.core); // without its role words ("UBND tỉnh chủ trì")
     const { base, quals } = stripQualifiers(next);
-    if (!quals.length) continue;
+    const words = next.split(' ');
     const names = a.name.split(/\s*[,;]\s*|\s+(?:và|&)\s+/u).filter(Boolean);
     const hits: AgencyEntry[] = [];
     for (const n of names) {
       const own = keyOfText(n);
-      const hit = own && !stripQualifiers(own).quals.length ? exactHit(`${own}${next.slice(base.length)}`) : null;
+      if (!own || stripQualifiers(own).quals.length) break;
+      // Its level words ("HĐND, UBND tỉnh"), else its owner's too ("Ban Pháp chế, Ban KT-NS HĐND
+      // tỉnh": the HĐND tỉnh's Ban Pháp chế): its last two or three words, where that is a name.
+      let hit = quals.length ? exactHit(`${own}${next.slice(base.length)}`) : null;
+      // A name of its own, not a bare head word ("Sở, Sở Nội vụ" is no Sở Nội vụ twice).
+      const named = own.includes(' ');
+      for (let m = 2; !hit && named && m <= 3 && m < words.length; m++) hit = exactHit(`${own} ${words.slice(-m).join(' ')}`);
       if (!hit) break;
       hits.push(hit.entry);
     }

@@ -294,6 +294,9 @@ describe('parseAgencies', () => {
     ['trước đây là Sở Y tế', ['so-y-te']],
     ['Sở Thông tin và Truyền thông (cũ), nay là Sở KH&CN', ['so-khcn']],
     ['Sở TT&TT (cũ) (nay là Sở KH&CN)', ['so-khcn']],
+    // "cũ" without its brackets is the same note.
+    ['Sở TT&TT cũ; Sở Nội vụ', ['so-tttt', 'so-noi-vu']],
+    ['Sở TT&TT cũ, nay là Sở KH&CN', ['so-khcn']],
     // … but only the body right before it: not one on an earlier line of its own or after a role.
     ['Chủ trì: Sở Nội vụ\nPhối hợp: nay là Sở KH&CN', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ\n\n(nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
@@ -308,6 +311,10 @@ describe('parseAgencies', () => {
     ['Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
     ['HĐND, UBND, MTTQ tỉnh', ['hdnd-tinh', 'ubnd-tinh', 'mttq-tinh']],
     ['Thanh tra, Công an, Tòa án tỉnh', ['thanh-tra-tinh', 'cong-an-tinh', 'toa-an-tinh']],
+    // …and its owner's words: the HĐND tỉnh's committees.
+    ['Ban Pháp chế, Ban KT-NS HĐND tỉnh', ['ban-phap-che-hdnd', 'ban-kt-ns-hdnd']],
+    ['Ban Pháp chế và Ban Văn hóa - Xã hội HĐND tỉnh', ['ban-phap-che-hdnd', 'ban-vh-xh-hdnd']],
+    ['Sở, Sở Nội vụ', ['?Sở', 'so-noi-vu']], // a bare head word is no name to complete
     ['Thanh tra, Quỹ Đầu tư phát triển, Công an tỉnh', ['?Thanh tra, Quỹ Đầu tư phát triển', 'cong-an-tinh']], // only when each is a name
     ['Quỹ Đầu tư phát triển, UBND tỉnh', ['?Quỹ Đầu tư phát triển', 'ubnd-tinh']],
     // Not where nothing separates them (a unit of the body after it), and not the role words.
