@@ -569,11 +569,18 @@ function sharedLevel(parts: Placed[]): void {
       const own = keyOfText(n);
       if (!own || stripQualifiers(own).quals.length) break;
       // Its level words ("HĐND, UBND tỉnh"), else its owner's too ("Ban Pháp chế, Ban KT-NS HĐND
-      // tỉnh": the HĐND tỉnh's Ban Pháp chế): its last two or three words, where that is a name.
+      // tỉnh": the HĐND tỉnh's Ban Pháp chế): the next name's last two or three words where they
+      // name a body (its owner, not words of its own name: "vận Tỉnh ủy" is none), between two
+      // names of one kind ("Ban …, Ban …": "Các cơ quan, Sở Thông tin và Truyền thông" borrows
+      // nothing), for a name of more than a head word ("Ban, Ban Dân tộc HĐND tỉnh"), into another
+      // body than the next one ("Văn phòng, Văn phòng UBND tỉnh" is not that office twice).
       let hit = quals.length ? exactHit(`${own}${next.slice(base.length)}`) : null;
-      // A name of its own, not a bare head word ("Sở, Sở Nội vụ" is no Sở Nội vụ twice).
-      const named = own.includes(' ');
-      for (let m = 2; !hit && named && m <= 3 && m < words.length; m++) hit = exactHit(`${own} ${words.slice(-m).join(' ')}`);
+      const sameKind = own.includes(' ') && own.split(' ', 1)[0] === words[0];
+      for (let m = 2; !hit && sameKind && m <= 3 && m < words.length; m++) {
+        const owner = words.slice(-m).join(' ');
+        const whole = exactHit(owner) ? exactHit(`${own} ${owner}`) : null;
+        if (whole && whole.entry.id !== b.id) hit = whole;
+      }
       if (!hit) break;
       hits.push(hit.entry);
     }

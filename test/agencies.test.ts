@@ -315,6 +315,17 @@ describe('parseAgencies', () => {
     ['Ban Pháp chế, Ban KT-NS HĐND tỉnh', ['ban-phap-che-hdnd', 'ban-kt-ns-hdnd']],
     ['Ban Pháp chế và Ban Văn hóa - Xã hội HĐND tỉnh', ['ban-phap-che-hdnd', 'ban-vh-xh-hdnd']],
     ['Sở, Sở Nội vụ', ['?Sở', 'so-noi-vu']], // a bare head word is no name to complete
+    ['Ban, Ban Dân tộc HĐND tỉnh', ['?Ban', 'ban-dan-toc-hdnd']],
+    ['Ban Tuyên giáo, Ban Dân vận Tỉnh ủy', ['ban-tuyen-giao-tinh-uy', 'ban-dan-van-tinh-uy']],
+    // Only another body's name as the owner, between names of one kind, and never the next body again.
+    ['Các cơ quan, Sở Thông tin và Truyền thông', ['?Các cơ quan', 'so-tttt']],
+    ['Ủy ban, Ban Dân tộc', ['?Ủy ban', 'ban-dan-toc']],
+    ['Trung tâm, Sở Y tế', ['?Trung tâm', 'so-y-te']],
+    ['Văn phòng, Văn phòng UBND tỉnh', ['?Văn phòng', 'vp-ubnd-tinh']],
+    ['Các đơn vị, Công ty Điện lực tỉnh', ['?Các đơn vị', 'dien-luc']],
+    ['Các đơn vị sự nghiệp trực thuộc, Văn phòng UBND tỉnh', ['?Các đơn vị sự nghiệp trực thuộc', 'vp-ubnd-tinh']],
+    ['Ban Dân, Ban Tuyên giáo và Dân vận Tỉnh ủy', ['?Ban Dân', 'ban-tgdv-tinh-uy']], // "vận Tỉnh ủy" is no owner
+    ['Ban Tổ chức, Ban Thường vụ Tỉnh ủy', ['ban-to-chuc-tinh-uy', 'tinh-uy']],
     ['Thanh tra, Quỹ Đầu tư phát triển, Công an tỉnh', ['?Thanh tra, Quỹ Đầu tư phát triển', 'cong-an-tinh']], // only when each is a name
     ['Quỹ Đầu tư phát triển, UBND tỉnh', ['?Quỹ Đầu tư phát triển', 'ubnd-tinh']],
     // Not where nothing separates them (a unit of the body after it), and not the role words.
