@@ -19,8 +19,11 @@ interface Tok {
   dash: boolean;
   /** Leading filler: "Do" (by) or a number (a list number when a dot or bracket follows). */
   lead: 'do' | 'num' | null;
-  /** The word "cũ" (former), as written: "Sở TT&TT (cũ)". Folded, it is also "cư" (tái định cư). */
-  old: boolean;
+  /**
+   * The word "cũ" (former), as written: "Sở TT&TT (cũ)"; 'lower' in lower case, the note's own form
+   * ("Chợ Cũ" is a place). Folded, it is also "cư" (tái định cư).
+   */
+  old: 'lower' | 'other' | null;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}%]+|&/gu;
@@ -46,7 +49,7 @@ function tokenize(text: string): Tok[] {
     const punct = /[,.:;()[\]]/.test(gap);
     const dash = !punct && /\s[-–—]|[-–—]\s/.test(gap);
     const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
-    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old: /^cũ$/iu.test(m[0]) });
+    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old: m[0] === 'cũ' ? 'lower' : /^cũ$/iu.test(m[0]) ? 'other' : null });
     prev = start + m[0].length;
   }
   return toks;
@@ -367,8 +370,8 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
     } else if (b - a === 1 && toks[a].old) {
       a++; // "(cũ)": a note on the name before it
       changed = true;
-    } else if (b - a >= 2 && toks[b - 1].old) {
-      b--; // "Sở TT&TT cũ", the note without its brackets
+    } else if (b - a >= 2 && toks[b - 1].old === 'lower') {
+      b--; // "Sở TT&TT cũ", the note without its brackets (not "Chợ Cũ", a place)
       changed = true;
     } else if (toks[b - 1].f === 'va') {
       b--;

@@ -297,6 +297,7 @@ describe('parseAgencies', () => {
     // "cũ" without its brackets is the same note.
     ['Sở TT&TT cũ; Sở Nội vụ', ['so-tttt', 'so-noi-vu']],
     ['Sở TT&TT cũ, nay là Sở KH&CN', ['so-khcn']],
+    ['UBND phường Chợ Cũ', ['?UBND phường Chợ Cũ']], // a place, not the note
     // … but only the body right before it: not one on an earlier line of its own or after a role.
     ['Chủ trì: Sở Nội vụ\nPhối hợp: nay là Sở KH&CN', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ\n\n(nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],

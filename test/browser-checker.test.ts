@@ -345,8 +345,27 @@ describe('browser checker (dist/checker.html in Chromium)', function () {
       (window as unknown as { seen: string[] }).seen = seen;
       new MutationObserver(() => seen.push(document.body.dataset.view ?? '')).observe(document.body, { attributes: true, attributeFilter: ['data-view'] });
     });
-    await c.page.setInputFiles('#file', EXAMPLE);
-    await c.page.setInputFiles('#file', [vinhphuc, FILES.find((f) => f.includes('hagiang'))!]);
+    // Both choices in one task of the page, so the first file is surely still opening when the
+    // second choice comes (two setInputFiles calls raced: a loaded machine let it finish first).
+    const asFile = (f: string) => ({ name: path.basename(f), base64: fs.readFileSync(f).toString('base64') });
+    await c.page.evaluate(
+      ({ first, batch }) => {
+        // No named functions in here: tsx would wrap them in a __name() helper the page lacks.
+        const input = document.getElementById('file') as HTMLInputElement;
+        for (const files of [[first], batch]) {
+          const dt = new DataTransfer();
+          for (const f of files) {
+            const bin = atob(f.base64);
+            const bytes = new Uint8Array(bin.length);
+            for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+            dt.items.add(new File([bytes], f.name));
+          }
+          input.files = dt.files;
+          input.dispatchEvent(new Event('change'));
+        }
+      },
+      { first: asFile(EXAMPLE), batch: [asFile(vinhphuc), asFile(FILES.find((f) => f.includes('hagiang'))!)] },
+    );
     await batchDone();
     const seen = await c.page.evaluate(() => (window as unknown as { seen: string[] }).seen);
     assert.ok(!seen.includes(path.basename(EXAMPLE)), seen.join(', '));
