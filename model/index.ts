@@ -11,7 +11,8 @@ export { dataBlock, denseDataBlock, SNAPSHOT_GAP, type DataBlock, type SparseRow
 export { gridSize, MAX_GRID_CELLS } from './grid';
 export { renderFinding, uiMessage, FINDING_MESSAGES, KIND_LABELS, SEVERITY_LABELS } from './messages';
 export { parseTarget, evaluateThreshold, formatThreshold } from './thresholds';
-export { parseYear, stagesText, targetForYear, titleYear } from './stages';
+export { parseYear, titleYear } from './stages';
+export { stagesText, targetForYear } from './stage-for-year';
 export { couldBeNumber, parseViNumber, formatViNumber, formatPoints } from './numbers';
 export { parseAgencies, matchAgency } from './agencies';
 export { parseFramework, FrameworkSchema } from './frameworks/schema';

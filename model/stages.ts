@@ -1,8 +1,8 @@
 // Targets staged by year ("năm 2022 đạt tối thiểu 60%, mỗi năm tiếp theo tăng 10%, đạt tối
-// thiểu 90% vào năm 2025": Vĩnh Phúc's plan 232) and the year a self-assessment is checked for.
-// A multi-year plan's appendix names one target per year; checked against its first stage, a 2024
-// result of 70% passed where the plan asks 80%.
-import { formatViExact } from './numbers';
+// thiểu 90% vào năm 2025": Vĩnh Phúc's plan 232) read into their stages, and the year a
+// self-assessment is checked for (a title's, a host's). A multi-year plan's appendix names one
+// target per year; checked against its first stage, a 2024 result of 70% passed where the plan
+// asks 80%. Which stage a year takes: stage-for-year.ts (this module is parseTarget's, and a leaf).
 import type { ParsedTarget, Threshold } from './types';
 
 /** A stage's yearly step to the next stage ("mỗi năm tiếp theo tăng 10%"), as written. */
@@ -218,67 +218,6 @@ function yearBefore(s: string, from: number, to: number, first: boolean): number
 function stepFits(t: Threshold, step: YearStep): boolean {
   if (t.kind !== 'compare' || t.unit !== step.unit) return false;
   return step.direction === 'increase' ? t.op === '>=' || t.op === '>' : t.op === '<=' || t.op === '<';
-}
-
-/**
- * The target a result is checked against in `year`: the first checkable one, or where that one
- * is staged by year, the stage for the year (the latest stage up to it, moved on by its yearly
- * step, never past the next stage; the earliest stage before them all). `year` null: the first
- * checkable target as written, and `staged` says the year would have mattered (see the
- * target-by-year finding). A stage's text names its year: "≥ 70% năm 2023".
- */
-export function targetForYear(targets: readonly ParsedTarget[], year: number | null): { target: ParsedTarget | null; staged: boolean } {
-  let first: ParsedTarget | null = null;
-  for (let k = 0; k < targets.length && !first; k++) if (targets[k]!.threshold.kind !== 'qualitative') first = targets[k]!;
-  if (!first || first.year === undefined) return { target: first, staged: false };
-  if (year === null) return { target: named(first), staged: true };
-  let earliest: ParsedTarget | null = null;
-  let base: ParsedTarget | null = null;
-  let next: ParsedTarget | null = null;
-  for (const t of targets) {
-    if (t.year === undefined) continue;
-    if (!earliest || t.year < earliest.year!) earliest = t;
-    if (t.year <= year && (!base || t.year > base.year!)) base = t;
-    if (t.year > year && (!next || t.year < next.year!)) next = t;
-  }
-  const stage = base ?? earliest!;
-  const step = stage.yearStep;
-  if (stage.year === year || !base || !step || stage.threshold.kind !== 'compare') {
-    return { target: named(stage), staged: true };
-  }
-  const from = stage.threshold;
-  let value = from.value + (step.direction === 'increase' ? 1 : -1) * step.by * (year - stage.year!);
-  // Never past the next stage the plan names, nor below 0 or past 100 %.
-  const bound = next?.threshold.kind === 'compare' && next.threshold.unit === from.unit ? next.threshold.value : null;
-  if (step.direction === 'increase') value = Math.min(value, bound ?? Infinity, from.unit === '%' ? 100 : Infinity);
-  else value = Math.max(value, bound ?? -Infinity, 0); // no count, day or rate below none
-  value = Number(value.toPrecision(12));
-  const threshold: Threshold = { ...from, value };
-  const text = `${stageText(threshold)} năm ${year} (${stageText(from)} năm ${stage.year}, ${step.text})`;
-  return { target: { text, threshold, year }, staged: true };
-}
-
-/** A stage as a finding names it, by its figure and year ("≥ 60% năm 2022"): the cell's words around it often run into the next stage's. */
-function named(t: ParsedTarget): ParsedTarget {
-  return { text: `${stageText(t.threshold)} năm ${t.year}`, threshold: t.threshold, year: t.year! };
-}
-
-const OP: Record<string, string> = { '>=': '≥', '<=': '≤', '>': '>', '<': '<', '=': '=' };
-
-/** A stage's figure as the findings name it: "≥ 60%", "70%–80%", "≥ 20 dịch vụ". */
-function stageText(t: Threshold): string {
-  const unit = (v: string, u: string) => (u === '%' ? `${v}%` : u ? `${v} ${u}` : v);
-  if (t.kind === 'compare') return `${OP[t.op]} ${unit(formatViExact(t.value), t.unit)}${t.per ? `/${t.per}` : ''}`;
-  if (t.kind === 'range') return `${unit(formatViExact(t.min), t.unit === '%' ? '%' : '')}–${unit(formatViExact(t.max), t.unit)}`;
-  return '';
-}
-
-/** The stages of a staged target list, "2022: ≥ 60%; 2025: ≥ 90%" (with each yearly step), for the finding that asks for the year. */
-export function stagesText(targets: readonly ParsedTarget[]): string {
-  const parts: string[] = [];
-  const staged = targets.filter((t) => t.year !== undefined).sort((x, y) => x.year! - y.year!);
-  for (const t of staged) parts.push(`${t.year}: ${stageText(t.threshold)}${t.yearStep ? `, ${t.yearStep.text}` : ''}`);
-  return parts.join('; ');
 }
 
 /**

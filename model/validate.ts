@@ -1,7 +1,7 @@
 // Row-level checks over a read appendix. Expected problems are findings, never exceptions.
 import { evaluateThreshold, firstCheckable, statusByActualAlone, thresholdStatus } from './thresholds';
 import { formatViNumber } from './numbers';
-import { stagesText, targetForYear } from './stages';
+import { stagesText, targetForYear } from './stage-for-year';
 import { isExcelError } from './text';
 import { roleLetters } from './columns';
 import { matchNode, nodeIndex, normalizeCode } from './frameworks';

@@ -16,7 +16,8 @@ import { looksLikeOwnSummary, quotedSheetName, sheetOfAddress as sheetOfAddressT
 import { fold } from '../../model/text';
 import { getLanguage } from '../shared/language';
 import { getAssessmentYear, getEvidencePolicy, getPaneTitleYear } from '../shared/policy';
-import { parseYear, targetForYear } from '../../model/stages';
+import { parseYear } from '../../model/stages';
+import { targetForYear } from '../../model/stage-for-year';
 
 /** The engine calls the functions need (injected so tests can use a fake engine). */
 export interface FunctionsEngine {
