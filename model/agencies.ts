@@ -24,6 +24,10 @@ interface Tok {
    * ("Chợ Cũ" is a place). Folded, it is also "cư" (tái định cư).
    */
   old: 'lower' | 'other' | null;
+  /** The word starts with a capital letter as written: a place's name ("huyện Bát Xát"). */
+  cap: boolean;
+  /** Only a dash, without spaces, precedes the token ("HĐND-UBND"; see tightDashAt). */
+  tight: boolean;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}%]+|&/gu;
@@ -49,7 +53,8 @@ function tokenize(text: string): Tok[] {
     const punct = /[,.:;()[\]]/.test(gap);
     const dash = !punct && /\s[-–—]|[-–—]\s/.test(gap);
     const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
-    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old: m[0] === 'cũ' ? 'lower' : /^cũ$/iu.test(m[0]) ? 'other' : null });
+    const old = m[0] === 'cũ' ? 'lower' : /^cũ$/iu.test(m[0]) ? 'other' : null;
+    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old, cap: /^\p{Lu}/u.test(m[0]), tight: /^[-–]$/.test(gap) });
     prev = start + m[0].length;
   }
   return toks;
@@ -449,9 +454,48 @@ function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanRes
   const { key, hit } = lookupWords(words(toks, a, b));
   const exact = hit ?? ellipsisHit(toks, a, b);
   if (exact) return { kind: 'exact', score: 10, entry: exact.entry, core };
+  const placed = placeHit(toks, a, b, natural);
+  if (placed) return { kind: placed.hit.fuzzy ? 'fuzzy' : 'exact', score: placed.hit.fuzzy ? 9 : 10, entry: placed.hit.entry, core: [a, placed.place] };
   const fuzzy = natural && key ? fuzzyHit(key) : null;
   if (fuzzy) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
   return unknown;
+}
+
+/** Words of a level that a place's name follows: "tỉnh Lào Cai", "thành phố Hà Giang", "TP Lào Cai". */
+const PLACE_LEVEL_ONE = new Set(['tinh', 'huyen', 'xa', 'phuong', 'quan', 'tp', 'tx']);
+const PLACE_LEVEL_TWO = new Set(['thanh pho', 'thi xa', 'thi tran']);
+const MAX_PLACE_WORDS = 5;
+
+/**
+ * A registry name with its place named after its level ("UBND tỉnh Lào Cai", "UBND huyện Bát Xát",
+ * "Văn phòng HĐND-UBND thành phố Hà Giang"): the body the words up to the level name, and where
+ * the place's words start (left out of the name's core). A plan names its own province or city
+ * so, and a district's body is of its level's entry as "UBND huyện" is. The place is one to five
+ * words after whitespace (or a spaced dash: "Bà Rịa - Vũng Tàu"), each capitalised as places are
+ * and names are not ("Sở Nội vụ": "UBND tỉnh Sở Nội vụ" is two bodies with a separator missing),
+ * and it neither starts with a registry name nor begins one (the same in capitals: "UBND TỈNH SỞ
+ * NỘI VỤ", "UBND tỉnh Công An").
+ */
+function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: Hit; place: number } | null {
+  for (let p = b - 1; p > a + 1 && b - p <= MAX_PLACE_WORDS; p--) {
+    const t = toks[p]!;
+    if (!t.cap || (!t.ws && !t.dash)) return null;
+    const one = PLACE_LEVEL_ONE.has(toks[p - 1]!.f);
+    const two = p - 2 > a && PLACE_LEVEL_TWO.has(`${toks[p - 2]!.f} ${toks[p - 1]!.f}`);
+    if (!one && !two) continue;
+    if (startsName(words(toks, p, b))) return null;
+    for (let q = p + 1; q <= b; q++) if (lookupWords(words(toks, p, q)).hit) return null;
+    const { key, hit } = lookupWords(words(toks, a, p));
+    const found = hit ?? (natural && key ? fuzzyHit(key) : null);
+    return found ? { hit: found, place: p } : null;
+  }
+  return null;
+}
+
+/** Whether a registry name starts with these words ("Công An" of "Công an tỉnh", "Sở Nội" cut short). */
+function startsName(ws: readonly string[]): boolean {
+  const list = getIndex().byFirst.get(ws[0]!) ?? [];
+  return list.some((c) => c.words.length >= ws.length && ws.every((w, k) => c.words[k] === w));
 }
 
 /** A reference with where its text lies in the piece (character offsets). */
@@ -506,10 +550,21 @@ function boundaries(toks: Tok[]): number[] {
   const heads = getIndex().heads;
   return toks.map((t, b) => {
     if (b === 0) return 1;
-    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || nameNoteAt(toks, b, toks.length)) return 1;
+    if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || nameNoteAt(toks, b, toks.length) || tightDashAt(toks, b)) return 1;
     const prev = toks[b - 1].f;
     return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
   });
+}
+
+/**
+ * A dash without spaces between two words that each start a registry name ("HĐND-UBND thành phố"):
+ * a separator, as a comma is: a name written so whole still reads whole ("Văn phòng HĐND-UBND
+ * thành phố"). Between other words it joins one name ("Phòng Tài chính-Kế hoạch", "Ban KT-NS").
+ */
+function tightDashAt(toks: Tok[], k: number): boolean {
+  if (!toks[k].tight || k === 0) return false;
+  const heads = getIndex().heads;
+  return heads.has(toks[k].f) && heads.has(toks[k - 1].f);
 }
 
 function better(a: Step | undefined, score: number, segs: number, known: number): boolean {

@@ -6,7 +6,7 @@ import { agencyKey, matchAgency, parseAgencies, suggestAgency } from '../model/a
 import { AGENCIES, AgencyRegistrySchema } from '../model/data/agencies';
 import { fold } from '../model/text';
 import type { AgencyRef } from '../model/types';
-import { LAOCAI, loadSnapshot, setCell } from './helpers/fixtures';
+import { HAGIANG, LAOCAI, loadSnapshot, setCell } from './helpers/fixtures';
 
 /** ids of known refs, "?name" for unknown ones. */
 function ids(refs: AgencyRef[]): string[] {
@@ -297,7 +297,7 @@ describe('parseAgencies', () => {
     // "cũ" without its brackets is the same note.
     ['Sở TT&TT cũ; Sở Nội vụ', ['so-tttt', 'so-noi-vu']],
     ['Sở TT&TT cũ, nay là Sở KH&CN', ['so-khcn']],
-    ['UBND phường Chợ Cũ', ['?UBND phường Chợ Cũ']], // a place, not the note
+    ['Ban quản lý Chợ Cũ', ['?Ban quản lý Chợ Cũ']], // a place, not the note
     // … but only the body right before it: not one on an earlier line of its own or after a role.
     ['Chủ trì: Sở Nội vụ\nPhối hợp: nay là Sở KH&CN', ['so-noi-vu', 'so-khcn']],
     ['Sở Nội vụ\n\n(nay là Sở KH&CN)', ['so-noi-vu', 'so-khcn']],
@@ -510,6 +510,91 @@ describe('provincial bodies in the registry', () => {
   });
 });
 
+describe('a place named after the level, and a city\'s own bodies', () => {
+  const CASES: [string, string[]][] = [
+    // The plan's own province or city, by name (seeds 001, 000, 004).
+    ['UBND tỉnh Lào Cai', ['ubnd-tinh']],
+    ['UBND TỈNH LÀO CAI', ['ubnd-tinh']],
+    ['HĐND tỉnh Vĩnh Phúc', ['hdnd-tinh']],
+    ['Sở Nội vụ tỉnh Lào Cai', ['so-noi-vu']],
+    ['UBND tỉnh Bà Rịa - Vũng Tàu', ['ubnd-tinh']],
+    ['Sở Nộ vụ tỉnh Lào Cai', ['so-noi-vu']], // a typo in the name before the place
+    ['Văn phòng HĐND-UBND thành phố Hà Giang', ['vp-hdnd-ubnd-huyen']],
+    ['Trung tâm Y tế thành phố Hà Giang', ['trung-tam-y-te']],
+    // A district's or commune's body is of its level's entry, as "UBND huyện" is.
+    ['UBND huyện Bát Xát', ['ubnd-huyen']],
+    ['UBND huyện Văn Bàn', ['ubnd-huyen']], // "Văn" also starts Văn phòng: still a place
+    ['UBND xã Tả Phìn', ['ubnd-xa']],
+    ['UBND thị trấn Phố Lu', ['ubnd-xa']],
+    ['UBND phường Chợ Cũ', ['ubnd-xa']], // "Cũ" of a place, not the note "cũ"
+    ['Phòng Nội vụ huyện Bát Xát', ['phong-noi-vu']],
+    ['UBND tỉnh, UBND huyện Bát Xát; UBND xã Tả Phìn', ['ubnd-tinh', 'ubnd-huyen', 'ubnd-xa']],
+    ['HĐND, UBND tỉnh Lào Cai', ['hdnd-tinh', 'ubnd-tinh']],
+    ['UBND tỉnh Lào Cai Sở Nội vụ', ['ubnd-tinh', 'so-noi-vu']],
+    // A city's own council and committee (seed 004 is the city of Hà Giang's plan).
+    ['UBND thành phố', ['ubnd-thanh-pho']],
+    ['UBND TP Lào Cai', ['ubnd-thanh-pho']],
+    ['Thường trực HĐND thành phố', ['hdnd-thanh-pho']],
+    ['Văn phòng UBND thành phố', ['vp-hdnd-ubnd-huyen']],
+    ['UBND các huyện, thành phố', ['ubnd-huyen']], // the districts' tier, as before
+    // A dash without spaces between two bodies' first words, as with a spaced one (seed 004 E53).
+    ['HĐND-UBND thành phố', ['hdnd-thanh-pho', 'ubnd-thanh-pho']],
+    ['HĐND-UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
+    ['HĐND - UBND thành phố', ['hdnd-thanh-pho', 'ubnd-thanh-pho']],
+    ['Văn phòng HĐND-UBND thành phố', ['vp-hdnd-ubnd-huyen']],
+    ['Phòng Tài chính-Kế hoạch', ['phong-tckh']],
+    ['Ban KT-NS HĐND tỉnh', ['ban-kt-ns-hdnd']],
+  ];
+  for (const [text, expected] of CASES) {
+    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
+  }
+
+  it('a body after the level is no place: names are not capitalised word by word, and a name never starts a place', () => {
+    // A separator missing: two bodies, not the UBND tỉnh of a place "Sở Nội vụ".
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Sở Nội vụ')), ['ubnd-tinh', 'so-noi-vu']);
+    assert.deepEqual(ids(parseAgencies('UBND TỈNH SỞ NỘI VỤ')), ['ubnd-tinh', 'so-noi-vu']);
+    assert.deepEqual(ids(parseAgencies('UBND TỈNH SỞ NỘI VỤ LÀO CAI')), ['?UBND TỈNH SỞ NỘI VỤ LÀO CAI']);
+    // A place follows its level in the same name: after a comma it is a name of its own.
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh, Lào Cai')), ['ubnd-tinh', '?Lào Cai']);
+    // Words that start a registry name stay the officer's to read, never swallowed as a place.
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Công An')), ['?UBND tỉnh Công An']);
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Sở Nội')), ['?UBND tỉnh Sở Nội']);
+    // Lower-case words after the level are no place either.
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh chủ trì')), ['ubnd-tinh']);
+    assert.deepEqual(ids(parseAgencies('UBND huyện nghèo')), ['?UBND huyện nghèo']);
+  });
+
+  it('keeps the place in the raw text and out of the name', () => {
+    const [ref] = parseAgencies('UBND huyện Bát Xát');
+    assert.equal(ref!.name, 'UBND cấp huyện');
+    assert.equal(ref!.raw, 'UBND huyện Bát Xát');
+  });
+
+  it('a city plan\'s own bodies count as known in the engine and on their own lines', async () => {
+    const s = await loadSnapshot(HAGIANG);
+    // Lead cells (column E) of three tasks, as a city's plan writes its own bodies.
+    const rows: [number, string][] = [
+      [40, 'UBND thành phố Hà Giang'],
+      [42, 'HĐND-UBND thành phố'],
+      [48, 'Văn phòng HĐND-UBND thành phố Hà Giang'],
+    ];
+    for (const [row, text] of rows) {
+      assert.equal(s.values[row - 1]![4], 'Văn phòng HĐND-UBND thành phố');
+      setCell(s, row, 5, text);
+    }
+    const a = analyzeSheet(s);
+    assert.deepEqual(
+      a.findings.filter((f) => f.kind === 'unknown-agency' && f.column === 'E').map((f) => f.row),
+      [],
+    );
+    const tasks = (key: string) => a.score.agencies.find((g) => g.key === key)?.tasks;
+    assert.equal(tasks('ubnd-thanh-pho'), 2); // rows 40 and 42
+    assert.equal(tasks('hdnd-thanh-pho'), 1);
+    const before = analyzeSheet(await loadSnapshot(HAGIANG)).score.agencies.find((g) => g.key === 'vp-hdnd-ubnd-huyen')!.tasks;
+    assert.equal(tasks('vp-hdnd-ubnd-huyen'), before - 2); // row 48 still the office's
+  });
+});
+
 describe('suggestAgency', () => {
   const CASES: [string, string | null][] = [
     // Hà Giang plan: "Trung tâm y tế thành phố" with "tế" lost.
@@ -565,7 +650,6 @@ describe('agencies in the fixtures', () => {
     'hagiang F49: Trung tâm y thành phố',
     'hagiang E50: Văn phòng',
     'hagiang F50: Trung tâm y',
-    'hagiang E53: HĐND-UBND thành phố',
     'hagiang F53: thành phố',
     'hagiang F59: Công ty cổ phần Môi trường đô thị Hà Giang',
     'hagiang F60: Công ty Cổ phần cấp thoát nước Hà Giang',

@@ -265,6 +265,10 @@ const LOCAL: AgencyEntry[] = [
       'UBND xã, phường, thị trấn',
     ],
   },
+  // A city's own council and committee ("UBND thành phố" in a city's plan, or the provincial
+  // capital in a province's): its body whatever the city's level, apart from the districts' tier.
+  { id: 'ubnd-thanh-pho', name: 'UBND thành phố', level: 'district', aliases: [] },
+  { id: 'hdnd-thanh-pho', name: 'HĐND thành phố', level: 'district', aliases: ['Thường trực HĐND thành phố'] },
   { id: 'phong-noi-vu', name: 'Phòng Nội vụ', level: 'district', aliases: [] },
   { id: 'phong-tu-phap', name: 'Phòng Tư pháp', level: 'district', aliases: [] },
   {
@@ -276,8 +280,10 @@ const LOCAL: AgencyEntry[] = [
       'Văn phòng HĐND và UBND huyện',
       'Văn phòng HĐND và UBND',
       'Văn phòng UBND huyện',
+      'Văn phòng UBND thành phố',
       // A district has one office for both (a province may have two: vp-ubnd-tinh, vp-hdnd-tinh).
       'Văn phòng HĐND huyện',
+      'Văn phòng HĐND thành phố',
     ],
   },
   {
