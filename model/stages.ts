@@ -9,6 +9,12 @@ import type { ParsedTarget, Threshold } from './types';
 export type YearStep = NonNullable<ParsedTarget['yearStep']>;
 
 const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
+/**
+ * A stage's year before its figure: "năm 2024" (YEAR_AT), or a bare year labelling its line
+ * ("2023: 95%\n2024: 97%", also after a bullet, an enumerator or ";"). Only at a line's start:
+ * elsewhere a bare number before a colon is not known to be a year.
+ */
+const STAGE_YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)|(?<=(?:^|[\n;])[\s+•*·–-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/giu;
 /** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */
 const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
 /**
@@ -196,12 +202,13 @@ function sameNumber(token: string, value: number): boolean {
 function yearBefore(s: string, from: number, to: number, first: boolean): number | null {
   const part = s.slice(from, to);
   let year: number | null = null;
-  YEAR_AT.lastIndex = 0;
-  for (let m = YEAR_AT.exec(part); m; m = YEAR_AT.exec(part)) {
-    const at = from + m.index;
+  // Over s itself, not the part: a bare year's line start is a place in s.
+  STAGE_YEAR_AT.lastIndex = from;
+  for (let m = STAGE_YEAR_AT.exec(s); m && m.index + m[0].length <= to; m = STAGE_YEAR_AT.exec(s)) {
+    const at = m.index;
     if (NOT_A_STAGE.test(s.slice(Math.max(0, at - 24), at))) continue;
     if (!first) {
-      const before = part.slice(0, m.index);
+      const before = part.slice(0, at - from);
       CLAUSE_BREAK.lastIndex = 0;
       let clauseStart = 0;
       for (let b = CLAUSE_BREAK.exec(before); b; b = CLAUSE_BREAK.exec(before)) clauseStart = b.index;
@@ -209,7 +216,7 @@ function yearBefore(s: string, from: number, to: number, first: boolean): number
       const after = at + m[0].length;
       if (clauseStart === 0 && !/[,;\n]|\.(?=\s)/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
     }
-    year = Number(m[1]);
+    year = Number(m[1] ?? m[2]);
   }
   return year;
 }

@@ -76,6 +76,13 @@ describe('targets set year by year', () => {
     assert.equal(forYear('Không quá 3 ngày năm 2023, mỗi năm giảm 1 ngày', 2027), '≤ 0 ngày');
   });
 
+  it('reads a bare year that labels its line as that line\'s stage ("2023: 95%")', () => {
+    for (const text of ['2023: 95%\n2024: 97%', '- 2023: ≥ 95%\n- 2024: ≥ 97%', '2023: 95%; 2024: 97%', 'a) 2023: 95%\nb) 2024: 97%', 'Năm 2023: 95%\n2024: 97%']) {
+      assert.deepEqual(stages(parseTarget(text)), ['2023 ≥ 95%', '2024 ≥ 97%'], text);
+      assert.equal(forYear(text, 2024), '≥ 97%', text);
+    }
+  });
+
   it('leaves one-year targets, baselines and dates alone', () => {
     for (const text of [
       'Đạt 95% trong năm 2019',
@@ -98,6 +105,11 @@ describe('targets set year by year', () => {
       'Kế hoạch số 10/KH-UBND năm 2022: 100% cơ quan triển khai; năm 2024 đạt 90% hồ sơ trực tuyến',
       'Tỷ lệ hài lòng năm 2023 đạt trên 90% (năm 2022 đạt 87%)',
       'Năm 2023 đạt 60%, năm 2024 đạt 60%',
+      // A bare year labels a stage only at its line's start: mid-line, or a period, it is none.
+      'Đạt 95% 2024: 97%',
+      'Quyết định 2023: 95%, 97%',
+      'Theo Thông tư 15/2023: 95%; năm 2024: 97%',
+      '2023 - 2025: 90%; 2026: 95%',
     ]) {
       assert.ok(parseTarget(text).every((t) => t.year === undefined && t.yearStep === undefined), text);
     }
