@@ -28,6 +28,10 @@ interface Tok {
   cap: boolean;
   /** Only a dash, without spaces, precedes the token ("HĐND-UBND"; see tightDashAt). */
   tight: boolean;
+  /** Only a dot (and spaces) precedes the token: "TP. Lào Cai", "Tp.Lào Cai". */
+  dotted: boolean;
+  /** The token starts a line joined back to the one before it (segmentPieces): no place runs over it. */
+  afterBreak: boolean;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}%]+|&/gu;
@@ -54,7 +58,7 @@ function tokenize(text: string): Tok[] {
     const dash = !punct && /\s[-–—]|[-–—]\s/.test(gap);
     const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
     const old = m[0] === 'cũ' ? 'lower' : /^cũ$/iu.test(m[0]) ? 'other' : null;
-    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old, cap: /^\p{Lu}/u.test(m[0]), tight: /^[-–]$/.test(gap) });
+    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old, cap: /^\p{Lu}/u.test(m[0]), tight: /^[-–—]$/.test(gap), dotted: /^\.\s*$/.test(gap), afterBreak: false });
     prev = start + m[0].length;
   }
   return toks;
@@ -418,6 +422,8 @@ interface SpanResult {
   score: number;
   entry?: AgencyEntry;
   core: [number, number];
+  /** The tokens of a place named after the level (placeHit): no part of the name. */
+  place?: [number, number];
 }
 
 const MAX_SPAN = 16;
@@ -455,47 +461,93 @@ function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanRes
   const exact = hit ?? ellipsisHit(toks, a, b);
   if (exact) return { kind: 'exact', score: 10, entry: exact.entry, core };
   const placed = placeHit(toks, a, b, natural);
-  if (placed) return { kind: placed.hit.fuzzy ? 'fuzzy' : 'exact', score: placed.hit.fuzzy ? 9 : 10, entry: placed.hit.entry, core: [a, placed.place] };
+  if (placed) return { kind: placed.hit.fuzzy ? 'fuzzy' : 'exact', score: placed.hit.fuzzy ? 9 : 10, entry: placed.hit.entry, core: [a, placed.place], place: [placed.place, b] };
   const fuzzy = natural && key ? fuzzyHit(key) : null;
   if (fuzzy) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
   return unknown;
 }
 
-/** Words of a level that a place's name follows: "tỉnh Lào Cai", "thành phố Hà Giang", "TP Lào Cai". */
-const PLACE_LEVEL_ONE = new Set(['tinh', 'huyen', 'xa', 'phuong', 'quan', 'tp', 'tx']);
+/** Words of a level that a place's name follows: "tỉnh Lào Cai", "thành phố Hà Giang", "TP Lào Cai" ("quận" is left out: folded, it is also "liên quan"'s). */
+const PLACE_LEVEL_ONE = new Set(['tinh', 'huyen', 'xa', 'phuong', 'tp', 'tx']);
 const PLACE_LEVEL_TWO = new Set(['thanh pho', 'thi xa', 'thi tran']);
 const MAX_PLACE_WORDS = 5;
+/** The centrally run cities, folded: "Công an thành phố Hà Nội" is a province's body, not a district's. */
+const CENTRAL_CITIES = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho', 'hue']);
+/** A city's own council and committee, whatever the city's level (model/data/agencies.ts). */
+const CITY_BODIES = new Set(['ubnd-thanh-pho', 'hdnd-thanh-pho']);
 
 /**
  * A registry name with its place named after its level ("UBND tỉnh Lào Cai", "UBND huyện Bát Xát",
  * "Văn phòng HĐND-UBND thành phố Hà Giang"): the body the words up to the level name, and where
  * the place's words start (left out of the name's core). A plan names its own province or city
- * so, and a district's body is of its level's entry as "UBND huyện" is. The place is one to five
- * words after whitespace (or a spaced dash: "Bà Rịa - Vũng Tàu"), each capitalised as places are
- * and names are not ("Sở Nội vụ": "UBND tỉnh Sở Nội vụ" is two bodies with a separator missing),
- * and it neither starts with a registry name nor begins one (the same in capitals: "UBND TỈNH SỞ
- * NỘI VỤ", "UBND tỉnh Công An").
+ * so, and a district's body is of its level's entry as "UBND huyện" is; a centrally run city's
+ * body is the province's ("Công an thành phố Hà Nội"), another city's never is. The place is one to five words on the
+ * name's line, after whitespace (a dot after "TP", "TX"; a spaced dash inside: "Bà Rịa - Vũng
+ * Tàu"), each capitalised as places are and names are not ("Sở Nội vụ": "UBND tỉnh Sở Nội vụ" is
+ * two bodies with a separator missing). No registry name, whole or begun, may start at any of its
+ * words ("UBND huyện Bát Xát - MTTQ", "UBND TỈNH SỞ NỘI VỤ", "UBND tỉnh Công An").
  */
 function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: Hit; place: number } | null {
   for (let p = b - 1; p > a + 1 && b - p <= MAX_PLACE_WORDS; p--) {
     const t = toks[p]!;
-    if (!t.cap || (!t.ws && !t.dash)) return null;
-    const one = PLACE_LEVEL_ONE.has(toks[p - 1]!.f);
-    const two = p - 2 > a && PLACE_LEVEL_TWO.has(`${toks[p - 2]!.f} ${toks[p - 1]!.f}`);
-    if (!one && !two) continue;
-    if (startsName(words(toks, p, b))) return null;
-    for (let q = p + 1; q <= b; q++) if (lookupWords(words(toks, p, q)).hit) return null;
-    const { key, hit } = lookupWords(words(toks, a, p));
+    if (!t.cap || t.afterBreak) return null;
+    const level = toks[p - 1]!.f;
+    const one = PLACE_LEVEL_ONE.has(level) && !(level === 'phuong' && toks[p - 2]!.f === 'dia'); // not "địa phương"
+    const two = p - 2 > a && PLACE_LEVEL_TWO.has(`${toks[p - 2]!.f} ${level}`);
+    if (!one && !two) {
+      if (!t.ws && !t.dash) return null;
+      continue;
+    }
+    if (!t.ws && !(t.dotted && (level === 'tp' || level === 'tx'))) return null;
+    // A name may start at any of its words ("… Đà Nẵng Sở LĐTB&XH"); a last word alone is no
+    // name's start ("Văn Bàn": "Bàn" folds to "ban").
+    for (let q = p; q < b; q++) {
+      if ((q === p || b - q >= 2) && startsName(words(toks, q, b))) return null;
+      for (let r = q + 1; r <= b; r++) if (lookupWords(words(toks, q, r)).hit) return null;
+    }
+    const levelStart = two ? p - 2 : p - 1;
+    const city = (level === 'pho' || level === 'tp') && CENTRAL_CITIES.has(words(toks, p, b).join(' '));
+    const asWritten = lookupWords(words(toks, a, p));
+    // A city's own council and committee stay so named ("UBND TP Hà Nội" is the "UBND Thành phố" of its plan).
+    const own = asWritten.hit !== null && CITY_BODIES.has(asWritten.hit.entry.id);
+    const { key, hit } = city && !own ? lookupWords([...words(toks, a, levelStart), 'tinh']) : asWritten;
     const found = hit ?? (natural && key ? fuzzyHit(key) : null);
+    // Any other city is a district's place: no province's body is named after it ("Sở Tư pháp TP. Lào Cai").
+    if (found && !city && (level === 'pho' || level === 'tp') && found.entry.level === 'province') return null;
     return found ? { hit: found, place: p } : null;
   }
   return null;
 }
 
-/** Whether a registry name starts with these words ("Công An" of "Công an tỉnh", "Sở Nội" cut short). */
+/**
+ * Whether a registry name starts with these words ("Công An" of "Công an tỉnh", "Sở Nội" cut
+ * short). Not a provincial newspaper's alias: those are named after places ("Bảo Yên" is no "Báo
+ * Yên Bái").
+ */
 function startsName(ws: readonly string[]): boolean {
   const list = getIndex().byFirst.get(ws[0]!) ?? [];
-  return list.some((c) => c.words.length >= ws.length && ws.every((w, k) => c.words[k] === w));
+  return list.some((c) => (c.entry.id !== 'bao-tinh' || c.key === 'bao tinh') && c.words.length >= ws.length && ws.every((w, k) => c.words[k] === w));
+}
+
+/**
+ * The province a reference's name was read with ("UBND tỉnh Lào Cai"), until parseAgencies has
+ * looked at its cell: a plan names its own province so, but a cell naming two provinces
+ * ("UBND tỉnh Lào Cai; UBND tỉnh Yên Bái", a merger's plan) names bodies the registry's one
+ * province cannot tell apart: they stay unknown, each as written (see distinctProvinces).
+ */
+const provincePlaces = new WeakMap<AgencyRef, { place: string; text: string }>();
+
+function distinctProvinces(refs: AgencyRef[]): AgencyRef[] {
+  const places = new Set<string>();
+  for (const r of refs) {
+    const p = provincePlaces.get(r);
+    if (p) places.add(p.place);
+  }
+  if (places.size < 2) return refs;
+  return refs.map((r) => {
+    const p = provincePlaces.get(r);
+    return p ? { id: null, name: p.text, raw: r.raw, collective: false, unknown: true } : r;
+  });
 }
 
 /** A reference with where its text lies in the piece (character offsets). */
@@ -516,7 +568,12 @@ interface Placed {
 function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult): AgencyRef {
   const raw = text.slice(toks[i].start, toks[j - 1].end);
   if (span.entry) {
-    return { id: span.entry.id, name: span.entry.name, raw, collective: !!span.entry.collective, unknown: false };
+    const ref = { id: span.entry.id, name: span.entry.name, raw, collective: !!span.entry.collective, unknown: false };
+    if (span.place && span.entry.level === 'province') {
+      const [p, q] = span.place;
+      provincePlaces.set(ref, { place: words(toks, p, q).join(' '), text: text.slice(toks[span.core[0]].start, toks[q - 1].end) });
+    }
+    return ref;
   }
   const [a, b] = span.core;
   const name = a < b ? text.slice(toks[a].start, toks[b - 1].end) : raw;
@@ -576,9 +633,13 @@ function better(a: Step | undefined, score: number, segs: number, known: number)
  * inside hits ("Ban Dân tộc và Tôn giáo, Quỹ …" is the Sở and one unknown, not the Ban and an
  * unknown "Tôn giáo, Quỹ …").
  */
-function segmentPlaced(text: string): Placed[] {
+function segmentPlaced(text: string, breakAt = -1): Placed[] {
   const toks = tokenize(text);
   if (!toks.length) return [];
+  if (breakAt >= 0) {
+    const first = toks.find((t) => t.start > breakAt);
+    if (first) first.afterBreak = true;
+  }
   if (toks.length > MAX_TOKENS) return [placed(text, toks, 0, toks.length, scoreSpan(toks, 0, toks.length, false))];
   const kinds = boundaries(toks);
   const n = toks.length;
@@ -745,8 +806,9 @@ interface Segmented {
   parts: Placed[];
 }
 
-function segmented(text: string): Segmented {
-  return { text, parts: segmentPlaced(text) };
+/** `breakAt`: where a line joined back begins (the space in place of its line break), else -1. */
+function segmented(text: string, breakAt = -1): Segmented {
+  return { text, parts: segmentPlaced(text, breakAt) };
 }
 
 function countKnown(parts: Placed[]): number {
@@ -786,7 +848,7 @@ function segmentPieces(pieces: Piece[]): AgencyRef[] {
     const next = segmented(piece.text);
     // Lines that are each names already stay apart (and cost no second segmentation).
     if (cur && piece.wrapped && !(allKnown(cur.parts) && allKnown(next.parts))) {
-      const joined = segmented(`${cur.text} ${piece.text}`);
+      const joined = segmented(`${cur.text} ${piece.text}`, cur.text.length);
       if (shouldJoin(cur, next, piece.bulleted, joined)) {
         cur = joined;
         continue;
@@ -919,7 +981,7 @@ export function parseAgencies(value: unknown): AgencyRef[] {
     if (!clean) return [];
     const cached = parseCache.get(clean);
     if (cached) return cached.map(copyRef);
-    const refs = dedupe(segmentPieces(splitHard(clean)));
+    const refs = dedupe(distinctProvinces(segmentPieces(splitHard(clean))));
     return remember(parseCache, clean, refs).map(copyRef);
   } catch {
     return [];

@@ -537,6 +537,20 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     ['Thường trực HĐND thành phố', ['hdnd-thanh-pho']],
     ['Văn phòng UBND thành phố', ['vp-hdnd-ubnd-huyen']],
     ['UBND các huyện, thành phố', ['ubnd-huyen']], // the districts' tier, as before
+    ['UBND huyện Bảo Yên', ['ubnd-huyen']], // "Bảo" folds as "Báo" does, but no newspaper starts a place
+    ['UBND TP. Lào Cai', ['ubnd-thanh-pho']],
+    ['UBND Tp.Lào Cai', ['ubnd-thanh-pho']],
+    // A centrally run city's bodies are a province's; its own council and committee keep their name.
+    ['Công an thành phố Hà Nội', ['cong-an-tinh']],
+    ['Văn phòng HĐND-UBND TP. Hà Nội', ['vp-ubnd-tinh']],
+    ['UBND TP Hồ Chí Minh', ['ubnd-thanh-pho']],
+    ['Công an thành phố Lào Cai', ['cong-an-huyen']],
+    // …and no other city names a province's body.
+    ['Sở Tư pháp TP. Lào Cai', ['so-tu-phap', '?Lào Cai']],
+    // A commune's office for both (every commune and ward has one since 2025).
+    ['Văn phòng HĐND-UBND xã', ['vp-hdnd-ubnd-xa']],
+    ['Văn phòng HĐND và UBND xã Tả Phìn', ['vp-hdnd-ubnd-xa']],
+    ['Văn phòng UBND phường Nam Cường', ['vp-hdnd-ubnd-xa']],
     // A dash without spaces between two bodies' first words, as with a spaced one (seed 004 E53).
     ['HĐND-UBND thành phố', ['hdnd-thanh-pho', 'ubnd-thanh-pho']],
     ['HĐND-UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
@@ -559,9 +573,30 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     // Words that start a registry name stay the officer's to read, never swallowed as a place.
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Công An')), ['?UBND tỉnh Công An']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Sở Nội')), ['?UBND tỉnh Sở Nội']);
+    // A body after the place, in capitals, is no word of it, on the same line or the next.
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát - MTTQ')), ['ubnd-huyen', 'mttq']);
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai BHXH')), ['ubnd-tinh', 'bhxh-tinh']);
+    assert.deepEqual(ids(parseAgencies('SỞ NỘI VỤ TỈNH LÀO CAI - BHXH TỈNH')), ['so-noi-vu', 'bhxh-tinh']);
+    assert.deepEqual(ids(parseAgencies('Hội đồng bồi thường GPMB TP Đà Nẵng Sở LĐTB&XH')), ['?Hội đồng bồi thường GPMB TP Đà Nẵng', 'so-ldtbxh']);
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai\nSở GD&ĐT, Đoàn TN')), ['ubnd-tinh', 'so-gddt', '?Đoàn TN']);
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh\nLào Cai')), ['ubnd-tinh', '?Lào Cai']);
+    // A place is one name's words: after a comma, what follows is read on its own.
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát, Sa Pa')), ['ubnd-huyen', '?Sa Pa']);
+    // "liên quan", "địa phương": no quận, no phường.
+    assert.deepEqual(ids(parseAgencies('Các đơn vị liên quan Đoàn TN')), ['?Các đơn vị liên quan Đoàn TN']);
+    assert.deepEqual(ids(parseAgencies('Các sở, ngành, địa phương Đoàn TN')), ['coll-so-ban-nganh', '?địa phương Đoàn TN']);
     // Lower-case words after the level are no place either.
     assert.deepEqual(ids(parseAgencies('UBND tỉnh chủ trì')), ['ubnd-tinh']);
     assert.deepEqual(ids(parseAgencies('UBND huyện nghèo')), ['?UBND huyện nghèo']);
+  });
+
+  it('a cell naming two provinces keeps them apart: the registry has one province, so they stay unknown', () => {
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?UBND tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai; Sở Nội vụ tỉnh Yên Bái')), ['?UBND tỉnh Lào Cai', '?Sở Nội vụ tỉnh Yên Bái']);
+    // One province, named twice: its bodies.
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai, Sở Nội vụ tỉnh Lào Cai')), ['ubnd-tinh', 'so-noi-vu']);
+    // Districts are their level's entry, named or not, as "UBND các huyện" is.
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát, UBND huyện Sa Pa')), ['ubnd-huyen']);
   });
 
   it('keeps the place in the raw text and out of the name', () => {

@@ -269,6 +269,13 @@ const LOCAL: AgencyEntry[] = [
   // capital in a province's): its body whatever the city's level, apart from the districts' tier.
   { id: 'ubnd-thanh-pho', name: 'UBND thành phố', level: 'district', aliases: [] },
   { id: 'hdnd-thanh-pho', name: 'HĐND thành phố', level: 'district', aliases: ['Thường trực HĐND thành phố'] },
+  // A commune's office for both (every commune and ward has one since 2025).
+  {
+    id: 'vp-hdnd-ubnd-xa',
+    name: 'Văn phòng HĐND và UBND cấp xã',
+    level: 'commune',
+    aliases: ['Văn phòng HĐND và UBND xã', 'Văn phòng UBND xã', 'Văn phòng HĐND xã'],
+  },
   { id: 'phong-noi-vu', name: 'Phòng Nội vụ', level: 'district', aliases: [] },
   { id: 'phong-tu-phap', name: 'Phòng Tư pháp', level: 'district', aliases: [] },
   {
