@@ -32,6 +32,8 @@ interface Tok {
   dotted: boolean;
   /** The token starts a line joined back to the one before it (segmentPieces): no place runs over it. */
   afterBreak: boolean;
+  /** Written in capitals throughout, two letters or more ("VNPT", "LÀO"). */
+  upper: boolean;
 }
 
 const WORD = /[\p{L}\p{M}\p{N}%]+|&/gu;
@@ -58,7 +60,7 @@ function tokenize(text: string): Tok[] {
     const dash = !punct && /\s[-–—]|[-–—]\s/.test(gap);
     const lead = /^\d+$/.test(f) ? 'num' : m[0].toLowerCase() === 'do' ? 'do' : null;
     const old = m[0] === 'cũ' ? 'lower' : /^cũ$/iu.test(m[0]) ? 'other' : null;
-    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old, cap: /^\p{Lu}/u.test(m[0]), tight: /^[-–—]$/.test(gap), dotted: /^\.\s*$/.test(gap), afterBreak: false });
+    toks.push({ f, start, end: start + m[0].length, sep: punct || dash, ws: /^\s*$/.test(gap), dash, lead, old, cap: /^\p{Lu}/u.test(m[0]), tight: /^[-–—]$/.test(gap), dotted: /^\.\s*$/.test(gap), afterBreak: false, upper: m[0].length > 1 && m[0] === m[0].toUpperCase() && m[0] !== m[0].toLowerCase() });
     prev = start + m[0].length;
   }
   return toks;
@@ -164,14 +166,24 @@ interface RegistryIndex {
   firstWords: Set<string>;
   /** Every word of every key: a word of these is a name's word, not a typo (see swapsKnownWord). */
   words: Set<string>;
+  /** Each entry's level, by id. */
+  levels: Map<string, AgencyLevel>;
+  /** Entries one of whose names is written with punctuation between its words, and those names' keys (see writtenWhole). */
+  punctuated: Set<string>;
+  punctuatedKeys: Set<string>;
 }
 
 let index: RegistryIndex | null = null;
 
 function buildIndex(): RegistryIndex {
-  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set(), words: new Set() };
+  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set(), words: new Set(), punctuated: new Set(), punctuatedKeys: new Set(), levels: new Map() };
   for (const entry of AGENCIES) {
+    idx.levels.set(entry.id, entry.level);
     for (const text of [entry.name, ...entry.aliases]) {
+      if (/[,;:.()/–—-]\s*[\p{L}\p{N}]/u.test(text)) {
+        idx.punctuated.add(entry.id);
+        idx.punctuatedKeys.add(keyOfText(text));
+      }
       const key = keyOfText(text);
       const ws = tokenize(cleanText(text)).map((t) => t.f);
       const first = firstWord(ws);
@@ -294,7 +306,7 @@ function fuzzyEntry(key: string): AgencyEntry | null {
  * turns into each other: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng
  * ubnd tỉnh", "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip is one
  * letter added, lost or changed ("Truyền thôn"), two neighbours swapped ("Đào toạ") or the word
- * cut short ("Văn phò"). `ws`, `b`: the two keys' words.
+ * cut short ("Văn phò"), in a word of more than two letters. `ws`, `b`: the two keys' words.
  */
 function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   if (ws.length !== b.length) return false;
@@ -302,7 +314,8 @@ function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   for (let k = 0; k < ws.length; k++) {
     const x = ws[k]!;
     const y = b[k]!;
-    if (x !== y && known.has(x) && known.has(y) && !oneSlip(x, y)) return true;
+    // A word of two letters has no slip: one letter is half of it ("Thanh tra Bộ" is not "Thanh tra Sở").
+    if (x !== y && known.has(x) && known.has(y) && (!oneSlip(x, y) || Math.min(x.length, y.length) <= 2)) return true;
   }
   return false;
 }
@@ -459,20 +472,48 @@ function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanRes
   }
   const { key, hit } = lookupWords(words(toks, a, b));
   const exact = hit ?? ellipsisHit(toks, a, b);
-  if (exact) return { kind: 'exact', score: 10, entry: exact.entry, core };
+  if (exact) return writtenWhole(toks, a, b, key, null) ? { kind: 'exact', score: 10, entry: exact.entry, core } : unknown;
   const placed = placeHit(toks, a, b, natural);
-  if (placed) return { kind: placed.hit.fuzzy ? 'fuzzy' : 'exact', score: placed.hit.fuzzy ? 9 : 10, entry: placed.hit.entry, core: [a, placed.place], place: [placed.place, b] };
+  if (placed && writtenWhole(toks, a, placed.place, lookupWords(words(toks, a, placed.place)).key, placed.hit.fuzzy ? placed.hit.entry : null)) {
+    return { kind: placed.hit.fuzzy ? 'fuzzy' : 'exact', score: placed.hit.fuzzy ? 9 : 10, entry: placed.hit.entry, core: [a, placed.place], place: [placed.place, b] };
+  }
   const fuzzy = natural && key ? fuzzyHit(key) : null;
-  if (fuzzy) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
+  if (fuzzy && writtenWhole(toks, a, b, key, fuzzy.entry)) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
   return unknown;
+}
+
+/** Level words a list of levels is written with: "các xã, phường, thị trấn" is one qualifier. */
+const LEVEL_LIST_WORDS = new Set(['tinh', 'huyen', 'xa', 'phuong', 'thi', 'thanh', 'tp', 'tx', 'cap']);
+
+/**
+ * Whether tokens[a, b), of matching key `key`, may be a registry name though a separator lies
+ * inside: only where the name is so written itself ("UBND các huyện, thành phố", "Sở Văn hóa, Thể
+ * thao và Du lịch"; `fuzzy`: the entry a misspelt span matched, any of whose names will do). Keys
+ * drop "các" and punctuation, so "Văn phòng, Các sở" had the key of "Văn phòng Sở" and read as
+ * that one unit, taking the first name of a list for it. Not a separator here: a dot ("TP. Lào
+ * Cai"), one in a list of levels ("HĐND các xã, phường") or a spaced dash, which segmentPlaced
+ * weighs itself ("Ban Dân tộc - HĐND tỉnh").
+ */
+function writtenWhole(toks: Tok[], a: number, b: number, key: string, fuzzy: AgencyEntry | null): boolean {
+  for (let k = a + 1; k < b; k++) {
+    if (!toks[k].sep || toks[k].dash || toks[k].dotted || LEVEL_LIST_WORDS.has(toks[k].f)) continue;
+    const idx = getIndex();
+    return fuzzy ? idx.punctuated.has(fuzzy.id) : idx.punctuatedKeys.has(key) || idx.punctuatedKeys.has(stripQualifiers(key).base);
+  }
+  return true;
 }
 
 /** Words of a level that a place's name follows: "tỉnh Lào Cai", "thành phố Hà Giang", "TP Lào Cai" ("quận" is left out: folded, it is also "liên quan"'s). */
 const PLACE_LEVEL_ONE = new Set(['tinh', 'huyen', 'xa', 'phuong', 'tp', 'tx']);
 const PLACE_LEVEL_TWO = new Set(['thanh pho', 'thi xa', 'thi tran']);
 const MAX_PLACE_WORDS = 5;
-/** The centrally run cities, folded: "Công an thành phố Hà Nội" is a province's body, not a district's. */
-const CENTRAL_CITIES = new Set(['ha noi', 'ho chi minh', 'hai phong', 'da nang', 'can tho', 'hue']);
+/**
+ * The centrally run cities, folded: "Công an thành phố Hà Nội" is a province's body, not a
+ * district's. Not Huế: a city of Thừa Thiên Huế in the plans before 2025.
+ */
+const CENTRAL_CITIES = new Set(['ha noi', 'ho chi minh', 'hcm', 'hai phong', 'da nang', 'can tho']);
+/** Places whose names hold a spaced dash, folded. */
+const DASHED_PLACES = new Set(['ba ria vung tau', 'phan rang thap cham']);
 /** A city's own council and committee, whatever the city's level (model/data/agencies.ts). */
 const CITY_BODIES = new Set(['ubnd-thanh-pho', 'hdnd-thanh-pho']);
 
@@ -488,24 +529,33 @@ const CITY_BODIES = new Set(['ubnd-thanh-pho', 'hdnd-thanh-pho']);
  * words ("UBND huyện Bát Xát - MTTQ", "UBND TỈNH SỞ NỘI VỤ", "UBND tỉnh Công An").
  */
 function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: Hit; place: number } | null {
+  let dashed = false;
   for (let p = b - 1; p > a + 1 && b - p <= MAX_PLACE_WORDS; p--) {
     const t = toks[p]!;
-    if (!t.cap || t.afterBreak) return null;
+    // Capitals throughout in a name that is not so written: an acronym, another body's ("Bát Xát VNPT").
+    if (!t.cap || t.afterBreak || (t.upper && !toks[p - 1]!.upper)) return null;
     const level = toks[p - 1]!.f;
     const one = PLACE_LEVEL_ONE.has(level) && !(level === 'phuong' && toks[p - 2]!.f === 'dia'); // not "địa phương"
     const two = p - 2 > a && PLACE_LEVEL_TWO.has(`${toks[p - 2]!.f} ${level}`);
     if (!one && !two) {
       if (!t.ws && !t.dash) return null;
+      dashed ||= t.dash;
       continue;
     }
     if (!t.ws && !(t.dotted && (level === 'tp' || level === 'tx'))) return null;
+    const levelStart = two ? p - 2 : p - 1;
+    // The level word is the name's own: after whitespace on its line, not another item's first word
+    // ("Sở Nội vụ, Tỉnh Đoàn Lào Cai", "Công an tỉnh và Tỉnh Đoàn …", a new line "TỈNH ĐOÀN …").
+    const lv = toks[levelStart]!;
+    if (levelStart <= a || !lv.ws || lv.afterBreak || toks[levelStart - 1]!.f === 'va' || (two && !toks[p - 1]!.ws)) return null;
+    // A dash inside only in a place so named ("Bà Rịa - Vũng Tàu"), not before another body ("… - ĐOÀN THANH NIÊN").
+    if (dashed && !DASHED_PLACES.has(words(toks, p, b).join(' '))) return null;
     // A name may start at any of its words ("… Đà Nẵng Sở LĐTB&XH"); a last word alone is no
     // name's start ("Văn Bàn": "Bàn" folds to "ban").
     for (let q = p; q < b; q++) {
       if ((q === p || b - q >= 2) && startsName(words(toks, q, b))) return null;
       for (let r = q + 1; r <= b; r++) if (lookupWords(words(toks, q, r)).hit) return null;
     }
-    const levelStart = two ? p - 2 : p - 1;
     const city = (level === 'pho' || level === 'tp') && CENTRAL_CITIES.has(words(toks, p, b).join(' '));
     const asWritten = lookupWords(words(toks, a, p));
     // A city's own council and committee stay so named ("UBND TP Hà Nội" is the "UBND Thành phố" of its plan).
@@ -535,13 +585,13 @@ function startsName(ws: readonly string[]): boolean {
  * ("UBND tỉnh Lào Cai; UBND tỉnh Yên Bái", a merger's plan) names bodies the registry's one
  * province cannot tell apart: they stay unknown, each as written (see distinctProvinces).
  */
-const provincePlaces = new WeakMap<AgencyRef, { place: string; text: string }>();
+const provincePlaces = new WeakMap<AgencyRef, { place: string; text: string; others: string[] }>();
 
 function distinctProvinces(refs: AgencyRef[]): AgencyRef[] {
   const places = new Set<string>();
   for (const r of refs) {
     const p = provincePlaces.get(r);
-    if (p) places.add(p.place);
+    if (p) for (const x of [p.place, ...p.others]) places.add(x);
   }
   if (places.size < 2) return refs;
   return refs.map((r) => {
@@ -571,7 +621,7 @@ function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult
     const ref = { id: span.entry.id, name: span.entry.name, raw, collective: !!span.entry.collective, unknown: false };
     if (span.place && span.entry.level === 'province') {
       const [p, q] = span.place;
-      provincePlaces.set(ref, { place: words(toks, p, q).join(' '), text: text.slice(toks[span.core[0]].start, toks[q - 1].end) });
+      provincePlaces.set(ref, { place: words(toks, p, q).join(' '), text: text.slice(toks[span.core[0]].start, toks[q - 1].end), others: [] });
     }
     return ref;
   }
@@ -609,7 +659,8 @@ function boundaries(toks: Tok[]): number[] {
     if (b === 0) return 1;
     if (t.sep || t.f === 'va' || toks[b - 1].f === 'va' || nameNoteAt(toks, b, toks.length) || tightDashAt(toks, b)) return 1;
     const prev = toks[b - 1].f;
-    return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) ? 2 : 0;
+    // "Chi cục" is one word's two halves: no "Cục …" starts inside it.
+    return t.ws && heads.has(t.f) && !FUNCTION_WORDS.has(prev) && !(prev === 'chi' && t.f === 'cuc') ? 2 : 0;
   });
 }
 
@@ -663,9 +714,83 @@ function segmentPlaced(text: string, breakAt = -1): Placed[] {
     }
   }
   const refs = pathRefs(text, toks, best, kinds);
+  unitOfSo(text, refs);
   sharedLevel(refs);
+  placeParts(text, refs);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
   return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false, former: false, core: text, assumed: false }];
+}
+
+/**
+ * A part that is only a place with its level ("tỉnh Lào Cai", "huyện Bát Xát"): the folded place
+ * and whether it is a province's, else null. No agency: it names where the body before it is.
+ */
+function placeOnly(core: string): { place: string; province: boolean } | null {
+  const toks = tokenize(core);
+  const two = toks.length > 2 && PLACE_LEVEL_TWO.has(`${toks[0]!.f} ${toks[1]!.f}`);
+  const p = two ? 2 : toks.length > 1 && PLACE_LEVEL_ONE.has(toks[0]!.f) ? 1 : 0;
+  if (!p || toks.length - p > MAX_PLACE_WORDS) return null;
+  // "Tỉnh Đoàn Lào Cai", "HUYỆN ĐOÀN BÁT XÁT" are bodies: a level word capitalised as a name's
+  // first word, or a place starting with a name's first word, is none.
+  if ((toks[0]!.cap && !toks[0]!.upper) || getIndex().heads.has(toks[p]!.f)) return null;
+  for (let q = p; q < toks.length; q++) {
+    const t = toks[q]!;
+    if (!t.cap || (q > p && !t.ws && !t.dash) || lookupWords(words(toks, q, q + 1)).hit) return null;
+  }
+  if (startsName(words(toks, p, toks.length))) return null;
+  const place = words(toks, p, toks.length).join(' ');
+  const level = toks[p - 1]!.f;
+  return { place, province: level === 'tinh' || ((level === 'pho' || level === 'tp') && CENTRAL_CITIES.has(place)) };
+}
+
+/**
+ * Parts that only name a place, after a body: where the body is ("UBND xã Tả Phìn, huyện Bát Xát",
+ * "Sở Nội vụ, tỉnh Lào Cai"), or its province's new name ("Sở Nội vụ tỉnh Hà Giang (nay là tỉnh
+ * Tuyên Quang)": the Sở, not a body renamed "tỉnh Tuyên Quang"). Dropped, not reported as unknown
+ * agencies; a province so named is the body's (distinctProvinces sees two provinces named).
+ */
+function placeParts(text: string, parts: Placed[]): void {
+  for (let k = 1; k < parts.length; k++) {
+    const part = parts[k]!;
+    const body = parts[k - 1]!;
+    if (!part.ref.unknown || body.ref.unknown) continue;
+    const at = placeOnly(part.core);
+    if (!at) continue;
+    if (at.province && !part.renames) {
+      const own = provincePlaces.get(body.ref);
+      // Another province than the body's own ("Sở Nội vụ tỉnh Lào Cai và tỉnh Yên Bái"): kept, both unknown.
+      if (own && own.place !== at.place) {
+        own.others.push(at.place);
+        continue;
+      }
+      if (!own && body.ref.id && getIndex().levels.get(body.ref.id) === 'province') {
+        provincePlaces.set(body.ref, { place: at.place, text: text.slice(body.start, part.end), others: [] });
+      }
+    }
+    parts.splice(k--, 1);
+  }
+}
+
+/** A Sở's unit or leadership named before the Sở ("Văn phòng Sở Nội vụ", "Giám đốc Sở Tư pháp"). */
+const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'giam doc', 'lanh dao']);
+
+/**
+ * "Văn phòng Sở Nội vụ", "Thanh tra Sở Tư pháp": the Sở's own unit, so its task is the Sở's (in a
+ * province's plan; a Sở's own plan says "Văn phòng Sở"). Read with a separator assumed before the
+ * Sở, the unit's words were an unknown name of their own; they are the Sở's reference now. Not
+ * across a written separator: "Văn phòng, Sở Nội vụ" is a list.
+ */
+function unitOfSo(text: string, parts: Placed[]): void {
+  for (let k = 0; k + 1 < parts.length; k++) {
+    const unit = parts[k]!;
+    const so = parts[k + 1]!;
+    if (!unit.ref.unknown || !so.assumed || so.ref.unknown || !so.ref.id?.startsWith('so-')) continue;
+    if (!SO_UNIT_WORDS.has(keyOfText(unit.core))) continue;
+    so.ref.raw = text.slice(unit.start, so.end); // the same reference: a province it was read with stays its own
+    const place = provincePlaces.get(so.ref);
+    if (place) place.text = text.slice(unit.start, so.start) + place.text;
+    parts.splice(k, 2, { ref: so.ref, start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: so.core, assumed: unit.assumed });
+  }
 }
 
 /**

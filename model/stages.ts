@@ -10,11 +10,11 @@ export type YearStep = NonNullable<ParsedTarget['yearStep']>;
 
 const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
 /**
- * A stage's year before its figure: "năm 2024" (YEAR_AT), or a bare year labelling its line
- * ("2023: 95%\n2024: 97%", also after a bullet, an enumerator or ";"). Only at a line's start:
- * elsewhere a bare number before a colon is not known to be a year.
+ * A stage's year before its figure: "năm 2024" (YEAR_AT), or a bare year labelling its line or
+ * clause ("2023: 95%\n2024: 97%", "2023: 90%, 2024: 95%", also after a bullet or an enumerator).
+ * Only there: elsewhere a bare number before a colon is not known to be a year.
  */
-const STAGE_YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)|(?<=(?:^|[\n;])[\s+•*·–-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/giu;
+const STAGE_YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)|(?<=(?:^|[\n;,])[\s+•*·–-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/giu;
 /** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */
 const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
 /**
@@ -202,9 +202,11 @@ function sameNumber(token: string, value: number): boolean {
 function yearBefore(s: string, from: number, to: number, first: boolean): number | null {
   const part = s.slice(from, to);
   let year: number | null = null;
-  // Over s itself, not the part: a bare year's line start is a place in s.
+  // Over s up to the figure, not the part alone: a bare year's line start lies before `from`
+  // (and not over the rest of s: that was a scan to its end for every figure).
+  const head = s.slice(0, to);
   STAGE_YEAR_AT.lastIndex = from;
-  for (let m = STAGE_YEAR_AT.exec(s); m && m.index + m[0].length <= to; m = STAGE_YEAR_AT.exec(s)) {
+  for (let m = STAGE_YEAR_AT.exec(head); m; m = STAGE_YEAR_AT.exec(head)) {
     const at = m.index;
     if (NOT_A_STAGE.test(s.slice(Math.max(0, at - 24), at))) continue;
     if (!first) {

@@ -191,7 +191,7 @@ describe('matchAgency', () => {
     'Công ty cổ phần Môi trường đô thị Hà Giang',
     'Bộ Tư pháp', // not Sở Tư pháp: the head word must agree
     'Phòng Y tế',
-    'Thanh tra Sở',
+    'Thanh tra Bộ', // not Thanh tra tỉnh (a Sở's own "Thanh tra Sở" is an entry)
     'Sở Du lịch',
     'Trung tâm y',
     'Sở Nội vụ huyện', // level qualifier contradicts the entry
@@ -590,6 +590,42 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     assert.deepEqual(ids(parseAgencies('UBND huyện nghèo')), ['?UBND huyện nghèo']);
   });
 
+  it('the level word is the name\'s own, not the next item\'s first word (after a comma, "và" or a line break)', () => {
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, Tỉnh Đoàn Lào Cai')), ['so-noi-vu', '?Tỉnh Đoàn Lào Cai']);
+    assert.deepEqual(ids(parseAgencies('SỞ NỘI VỤ\nTỈNH ĐOÀN LÀO CAI')), ['so-noi-vu', '?TỈNH ĐOÀN LÀO CAI']);
+    assert.deepEqual(ids(parseAgencies('Công an tỉnh và Tỉnh Đoàn Lào Cai')), ['cong-an-tinh', '?Tỉnh Đoàn Lào Cai']);
+  });
+
+  it('a dash inside a place only in a place so named; an acronym is no word of a place written otherwise', () => {
+    assert.deepEqual(ids(parseAgencies('UBND TỈNH LÀO CAI - ĐOÀN THANH NIÊN')), ['ubnd-tinh', '?ĐOÀN THANH NIÊN']);
+    assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai - VNPT Lào Cai')), ['ubnd-tinh', '?VNPT Lào Cai']);
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát VNPT')), ['?UBND huyện Bát Xát VNPT']);
+    assert.deepEqual(ids(parseAgencies('Công an TP. HCM')), ['cong-an-tinh']);
+    // Huế was a city of Thừa Thiên Huế in the plans before 2025: a district's place.
+    assert.deepEqual(ids(parseAgencies('Công an thành phố Huế')), ['cong-an-huyen']);
+  });
+
+  it('a part that only names a place is where the body before it is, not an agency', () => {
+    assert.deepEqual(ids(parseAgencies('UBND xã Tả Phìn, huyện Bát Xát')), ['ubnd-xa']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, tỉnh Lào Cai')), ['so-noi-vu']);
+    assert.deepEqual(ids(parseAgencies('Các Sở, ngành, tỉnh Lào Cai')), ['coll-so-ban-nganh']);
+    // A province's new name is no body renamed: the Sở stays.
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ tỉnh Hà Giang (nay là tỉnh Tuyên Quang)')), ['so-noi-vu']);
+    // Two provinces named: both unknown, the second place kept.
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ tỉnh Lào Cai và tỉnh Yên Bái')), ['?Sở Nội vụ tỉnh Lào Cai', '?tỉnh Yên Bái']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?Sở Nội vụ, tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
+    // A body named with its level word ("Tỉnh Đoàn", "HUYỆN ĐOÀN") is no place.
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, TỈNH ĐOÀN LÀO CAI')), ['so-noi-vu', '?TỈNH ĐOÀN LÀO CAI']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, Huyện Bát Xát')), ['so-noi-vu', '?Huyện Bát Xát']);
+    // No place, no dropping: a name in capitals of its own stays reported.
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát, Agribank')), ['ubnd-huyen', '?Agribank']);
+  });
+
+  it('"Chi cục" is one word: no "Cục …" is read inside it', () => {
+    assert.deepEqual(ids(parseAgencies('Chi cục Thuế huyện Bát Xát')), ['chi-cuc-thue']);
+    assert.deepEqual(ids(parseAgencies('Chi cục Thuế tỉnh')), ['?Chi cục Thuế tỉnh']);
+  });
+
   it('a cell naming two provinces keeps them apart: the registry has one province, so they stay unknown', () => {
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?UBND tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai; Sở Nội vụ tỉnh Yên Bái')), ['?UBND tỉnh Lào Cai', '?Sở Nội vụ tỉnh Yên Bái']);
@@ -627,6 +663,54 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     assert.equal(tasks('hdnd-thanh-pho'), 1);
     const before = analyzeSheet(await loadSnapshot(HAGIANG)).score.agencies.find((g) => g.key === 'vp-hdnd-ubnd-huyen')!.tasks;
     assert.equal(tasks('vp-hdnd-ubnd-huyen'), before - 2); // row 48 still the office's
+  });
+});
+
+describe('a name read over a separator only where it is written so', () => {
+  const CASES: [string, string[]][] = [
+    // Keys drop "các" and commas: "Văn phòng, Các sở" had the key of "Văn phòng Sở".
+    ['Văn phòng, Các sở, ngành', ['?Văn phòng', 'coll-so-ban-nganh']],
+    ['Văn phòng, UBND huyện', ['?Văn phòng', 'ubnd-huyen']],
+    ['Văn phòng, Các sở tỉnh Lào Cai', ['?Văn phòng, Các sở tỉnh Lào Cai']], // nor with a place after it
+    ['Sở Nộ, vụ', ['?Sở Nộ, vụ']], // misspelt too: no name so written
+    // A dot is no separator: "VP." is Văn phòng.
+    ['VP. UBND tỉnh', ['vp-ubnd-tinh']],
+    // Names written with a comma, a list of levels, a spaced dash, a misspelt name with its comma.
+    ['UBND các huyện, thành phố', ['ubnd-huyen']],
+    ['Sở Văn hóa, Thể thao và Du lịch tỉnh', ['so-vhttdl']],
+    ['Sở Văn hoá, Thể thao và Du lich', ['so-vhttdl']],
+    ['HĐND các xã, phường', ['hdnd-xa']],
+    ['Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh', ['vp-ubnd-tinh']],
+  ];
+  for (const [text, expected] of CASES) {
+    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
+  }
+});
+
+describe('a Sở\'s own units', () => {
+  const CASES: [string, string[]][] = [
+    // As a Sở's own plan names them.
+    ['Văn phòng Sở', ['vp-so']],
+    ['Thanh tra Sở', ['thanh-tra-so']],
+    ['Văn phòng Sở, Thanh tra Sở', ['vp-so', 'thanh-tra-so']],
+    ['Lãnh đạo Sở', ['lanh-dao-so']],
+    ['Các phòng chuyên môn thuộc Sở', ['coll-phong-thuoc-so']],
+    // In a province's plan, a named Sở's unit or leadership is the Sở's.
+    ['Văn phòng Sở Nội vụ', ['so-noi-vu']],
+    ['Thanh tra Sở Tư pháp', ['so-tu-phap']],
+    ['Giám đốc Sở Nội vụ; Lãnh đạo Sở Y tế chủ trì', ['so-noi-vu', 'so-y-te']],
+    // A list written so stays a list.
+    ['Văn phòng, Sở Nội vụ', ['?Văn phòng', 'so-noi-vu']],
+    // Not before another body than a Sở.
+    ['Văn phòng Công an tỉnh', ['?Văn phòng', 'cong-an-tinh']],
+  ];
+  for (const [text, expected] of CASES) {
+    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
+  }
+
+  it('keeps the unit in the raw text, and in the name when the cell names two provinces', () => {
+    assert.equal(parseAgencies('Văn phòng Sở Nội vụ')[0]!.raw, 'Văn phòng Sở Nội vụ');
+    assert.deepEqual(ids(parseAgencies('Văn phòng Sở Nội vụ tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?Văn phòng Sở Nội vụ tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
   });
 });
 
