@@ -166,24 +166,14 @@ interface RegistryIndex {
   firstWords: Set<string>;
   /** Every word of every key: a word of these is a name's word, not a typo (see swapsKnownWord). */
   words: Set<string>;
-  /** Each entry's level, by id. */
-  levels: Map<string, AgencyLevel>;
-  /** Entries one of whose names is written with punctuation between its words, and those names' keys (see writtenWhole). */
-  punctuated: Set<string>;
-  punctuatedKeys: Set<string>;
 }
 
 let index: RegistryIndex | null = null;
 
 function buildIndex(): RegistryIndex {
-  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set(), words: new Set(), punctuated: new Set(), punctuatedKeys: new Set(), levels: new Map() };
+  const idx: RegistryIndex = { exact: new Map(), byFirst: new Map(), heads: new Set(), firstWords: new Set(), words: new Set() };
   for (const entry of AGENCIES) {
-    idx.levels.set(entry.id, entry.level);
     for (const text of [entry.name, ...entry.aliases]) {
-      if (/[,;:.()/–—-]\s*[\p{L}\p{N}]/u.test(text)) {
-        idx.punctuated.add(entry.id);
-        idx.punctuatedKeys.add(keyOfText(text));
-      }
       const key = keyOfText(text);
       const ws = tokenize(cleanText(text)).map((t) => t.f);
       const first = firstWord(ws);
@@ -306,7 +296,7 @@ function fuzzyEntry(key: string): AgencyEntry | null {
  * turns into each other: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng
  * ubnd tỉnh", "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip is one
  * letter added, lost or changed ("Truyền thôn"), two neighbours swapped ("Đào toạ") or the word
- * cut short ("Văn phò"), in a word of more than two letters. `ws`, `b`: the two keys' words.
+ * cut short ("Văn phò"). `ws`, `b`: the two keys' words.
  */
 function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   if (ws.length !== b.length) return false;
@@ -314,8 +304,7 @@ function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   for (let k = 0; k < ws.length; k++) {
     const x = ws[k]!;
     const y = b[k]!;
-    // A word of two letters has no slip: one letter is half of it ("Thanh tra Bộ" is not "Thanh tra Sở").
-    if (x !== y && known.has(x) && known.has(y) && (!oneSlip(x, y) || Math.min(x.length, y.length) <= 2)) return true;
+    if (x !== y && known.has(x) && known.has(y) && !oneSlip(x, y)) return true;
   }
   return false;
 }
@@ -472,35 +461,14 @@ function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanRes
   }
   const { key, hit } = lookupWords(words(toks, a, b));
   const exact = hit ?? ellipsisHit(toks, a, b);
-  if (exact) return writtenWhole(toks, a, b, key, null) ? { kind: 'exact', score: 10, entry: exact.entry, core } : unknown;
+  if (exact) return { kind: 'exact', score: 10, entry: exact.entry, core };
   const placed = placeHit(toks, a, b, natural);
-  if (placed && writtenWhole(toks, a, placed.place, lookupWords(words(toks, a, placed.place)).key, placed.hit.fuzzy ? placed.hit.entry : null)) {
+  if (placed) {
     return { kind: placed.hit.fuzzy ? 'fuzzy' : 'exact', score: placed.hit.fuzzy ? 9 : 10, entry: placed.hit.entry, core: [a, placed.place], place: [placed.place, b] };
   }
   const fuzzy = natural && key ? fuzzyHit(key) : null;
-  if (fuzzy && writtenWhole(toks, a, b, key, fuzzy.entry)) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
+  if (fuzzy) return { kind: 'fuzzy', score: 9, entry: fuzzy.entry, core };
   return unknown;
-}
-
-/** Level words a list of levels is written with: "các xã, phường, thị trấn" is one qualifier. */
-const LEVEL_LIST_WORDS = new Set(['tinh', 'huyen', 'xa', 'phuong', 'thi', 'thanh', 'tp', 'tx', 'cap']);
-
-/**
- * Whether tokens[a, b), of matching key `key`, may be a registry name though a separator lies
- * inside: only where the name is so written itself ("UBND các huyện, thành phố", "Sở Văn hóa, Thể
- * thao và Du lịch"; `fuzzy`: the entry a misspelt span matched, any of whose names will do). Keys
- * drop "các" and punctuation, so "Văn phòng, Các sở" had the key of "Văn phòng Sở" and read as
- * that one unit, taking the first name of a list for it. Not a separator here: a dot ("TP. Lào
- * Cai"), one in a list of levels ("HĐND các xã, phường") or a spaced dash, which segmentPlaced
- * weighs itself ("Ban Dân tộc - HĐND tỉnh").
- */
-function writtenWhole(toks: Tok[], a: number, b: number, key: string, fuzzy: AgencyEntry | null): boolean {
-  for (let k = a + 1; k < b; k++) {
-    if (!toks[k].sep || toks[k].dash || toks[k].dotted || LEVEL_LIST_WORDS.has(toks[k].f)) continue;
-    const idx = getIndex();
-    return fuzzy ? idx.punctuated.has(fuzzy.id) : idx.punctuatedKeys.has(key) || idx.punctuatedKeys.has(stripQualifiers(key).base);
-  }
-  return true;
 }
 
 /** Words of a level that a place's name follows: "tỉnh Lào Cai", "thành phố Hà Giang", "TP Lào Cai" ("quận" is left out: folded, it is also "liên quan"'s). */
@@ -509,11 +477,14 @@ const PLACE_LEVEL_TWO = new Set(['thanh pho', 'thi xa', 'thi tran']);
 const MAX_PLACE_WORDS = 5;
 /**
  * The centrally run cities, folded: "Công an thành phố Hà Nội" is a province's body, not a
- * district's. Not Huế: a city of Thừa Thiên Huế in the plans before 2025.
+ * district's. Not Huế: a city of Thừa Thiên Huế in the plans before 2025, centrally run since; its
+ * bodies are read as a district's where there is such a body, as a province's where only a province
+ * has one ("Sở Y tế TP. Huế"): see BOTH_LEVELS.
  */
 const CENTRAL_CITIES = new Set(['ha noi', 'ho chi minh', 'hcm', 'hai phong', 'da nang', 'can tho']);
+const BOTH_LEVELS = new Set(['hue']);
 /** Places whose names hold a spaced dash, folded. */
-const DASHED_PLACES = new Set(['ba ria vung tau', 'phan rang thap cham']);
+const DASHED_PLACES = new Set(['ba ria vung tau', 'phan rang thap cham', 'thua thien hue']);
 /** A city's own council and committee, whatever the city's level (model/data/agencies.ts). */
 const CITY_BODIES = new Set(['ubnd-thanh-pho', 'hdnd-thanh-pho']);
 
@@ -532,8 +503,7 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
   let dashed = false;
   for (let p = b - 1; p > a + 1 && b - p <= MAX_PLACE_WORDS; p--) {
     const t = toks[p]!;
-    // Capitals throughout in a name that is not so written: an acronym, another body's ("Bát Xát VNPT").
-    if (!t.cap || t.afterBreak || (t.upper && !toks[p - 1]!.upper)) return null;
+    if (!t.cap || t.afterBreak) return null;
     const level = toks[p - 1]!.f;
     const one = PLACE_LEVEL_ONE.has(level) && !(level === 'phuong' && toks[p - 2]!.f === 'dia'); // not "địa phương"
     const two = p - 2 > a && PLACE_LEVEL_TWO.has(`${toks[p - 2]!.f} ${level}`);
@@ -550,6 +520,8 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
     if (levelStart <= a || !lv.ws || lv.afterBreak || toks[levelStart - 1]!.f === 'va' || (two && !toks[p - 1]!.ws)) return null;
     // A dash inside only in a place so named ("Bà Rịa - Vũng Tàu"), not before another body ("… - ĐOÀN THANH NIÊN").
     if (dashed && !DASHED_PLACES.has(words(toks, p, b).join(' '))) return null;
+    // Capitals throughout beside words that are not: an acronym, another body's ("Bát Xát VNPT").
+    if (mixedCase(toks, p, b)) return null;
     // A name may start at any of its words ("… Đà Nẵng Sở LĐTB&XH"); a last word alone is no
     // name's start ("Văn Bàn": "Bàn" folds to "ban").
     for (let q = p; q < b; q++) {
@@ -563,10 +535,23 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
     const { key, hit } = city && !own ? lookupWords([...words(toks, a, levelStart), 'tinh']) : asWritten;
     const found = hit ?? (natural && key ? fuzzyHit(key) : null);
     // Any other city is a district's place: no province's body is named after it ("Sở Tư pháp TP. Lào Cai").
-    if (found && !city && (level === 'pho' || level === 'tp') && found.entry.level === 'province') return null;
+    if (found && !city && (level === 'pho' || level === 'tp') && found.entry.level === 'province' && !BOTH_LEVELS.has(words(toks, p, b).join(' '))) return null;
     return found ? { hit: found, place: p } : null;
   }
   return null;
+}
+
+/** Words of two letters or more both in capitals throughout and not ("Bát Xát VNPT"; not "BÁT XÁT", "Y TÝ"). */
+function mixedCase(toks: Tok[], p: number, b: number): boolean {
+  let upper = false;
+  let other = false;
+  for (let q = p; q < b; q++) {
+    const t = toks[q]!;
+    if (t.end - t.start < 2) continue;
+    if (t.upper) upper = true;
+    else other = true;
+  }
+  return upper && other;
 }
 
 /**
@@ -585,13 +570,13 @@ function startsName(ws: readonly string[]): boolean {
  * ("UBND tỉnh Lào Cai; UBND tỉnh Yên Bái", a merger's plan) names bodies the registry's one
  * province cannot tell apart: they stay unknown, each as written (see distinctProvinces).
  */
-const provincePlaces = new WeakMap<AgencyRef, { place: string; text: string; others: string[] }>();
+const provincePlaces = new WeakMap<AgencyRef, { place: string; text: string }>();
 
 function distinctProvinces(refs: AgencyRef[]): AgencyRef[] {
   const places = new Set<string>();
   for (const r of refs) {
     const p = provincePlaces.get(r);
-    if (p) for (const x of [p.place, ...p.others]) places.add(x);
+    if (p) places.add(p.place);
   }
   if (places.size < 2) return refs;
   return refs.map((r) => {
@@ -621,7 +606,7 @@ function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult
     const ref = { id: span.entry.id, name: span.entry.name, raw, collective: !!span.entry.collective, unknown: false };
     if (span.place && span.entry.level === 'province') {
       const [p, q] = span.place;
-      provincePlaces.set(ref, { place: words(toks, p, q).join(' '), text: text.slice(toks[span.core[0]].start, toks[q - 1].end), others: [] });
+      provincePlaces.set(ref, { place: words(toks, p, q).join(' '), text: text.slice(toks[span.core[0]].start, toks[q - 1].end) });
     }
     return ref;
   }
@@ -714,9 +699,9 @@ function segmentPlaced(text: string, breakAt = -1): Placed[] {
     }
   }
   const refs = pathRefs(text, toks, best, kinds);
-  unitOfSo(text, refs);
+  unitOfSo(text, refs, breakAt);
   sharedLevel(refs);
-  placeParts(text, refs);
+  placeParts(refs);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
   return refs.length ? refs : [{ ref: unknownRef(text), start: 0, end: text.length, renames: false, former: false, core: text, assumed: false }];
 }
@@ -730,9 +715,8 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
   const two = toks.length > 2 && PLACE_LEVEL_TWO.has(`${toks[0]!.f} ${toks[1]!.f}`);
   const p = two ? 2 : toks.length > 1 && PLACE_LEVEL_ONE.has(toks[0]!.f) ? 1 : 0;
   if (!p || toks.length - p > MAX_PLACE_WORDS) return null;
-  // "Tỉnh Đoàn Lào Cai", "HUYỆN ĐOÀN BÁT XÁT" are bodies: a level word capitalised as a name's
-  // first word, or a place starting with a name's first word, is none.
-  if ((toks[0]!.cap && !toks[0]!.upper) || getIndex().heads.has(toks[p]!.f)) return null;
+  // "Tỉnh Đoàn Lào Cai", "TỈNH ĐOÀN LÀO CAI" are bodies: a place starting with a name's first word is none.
+  if (getIndex().heads.has(toks[p]!.f)) return null;
   for (let q = p; q < toks.length; q++) {
     const t = toks[q]!;
     if (!t.cap || (q > p && !t.ws && !t.dash) || lookupWords(words(toks, q, q + 1)).hit) return null;
@@ -744,30 +728,16 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
 }
 
 /**
- * Parts that only name a place, after a body: where the body is ("UBND xã Tả Phìn, huyện Bát Xát",
- * "Sở Nội vụ, tỉnh Lào Cai"), or its province's new name ("Sở Nội vụ tỉnh Hà Giang (nay là tỉnh
- * Tuyên Quang)": the Sở, not a body renamed "tỉnh Tuyên Quang"). Dropped, not reported as unknown
- * agencies; a province so named is the body's (distinctProvinces sees two provinces named).
+ * A province's new name after a body ("Sở Nội vụ tỉnh Hà Giang (nay là tỉnh Tuyên Quang)", the
+ * 2025 mergers): the body's province renamed, not the body renamed "tỉnh Tuyên Quang", which would
+ * have replaced the Sở. Dropped. Other parts that only name a place stay, reported as written: "UBND
+ * xã Tả Phìn, huyện Bát Xát" names where, "Phòng Nội vụ, xã Tả Phìn" who, and only the officer knows.
  */
-function placeParts(text: string, parts: Placed[]): void {
+function placeParts(parts: Placed[]): void {
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k]!;
-    const body = parts[k - 1]!;
-    if (!part.ref.unknown || body.ref.unknown) continue;
-    const at = placeOnly(part.core);
-    if (!at) continue;
-    if (at.province && !part.renames) {
-      const own = provincePlaces.get(body.ref);
-      // Another province than the body's own ("Sở Nội vụ tỉnh Lào Cai và tỉnh Yên Bái"): kept, both unknown.
-      if (own && own.place !== at.place) {
-        own.others.push(at.place);
-        continue;
-      }
-      if (!own && body.ref.id && getIndex().levels.get(body.ref.id) === 'province') {
-        provincePlaces.set(body.ref, { place: at.place, text: text.slice(body.start, part.end), others: [] });
-      }
-    }
-    parts.splice(k--, 1);
+    if (!part.renames || !part.ref.unknown || parts[k - 1]!.ref.unknown) continue;
+    if (placeOnly(part.core)?.province) parts.splice(k--, 1);
   }
 }
 
@@ -778,13 +748,14 @@ const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'giam doc', 'lanh dao']
  * "Văn phòng Sở Nội vụ", "Thanh tra Sở Tư pháp": the Sở's own unit, so its task is the Sở's (in a
  * province's plan; a Sở's own plan says "Văn phòng Sở"). Read with a separator assumed before the
  * Sở, the unit's words were an unknown name of their own; they are the Sở's reference now. Not
- * across a written separator: "Văn phòng, Sở Nội vụ" is a list.
+ * across a written separator ("Văn phòng, Sở Nội vụ" is a list) nor a line break.
  */
-function unitOfSo(text: string, parts: Placed[]): void {
+function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
   for (let k = 0; k + 1 < parts.length; k++) {
     const unit = parts[k]!;
     const so = parts[k + 1]!;
     if (!unit.ref.unknown || !so.assumed || so.ref.unknown || !so.ref.id?.startsWith('so-')) continue;
+    if (breakAt >= unit.end && breakAt < so.start) continue; // "Thanh tra\nSở Tư pháp": one per line
     if (!SO_UNIT_WORDS.has(keyOfText(unit.core))) continue;
     so.ref.raw = text.slice(unit.start, so.end); // the same reference: a province it was read with stays its own
     const place = provincePlaces.get(so.ref);

@@ -10,11 +10,13 @@ export type YearStep = NonNullable<ParsedTarget['yearStep']>;
 
 const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
 /**
- * A stage's year before its figure: "năm 2024" (YEAR_AT), or a bare year labelling its line or
- * clause ("2023: 95%\n2024: 97%", "2023: 90%, 2024: 95%", also after a bullet or an enumerator).
- * Only there: elsewhere a bare number before a colon is not known to be a year.
+ * A stage's year before its figure: "năm 2024" (YEAR_AT), or a bare year labelling its line
+ * ("2023: 95%\n2024: 97%", also after a bullet, an enumerator or ";"). Only at a line's start: after
+ * a comma it may be one of a list of years ("năm 2023, 2024: 90%") or a past result ("Kết quả các
+ * năm trước: 2022: 85%, 2023: 88%"), and elsewhere a bare number before a colon is not known to be
+ * a year.
  */
-const STAGE_YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)|(?<=(?:^|[\n;,])[\s+•*·–-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/giu;
+const STAGE_YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)|(?<=(?:^|[\n;])[\s+•*·–-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/giu;
 /** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */
 const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
 /**

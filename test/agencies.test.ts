@@ -191,7 +191,7 @@ describe('matchAgency', () => {
     'Công ty cổ phần Môi trường đô thị Hà Giang',
     'Bộ Tư pháp', // not Sở Tư pháp: the head word must agree
     'Phòng Y tế',
-    'Thanh tra Bộ', // not Thanh tra tỉnh (a Sở's own "Thanh tra Sở" is an entry)
+    'Thanh tra Sở',
     'Sở Du lịch',
     'Trung tâm y',
     'Sở Nội vụ huyện', // level qualifier contradicts the entry
@@ -600,25 +600,27 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     assert.deepEqual(ids(parseAgencies('UBND TỈNH LÀO CAI - ĐOÀN THANH NIÊN')), ['ubnd-tinh', '?ĐOÀN THANH NIÊN']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai - VNPT Lào Cai')), ['ubnd-tinh', '?VNPT Lào Cai']);
     assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát VNPT')), ['?UBND huyện Bát Xát VNPT']);
+    // A place in capitals throughout, one-letter words and all, is a place.
+    assert.deepEqual(ids(parseAgencies('UBND XÃ Y TÝ')), ['ubnd-xa']);
+    assert.deepEqual(ids(parseAgencies('UBND huyện BÁT XÁT')), ['ubnd-huyen']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ tỉnh Thừa Thiên - Huế')), ['so-noi-vu']);
     assert.deepEqual(ids(parseAgencies('Công an TP. HCM')), ['cong-an-tinh']);
-    // Huế was a city of Thừa Thiên Huế in the plans before 2025: a district's place.
+    // Huế: a city of Thừa Thiên Huế in the plans before 2025, centrally run since. A district's
+    // body where there is one, a province's where only a province has it.
     assert.deepEqual(ids(parseAgencies('Công an thành phố Huế')), ['cong-an-huyen']);
+    assert.deepEqual(ids(parseAgencies('Sở Y tế TP. Huế')), ['so-y-te']);
   });
 
-  it('a part that only names a place is where the body before it is, not an agency', () => {
-    assert.deepEqual(ids(parseAgencies('UBND xã Tả Phìn, huyện Bát Xát')), ['ubnd-xa']);
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, tỉnh Lào Cai')), ['so-noi-vu']);
-    assert.deepEqual(ids(parseAgencies('Các Sở, ngành, tỉnh Lào Cai')), ['coll-so-ban-nganh']);
-    // A province's new name is no body renamed: the Sở stays.
+  it('a province\'s new name after a body is the body\'s province renamed; other parts that only name a place stay reported', () => {
+    // The 2025 mergers: the Sở stays, not a body renamed "tỉnh Tuyên Quang".
     assert.deepEqual(ids(parseAgencies('Sở Nội vụ tỉnh Hà Giang (nay là tỉnh Tuyên Quang)')), ['so-noi-vu']);
-    // Two provinces named: both unknown, the second place kept.
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ tỉnh Lào Cai và tỉnh Yên Bái')), ['?Sở Nội vụ tỉnh Lào Cai', '?tỉnh Yên Bái']);
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?Sở Nội vụ, tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
-    // A body named with its level word ("Tỉnh Đoàn", "HUYỆN ĐOÀN") is no place.
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, TỈNH ĐOÀN LÀO CAI')), ['so-noi-vu', '?TỈNH ĐOÀN LÀO CAI']);
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, Huyện Bát Xát')), ['so-noi-vu', '?Huyện Bát Xát']);
-    // No place, no dropping: a name in capitals of its own stays reported.
-    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát, Agribank')), ['ubnd-huyen', '?Agribank']);
+    // A body renamed is still one ("Tỉnh Đoàn", "TỈNH ĐOÀN" are bodies, not the province).
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ (nay là Tỉnh Đoàn Lào Cai)')), ['?Tỉnh Đoàn Lào Cai']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ (nay là TỈNH ĐOÀN LÀO CAI)')), ['?TỈNH ĐOÀN LÀO CAI']);
+    // Where, or who: only the officer knows ("Phòng Nội vụ, xã Tả Phìn" may be a participant).
+    assert.deepEqual(ids(parseAgencies('UBND xã Tả Phìn, huyện Bát Xát')), ['ubnd-xa', '?huyện Bát Xát']);
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát, huyện Mường Khương')), ['ubnd-huyen', '?huyện Mường Khương']);
+    assert.deepEqual(ids(parseAgencies('Phòng Nội vụ, XÃ ĐỘI')), ['phong-noi-vu', '?XÃ ĐỘI']);
   });
 
   it('"Chi cục" is one word: no "Cục …" is read inside it', () => {
@@ -666,41 +668,15 @@ describe('a place named after the level, and a city\'s own bodies', () => {
   });
 });
 
-describe('a name read over a separator only where it is written so', () => {
+describe('a Sở\'s unit or leadership named before the Sở', () => {
   const CASES: [string, string[]][] = [
-    // Keys drop "các" and commas: "Văn phòng, Các sở" had the key of "Văn phòng Sở".
-    ['Văn phòng, Các sở, ngành', ['?Văn phòng', 'coll-so-ban-nganh']],
-    ['Văn phòng, UBND huyện', ['?Văn phòng', 'ubnd-huyen']],
-    ['Văn phòng, Các sở tỉnh Lào Cai', ['?Văn phòng, Các sở tỉnh Lào Cai']], // nor with a place after it
-    ['Sở Nộ, vụ', ['?Sở Nộ, vụ']], // misspelt too: no name so written
-    // A dot is no separator: "VP." is Văn phòng.
-    ['VP. UBND tỉnh', ['vp-ubnd-tinh']],
-    // Names written with a comma, a list of levels, a spaced dash, a misspelt name with its comma.
-    ['UBND các huyện, thành phố', ['ubnd-huyen']],
-    ['Sở Văn hóa, Thể thao và Du lịch tỉnh', ['so-vhttdl']],
-    ['Sở Văn hoá, Thể thao và Du lich', ['so-vhttdl']],
-    ['HĐND các xã, phường', ['hdnd-xa']],
-    ['Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh', ['vp-ubnd-tinh']],
-  ];
-  for (const [text, expected] of CASES) {
-    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
-  }
-});
-
-describe('a Sở\'s own units', () => {
-  const CASES: [string, string[]][] = [
-    // As a Sở's own plan names them.
-    ['Văn phòng Sở', ['vp-so']],
-    ['Thanh tra Sở', ['thanh-tra-so']],
-    ['Văn phòng Sở, Thanh tra Sở', ['vp-so', 'thanh-tra-so']],
-    ['Lãnh đạo Sở', ['lanh-dao-so']],
-    ['Các phòng chuyên môn thuộc Sở', ['coll-phong-thuoc-so']],
-    // In a province's plan, a named Sở's unit or leadership is the Sở's.
+    // In a province's plan the task is the Sở's.
     ['Văn phòng Sở Nội vụ', ['so-noi-vu']],
     ['Thanh tra Sở Tư pháp', ['so-tu-phap']],
     ['Giám đốc Sở Nội vụ; Lãnh đạo Sở Y tế chủ trì', ['so-noi-vu', 'so-y-te']],
-    // A list written so stays a list.
+    // A list written so stays a list, on one line or one per line.
     ['Văn phòng, Sở Nội vụ', ['?Văn phòng', 'so-noi-vu']],
+    ['Thanh tra\nSở Tư pháp\nCông an tỉnh', ['?Thanh tra', 'so-tu-phap', 'cong-an-tinh']],
     // Not before another body than a Sở.
     ['Văn phòng Công an tỉnh', ['?Văn phòng', 'cong-an-tinh']],
   ];

@@ -76,11 +76,13 @@ describe('targets set year by year', () => {
     assert.equal(forYear('Không quá 3 ngày năm 2023, mỗi năm giảm 1 ngày', 2027), '≤ 0 ngày');
   });
 
-  it('reads a bare year that labels its line or clause as its stage ("2023: 95%")', () => {
-    for (const text of ['2023: 95%\n2024: 97%', '- 2023: ≥ 95%\n- 2024: ≥ 97%', '2023: 95%; 2024: 97%', 'a) 2023: 95%\nb) 2024: 97%', 'Năm 2023: 95%\n2024: 97%', '2023: 95%, 2024: 97%']) {
+  it('reads a bare year that labels its line as that line\'s stage ("2023: 95%")', () => {
+    for (const text of ['2023: 95%\n2024: 97%', '- 2023: ≥ 95%\n- 2024: ≥ 97%', '2023: 95%; 2024: 97%', 'a) 2023: 95%\nb) 2024: 97%', 'Năm 2023: 95%\n2024: 97%']) {
       assert.deepEqual(stages(parseTarget(text)), ['2023 ≥ 95%', '2024 ≥ 97%'], text);
       assert.equal(forYear(text, 2024), '≥ 97%', text);
     }
+    // Not after a comma: there it may be one of a list of years, whose stage is the list's.
+    assert.equal(forYear('Năm 2022: 80%; năm 2023, 2024: 90%; năm 2025: 100%', 2023), '≥ 90%');
   });
 
   it('a cell of 12,000 figures below one stage reads in linear time (each figure\'s year was searched for to the end of the text)', () => {
@@ -119,6 +121,8 @@ describe('targets set year by year', () => {
       'Quyết định 2023: 95%, 97%',
       'Theo Thông tư 15/2023: 95%; năm 2024: 97%',
       '2023 - 2025: 90%; 2026: 95%',
+      // After a comma a bare year may be a past result.
+      'Năm 2025 đạt 100%. Kết quả các năm trước: 2022: 85%, 2023: 88%',
     ]) {
       assert.ok(parseTarget(text).every((t) => t.year === undefined && t.yearStep === undefined), text);
     }

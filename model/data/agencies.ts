@@ -398,23 +398,6 @@ const LOCAL: AgencyEntry[] = [
   },
 ];
 
-/**
- * A Sở's own units, as its own plan names them ("Văn phòng Sở", "Thanh tra Sở"); "Văn phòng Sở Nội
- * vụ" in a province's plan is the Sở's (model/agencies.ts, unitOfSo).
- */
-const SO_UNITS: AgencyEntry[] = [
-  { id: 'vp-so', name: 'Văn phòng Sở', level: 'province', aliases: [] },
-  { id: 'thanh-tra-so', name: 'Thanh tra Sở', level: 'province', aliases: [] },
-  { id: 'lanh-dao-so', name: 'Lãnh đạo Sở', level: 'province', aliases: ['Ban Giám đốc Sở', 'Giám đốc Sở'] },
-  {
-    id: 'coll-phong-thuoc-so',
-    name: 'Các phòng, đơn vị thuộc Sở',
-    level: 'province',
-    collective: true,
-    aliases: ['Các phòng chuyên môn thuộc Sở', 'Các phòng, ban thuộc Sở', 'Các phòng, đơn vị trực thuộc Sở', 'Các đơn vị thuộc Sở', 'Các đơn vị trực thuộc Sở'],
-  },
-];
-
 const COLLECTIVE: AgencyEntry[] = [
   {
     id: 'coll-so-ban-nganh',
@@ -477,4 +460,4 @@ const COLLECTIVE: AgencyEntry[] = [
 ];
 
 /** Every agency the matcher knows, in display order. */
-export const AGENCIES: readonly AgencyEntry[] = [...PROVINCE, ...CENTRAL_AND_MASS, ...LOCAL, ...SO_UNITS, ...COLLECTIVE];
+export const AGENCIES: readonly AgencyEntry[] = [...PROVINCE, ...CENTRAL_AND_MASS, ...LOCAL, ...COLLECTIVE];
