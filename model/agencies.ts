@@ -520,8 +520,9 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
     if (levelStart <= a || !lv.ws || lv.afterBreak || toks[levelStart - 1]!.f === 'va' || (two && !toks[p - 1]!.ws)) return null;
     // A dash inside only in a place so named ("Bà Rịa - Vũng Tàu"), not before another body ("… - ĐOÀN THANH NIÊN").
     if (dashed && !DASHED_PLACES.has(words(toks, p, b).join(' '))) return null;
-    // Capitals throughout beside words that are not: an acronym, another body's ("Bát Xát VNPT").
-    if (mixedCase(toks, p, b)) return null;
+    // Capitals throughout beside words that are not: an acronym, another body's ("Bát Xát VNPT",
+    // "UBND tỉnh VNPT"); and words no place has ("UBND Tỉnh Các Sở", "UBND Xã Đảng Ủy Xã").
+    if (mixedCase(toks, p, b) || (b - p === 1 && t.upper && !lv.upper) || !isPlaceWords(toks, p, b)) return null;
     // A name may start at any of its words ("… Đà Nẵng Sở LĐTB&XH"); a last word alone is no
     // name's start ("Văn Bàn": "Bàn" folds to "ban").
     for (let q = p; q < b; q++) {
@@ -539,6 +540,23 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
     return found ? { hit: found, place: p } : null;
   }
   return null;
+}
+
+/**
+ * Words that are in no place's name, capitalised in a title-cased cell ("Các", "Đảng Ủy"). Not the
+ * level words: folded they are places' syllables too ("Hà Tĩnh", "Quan Hóa", "Phương Độ").
+ */
+const NOT_PLACE_WORDS = new Set(['cac', 'nhung', 'dang', 'uy', 'tp', 'tx']);
+
+function isPlaceWords(toks: Tok[], p: number, b: number): boolean {
+  for (let q = p; q < b; q++) if (!toks[q]!.cap || NOT_PLACE_WORDS.has(toks[q]!.f)) return false;
+  return true;
+}
+
+/** One place written two ways: "TP. HCM" and "TP. Hồ Chí Minh", "Huế" and "Thừa Thiên Huế". */
+const SAME_PLACE: Record<string, string> = { hcm: 'ho chi minh', 'thua thien hue': 'hue' };
+function samePlace(place: string): string {
+  return SAME_PLACE[place] ?? place;
 }
 
 /** Words of two letters or more both in capitals throughout and not ("Bát Xát VNPT"; not "BÁT XÁT", "Y TÝ"). */
@@ -606,7 +624,7 @@ function toRef(text: string, toks: Tok[], i: number, j: number, span: SpanResult
     const ref = { id: span.entry.id, name: span.entry.name, raw, collective: !!span.entry.collective, unknown: false };
     if (span.place && span.entry.level === 'province') {
       const [p, q] = span.place;
-      provincePlaces.set(ref, { place: words(toks, p, q).join(' '), text: text.slice(toks[span.core[0]].start, toks[q - 1].end) });
+      provincePlaces.set(ref, { place: samePlace(words(toks, p, q).join(' ')), text: text.slice(toks[span.core[0]].start, toks[q - 1].end) });
     }
     return ref;
   }
@@ -714,7 +732,7 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
   const toks = tokenize(core);
   const two = toks.length > 2 && PLACE_LEVEL_TWO.has(`${toks[0]!.f} ${toks[1]!.f}`);
   const p = two ? 2 : toks.length > 1 && PLACE_LEVEL_ONE.has(toks[0]!.f) ? 1 : 0;
-  if (!p || toks.length - p > MAX_PLACE_WORDS) return null;
+  if (toks.length === p || toks.length - p > MAX_PLACE_WORDS || !isPlaceWords(toks, p, toks.length)) return null;
   // "Tỉnh Đoàn Lào Cai", "TỈNH ĐOÀN LÀO CAI" are bodies: a place starting with a name's first word is none.
   if (getIndex().heads.has(toks[p]!.f)) return null;
   for (let q = p; q < toks.length; q++) {
@@ -722,22 +740,28 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
     if (!t.cap || (q > p && !t.ws && !t.dash) || lookupWords(words(toks, q, q + 1)).hit) return null;
   }
   if (startsName(words(toks, p, toks.length))) return null;
-  const place = words(toks, p, toks.length).join(' ');
-  const level = toks[p - 1]!.f;
+  const place = samePlace(words(toks, p, toks.length).join(' '));
+  const level = p ? toks[p - 1]!.f : '';
   return { place, province: level === 'tinh' || ((level === 'pho' || level === 'tp') && CENTRAL_CITIES.has(place)) };
 }
 
 /**
  * A province's new name after a body ("Sở Nội vụ tỉnh Hà Giang (nay là tỉnh Tuyên Quang)", the
  * 2025 mergers): the body's province renamed, not the body renamed "tỉnh Tuyên Quang", which would
- * have replaced the Sở. Dropped. Other parts that only name a place stay, reported as written: "UBND
+ * have replaced the Sở. Dropped; another place's new name is kept beside the body, reported. Other
+ * parts that only name a place stay, reported as written: "UBND
  * xã Tả Phìn, huyện Bát Xát" names where, "Phòng Nội vụ, xã Tả Phìn" who, and only the officer knows.
  */
 function placeParts(parts: Placed[]): void {
   for (let k = 1; k < parts.length; k++) {
     const part = parts[k]!;
     if (!part.renames || !part.ref.unknown || parts[k - 1]!.ref.unknown) continue;
-    if (placeOnly(part.core)?.province) parts.splice(k--, 1);
+    const at = placeOnly(part.core);
+    if (!at) continue;
+    if (at.province) parts.splice(k--, 1);
+    // Another place's new name ("UBND huyện Bát Xát (nay là xã Bát Xát)"): the body may be another
+    // now, so the new name stays reported beside it, and renames nothing.
+    else part.renames = false;
   }
 }
 
@@ -754,9 +778,18 @@ function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
   for (let k = 0; k + 1 < parts.length; k++) {
     const unit = parts[k]!;
     const so = parts[k + 1]!;
-    if (!unit.ref.unknown || !so.assumed || so.ref.unknown || !so.ref.id?.startsWith('so-')) continue;
+    const city = so.ref.id !== null && CITY_BODIES.has(so.ref.id);
+    if (!unit.ref.unknown || !so.assumed || so.ref.unknown || !(so.ref.id?.startsWith('so-') || city)) continue;
     if (breakAt >= unit.end && breakAt < so.start) continue; // "Thanh tra\nSở Tư pháp": one per line
-    if (!SO_UNIT_WORDS.has(keyOfText(unit.core))) continue;
+    // Its words alone: "Văn phòng chủ trì Sở Nội vụ" names a role between them.
+    if (!SO_UNIT_WORDS.has(keyOfText(unit.core)) || text.slice(unit.start, unit.end) !== unit.core) continue;
+    if (city) {
+      // A city's office ("Văn phòng UBND Thành phố"): a district's one for both councils, or a
+      // centrally run city's own; which, only the plan knows. One unknown name, as written.
+      const name = text.slice(unit.start, so.end);
+      parts.splice(k, 2, { ref: unknownRef(name), start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: name, assumed: unit.assumed });
+      continue;
+    }
     so.ref.raw = text.slice(unit.start, so.end); // the same reference: a province it was read with stays its own
     const place = provincePlaces.get(so.ref);
     if (place) place.text = text.slice(unit.start, so.start) + place.text;

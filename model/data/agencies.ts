@@ -287,10 +287,9 @@ const LOCAL: AgencyEntry[] = [
       'Văn phòng HĐND và UBND huyện',
       'Văn phòng HĐND và UBND',
       'Văn phòng UBND huyện',
-      'Văn phòng UBND thành phố',
-      // A district has one office for both (a province may have two: vp-ubnd-tinh, vp-hdnd-tinh).
+      // A district has one office for both (a province may have two: vp-ubnd-tinh, vp-hdnd-tinh; so
+      // may a centrally run city, whose "Văn phòng UBND Thành phố" is no district's office).
       'Văn phòng HĐND huyện',
-      'Văn phòng HĐND thành phố',
     ],
   },
   {
