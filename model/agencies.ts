@@ -725,8 +725,8 @@ function segmentPlaced(text: string, breakAt = -1): Placed[] {
 }
 
 /**
- * A part that is only a place with its level ("tỉnh Lào Cai", "huyện Bát Xát"): the folded place
- * and whether it is a province's, else null. No agency: it names where the body before it is.
+ * A part that is only a place, with its level or without ("tỉnh Tuyên Quang", "xã Bát Xát",
+ * "Tuyên Quang"): the folded place and whether it is a province's, else null.
  */
 function placeOnly(core: string): { place: string; province: boolean } | null {
   const toks = tokenize(core);
@@ -737,7 +737,7 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
   if (getIndex().heads.has(toks[p]!.f)) return null;
   for (let q = p; q < toks.length; q++) {
     const t = toks[q]!;
-    if (!t.cap || (q > p && !t.ws && !t.dash) || lookupWords(words(toks, q, q + 1)).hit) return null;
+    if ((q > p && !t.ws && !t.dash) || lookupWords(words(toks, q, q + 1)).hit) return null;
   }
   if (startsName(words(toks, p, toks.length))) return null;
   const place = samePlace(words(toks, p, toks.length).join(' '));
@@ -746,11 +746,12 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
 }
 
 /**
- * A province's new name after a body ("Sở Nội vụ tỉnh Hà Giang (nay là tỉnh Tuyên Quang)", the
- * 2025 mergers): the body's province renamed, not the body renamed "tỉnh Tuyên Quang", which would
- * have replaced the Sở. Dropped; another place's new name is kept beside the body, reported. Other
- * parts that only name a place stay, reported as written: "UBND
- * xã Tả Phìn, huyện Bát Xát" names where, "Phòng Nội vụ, xã Tả Phìn" who, and only the officer knows.
+ * A place's new name after a body, "(nay là …)". A province's ("Sở Nội vụ tỉnh Hà Giang (nay là
+ * tỉnh Tuyên Quang)", the 2025 mergers) is the body's province renamed, not the body renamed "tỉnh
+ * Tuyên Quang", which would have replaced the Sở: dropped. Another place's is kept beside the body,
+ * reported, and renames nothing. Parts that only name a place without "nay là" are left as they
+ * are, reported as written: "UBND xã Tả Phìn, huyện Bát Xát" names where, "Phòng Nội vụ, xã Tả
+ * Phìn" who, and only the officer knows.
  */
 function placeParts(parts: Placed[]): void {
   for (let k = 1; k < parts.length; k++) {
@@ -772,7 +773,8 @@ const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'giam doc', 'lanh dao']
  * "Văn phòng Sở Nội vụ", "Thanh tra Sở Tư pháp": the Sở's own unit, so its task is the Sở's (in a
  * province's plan; a Sở's own plan says "Văn phòng Sở"). Read with a separator assumed before the
  * Sở, the unit's words were an unknown name of their own; they are the Sở's reference now. Not
- * across a written separator ("Văn phòng, Sở Nội vụ" is a list) nor a line break.
+ * across a written separator ("Văn phòng, Sở Nội vụ" is a list), a line break or a role word. A
+ * city's office ("Văn phòng UBND Thành phố") is one unknown name, not the city's UBND.
  */
 function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
   for (let k = 0; k + 1 < parts.length; k++) {
