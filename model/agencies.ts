@@ -519,7 +519,8 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
     const lv = toks[levelStart]!;
     if (levelStart <= a || !lv.ws || lv.afterBreak || toks[levelStart - 1]!.f === 'va' || (two && !toks[p - 1]!.ws)) return null;
     // A dash inside only in a place so named ("Bà Rịa - Vũng Tàu"), not before another body ("… - ĐOÀN THANH NIÊN").
-    if (dashed && !DASHED_PLACES.has(words(toks, p, b).join(' '))) return null;
+    const place = words(toks, p, b).join(' ');
+    if (dashed && !DASHED_PLACES.has(place)) return null;
     // Capitals throughout beside words that are not: an acronym, another body's ("Bát Xát VNPT",
     // "UBND tỉnh VNPT"); and words no place has ("UBND Tỉnh Các Sở", "UBND Xã Đảng Ủy Xã").
     if (mixedCase(toks, p, b) || (b - p === 1 && t.upper && !lv.upper) || !isPlaceWords(toks, p, b)) return null;
@@ -529,17 +530,22 @@ function placeHit(toks: Tok[], a: number, b: number, natural: boolean): { hit: H
       if ((q === p || b - q >= 2) && startsName(words(toks, q, b))) return null;
       for (let r = q + 1; r <= b; r++) if (lookupWords(words(toks, q, r)).hit) return null;
     }
-    const city = (level === 'pho' || level === 'tp') && CENTRAL_CITIES.has(words(toks, p, b).join(' '));
+    const city = cityLevel(level) && CENTRAL_CITIES.has(place);
     const asWritten = lookupWords(words(toks, a, p));
     // A city's own council and committee stay so named ("UBND TP Hà Nội" is the "UBND Thành phố" of its plan).
     const own = asWritten.hit !== null && CITY_BODIES.has(asWritten.hit.entry.id);
     const { key, hit } = city && !own ? lookupWords([...words(toks, a, levelStart), 'tinh']) : asWritten;
     const found = hit ?? (natural && key ? fuzzyHit(key) : null);
     // Any other city is a district's place: no province's body is named after it ("Sở Tư pháp TP. Lào Cai").
-    if (found && !city && (level === 'pho' || level === 'tp') && found.entry.level === 'province' && !BOTH_LEVELS.has(words(toks, p, b).join(' '))) return null;
+    if (found && !city && cityLevel(level) && found.entry.level === 'province' && !BOTH_LEVELS.has(place)) return null;
     return found ? { hit: found, place: p } : null;
   }
   return null;
+}
+
+/** "thành phố" (folded, its last word) or "TP": the level of a city. */
+function cityLevel(level: string): boolean {
+  return level === 'pho' || level === 'tp';
 }
 
 /**
@@ -742,7 +748,7 @@ function placeOnly(core: string): { place: string; province: boolean } | null {
   if (startsName(words(toks, p, toks.length))) return null;
   const place = samePlace(words(toks, p, toks.length).join(' '));
   const level = p ? toks[p - 1]!.f : '';
-  return { place, province: level === 'tinh' || ((level === 'pho' || level === 'tp') && CENTRAL_CITIES.has(place)) };
+  return { place, province: level === 'tinh' || (cityLevel(level) && CENTRAL_CITIES.has(place)) };
 }
 
 /**
@@ -785,17 +791,18 @@ function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
     if (breakAt >= unit.end && breakAt < so.start) continue; // "Thanh tra\nSở Tư pháp": one per line
     // Its words alone: "Văn phòng chủ trì Sở Nội vụ" names a role between them.
     if (!SO_UNIT_WORDS.has(keyOfText(unit.core)) || text.slice(unit.start, unit.end) !== unit.core) continue;
+    const whole = text.slice(unit.start, so.end);
+    let ref = so.ref;
     if (city) {
       // A city's office ("Văn phòng UBND Thành phố"): a district's one for both councils, or a
       // centrally run city's own; which, only the plan knows. One unknown name, as written.
-      const name = text.slice(unit.start, so.end);
-      parts.splice(k, 2, { ref: unknownRef(name), start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: name, assumed: unit.assumed });
-      continue;
+      ref = unknownRef(whole);
+    } else {
+      so.ref.raw = whole; // the same reference: a province it was read with stays its own
+      const place = provincePlaces.get(so.ref);
+      if (place) place.text = text.slice(unit.start, so.start) + place.text;
     }
-    so.ref.raw = text.slice(unit.start, so.end); // the same reference: a province it was read with stays its own
-    const place = provincePlaces.get(so.ref);
-    if (place) place.text = text.slice(unit.start, so.start) + place.text;
-    parts.splice(k, 2, { ref: so.ref, start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: so.core, assumed: unit.assumed });
+    parts.splice(k, 2, { ref, start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: city ? whole : so.core, assumed: unit.assumed });
   }
 }
 

@@ -16,7 +16,8 @@ const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
  * năm trước: 2022: 85%, 2023: 88%"), and elsewhere a bare number before a colon is not known to be
  * a year.
  */
-const STAGE_YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)|(?<=(?:^|[\n;])[\s+•*·–-]{0,12}(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/giu;
+const YEAR_LABEL = /(?<=(?:^|[\n;])[\s+•*·–-]{0,12}(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/u;
+const STAGE_YEAR_AT = new RegExp(`${YEAR_AT.source}|${YEAR_LABEL.source}`, 'giu');
 /** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */
 const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
 /**

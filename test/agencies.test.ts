@@ -13,6 +13,13 @@ function ids(refs: AgencyRef[]): string[] {
   return refs.map((r) => (r.unknown ? `?${r.name}` : (r.id as string)));
 }
 
+/** One test per cell of `cases`: its text read as the ids expected. */
+function itReads(cases: readonly [string, string[]][]): void {
+  for (const [text, expected] of cases) {
+    it(`${JSON.stringify(text)} → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
+  }
+}
+
 describe('agency registry', () => {
   it('passes the zod schema', () => {
     const parsed = AgencyRegistrySchema.safeParse(AGENCIES);
@@ -345,9 +352,7 @@ describe('parseAgencies', () => {
     ['2023-2025', ['?2023-2025']],
     ['thực hiện', ['?thực hiện']],
   ];
-  for (const [text, expected] of CASES) {
-    it(JSON.stringify(text), () => assert.deepEqual(ids(parseAgencies(text)), expected));
-  }
+  itReads(CASES);
 
   it('flags collectives and unknowns', () => {
     const refs = parseAgencies('Các Sở, ban, ngành; Quỹ Đầu tư phát triển');
@@ -408,9 +413,7 @@ describe('a name wrapped over two lines of its cell', () => {
     // An explicit separator is the officer's.
     ['Sở Kế hoạch;\nvà Đầu tư', ['?Sở Kế hoạch', '?Đầu tư']],
   ];
-  for (const [text, expected] of CASES) {
-    it(JSON.stringify(text), () => assert.deepEqual(ids(parseAgencies(text)), expected));
-  }
+  itReads(CASES);
 
   it('scores and checks the Lào Cai appendix the same when its lead cells wrap inside the name', async () => {
     const flat = await loadSnapshot(LAOCAI);
@@ -561,9 +564,7 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     ['Phòng Tài chính-Kế hoạch', ['phong-tckh']],
     ['Ban KT-NS HĐND tỉnh', ['ban-kt-ns-hdnd']],
   ];
-  for (const [text, expected] of CASES) {
-    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
-  }
+  itReads(CASES);
 
   it('a body after the level is no place: names are not capitalised word by word, and a name never starts a place', () => {
     // A separator missing: two bodies, not the UBND tỉnh of a place "Sở Nội vụ".
@@ -696,9 +697,7 @@ describe('a Sở\'s unit or leadership named before the Sở', () => {
     // Nor with a role between them.
     ['Văn phòng chủ trì Sở Nội vụ phối hợp', ['?Văn phòng', 'so-noi-vu']],
   ];
-  for (const [text, expected] of CASES) {
-    it(`"${text}" → ${expected.join(', ')}`, () => assert.deepEqual(ids(parseAgencies(text)), expected));
-  }
+  itReads(CASES);
 
   it('keeps the unit in the raw text, and in the name when the cell names two provinces', () => {
     assert.equal(parseAgencies('Văn phòng Sở Nội vụ')[0]!.raw, 'Văn phòng Sở Nội vụ');
