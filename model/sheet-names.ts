@@ -103,12 +103,18 @@ export function looksLikeOwnSummary(name: string, topRows: readonly (readonly un
 /**
  * The sheet each summary table goes to: its own name when free or parscore's; otherwise the
  * first free "Name (2)", "Name (3)"… (an officer's sheet of the same name is never touched).
+ * `reuse`: the existing sheet (as the workbook spells it) each target rewrites in place (renamed
+ * to the target where its name differs), or null for a new sheet; `remove`: parscore's sheets no
+ * target rewrites. A summary is rewritten in its
+ * own sheet, not deleted and added again: Excel turns every formula of the officer's that refers
+ * to a deleted sheet into #REF! for good (a report cell "='Tổng hợp điểm'!E12" would be lost on
+ * each run), and keeps it through a sheet whose cells are cleared and written.
  */
 export function planSummarySheets(
   wanted: readonly string[],
   existing: readonly string[],
   owned: readonly string[],
-): { targets: string[]; remove: string[] } {
+): { targets: string[]; reuse: (string | null)[]; remove: string[] } {
   const isOwned = (n: string) => owned.some((o) => sameSheetName(o, n));
   const taken = (n: string) => existing.some((e) => sameSheetName(e, n));
   const used: string[] = [];
@@ -122,7 +128,15 @@ export function planSummarySheets(
     used.push(candidate);
     return candidate;
   });
-  // Remove every owned sheet that still exists: rewritten ones are recreated, stale ones go.
-  const remove = existing.filter((e) => isOwned(e));
-  return { targets, remove };
+  const reuse: (string | null)[] = targets.map((t) => existing.find((e) => sameSheetName(e, t) && isOwned(e)) ?? null);
+  // Else its own sheet of that summary under another number ("Tổng hợp điểm (2)", written beside
+  // an officer's sheet since removed), renamed to the target: Excel carries formulas through a rename.
+  targets.forEach((t, i) => {
+    if (reuse[i] !== null) return;
+    const base = withoutNumber(t);
+    reuse[i] = existing.find((e) => isOwned(e) && sameSheetName(withoutNumber(e), base) && !reuse.includes(e)) ?? null;
+  });
+  // Every other owned sheet that still exists goes (a summary no longer written).
+  const remove = existing.filter((e) => isOwned(e) && !reuse.includes(e));
+  return { targets, reuse, remove };
 }

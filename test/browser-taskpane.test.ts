@@ -185,7 +185,14 @@ describe('task pane in Chromium (office.js stubbed)', function () {
 
       // Score & summarise writes the three summary sheets (and again: replaced, not duplicated).
       await click(pane, '#btn-score');
+      // The officer's report quotes the total; the stub, as Excel, turns a formula referring to a
+      // deleted sheet into #REF!: the second run rewrites the summaries in place, so it keeps working.
+      const report = { B2: `='${SHEET_NAMES.fields}'!E12`, B3: `=SUM('${SHEET_NAMES.agencies}'!C4:C9)` };
+      type Officer = { __parscoreStub: { addOfficerSheet(n: string, f: Record<string, string>): void; formulasOf(n: string): Record<string, string> | null } };
+      await pane.page.evaluate((f) => (window as unknown as Officer).__parscoreStub.addOfficerSheet('Báo cáo', f), report);
       await click(pane, '#btn-score');
+      assert.deepEqual(await pane.page.evaluate(() => (window as unknown as Officer).__parscoreStub.formulasOf('Báo cáo')), report);
+      assert.ok(!(await pane.log()).some((e) => e.op === 'deleteSheet'), 'no summary sheet deleted on the second run');
       const after = await pane.book();
       for (const name of Object.values(SHEET_NAMES)) {
         assert.equal(after.sheets.filter((s) => s === name).length, 1, name);

@@ -65,6 +65,8 @@ interface FakeBook {
   layoutTops?: Record<string, unknown[][]>;
   /** Cells of the active sheet that get a note between parscore's read and its write: adding one fails with ItemAlreadyExists. */
   notedMeanwhile?: string[];
+  /** Tables and charts (by name) on other sheets, and whether each is protected; none by default. */
+  objects?: Record<string, { tables?: string[]; charts?: string[]; protected?: boolean }>;
 }
 
 function recorder(path: string, log: string[]): any {
@@ -229,6 +231,23 @@ function fakeContext(book: FakeBook) {
       getItem: (name: string) => {
         if (book.others?.[name]) return sheetOf(book.others[name]!, book.cfs ?? []);
         const rec = recorder(`[${name}]`, log);
+        const objects = book.objects?.[name] ?? {};
+        const collection = (kind: 'table' | 'chart', of: string[] = []) =>
+          lazy(
+            {
+              items: of.map((n) => ({
+                name: n,
+                delete: () => log.push(`[${name}] ${kind} ${n}.delete()`),
+                clearFilters: () => log.push(`[${name}] ${kind} ${n}.clearFilters()`),
+                convertToRange: () => log.push(`[${name}] ${kind} ${n}.convertToRange()`),
+              })),
+            },
+            { add: (...args: unknown[]) => recorder(`[${name}].${kind}s`, log).add(...args) },
+            `[${name}] ${kind}s`,
+          );
+        const tables = collection('table', objects.tables);
+        const charts = collection('chart', objects.charts);
+        const protection = lazy({ protected: objects.protected === true }, {}, `[${name}] protection`);
         return new Proxy(rec, {
           get: (t, p) => {
             if (p === 'delete')
@@ -236,9 +255,21 @@ function fakeContext(book: FakeBook) {
                 log.push(`[${name}].delete()`);
                 queued.push({ op: 'delete', name });
               };
+            if (p === 'tables') return tables;
+            if (p === 'charts') return charts;
+            if (p === 'protection') return protection;
             if (p === 'getRange')
               return (addr: string) => (addr === 'A1:N3' && tops[name] ? lazy({ values: tops[name] }, {}, `[${name}]!A1:N3`) : t.getRange(addr));
             return t[p];
+          },
+          set: (t, p, value) => {
+            // A rename, as Excel runs it at the next sync (the fake applies it at once).
+            if (p === 'name') {
+              const l = listed.find((x) => same(x.name, name));
+              if (l) l.name = value as string;
+            }
+            t[p] = value;
+            return true;
           },
         });
       },
@@ -431,7 +462,18 @@ describe('office adapter', () => {
     it('never takes over an officer sheet of the same name', () => {
       const p = planSummarySheets(['Tổng hợp điểm', 'Theo cơ quan'], ['Phụ lục', 'tổng hợp điểm', 'Theo cơ quan', 'Cũ'], ['Theo cơ quan', 'Cũ']);
       assert.deepEqual(p.targets, ['Tổng hợp điểm (2)', 'Theo cơ quan']);
-      assert.deepEqual(p.remove, ['Theo cơ quan', 'Cũ']);
+      // Its own "Theo cơ quan" is rewritten in place; "Cũ", written no more, goes.
+      assert.deepEqual(p.reuse, [null, 'Theo cơ quan']);
+      assert.deepEqual(p.remove, ['Cũ']);
+      // Its own "(2)" of a summary takes the summary's name again once that is free; Excel's copy
+      // ("(3)", no record of it) is not its own and stays.
+      const q = planSummarySheets(['Tổng hợp điểm'], ['Phụ lục', 'Tổng hợp điểm (2)', 'Tổng hợp điểm (3)'], ['Tổng hợp điểm (2)']);
+      assert.deepEqual(q, { targets: ['Tổng hợp điểm'], reuse: ['Tổng hợp điểm (2)'], remove: [] });
+      // Both its plain and its "(2)": the plain one is rewritten, the other goes.
+      const both = planSummarySheets(['Tổng hợp điểm'], ['Tổng hợp điểm (2)', 'Tổng hợp điểm'], ['Tổng hợp điểm (2)', 'Tổng hợp điểm']);
+      assert.deepEqual(both, { targets: ['Tổng hợp điểm'], reuse: ['Tổng hợp điểm'], remove: ['Tổng hợp điểm (2)'] });
+      // Never one sheet for two targets.
+      assert.deepEqual(planSummarySheets(['A', 'A'], ['A (2)'], ['A (2)']).reuse, [null, 'A (2)']);
     });
 
     it('finds parscore columns by their header text', () => {
@@ -563,11 +605,10 @@ describe('office adapter', () => {
       const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
       assert.equal(r.status, 'done', r.message);
       assert.equal(syncs(), 3); // one more read: the tops of the sheets named as summaries
-      assert.deepEqual(log.filter((l) => l.includes('.delete()')), [
-        '[Phụ lục] cf#0.delete()',
-        '[Theo cơ quan].delete()',
-        '[Danh sách vấn đề].delete()',
-      ]);
+      // Its own summaries are rewritten in place (cleared, never deleted); the officer's rule stays.
+      assert.deepEqual(log.filter((l) => l.includes('.delete()')), ['[Phụ lục] cf#0.delete()']);
+      for (const sheet of ['Theo cơ quan', 'Danh sách vấn đề']) assert.ok(log.includes(`[${sheet}].getRange().clear("All")`), sheet);
+      assert.ok(!log.includes('[Tổng hợp điểm].getRange().clear("All")'), 'the officer’s sheet is never cleared');
       assert.ok(log.some((l) => l.startsWith('[Phụ lục]!O6:O') && l.endsWith('.clear("All")')));
       assert.ok(log.some((l) => l.startsWith('[Phụ lục]!P6:P') && l.endsWith('.clear("All")')));
       // "Tổng hợp điểm" is the officer's (not parscore's layout): parscore writes beside it.
@@ -626,7 +667,9 @@ describe('office adapter', () => {
       it('what the failed write had added is parscore’s and is rewritten, never left behind as an officer’s sheet', async () => {
         const second = await run({ sheets: ['Phụ lục'], chartSheets: ['theo cơ quan'] });
         assert.deepEqual(second.r.sheets, ['Tổng hợp điểm', 'Theo cơ quan (2)', 'Danh sách vấn đề']);
-        assert.deepEqual(second.fake.log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()']);
+        // The sheet the failed attempt added is parscore's: rewritten in place by the retry.
+        assert.deepEqual(second.fake.log.filter((l) => l.endsWith('].delete()')), []);
+        assert.ok(second.fake.log.includes('[Tổng hợp điểm].getRange().clear("All")'), 'rewritten in place');
         assert.deepEqual(second.fake.sheetNames(), ['Phụ lục', ...second.r.sheets]);
         // The officer's own "Tổng hợp điểm" and two chart sheets: a "(2)" made by the first attempt
         // and rewritten by the second is still parscore's in the third.
@@ -700,9 +743,140 @@ describe('office adapter', () => {
       });
       const r = await scoreAndSummarise(context, { lang: 'vi', supports: ALL, engine: realEngine });
       assert.equal(r.status, 'done', r.message);
-      assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()']);
+      assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), []);
+      assert.ok(log.includes('[Tổng hợp điểm].getRange().clear("All")'), 'rewritten in place');
+      assert.ok(!log.some((l) => l.startsWith('[Tổng hợp điểm (2)]')), 'Excel’s copy is the officer’s: untouched');
       assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
       assert.equal(syncs(), 3); // read, one more read (the tops and the notes' places), write
+    });
+
+    describe('a re-run rewrites its summary sheets in place: formulas of the officer’s that refer to them keep working', () => {
+      // Excel turns a formula that refers to a deleted sheet into #REF! for good; a sheet cleared
+      // and written again keeps it. The state lists all three summaries, as after a first run.
+      const rerun = async (book: Partial<FakeBook>, supports: (set: string, version: string) => boolean = ALL) => {
+        const snap = await laoCaiWithMistakes();
+        const tops = await summaryTops();
+        const names = ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'];
+        const fake = fakeContext({
+          active: snap,
+          sheets: ['Phụ lục', ...names],
+          state: { v: 1, summarySheets: names, marks: {} },
+          tops,
+          objects: {
+            'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'] },
+            'Theo cơ quan': { tables: ['Bảng2'] },
+            'Danh sách vấn đề': { tables: ['Bảng3'] },
+          },
+          ...book,
+        });
+        const r = await scoreAndSummarise(fake.context, { lang: 'vi', supports, engine: realEngine });
+        assert.equal(r.status, 'done', r.message);
+        return { r, ...fake };
+      };
+
+      it('clears each (its tables and chart first) and writes it again; no sheet is deleted or added, in as many syncs as before', async () => {
+        const { r, log, syncs, sheetNames } = await rerun({});
+        assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.deepEqual(sheetNames(), ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.deepEqual(log.filter((l) => l.endsWith('].delete()') || l.startsWith('add ')), []);
+        assert.equal(syncs(), 3); // read, the summaries' tops (with their tables, charts, protection), write
+        const at = (line: string) => {
+          const i = log.indexOf(line);
+          assert.ok(i >= 0, line);
+          return i;
+        };
+        const sheet = 'Tổng hợp điểm';
+        const cleared = at(`[${sheet}].getRange().clear("All")`);
+        // The table made a plain range (structured references become addresses), its filter cleared first.
+        const converted = at(`[${sheet}] table Bảng1.convertToRange()`);
+        assert.ok(at(`[${sheet}] table Bảng1.clearFilters()`) < converted && converted < cleared, 'filters cleared, table converted, then the clear');
+        assert.ok(!log.some((l) => l.includes('table Bảng1.delete()')), 'the table is not deleted');
+        assert.ok(at(`[${sheet}] chart Biểu đồ 1.delete()`) < cleared, 'its chart deleted before the clear');
+        assert.ok(at(`[${sheet}].getRange().rowHidden = false`) > cleared, 'hidden rows shown after the clear');
+        assert.ok(at(`[${sheet}].getRange().columnHidden = false`) > cleared, 'hidden columns shown after the clear');
+        assert.ok(at(`[${sheet}].getRange().format.useStandardWidth = true`) > cleared, 'standard widths after the clear');
+        assert.ok(at(`[${sheet}].getRange().format.useStandardHeight = true`) > cleared, 'standard heights after the clear');
+        assert.ok(at(`[${sheet}].freezePanes.unfreeze()`) > cleared, 'panes unfrozen after the clear');
+        assert.ok(!log.some((l) => l.endsWith('.name = "Tổng hợp điểm"')), 'no rename when the name is the summary’s');
+        // Then written as a new sheet is: values from A1, a new table and chart.
+        const firstWrite = log.findIndex((l) => l.startsWith(`[${sheet}].getRange("A1:`) && l.includes('.values = '));
+        assert.ok(firstWrite > cleared, 'written after it was cleared');
+        assert.ok(log.some((l, i) => i > cleared && l.startsWith(`[${sheet}].tables.add(`)), 'a new table');
+        assert.ok(log.some((l, i) => i > cleared && l.startsWith(`[${sheet}].charts.add(`)), 'a new chart');
+        assert.ok(log.findIndex((l) => l.startsWith(`[${sheet}].getRange("A1:`) && l.endsWith('.format.autofitRows()')) > firstWrite, 'rows fitted after the writes');
+        for (const other of ['Theo cơ quan', 'Danh sách vấn đề']) {
+          const table = other === 'Theo cơ quan' ? 'Bảng2' : 'Bảng3';
+          assert.ok(at(`[${other}] table ${table}.convertToRange()`) < at(`[${other}].getRange().clear("All")`), other);
+        }
+      });
+
+      it('another ItemAlreadyExists (a note added meanwhile) is not retried when no sheet was added, also on a host without traces', async () => {
+        const snap = await laoCaiWithMistakes();
+        const n = buildCellNotes(analyzeSheet(snap), 'vi', snap.merges)[0]!;
+        for (const noTrace of [false, true]) {
+          const fake = fakeContext({
+            active: snap,
+            sheets: ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'],
+            state: { v: 1, summarySheets: ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề'], marks: {} },
+            tops: await summaryTops(),
+            notedMeanwhile: [blockAddress(n.row, n.col)],
+            noTrace,
+          });
+          await assert.rejects(scoreAndSummarise(fake.context, { lang: 'vi', supports: ALL, engine: realEngine }), { code: 'ItemAlreadyExists' });
+          assert.equal(fake.syncs(), 3, `no retry (noTrace ${noTrace})`); // read, the summaries' tops, write
+        }
+      });
+
+      it('on ExcelApi 1.1 (no protection to read, no table conversion) each is deleted and added again, as before', async () => {
+        const { r, log } = await rerun({}, (_set, version) => version === '1.1');
+        assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()', '[Theo cơ quan].delete()', '[Danh sách vấn đề].delete()']);
+        assert.ok(!log.some((l) => l.includes('.clear("All")') && !l.startsWith('[Phụ lục]')), 'no summary cleared');
+      });
+
+      it('its own "Tổng hợp điểm (2)", written beside an officer’s sheet since removed, is renamed and rewritten, not deleted', async () => {
+        const tops = await summaryTops();
+        const { r, log, sheetNames } = await rerun({
+          sheets: ['Phụ lục', 'Tổng hợp điểm (2)'],
+          state: { v: 1, summarySheets: ['Tổng hợp điểm (2)'], marks: {} },
+          tops: { 'Tổng hợp điểm (2)': tops['Tổng hợp điểm']! },
+          objects: {},
+        });
+        assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), []);
+        assert.ok(log.includes('[Tổng hợp điểm (2)].getRange().clear("All")'), 'rewritten in place');
+        assert.ok(log.includes('[Tổng hợp điểm (2)].name = "Tổng hợp điểm"'), 'renamed');
+        assert.deepEqual(sheetNames(), ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+      });
+
+      it('a protected one (its cells cannot be cleared) is deleted and added again, as before', async () => {
+        const { r, log } = await rerun({
+          objects: { 'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'] }, 'Theo cơ quan': { protected: true } },
+        });
+        assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Theo cơ quan].delete()']);
+        assert.deepEqual(log.filter((l) => l.startsWith('add ')), ['add "Theo cơ quan"']);
+        assert.ok(!log.includes('[Theo cơ quan].getRange().clear("All")'), 'the protected sheet is not cleared');
+        assert.ok(log.includes('[Tổng hợp điểm].getRange().clear("All")'), 'the others are rewritten in place');
+      });
+
+      it('one whose name differs only in case is renamed to the summary’s name; before ExcelApi 1.7 widths and panes are left as they are', async () => {
+        const tops = await summaryTops();
+        const { r, log, sheetNames } = await rerun(
+          {
+            sheets: ['Phụ lục', 'TỔNG HỢP ĐIỂM'],
+            state: { v: 1, summarySheets: ['TỔNG HỢP ĐIỂM'], marks: {} },
+            tops: { 'TỔNG HỢP ĐIỂM': tops['Tổng hợp điểm']! },
+            objects: {},
+          },
+          (_set, version) => Number(version.split('.')[1]) < 7,
+        );
+        assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.ok(log.includes('[TỔNG HỢP ĐIỂM].getRange().clear("All")'), 'rewritten in place');
+        assert.ok(log.includes('[TỔNG HỢP ĐIỂM].name = "Tổng hợp điểm"'), 'renamed');
+        assert.deepEqual(sheetNames(), ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
+        assert.ok(!log.some((l) => l.includes('useStandardWidth') || l.includes('unfreeze')), 'no ExcelApi 1.7 call');
+      });
     });
 
     it('writes nothing when the sheet is not an appendix', async () => {

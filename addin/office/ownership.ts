@@ -4,7 +4,7 @@ import { formulaReferencesColumn } from './a1';
 import type { Supports } from './snapshot';
 import { parseState, STATE_KEY, type ParscoreState } from './state';
 import { columnLetter } from '../../model/text';
-import { isOwnSummarySheet, isSummarySheetName, ownSummarySheets, sheetOfReference, SUMMARY_MARKER_PREFIX } from '../../model/sheet-names';
+import { isOwnSummarySheet, isSummarySheetName, ownSummarySheets, sameSheetName, sheetOfReference, SUMMARY_MARKER_PREFIX } from '../../model/sheet-names';
 
 export interface PendingOwnership {
   /** Valid after the sync. */
@@ -62,6 +62,17 @@ export interface PendingSummaryCheck {
   pending: boolean;
   /** Valid after the sync. */
   owned(): string[];
+  /** What a rewrite in place removes first (see planSummarySheets), when asked for; valid after the sync. */
+  contents(name: string): SummaryContents | null;
+}
+
+/** A summary sheet's tables and charts, and whether the officer protected it. */
+export interface SummaryContents {
+  sheet: Excel.Worksheet;
+  tables: Excel.Table[];
+  charts: Excel.Chart[];
+  /** A protected sheet's cells cannot be cleared: it is deleted and added again instead. */
+  protected: boolean;
 }
 
 /**
@@ -70,13 +81,28 @@ export interface PendingSummaryCheck {
  * the state's list, or named as it names them: ownSummarySheets). Not the state's list alone: an
  * officer may have deleted parscore's "Tổng hợp điểm" and made a sheet of that name, which must
  * survive a re-run or "Xóa"; and a workbook scored by the CLI holds parscore's summaries without
- * such a state. Queues a read only when a sheet has a summary's name.
+ * such a state. Queues a read only when a sheet has a summary's name. `supports` (the scoring
+ * command, which rewrites summaries in place): the same read also loads their tables, charts and
+ * protection.
  */
-export function queueSummaryCheck(context: Excel.RequestContext, names: readonly string[], recorded: readonly string[]): PendingSummaryCheck {
+export function queueSummaryCheck(
+  context: Excel.RequestContext,
+  names: readonly string[],
+  recorded: readonly string[],
+  supports?: Supports,
+): PendingSummaryCheck {
   const reads = names.filter((n) => isSummarySheetName(n)).map((name) => {
-    const top = context.workbook.worksheets.getItem(name).getRange('A1:N3');
+    const sheet = context.workbook.worksheets.getItem(name);
+    const top = sheet.getRange('A1:N3');
     top.load('values');
-    return { name, top };
+    if (!supports) return { name, top, parts: null };
+    const tables = sheet.tables;
+    tables.load('items/name');
+    const charts = sheet.charts;
+    charts.load('items/name');
+    const protection = supports('ExcelApi', '1.2') ? sheet.protection : null;
+    protection?.load('protected');
+    return { name, top, parts: { sheet, tables, charts, protection } };
   });
   return {
     pending: reads.length > 0,
@@ -85,5 +111,11 @@ export function queueSummaryCheck(context: Excel.RequestContext, names: readonly
         reads.map(({ name, top }) => ({ name, layout: Array.isArray(top.values) && isOwnSummarySheet(name, top.values) })),
         recorded,
       ),
+    contents(name) {
+      const p = reads.find((r) => sameSheetName(r.name, name))?.parts;
+      if (!p) return null;
+      // Without ExcelApi 1.2 protection cannot be read: such a host deletes and adds, as before.
+      return { sheet: p.sheet, tables: p.tables.items, charts: p.charts.items, protected: p.protection ? p.protection.protected : true };
+    },
   };
 }

@@ -3,7 +3,8 @@
 //            the used range's size), sheet names, parscore's state, the sheet's conditional formats;
 //            a sheet whose data reaches beyond READ_WINDOW costs one more read sync;
 //   (pure)  — analyse, build summary tables and inline marks, plan what to remove;
-//   sync 2 — write: remove parscore's old sheets/columns/rules, write new ones, save state.
+//   sync 2 — write: remove parscore's old columns/rules and the summaries no longer written,
+//            rewrite its summary sheets in place (or add them), write the marks, save state.
 // A write batch is split (one more sync each) only past ~4 MB of payload. One more read sync, at
 // most, between the two: when the officer has notes or comments of their own on the sheet (with
 // ExcelApi 1.18 the offending cells get notes, notes.ts), and when sheets are named like the
@@ -39,6 +40,7 @@ import {
   queueDeleteNames,
   queueDeleteSheets,
   queueInlineMarks,
+  queueRewriteSummarySheet,
   queueSaveState,
   queueSummarySheet,
   ADD_SHEET_TRACE,
@@ -240,7 +242,7 @@ async function scoreOnce(
   );
   // Which existing summary sheets are parscore's, by content (a read only when a sheet has a
   // summary's name), in the same read sync as the officer's notes when there is one.
-  const check = summaries ? queueSummaryCheck(context, listed, owned.recordedSummaries()) : null;
+  const check = summaries ? queueSummaryCheck(context, listed, owned.recordedSummaries(), supports) : null;
   let read2 = false;
   const sync2 = async () => {
     read2 = true;
@@ -255,18 +257,28 @@ async function scoreOnce(
         taken,
         [...check.owned(), ...conflicts.created],
       )
-    : { targets: state.summarySheets.slice(), remove: [] };
+    : { targets: state.summarySheets.slice(), reuse: [], remove: [] };
+  // Each summary rewrites parscore's sheet of that name in place; a protected one (its cells
+  // cannot be cleared) is deleted and added again, as every summary was before.
+  const inPlace = plan.reuse.map((name) => {
+    const c = name !== null ? check?.contents(name) : null;
+    return c && !c.protected ? { ...c, name: name! } : null;
+  });
+  const remove = [...plan.remove, ...plan.reuse.filter((n, i): n is string => n !== null && !inPlace[i])];
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
-  if (check) adding.push(...plan.targets);
+  if (check) adding.push(...plan.targets.filter((_, i) => !inPlace[i]));
 
   // ---- sync 2: every write ----
   const w: Writer = { context, budget, supports };
   await queueDeleteConditionalFormats(w, owned.formatsReferencing(ruleCols));
   if (oldCols) await queueClearColumns(w, activeSheet, oldCols.cols, oldCols.headerRow, lastRow);
-  await queueDeleteSheets(w, plan.remove);
+  await queueDeleteSheets(w, remove);
   if (check) await queueDeleteNames(w, owned.summaryMarkers());
   for (let i = 0; i < tables.length; i++) {
-    await queueSummarySheet(w, plan.targets[i]!, layoutSummaryTable(tables[i]!, lang), tables[i]!.chart);
+    const layout = layoutSummaryTable(tables[i]!, lang);
+    const old = inPlace[i];
+    if (old) await queueRewriteSummarySheet(w, old, old.name, plan.targets[i]!, layout, tables[i]!.chart);
+    else await queueSummarySheet(w, plan.targets[i]!, layout, tables[i]!.chart);
   }
   if (marks) await queueInlineMarks(w, activeSheet, marks);
   if (notesOnSheet) {

@@ -80,6 +80,58 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
   if (traced) w.context.trace(`${ADD_SHEET_TRACE}${name}`);
   const sheet = w.context.workbook.worksheets.add(name);
   if (traced) w.context.trace(SHEET_ADDED_TRACE);
+  await fillSummarySheet(w, sheet, layout, chart);
+  return sheet;
+}
+
+/**
+ * Writes a summary into parscore's own sheet of an earlier run, in place (see planSummarySheets:
+ * the officer's formulas that refer to it keep working): its tables made plain ranges (with
+ * ExcelApi 1.2: Excel rewrites a formula's structured reference, "Bảng3[Điểm]", into the cells'
+ * address, where deleting the table would make it #REF!; their filters cleared first, so no row
+ * stays hidden) and its charts deleted, every cell cleared (values, formats, links), hidden rows
+ * and columns shown, column widths, row heights and frozen panes back to a new sheet's, then the
+ * same writes as a new sheet and its rows fitted to the wrapped text. Its tab (place, colour)
+ * stays as the officer left it; its name becomes the summary's where it differs.
+ */
+export async function queueRewriteSummarySheet(
+  w: Writer,
+  old: { sheet: Excel.Worksheet; tables: readonly Excel.Table[]; charts: readonly Excel.Chart[] },
+  current: string,
+  name: string,
+  layout: SheetLayout,
+  chart?: SummaryTable['chart'],
+): Promise<Excel.Worksheet> {
+  const sheet = old.sheet;
+  const v12 = w.supports('ExcelApi', '1.2');
+  await w.budget.reserve(SMALL_OP * (8 + 2 * old.tables.length + old.charts.length));
+  for (const t of old.tables) {
+    if (v12) {
+      t.clearFilters();
+      t.convertToRange();
+    } else t.delete();
+  }
+  for (const c of old.charts) c.delete();
+  const all = sheet.getRange();
+  all.clear('All');
+  if (v12) {
+    all.rowHidden = false;
+    all.columnHidden = false;
+  }
+  if (w.supports('ExcelApi', '1.7')) {
+    all.format.useStandardWidth = true;
+    all.format.useStandardHeight = true;
+    sheet.freezePanes.unfreeze();
+  }
+  if (current !== name) sheet.name = name;
+  await fillSummarySheet(w, sheet, layout, chart);
+  if (v12 && layout.values.length && layout.width) {
+    sheet.getRange(blockAddress(1, 1, layout.values.length, layout.width)).format.autofitRows();
+  }
+  return sheet;
+}
+
+async function fillSummarySheet(w: Writer, sheet: Excel.Worksheet, layout: SheetLayout, chart?: SummaryTable['chart']): Promise<void> {
   await writeBlock(w, sheet, 1, 1, layout.values, layout.numberFormats);
 
   await w.budget.reserve(SMALL_OP * (6 + layout.width));
@@ -107,7 +159,6 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
   if (w.supports('ExcelApi', '1.7')) sheet.freezePanes.freezeRows(layout.headerRow + 1);
   await queueTableAndChart(w, sheet, layout, chart);
   for (const run of layout.linkRuns) await writeBlock(w, sheet, run.row + 1, run.col + 1, run.formulas, null, 'formulas');
-  return sheet;
 }
 
 /**

@@ -117,6 +117,25 @@
     book.sheets.push(sh);
     return sh;
   }
+  /** A formula with its references to `sheet` ('Name'!A1, Name!A1; any case) made #REF!, as Excel makes them when the sheet is deleted. */
+  function refsGone(formula, sheet) {
+    var lower = formula.toLocaleLowerCase();
+    var quoted = ("'" + sheet.replace(/'/g, "''") + "'!").toLocaleLowerCase();
+    var plain = (sheet + '!').toLocaleLowerCase();
+    var out = '';
+    for (var i = 0; i < formula.length; ) {
+      var before = i === 0 ? '' : formula[i - 1];
+      var word = /[\p{L}\p{N}_.]/u.test(before);
+      if (lower.startsWith(quoted, i)) {
+        out += '#REF!';
+        i += quoted.length;
+      } else if (!word && lower.startsWith(plain, i)) {
+        out += '#REF!';
+        i += plain.length;
+      } else out += formula[i++];
+    }
+    return out;
+  }
   function findSheet(book, name) {
     var lower = String(name).toLocaleLowerCase();
     for (var i = 0; i < book.sheets.length; i++) if (book.sheets[i].name.toLocaleLowerCase() === lower) return book.sheets[i];
@@ -289,12 +308,6 @@
       });
       return self;
     };
-    Object.defineProperty(this, 'name', {
-      get: function () {
-        if (loadedName === null) throw notLoaded('Worksheet.name');
-        return loadedName;
-      },
-    });
     this.activate = function () {
       ctx._push(function () {
         book.active = sheetOrThrow(book, name).name;
@@ -305,6 +318,12 @@
       ctx._push(function () {
         var s = sheetOrThrow(book, name);
         book.sheets.splice(book.sheets.indexOf(s), 1);
+        // As Excel: every formula that referred to the deleted sheet now reads #REF! for good.
+        book.sheets.forEach(function (other) {
+          other.formulas.forEach(function (f, key) {
+            other.formulas.set(key, refsGone(f, s.name));
+          });
+        });
         if (book.active === s.name) book.active = book.sheets.length ? book.sheets[0].name : null;
         ctx._log({ op: 'deleteSheet', sheet: name });
       });
@@ -316,30 +335,79 @@
           ctx._log({ op: 'freezeRows', sheet: name, value: n });
         });
       },
-    };
-    // Tables and charts: recorded with their source address (the pane's summaries use both).
-    this.tables = {
-      add: function (address, hasHeaders) {
-        var t = { style: null };
+      unfreeze: function () {
         ctx._push(function () {
-          var s = sheetOrThrow(book, name);
-          (s.tables = s.tables || []).push({ address: address, hasHeaders: hasHeaders, style: t.style });
-          ctx._log({ op: 'addTable', sheet: name, address: address, style: t.style });
+          sheetOrThrow(book, name).frozenRows = 0;
+          ctx._log({ op: 'unfreeze', sheet: name });
         });
-        return t;
       },
     };
-    this.charts = {
-      add: function (type, source, seriesBy) {
-        var c = { title: { text: '' }, position: null, setPosition: function (a, b) { c.position = [a, b]; } };
+    // A rename, run at the sync like every write (Excel updates the formulas that refer to it).
+    Object.defineProperty(this, 'name', {
+      get: function () {
+        if (loadedName === null) throw notLoaded('Worksheet.name');
+        return loadedName;
+      },
+      set: function (v) {
         ctx._push(function () {
           var s = sheetOrThrow(book, name);
-          var entry = { type: type, source: source && source._address ? source._address() : String(source), seriesBy: seriesBy, title: c.title.text, position: c.position };
-          (s.charts = s.charts || []).push(entry);
-          ctx._log({ op: 'addChart', sheet: name, type: type, title: c.title.text });
+          if (findSheet(book, v) && findSheet(book, v) !== s) throw new Error('ItemAlreadyExists: worksheet ' + v);
+          ctx._log({ op: 'renameSheet', sheet: s.name, value: v });
+          s.name = v;
+          name = v;
         });
-        return c;
       },
+    });
+    this.protection = loadable(ctx, {}, function () {
+      return { protected: !!sheetOrThrow(book, name).protected };
+    });
+    Object.defineProperty(this.protection, 'protected', { get: function () { return self.protection._get('protected'); } });
+    // Tables and charts: recorded with their source address (the pane's summaries use both); each
+    // listed item deletes itself from its sheet at the sync.
+    function listed(kind, op) {
+      return collection(ctx, function () {
+        var s = sheetOrThrow(book, name);
+        return (s[kind] || []).map(function (entry) {
+          var remove = function (what) {
+            ctx._push(function () {
+              var i = (s[kind] || []).indexOf(entry);
+              if (i < 0) throw new Error('ItemNotFound: ' + what + ' ' + entry.name);
+              s[kind].splice(i, 1);
+              ctx._log({ op: what, sheet: s.name, name: entry.name });
+            });
+          };
+          return {
+            name: entry.name,
+            delete: function () { remove(op); },
+            // Tables only: a filter cleared is logged; converting keeps the cells and drops the table.
+            clearFilters: function () { ctx._push(function () { ctx._log({ op: 'clearFilters', sheet: s.name, name: entry.name }); }); },
+            convertToRange: function () { remove('convertToRange'); },
+          };
+        });
+      });
+    }
+    this.tables = listed('tables', 'deleteTable');
+    this.tables.add = function (address, hasHeaders) {
+      var t = { style: null };
+      ctx._push(function () {
+        var s = sheetOrThrow(book, name);
+        book.tableCount = (book.tableCount || 0) + 1;
+        (s.tables = s.tables || []).push({ name: 'Table' + book.tableCount, address: address, hasHeaders: hasHeaders, style: t.style });
+        ctx._log({ op: 'addTable', sheet: name, address: address, style: t.style });
+      });
+      return t;
+    };
+    this.charts = listed('charts', 'deleteChart');
+    this.charts.add = function (type, source, seriesBy) {
+      var c = { title: { text: '' }, position: null, setPosition: function (a, b) { c.position = [a, b]; } };
+      ctx._push(function () {
+        var s = sheetOrThrow(book, name);
+        book.chartCount = (book.chartCount || 0) + 1;
+        var entry = { name: 'Chart' + book.chartCount, type: type, source: source && source._address ? source._address() : String(source), seriesBy: seriesBy, title: c.title.text, position: c.position };
+        (s.charts = s.charts || []).push(entry);
+        ctx._log({ op: 'addChart', sheet: name, type: type, title: c.title.text });
+      });
+      return c;
     };
     this.notes = notesOf(ctx, name);
     this.comments = commentsOf(ctx, name);
@@ -576,6 +644,8 @@
     return new Proxy(target, {
       get: function (_t, prop) {
         if (typeof prop !== 'string') return undefined;
+        // format.autofitRows() / autofitColumns(): logged like a set, with no value.
+        if (prop === 'autofitRows' || prop === 'autofitColumns') return function () { onSet((path ? path + '.' : '') + prop + '()', null); };
         return formatProxy(onSet, (path ? path + '.' : '') + prop);
       },
       set: function (_t, prop, value) {
@@ -714,6 +784,25 @@
       associated: associated,
       /** A request context for calling adapter functions directly (Node tests). */
       context: function () { return new Context(book); },
+      /** A sheet of the officer's holding formulas ({ address: formula }), made between commands. */
+      addOfficerSheet: function (name, formulas) {
+        var sh = addSheet(book, name);
+        Object.keys(formulas).forEach(function (a) {
+          var b = parseAddress(a);
+          sh.formulas.set(b.top + ',' + b.left, formulas[a]);
+        });
+      },
+      /** A sheet's formulas by address (A1), for assertions. */
+      formulasOf: function (name) {
+        var s = findSheet(book, name);
+        if (!s) return null;
+        var out = {};
+        s.formulas.forEach(function (f, key) {
+          var rc = key.split(',');
+          out[colLetter(+rc[1]) + rc[0]] = f;
+        });
+        return out;
+      },
       /** A sheet's cells as a plain snapshot-like object (for assertions). */
       sheet: function (name) {
         var s = findSheet(book, name);
