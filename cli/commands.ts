@@ -202,7 +202,7 @@ async function rescorePatched(own: OwnParts, bytes: Buffer, file: string, o: Com
   if (!additions) throw new PatchUnsupported('marks left after clearing');
   // The cleared copy's ExcelJS model is garbage now: collect it before the copy is built, as scoreFile does.
   collectAfterLarge(cleared.bytes);
-  const scored = scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions });
+  const scored = scorePatch(cleared.bytes, { sheet: analysis.sheet, ...additions, recalcOnLoad: own.sheets.length > 0 });
   // A summary the officer had renamed comes back under parscore's name: a name of theirs into
   // the old one now points at a sheet that is gone, and reads #REF! as clear makes it.
   const back = readWorkbookParts(scored).sheets.map((x) => x.name);

@@ -11,6 +11,7 @@ import { clearPatch, danglingNamesPatch, danglingToRef } from '../cli/patch/clea
 import { clearMarks, ownParts, WRITE_OPTIONS } from '../xlsx/write';
 import { clearAppendixSheet } from '../cli/patch/clear-sheet';
 import { PatchUnsupported } from '../cli/patch/xml';
+import { withFullCalcOnLoad } from '../cli/patch/score-patch';
 import { EXAMPLE, FIXTURES, HAGIANG } from './helpers/fixtures';
 import { ensureBuilt, runCli, tmpDir } from './helpers/cli';
 import { partsOf, readParts, replaceOnce, richWorkbook, writeParts } from './helpers/zip-parts';
@@ -171,8 +172,23 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     const a = readParts(once);
     const b = readParts(twice);
     assert.deepEqual([...b.keys()].sort(), [...a.keys()].sort());
+    // The second copy asks Excel to recalculate on open (its summaries hold new numbers under the
+    // same names: a formula of the officer's quoting one holds last run's value); the first need not.
+    assert.doesNotMatch(a.get('xl/workbook.xml')!, /fullCalcOnLoad/);
+    assert.match(b.get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/);
+    assert.equal(b.get('xl/workbook.xml'), withFullCalcOnLoad(a.get('xl/workbook.xml')!), 'xl/workbook.xml: the same but for the flag');
     // styles too: the second run reuses the styles the first added instead of adding them again.
-    for (const [name, text] of a) assert.equal(b.get(name), text, name);
+    for (const [name, text] of a) if (name !== 'xl/workbook.xml') assert.equal(b.get(name), text, name);
+  });
+
+  it('asks for a full calculation on load in the calcPr the workbook has, or in one put where the schema wants it', () => {
+    const sheets = '<sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets>';
+    assert.equal(withFullCalcOnLoad(`<workbook>${sheets}<calcPr calcId="191029"/></workbook>`), `<workbook>${sheets}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`);
+    assert.equal(withFullCalcOnLoad(`<workbook>${sheets}<calcPr fullCalcOnLoad='0' calcId="1"></calcPr></workbook>`), `<workbook>${sheets}<calcPr fullCalcOnLoad="1" calcId="1"></calcPr></workbook>`);
+    const names = '<definedNames><definedName name="x">A!$A$1</definedName></definedNames>';
+    assert.equal(withFullCalcOnLoad(`<workbook>${sheets}${names}<oleSize ref="A1"/></workbook>`), `<workbook>${sheets}${names}<calcPr fullCalcOnLoad="1"/><oleSize ref="A1"/></workbook>`);
+    assert.equal(withFullCalcOnLoad(`<workbook>${sheets}<externalReferences><externalReference r:id="rId9"/></externalReferences></workbook>`), `<workbook>${sheets}<externalReferences><externalReference r:id="rId9"/></externalReferences><calcPr fullCalcOnLoad="1"/></workbook>`);
+    assert.throws(() => withFullCalcOnLoad('<workbook/>'), PatchUnsupported);
   });
 
   it('score on a scored copy the patch writers refuse reads it again with ExcelJS and reports the same analysis', () => {
@@ -201,6 +217,7 @@ describe('clear and score again keep every part of the officer’s workbook', fu
       assert.equal(report(again.stdout), report(want.stdout), lang);
       const after = readParts(twice);
       assert.equal((after.get('xl/workbook.xml')!.match(/name="Tổng hợp điểm"/g) ?? []).length, 1, 'one summary sheet, replaced');
+      assert.match(after.get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'recalculated on open, as the patch writers ask');
       // Written by ExcelJS's load-and-save, not the patch writers: it drops the Excel 2010 dropdown they keep.
       assert.match(readParts(once).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/);
       assert.doesNotMatch(after.get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, lang);
@@ -240,7 +257,12 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     const sheetPr = (file: string) => /<sheetPr[\s\S]*?<\/sheetPr>/.exec(readParts(file).get('xl/worksheets/sheet1.xml')!)?.[0];
     assert.match(sheetPr(LIBREOFFICE)!, /fitToPage="true"/);
     for (const f of [scored, again, cleared]) assert.equal(sheetPr(f), sheetPr(LIBREOFFICE), path.basename(f));
-    assertSameParts(readParts(LIBREOFFICE), readParts(cleared), 'LibreOffice');
+    // Part for part, but for the full calculation on load the second score asked for: clear
+    // leaves that request (Excel drops it at its next save), so formulas into the removed
+    // summaries show what they now are.
+    const original = readParts(LIBREOFFICE);
+    original.set('xl/workbook.xml', withFullCalcOnLoad(original.get('xl/workbook.xml')!));
+    assertSameParts(original, readParts(cleared), 'LibreOffice');
   });
 });
 

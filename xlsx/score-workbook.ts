@@ -22,7 +22,9 @@ export function analyzeExcelWorkbook(wb: ExcelJS.Workbook, options: AnalyzeOptio
 
 /** Mark the analysed sheet and (re)write the three summary sheets in place, in the workbook object. */
 export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
-  clearMarks(wb); // re-running on a scored copy replaces, never duplicates
+  // Re-running on a scored copy replaces, never duplicates; summaries replaced hold new numbers,
+  // so Excel recalculates on open the officer's formulas that quote them (see ScorePatch.recalcOnLoad).
+  if (clearMarks(wb).sheets > 0) wb.calcProperties.fullCalcOnLoad = true;
   const { marks, tables } = additionsOf(wb, analysis);
   const ws = wb.getWorksheet(analysis.sheet);
   if (ws && marks) writeMarks(ws, marks);

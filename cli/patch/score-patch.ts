@@ -9,7 +9,7 @@ import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
 import { readWorkbookParts, REL_NS, SUMMARY_RECORDS } from './workbook-parts';
-import { insertBefore, PatchUnsupported, xmlText } from './xml';
+import { insertBefore, PatchUnsupported, withAttr, xmlText } from './xml';
 import { entryText, writeZip, type ZipPart } from './zip';
 
 const WORKSHEET_REL = `${REL_NS}/worksheet`;
@@ -20,6 +20,27 @@ export interface ScorePatch {
   sheet: string;
   marks: InlineMarks | null;
   tables: SummaryTable[];
+  /**
+   * Ask Excel to recalculate every formula when it opens the copy (calcPr fullCalcOnLoad): for a
+   * scored copy scored again, whose summaries come back with new numbers under the same names. A
+   * formula of the officer's that quotes one ("='Tổng hợp điểm'!E12") holds last run's result as
+   * its cached value, and Excel recalculates on open only what changed in Excel.
+   */
+  recalcOnLoad?: boolean;
+}
+
+/** workbook.xml asking for a full calculation on load: calcPr's attribute set, or a calcPr added where the schema wants it. */
+export function withFullCalcOnLoad(workbook: string): string {
+  const tag = /<calcPr\b[^>]*>/.exec(workbook);
+  if (tag) return workbook.slice(0, tag.index) + withAttr(tag[0], 'fullCalcOnLoad', '1') + workbook.slice(tag.index + tag[0].length);
+  // CT_Workbook order: sheets, functionGroups, externalReferences, definedNames, then calcPr.
+  let at = -1;
+  for (const re of [/<\/sheets>/, /<functionGroups[^>]*\/>|<\/functionGroups>/, /<\/externalReferences>/, /<definedNames\s*\/>|<\/definedNames>/]) {
+    const m = re.exec(workbook);
+    if (m) at = Math.max(at, m.index + m[0].length);
+  }
+  if (at < 0) throw new PatchUnsupported('workbook without its sheet list');
+  return `${workbook.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${workbook.slice(at)}`;
 }
 
 /** workbook.xml with these definedName elements added, where the schema wants them. */
@@ -90,6 +111,7 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
     const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('') + marks.join('');
     workbook = withDefinedNames(workbook, defs);
   }
+  if (p.recalcOnLoad) workbook = withFullCalcOnLoad(workbook);
   changed.set('xl/workbook.xml', workbook);
   changed.set('xl/_rels/workbook.xml.rels', rels);
   changed.set('[Content_Types].xml', types);
