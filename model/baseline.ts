@@ -61,9 +61,6 @@ export function parseBaseline(text: string, underSection = false): BaselineInfo 
   // right after "Năm 2021:" a unit or a scale says it is a score.
   if (!rank && !(colon && (unit || scale !== null))) return null;
   const score = num(m[3]);
-  const tYear = /năm\s+(\d{4}(?:\s*[-–]\s*\d{4})?)/iu.exec(after);
-  const tRank = /(?:tốp|top|thứ)\s+(\d+)\s*\/\s*(\d+)/iu.exec(after);
-  const firstTarget = after.split(/[.;](?=\s+(?:từ\s+)?năm)/iu)[0] ?? after;
   return {
     year: num(m[1]),
     score: score !== null && possibleScore(score, scale, unit, underSection, before) ? score : null,
@@ -71,12 +68,59 @@ export function parseBaseline(text: string, underSection = false): BaselineInfo 
     rank: num(rank?.[1]),
     rankOf: num(rank?.[2]),
     group: groupOf(before),
-    targetYear: tYear?.[1]?.replace(/\s+/g, '') ?? '',
-    targetRank: num(tRank?.[1]),
-    targetRankOf: num(tRank?.[2]),
-    targetGroup: groupOf(firstTarget),
+    ...stageTarget(targetStages(after)[0] ?? ''),
     text,
   };
+}
+
+const TARGET_YEAR = /năm\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
+const TARGET_RANK = /(?:tốp|top|thứ)\s+(\d+)\s*\/\s*(\d+)/iu;
+/** Where the next year's target starts: a sentence or clause opening with "(Từ) năm YYYY". */
+const NEXT_STAGE = /[.;](?=\s+(?:từ\s+)?năm)/iu;
+/** A past result written after the targets ("… cao nhất (Kết quả năm 2021: …, xếp thứ 56/60)"): no target of theirs. */
+const PAST_RESULT = /\(\s*kết\s+quả/iu;
+
+/** The targets part of a line ("Mục tiêu: …", without a past result after it), one entry per year's stage. */
+function targetStages(after: string): string[] {
+  const past = after.search(PAST_RESULT);
+  return (past >= 0 ? after.slice(0, past) : after).split(NEXT_STAGE);
+}
+
+/** One stage's target: its year or period ("2023-2025", any dash written "-"), rank and group. */
+function stageTarget(stage: string): Pick<BaselineInfo, 'targetYear' | 'targetRank' | 'targetRankOf' | 'targetGroup'> {
+  const rank = TARGET_RANK.exec(stage);
+  return {
+    targetYear: TARGET_YEAR.exec(stage)?.[1]?.replace(/\s+/g, '').replace(/[–—]/g, '-') ?? '',
+    targetRank: num(rank?.[1]),
+    targetRankOf: num(rank?.[2]),
+    targetGroup: groupOf(stage),
+  };
+}
+
+/**
+ * The line with its target for `year` where the plan sets one year by year ("Mục tiêu: Năm 2022,
+ * trong tốp 20/63 … Từ năm 2023-2025, trong tốp 10/63, thuộc Nhóm có điểm số cao nhất"): the
+ * stage whose years hold it, else the latest stage before it, else the first written (as
+ * parseBaseline gives it). Read from the line's text each time, so any year may follow another.
+ */
+export function baselineForYear(b: BaselineInfo, year: number | null): BaselineInfo {
+  if (year === null) return b;
+  const split = b.text.search(/mục tiêu/iu);
+  if (split < 0) return b;
+  const stages = targetStages(b.text.slice(split));
+  if (stages.length < 2) return b; // one target: the line as parsed
+  let pick = 0;
+  let pickFrom = -Infinity;
+  stages.forEach((stage, i) => {
+    const y = TARGET_YEAR.exec(stage)?.[1];
+    if (!y) return;
+    const from = Number(y.slice(0, 4));
+    if (from <= year && from > pickFrom) {
+      pick = i;
+      pickFrom = from;
+    }
+  });
+  return { ...b, ...stageTarget(stages[pick]!) };
 }
 
 function possibleScore(score: number, scale: number | null, unit: string, underSection: boolean, text: string): boolean {

@@ -3,6 +3,7 @@ import { BUILTIN_FRAMEWORKS } from './frameworks';
 import type { Framework } from './frameworks/schema';
 import { gridSize, MAX_GRID_CELLS, SheetSnapshotSchema } from './grid';
 import { renderFinding, uiMessage } from './messages';
+import { baselineForYear } from './baseline';
 import { readAppendix } from './reader';
 import { score } from './score';
 import { mergeByCell, validate } from './validate';
@@ -48,6 +49,8 @@ export function analyzeSheet(snapshot: SheetSnapshot, options: AnalyzeOptions = 
   // The default only for a table without a title ("GIAI ĐOẠN 2021 - 2025" names no single year on purpose).
   const year = titled ?? (a.title.trim() === '' ? parseYear(options.defaultYear) : null);
   const yearFrom = given !== null ? 'option' : titled !== null ? 'title' : year !== null ? 'default' : null;
+  // A PAPI line's target rank for the year assessed, where the plan sets one year by year.
+  if (year !== null) for (const it of a.items) if (it.baseline) it.baseline = baselineForYear(it.baseline, year);
   const v = validate(a, evidencePolicy, framework, year);
   const findings = mergeByCell(read.findings, v.findings); // v.findings come sorted
   return { ok: true, error: null, sheet: snap.name, index: a.index, lang, evidencePolicy, year, yearFrom, appendix: a, findings, score: score(a, { findings, checks: v.checks }) };

@@ -1,7 +1,7 @@
 // Acceptance on the three real appendices: what the reader recognises, row by row.
 import { strict as assert } from 'node:assert';
 import { analyzeSheet, buildSummaryTables, type Analysis, type SheetSnapshot } from '../model';
-import { parseBaseline } from '../model/baseline';
+import { baselineForYear, parseBaseline } from '../model/baseline';
 import { isExcelError } from '../model/text';
 import { EXAMPLE, HAGIANG, LAOCAI, VINHPHUC, loadSnapshot, setCell } from './helpers/fixtures';
 
@@ -205,6 +205,42 @@ describe('Vĩnh Phúc 2022 PAPI appendix', () => {
     const period = structuredClone(a);
     period.score.tasks[0]!.baseline!.targetYear = '2022-2025';
     assert.equal(buildSummaryTables(period, 'vi').find((x) => x.key === 'fields')!.rows[0]![target], '2022-2025');
+  });
+  it('takes a PAPI line’s target for the year assessed where the plan sets one year by year, else its first', async () => {
+    const s = await loadSnapshot(VINHPHUC);
+    const targets = (year?: number) =>
+      analyzeSheet(s, year ? { year } : {}).score.tasks.map((t) => [t.code, t.baseline!.targetYear, t.baseline!.targetRank, t.baseline!.targetGroup]);
+    // No year (the title names none): each line's first target, as written first.
+    assert.deepEqual(targets().slice(0, 4), [
+      ['I', '2022', 20, 'trung bình cao'],
+      ['II', '2022', 20, 'trung bình cao'],
+      ['III', '2022', 15, 'cao nhất'],
+      ['IV', '2022', 30, 'trung bình cao'],
+    ]);
+    assert.deepEqual(targets(2022), targets());
+    // IV: "Năm 2022, trong tốp 30/63 … Năm 2023, trong tốp 20/63 … Năm 2024-2025, trong tốp 10/63".
+    assert.deepEqual(targets(2023)[3], ['IV', '2023', 20, 'trung bình cao']);
+    assert.deepEqual(targets(2024)[3], ['IV', '2024-2025', 10, 'cao nhất']);
+    // I: "Năm 2022, trong tốp 20/63 … Từ năm 2023-2025, trong tốp 10/63, thuộc Nhóm có điểm số cao nhất".
+    assert.deepEqual(targets(2025)[0], ['I', '2023-2025', 10, 'cao nhất']);
+    // V: one period for the whole plan; a year after the last stage keeps the last; one before the first, the first.
+    assert.deepEqual(targets(2024)[4], targets()[4]);
+    assert.deepEqual(targets(2027)[3], ['IV', '2024-2025', 10, 'cao nhất']);
+    assert.deepEqual(targets(2020)[3], targets()[3]);
+    // Stages written out of order: the latest up to the year, whatever its place in the text.
+    const b = parseBaseline('Năm 2021: Đạt 5/10 điểm, xếp thứ 40/60. Mục tiêu: Năm 2025, trong tốp 10/63. Năm 2023, trong tốp 20/63')!;
+    assert.deepEqual([2025, 2024, 2022].map((y) => baselineForYear(b, y).targetRank), [10, 20, 10]);
+    // Each stage's own rank (a first stage without one has none, not the next's); a past result
+    // after the targets is no target; a period written with any dash reads "2023-2025"; a year
+    // after another gives the same as alone.
+    const g = parseBaseline('Năm 2021: Đạt 5/10 điểm, xếp thứ 40/60. Mục tiêu: Năm 2022, thuộc Nhóm có điểm số trung bình cao. Từ năm 2023–2025, thuộc Nhóm có điểm số cao nhất (Kết quả năm 2020: xếp thứ 50/60)')!;
+    assert.deepEqual([g.targetYear, g.targetRank, g.targetGroup], ['2022', null, 'trung bình cao']);
+    const later = baselineForYear(g, 2024);
+    assert.deepEqual([later.targetYear, later.targetRank, later.targetGroup], ['2023-2025', null, 'cao nhất']);
+    assert.deepEqual(baselineForYear(later, 2022), g);
+    // The summary sheet and the CLI's lines show the same (one engine call).
+    const t = buildSummaryTables(analyzeSheet(s, { year: 2024 }), 'vi').find((x) => x.key === 'fields')!;
+    assert.deepEqual([t.rows[3]![t.header.indexOf('Năm mục tiêu')], t.rows[3]![t.header.indexOf('Hạng mục tiêu')]], ['2024-2025', '10/63']);
   });
   it('an emptied lead takes the task above, never the one below; the first task of an index is reported', async () => {
     const s = await loadSnapshot(VINHPHUC);
