@@ -65,8 +65,8 @@ interface FakeBook {
   layoutTops?: Record<string, unknown[][]>;
   /** Cells of the active sheet that get a note between parscore's read and its write: adding one fails with ItemAlreadyExists. */
   notedMeanwhile?: string[];
-  /** Tables and charts (by name) on other sheets, and whether each is protected; none by default. */
-  objects?: Record<string, { tables?: string[]; charts?: string[]; protected?: boolean }>;
+  /** Tables, charts and PivotTables (by name) on other sheets, and whether each is protected; none by default. */
+  objects?: Record<string, { tables?: string[]; charts?: string[]; pivots?: string[]; protected?: boolean }>;
 }
 
 function recorder(path: string, log: string[]): any {
@@ -248,6 +248,7 @@ function fakeContext(book: FakeBook) {
         const tables = collection('table', objects.tables);
         const charts = collection('chart', objects.charts);
         const protection = lazy({ protected: objects.protected === true }, {}, `[${name}] protection`);
+        const pivots = lazy({ items: (objects.pivots ?? []).map((n) => ({ name: n })) }, {}, `[${name}] pivotTables`);
         return new Proxy(rec, {
           get: (t, p) => {
             if (p === 'delete')
@@ -258,6 +259,7 @@ function fakeContext(book: FakeBook) {
             if (p === 'tables') return tables;
             if (p === 'charts') return charts;
             if (p === 'protection') return protection;
+            if (p === 'pivotTables') return pivots;
             if (p === 'getRange')
               return (addr: string) => (addr === 'A1:N3' && tops[name] ? lazy({ values: tops[name] }, {}, `[${name}]!A1:N3`) : t.getRange(addr));
             return t[p];
@@ -827,7 +829,9 @@ describe('office adapter', () => {
         }
       });
 
-      it('on ExcelApi 1.1 (no protection to read, no table conversion) each is deleted and added again, as before', async () => {
+      it('on ExcelApi 1.1 (no protection to read, no table conversion) each is deleted and added again, as before; so on 1.2 (no PivotTables to read)', async () => {
+        const v12 = await rerun({}, (_set, version) => version === '1.1' || version === '1.2');
+        assert.deepEqual(v12.log.filter((l) => l.endsWith('].delete()')).length, 3);
         const { r, log } = await rerun({}, (_set, version) => version === '1.1');
         assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
         assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Tổng hợp điểm].delete()', '[Theo cơ quan].delete()', '[Danh sách vấn đề].delete()']);
@@ -849,15 +853,16 @@ describe('office adapter', () => {
         assert.deepEqual(sheetNames(), ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
       });
 
-      it('a protected one (its cells cannot be cleared) is deleted and added again, as before', async () => {
+      it('one whose cells cannot be cleared (protected, or a PivotTable on it) is deleted and added again, as before', async () => {
         const { r, log } = await rerun({
-          objects: { 'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'] }, 'Theo cơ quan': { protected: true } },
+          objects: { 'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'] }, 'Theo cơ quan': { protected: true }, 'Danh sách vấn đề': { pivots: ['PivotTable1'] } },
         });
         assert.deepEqual(r.sheets, ['Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
-        assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Theo cơ quan].delete()']);
-        assert.deepEqual(log.filter((l) => l.startsWith('add ')), ['add "Theo cơ quan"']);
+        assert.deepEqual(log.filter((l) => l.endsWith('].delete()')), ['[Theo cơ quan].delete()', '[Danh sách vấn đề].delete()']);
+        assert.deepEqual(log.filter((l) => l.startsWith('add ')), ['add "Theo cơ quan"', 'add "Danh sách vấn đề"']);
         assert.ok(!log.includes('[Theo cơ quan].getRange().clear("All")'), 'the protected sheet is not cleared');
-        assert.ok(log.includes('[Tổng hợp điểm].getRange().clear("All")'), 'the others are rewritten in place');
+        assert.ok(!log.includes('[Danh sách vấn đề].getRange().clear("All")'), 'the sheet with a PivotTable is not cleared');
+        assert.ok(log.includes('[Tổng hợp điểm].getRange().clear("All")'), 'the other is rewritten in place');
       });
 
       it('one whose name differs only in case is renamed to the summary’s name; before ExcelApi 1.7 widths and panes are left as they are', async () => {

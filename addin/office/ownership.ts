@@ -66,12 +66,16 @@ export interface PendingSummaryCheck {
   contents(name: string): SummaryContents | null;
 }
 
-/** A summary sheet's tables and charts, and whether the officer protected it. */
+/** A summary sheet's tables and charts, and whether its cells can be cleared. */
 export interface SummaryContents {
   sheet: Excel.Worksheet;
   tables: Excel.Table[];
   charts: Excel.Chart[];
-  /** A protected sheet's cells cannot be cleared: it is deleted and added again instead. */
+  /**
+   * Its cells cannot be cleared, so it is deleted and added again instead: the officer protected
+   * it, or put a PivotTable on it (Excel refuses to clear cells under one); also where either
+   * cannot be read (ExcelApi before 1.2 / 1.3).
+   */
   protected: boolean;
 }
 
@@ -102,7 +106,9 @@ export function queueSummaryCheck(
     charts.load('items/name');
     const protection = supports('ExcelApi', '1.2') ? sheet.protection : null;
     protection?.load('protected');
-    return { name, top, parts: { sheet, tables, charts, protection } };
+    const pivots = supports('ExcelApi', '1.3') ? sheet.pivotTables : null;
+    pivots?.load('items/name');
+    return { name, top, parts: { sheet, tables, charts, protection, pivots } };
   });
   return {
     pending: reads.length > 0,
@@ -114,8 +120,9 @@ export function queueSummaryCheck(
     contents(name) {
       const p = reads.find((r) => sameSheetName(r.name, name))?.parts;
       if (!p) return null;
-      // Without ExcelApi 1.2 protection cannot be read: such a host deletes and adds, as before.
-      return { sheet: p.sheet, tables: p.tables.items, charts: p.charts.items, protected: p.protection ? p.protection.protected : true };
+      // What cannot be read counts as in the way: such a host deletes and adds, as before.
+      const blocked = !p.protection || p.protection.protected || !p.pivots || p.pivots.items.length > 0;
+      return { sheet: p.sheet, tables: p.tables.items, charts: p.charts.items, protected: blocked };
     },
   };
 }

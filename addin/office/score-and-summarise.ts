@@ -258,8 +258,8 @@ async function scoreOnce(
         [...check.owned(), ...conflicts.created],
       )
     : { targets: state.summarySheets.slice(), reuse: [], remove: [] };
-  // Each summary rewrites parscore's sheet of that name in place; a protected one (its cells
-  // cannot be cleared) is deleted and added again, as every summary was before.
+  // Each summary rewrites parscore's sheet of that name in place; one whose cells cannot be
+  // cleared (protected, a PivotTable on it) is deleted and added again, as every summary was before.
   const inPlace = plan.reuse.map((name) => {
     const c = name !== null ? check?.contents(name) : null;
     return c && !c.protected ? { ...c, name: name! } : null;

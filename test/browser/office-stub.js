@@ -358,6 +358,7 @@
         });
       },
     });
+    this.pivotTables = collection(ctx, function () { return []; }); // none in these books
     this.protection = loadable(ctx, {}, function () {
       return { protected: !!sheetOrThrow(book, name).protected };
     });
