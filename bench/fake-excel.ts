@@ -12,11 +12,18 @@ export interface FakeStats {
   payloadBytes: number;
   /** Bytes queued between syncs, per batch (largest first is what the web limit cares about). */
   batches: number[];
+  /** Worksheets added (a re-run over parscore's own summaries adds none: they are rewritten in place). */
+  sheetsAdded: number;
 }
 
 export interface FakeWorkbook {
   active: SheetSnapshot;
   sheets: string[];
+  /**
+   * parscore's summary sheets of an earlier run, by name: their first rows (A1:N3, what tells them
+   * from an officer's sheet) and the serialised state recording them. A re-run rewrites them in place.
+   */
+  summaries?: { tops: Record<string, unknown[][]>; state: string };
 }
 
 /** Office hands values back as a full rectangle with "" for empty cells. */
@@ -34,7 +41,7 @@ export function officeValues(s: SheetSnapshot): unknown[][] {
 }
 
 export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext; stats: FakeStats } {
-  const stats: FakeStats = { syncs: 0, writes: 0, calls: 0, payloadBytes: 0, batches: [] };
+  const stats: FakeStats = { syncs: 0, writes: 0, calls: 0, payloadBytes: 0, batches: [], sheetsAdded: 0 };
   let batch = 0;
   const count = (value: unknown) => {
     let bytes = 16;
@@ -123,19 +130,39 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
       return t[prop];
     },
   });
+  // A summary sheet of an earlier run: its top rows, one table (and chart), no protection or PivotTable.
+  const summarySheet = (name: string) => {
+    const top = book.summaries?.tops[name];
+    if (!top) return sink();
+    const item = () => ({ name: 'Table1', delete: sink(), clearFilters: sink(), convertToRange: sink() });
+    const parts: Record<string, unknown> = {
+      tables: lazy({ items: [item()] }, { add: sink() }),
+      charts: lazy({ items: [item()] }, { add: sink() }),
+      protection: lazy({ protected: false }),
+      pivotTables: lazy({ items: [] }),
+    };
+    return new Proxy(sink(), {
+      get: (t, prop) => {
+        if (typeof prop === 'string' && prop in parts) return parts[prop];
+        if (prop === 'getRange') return (addr?: string) => (addr === 'A1:N3' ? lazy({ values: top }) : sink());
+        return t[prop];
+      },
+    });
+  };
   const sheets = lazy(
     { items: book.sheets.map((name) => ({ name })) },
     {
       getActiveWorksheet: () => activeSheet,
-      getItem: () => sink(),
+      getItem: (name: string) => summarySheet(name),
       add: (name: string) => {
         stats.calls++;
+        stats.sheetsAdded++;
         count(name);
         return sink();
       },
     },
   );
-  const setting = lazy({ isNullObject: true, value: undefined });
+  const setting = lazy({ isNullObject: !book.summaries, value: book.summaries?.state });
   const context = {
     workbook: {
       worksheets: sheets,
