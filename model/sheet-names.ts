@@ -105,10 +105,10 @@ export function looksLikeOwnSummary(name: string, topRows: readonly (readonly un
  * first free "Name (2)", "Name (3)"… (an officer's sheet of the same name is never touched).
  * `reuse`: the existing sheet (as the workbook spells it) each target rewrites in place (renamed
  * to the target where its name differs), or null for a new sheet; `remove`: parscore's sheets no
- * target rewrites. A summary is rewritten in its
- * own sheet, not deleted and added again: Excel turns every formula of the officer's that refers
- * to a deleted sheet into #REF! for good (a report cell "='Tổng hợp điểm'!E12" would be lost on
- * each run), and keeps it through a sheet whose cells are cleared and written.
+ * target rewrites. A summary is rewritten in its own sheet, not deleted and added again: Excel
+ * turns every formula of the officer's that refers to a deleted sheet into #REF! for good (a
+ * report cell "='Tổng hợp điểm'!E12" would be lost on each run), and keeps it through a sheet
+ * whose cells are cleared and written.
  */
 export function planSummarySheets(
   wanted: readonly string[],
