@@ -38,6 +38,8 @@ const num = (s: string | undefined): number | null => {
  */
 const BASELINE_LINE = /^[\s(]*(?:kết\s+quả\s+)?năm\s+(\d{4})\s*([:,])(?:[^\d:;.]{0,160}?(?<=[\s,:(])đạt(?:\s+được)?)?\s*(\d+(?:[.,]\d+)?)\s*(?:\/\s*(\d+(?:[.,]\d+)?))?\s*(điểm|%)?/iu;
 const RANK = /xếp\s+(?:thứ|hạng)\s+(\d+)\s*\/\s*(\d+)/iu;
+/** Where a line's targets start (before it, the past result). */
+const TARGETS_START = /mục tiêu/iu;
 const TOTAL_INDEX = /tổng\s+hợp|papi/iu;
 
 /**
@@ -53,7 +55,7 @@ export function parseBaseline(text: string, underSection = false): BaselineInfo 
   const colon = m[2] === ':';
   const scale = num(m[4]);
   const unit = m[5] ?? '';
-  const split = text.search(/mục tiêu/iu);
+  const split = text.search(TARGETS_START);
   const before = split >= 0 ? text.slice(0, split) : text;
   const after = split >= 0 ? text.slice(split) : '';
   const rank = RANK.exec(before);
@@ -105,7 +107,7 @@ function stageTarget(stage: string): Pick<BaselineInfo, 'targetYear' | 'targetRa
  */
 export function baselineForYear(b: BaselineInfo, year: number | null): BaselineInfo {
   if (year === null) return b;
-  const split = b.text.search(/mục tiêu/iu);
+  const split = b.text.search(TARGETS_START);
   if (split < 0) return b;
   const stages = targetStages(b.text.slice(split));
   if (stages.length < 2) return b; // one target: the line as parsed

@@ -76,7 +76,7 @@ export interface SummaryContents {
    * it, or put a PivotTable on it (Excel refuses to clear cells under one); also where either
    * cannot be read (ExcelApi before 1.2 / 1.3).
    */
-  protected: boolean;
+  blocked: boolean;
 }
 
 /**
@@ -122,7 +122,7 @@ export function queueSummaryCheck(
       if (!p) return null;
       // What cannot be read counts as in the way: such a host deletes and adds, as before.
       const blocked = !p.protection || p.protection.protected || !p.pivots || p.pivots.items.length > 0;
-      return { sheet: p.sheet, tables: p.tables.items, charts: p.charts.items, protected: blocked };
+      return { sheet: p.sheet, tables: p.tables.items, charts: p.charts.items, blocked };
     },
   };
 }

@@ -262,7 +262,7 @@ async function scoreOnce(
   // cleared (protected, a PivotTable on it) is deleted and added again, as every summary was before.
   const inPlace = plan.reuse.map((name) => {
     const c = name !== null ? check?.contents(name) : null;
-    return c && !c.protected ? { ...c, name: name! } : null;
+    return c && !c.blocked ? { ...c, name: name! } : null;
   });
   const remove = [...plan.remove, ...plan.reuse.filter((n, i): n is string => n !== null && !inPlace[i])];
   const ruleCols = [...(oldCols?.cols ?? []), ...(marks ? [marks.codesCol] : [])];
@@ -277,7 +277,7 @@ async function scoreOnce(
   for (let i = 0; i < tables.length; i++) {
     const layout = layoutSummaryTable(tables[i]!, lang);
     const old = inPlace[i];
-    if (old) await queueRewriteSummarySheet(w, old, old.name, plan.targets[i]!, layout, tables[i]!.chart);
+    if (old) await queueRewriteSummarySheet(w, old, plan.targets[i]!, layout, tables[i]!.chart);
     else await queueSummarySheet(w, plan.targets[i]!, layout, tables[i]!.chart);
   }
   if (marks) await queueInlineMarks(w, activeSheet, marks);

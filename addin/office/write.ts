@@ -86,46 +86,42 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
 
 /**
  * Writes a summary into parscore's own sheet of an earlier run, in place (see planSummarySheets:
- * the officer's formulas that refer to it keep working): its tables made plain ranges (with
- * ExcelApi 1.2: Excel rewrites a formula's structured reference, "Bảng3[Điểm]", into the cells'
- * address, where deleting the table would make it #REF!; their filters cleared first, so no row
- * stays hidden) and its charts deleted, every cell cleared (values, formats, links), hidden rows
- * and columns shown, column widths, row heights and frozen panes back to a new sheet's, then the
- * same writes as a new sheet and its rows fitted to the wrapped text. Its tab (place, colour)
- * stays as the officer left it; its name becomes the summary's where it differs.
+ * the officer's formulas that refer to it keep working): its tables made plain ranges (Excel
+ * rewrites a formula's structured reference, "Bảng3[Điểm]", into the cells' address, where
+ * deleting the table would make it #REF!; their filters cleared first, so no row stays hidden) and
+ * its charts deleted, every cell cleared (values, formats, links), hidden rows and columns shown,
+ * column widths, row heights and frozen panes back to a new sheet's, then the same writes as a new
+ * sheet and its rows fitted to the wrapped text. Its tab (place, colour) stays as the officer left
+ * it; its name (`old.name`, as the workbook spells it) becomes the summary's where it differs.
+ * Only on ExcelApi 1.3 and later, where the caller can tell the sheet may be cleared
+ * (ownership.ts SummaryContents.blocked): every call below 1.7 needs 1.2 at most.
  */
 export async function queueRewriteSummarySheet(
   w: Writer,
-  old: { sheet: Excel.Worksheet; tables: readonly Excel.Table[]; charts: readonly Excel.Chart[] },
-  current: string,
+  old: { sheet: Excel.Worksheet; name: string; tables: readonly Excel.Table[]; charts: readonly Excel.Chart[] },
   name: string,
   layout: SheetLayout,
   chart?: SummaryTable['chart'],
 ): Promise<Excel.Worksheet> {
   const sheet = old.sheet;
-  const v12 = w.supports('ExcelApi', '1.2');
   await w.budget.reserve(SMALL_OP * (8 + 2 * old.tables.length + old.charts.length));
   for (const t of old.tables) {
-    if (v12) {
-      t.clearFilters();
-      t.convertToRange();
-    } else t.delete();
+    t.clearFilters();
+    t.convertToRange();
   }
   for (const c of old.charts) c.delete();
   const all = sheet.getRange();
   all.clear('All');
-  if (v12) {
-    all.rowHidden = false;
-    all.columnHidden = false;
-  }
+  all.rowHidden = false;
+  all.columnHidden = false;
   if (w.supports('ExcelApi', '1.7')) {
     all.format.useStandardWidth = true;
     all.format.useStandardHeight = true;
     sheet.freezePanes.unfreeze();
   }
-  if (current !== name) sheet.name = name;
+  if (old.name !== name) sheet.name = name;
   await fillSummarySheet(w, sheet, layout, chart);
-  if (v12 && layout.values.length && layout.width) {
+  if (layout.values.length && layout.width) {
     sheet.getRange(blockAddress(1, 1, layout.values.length, layout.width)).format.autofitRows();
   }
   return sheet;

@@ -29,18 +29,27 @@ export interface ScorePatch {
   recalcOnLoad?: boolean;
 }
 
+/** CT_Workbook's children up to definedNames, in the schema's order (each closing or self-closing). */
+const BEFORE_DEFINED_NAMES = [/<\/sheets>/, /<functionGroups[^>]*\/>|<\/functionGroups>/, /<\/externalReferences>/];
+const DEFINED_NAMES_END = /<definedNames\s*\/>|<\/definedNames>/;
+
+/** workbook.xml with `element` put right after the last of `before` it holds (the schema's order). */
+function insertAfterLast(workbook: string, before: readonly RegExp[], element: string): string {
+  let at = -1;
+  for (const re of before) {
+    const m = re.exec(workbook);
+    if (m) at = Math.max(at, m.index + m[0].length);
+  }
+  if (at < 0) throw new PatchUnsupported('workbook without its sheet list');
+  return `${workbook.slice(0, at)}${element}${workbook.slice(at)}`;
+}
+
 /** workbook.xml asking for a full calculation on load: calcPr's attribute set, or a calcPr added where the schema wants it. */
 export function withFullCalcOnLoad(workbook: string): string {
   const tag = /<calcPr\b[^>]*>/.exec(workbook);
   if (tag) return workbook.slice(0, tag.index) + withAttr(tag[0], 'fullCalcOnLoad', '1') + workbook.slice(tag.index + tag[0].length);
   // CT_Workbook order: sheets, functionGroups, externalReferences, definedNames, then calcPr.
-  let at = -1;
-  for (const re of [/<\/sheets>/, /<functionGroups[^>]*\/>|<\/functionGroups>/, /<\/externalReferences>/, /<definedNames\s*\/>|<\/definedNames>/]) {
-    const m = re.exec(workbook);
-    if (m) at = Math.max(at, m.index + m[0].length);
-  }
-  if (at < 0) throw new PatchUnsupported('workbook without its sheet list');
-  return `${workbook.slice(0, at)}<calcPr fullCalcOnLoad="1"/>${workbook.slice(at)}`;
+  return insertAfterLast(workbook, [...BEFORE_DEFINED_NAMES, DEFINED_NAMES_END], '<calcPr fullCalcOnLoad="1"/>');
 }
 
 /** workbook.xml with these definedName elements added, where the schema wants them. */
@@ -48,13 +57,7 @@ export function withDefinedNames(workbook: string, defs: string): string {
   if (/<definedNames\s*\/>/.test(workbook)) return workbook.replace(/<definedNames\s*\/>/, `<definedNames>${defs}</definedNames>`);
   if (/<\/definedNames>/.test(workbook)) return insertBefore(workbook, /<\/definedNames>/, defs);
   // CT_Workbook order: sheets, functionGroups, externalReferences, then definedNames.
-  let at = -1;
-  for (const re of [/<\/sheets>/, /<functionGroups[^>]*\/>|<\/functionGroups>/, /<\/externalReferences>/]) {
-    const m = re.exec(workbook);
-    if (m) at = Math.max(at, m.index + m[0].length);
-  }
-  if (at < 0) throw new PatchUnsupported('workbook without its sheet list');
-  return `${workbook.slice(0, at)}<definedNames>${defs}</definedNames>${workbook.slice(at)}`;
+  return insertAfterLast(workbook, BEFORE_DEFINED_NAMES, `<definedNames>${defs}</definedNames>`);
 }
 
 export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
