@@ -130,7 +130,7 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
       return t[prop];
     },
   });
-  // A summary sheet of an earlier run: its top rows, one table (and chart), no protection or PivotTable.
+  // A summary sheet of an earlier run: its top rows, one table (and chart), no protection, PivotTable, shape or filter.
   const summarySheet = (name: string) => {
     const top = book.summaries?.tops[name];
     if (!top) return sink();
@@ -140,6 +140,8 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
       charts: lazy({ items: [item()] }, { add: sink() }),
       protection: lazy({ protected: false }),
       pivotTables: lazy({ items: [] }),
+      shapes: lazy({ items: [] }),
+      autoFilter: lazy({ enabled: false }),
     };
     return new Proxy(sink(), {
       get: (t, prop) => {

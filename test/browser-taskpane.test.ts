@@ -10,7 +10,7 @@ import { chromium, type Browser, type Page } from 'playwright-core';
 import { analyzeSheet, buildCellNotes, buildInlineMarks, KIND_LABELS, SHEET_NAMES, type SheetSnapshot } from '../model';
 import { columnLetter } from '../model/text';
 import { snapshotOf } from '../xlsx/read';
-import type { StubBookSpec, StubLogEntry, StubSheet } from './browser/office-stub';
+import type { ExcelStub, StubBookSpec, StubExtras, StubLogEntry, StubSheet } from './browser/office-stub';
 import { CHROMIUM, CHROMIUM_ARGS, DIST, haveChromium, haveDist, serveDir, type StaticServer } from './helpers/browser';
 import { EXAMPLE, FIXTURES, LAOCAI } from './helpers/fixtures';
 
@@ -188,11 +188,23 @@ describe('task pane in Chromium (office.js stubbed)', function () {
       // The officer's report quotes the total; the stub, as Excel, turns a formula referring to a
       // deleted sheet into #REF!: the second run rewrites the summaries in place, so it keeps working.
       const report = { B2: `='${SHEET_NAMES.fields}'!E12`, B3: `=SUM('${SHEET_NAMES.agencies}'!C4:C9)` };
-      type Officer = { __parscoreStub: { addOfficerSheet(n: string, f: Record<string, string>): void; formulasOf(n: string): Record<string, string> | null } };
+      type Officer = { __parscoreStub: Pick<ExcelStub, 'addOfficerSheet' | 'formulasOf' | 'decorate'> };
       await pane.page.evaluate((f) => (window as unknown as Officer).__parscoreStub.addOfficerSheet('Báo cáo', f), report);
+      // And on parscore's sheet itself: a picture, a filter, a drop-down and a highlight rule of the
+      // officer's, which clearing the cells does not remove: a summary written again carries none.
+      const extras: StubExtras = {
+        shapes: [{ name: 'Ảnh 1', type: 'Image' }],
+        autoFilter: { address: 'A3:I11' },
+        validations: [{ address: 'E12', rule: { list: { inCellDropDown: true, source: 'Đạt,Không đạt' } } }],
+        cfs: [{ type: 'Custom', range: 'E4:E11', formula: '=E4<1', fill: '#FF0000' }],
+      };
+      await pane.page.evaluate((x) => (window as unknown as Officer).__parscoreStub.decorate(x.name, x.extras), { name: SHEET_NAMES.fields, extras });
       await click(pane, '#btn-score');
       assert.deepEqual(await pane.page.evaluate(() => (window as unknown as Officer).__parscoreStub.formulasOf('Báo cáo')), report);
       assert.ok(!(await pane.log()).some((e) => e.op === 'deleteSheet'), 'no summary sheet deleted on the second run');
+      const rewritten = (await pane.sheet(SHEET_NAMES.fields))!;
+      assert.deepEqual([rewritten.shapes, rewritten.autoFilter, rewritten.validations], [[], null, []], 'the picture, filter and drop-down are gone');
+      assert.ok(!rewritten.cfs.some((cf) => cf.formula === '=E4<1'), 'the officer’s rule on the summary is gone');
       const after = await pane.book();
       for (const name of Object.values(SHEET_NAMES)) {
         assert.equal(after.sheets.filter((s) => s === name).length, 1, name);

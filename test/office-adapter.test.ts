@@ -66,7 +66,7 @@ interface FakeBook {
   /** Cells of the active sheet that get a note between parscore's read and its write: adding one fails with ItemAlreadyExists. */
   notedMeanwhile?: string[];
   /** Tables, charts and PivotTables (by name) on other sheets, and whether each is protected; none by default. */
-  objects?: Record<string, { tables?: string[]; charts?: string[]; pivots?: string[]; protected?: boolean }>;
+  objects?: Record<string, { tables?: string[]; charts?: string[]; pivots?: string[]; protected?: boolean; shapes?: { name: string; type: string }[]; filtered?: boolean }>;
 }
 
 function recorder(path: string, log: string[]): any {
@@ -249,6 +249,12 @@ function fakeContext(book: FakeBook) {
         const charts = collection('chart', objects.charts);
         const protection = lazy({ protected: objects.protected === true }, {}, `[${name}] protection`);
         const pivots = lazy({ items: (objects.pivots ?? []).map((n) => ({ name: n })) }, {}, `[${name}] pivotTables`);
+        const shapes = lazy(
+          { items: (objects.shapes ?? []).map((x) => ({ type: x.type, delete: () => log.push(`[${name}] shape ${x.name}.delete()`) })) },
+          {},
+          `[${name}] shapes`,
+        );
+        const autoFilter = lazy({ enabled: objects.filtered === true }, { remove: () => log.push(`[${name}].autoFilter.remove()`) }, `[${name}] autoFilter`);
         return new Proxy(rec, {
           get: (t, p) => {
             if (p === 'delete')
@@ -260,6 +266,8 @@ function fakeContext(book: FakeBook) {
             if (p === 'charts') return charts;
             if (p === 'protection') return protection;
             if (p === 'pivotTables') return pivots;
+            if (p === 'shapes') return shapes;
+            if (p === 'autoFilter') return autoFilter;
             if (p === 'getRange')
               return (addr: string) => (addr === 'A1:N3' && tops[name] ? lazy({ values: tops[name] }, {}, `[${name}]!A1:N3`) : t.getRange(addr));
             return t[p];
@@ -765,7 +773,8 @@ describe('office adapter', () => {
           state: { v: 1, summarySheets: names, marks: {} },
           tops,
           objects: {
-            'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'] },
+            // The chart is also in the shapes collection, as a shape that API cannot handle.
+            'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'], shapes: [{ name: 'Ảnh 1', type: 'Image' }, { name: 'Hộp chữ 2', type: 'GeometricShape' }, { name: 'Biểu đồ 1', type: 'Unsupported' }], filtered: true },
             'Theo cơ quan': { tables: ['Bảng2'] },
             'Danh sách vấn đề': { tables: ['Bảng3'] },
           },
@@ -794,6 +803,13 @@ describe('office adapter', () => {
         assert.ok(at(`[${sheet}] table Bảng1.clearFilters()`) < converted && converted < cleared, 'filters cleared, table converted, then the clear');
         assert.ok(!log.some((l) => l.includes('table Bảng1.delete()')), 'the table is not deleted');
         assert.ok(at(`[${sheet}] chart Biểu đồ 1.delete()`) < cleared, 'its chart deleted before the clear');
+        // The officer's picture and text box go; what the shapes API cannot handle is left to its own collection.
+        assert.ok(at(`[${sheet}] shape Ảnh 1.delete()`) < cleared && at(`[${sheet}] shape Hộp chữ 2.delete()`) < cleared, 'its shapes deleted before the clear');
+        assert.ok(!log.includes(`[${sheet}] shape Biểu đồ 1.delete()`), 'the chart is not deleted as a shape too');
+        assert.ok(at(`[${sheet}].autoFilter.remove()`) < cleared, 'its sheet filter removed');
+        assert.ok(!log.includes('[Theo cơ quan].autoFilter.remove()'), 'no filter to remove on the other');
+        assert.ok(at(`[${sheet}].getRange().dataValidation.clear()`) > cleared, 'validation cleared');
+        assert.ok(at(`[${sheet}].getRange().conditionalFormats.clearAll()`) > cleared, 'conditional formats cleared');
         assert.ok(at(`[${sheet}].getRange().rowHidden = false`) > cleared, 'hidden rows shown after the clear');
         assert.ok(at(`[${sheet}].getRange().columnHidden = false`) > cleared, 'hidden columns shown after the clear');
         assert.ok(at(`[${sheet}].getRange().format.useStandardWidth = true`) > cleared, 'standard widths after the clear');
@@ -867,7 +883,7 @@ describe('office adapter', () => {
 
       it('one whose name differs only in case is renamed to the summary’s name; before ExcelApi 1.7 widths and panes are left as they are', async () => {
         const tops = await summaryTops();
-        const { r, log, sheetNames } = await rerun(
+        const { r, log, loads, sheetNames } = await rerun(
           {
             sheets: ['Phụ lục', 'TỔNG HỢP ĐIỂM'],
             state: { v: 1, summarySheets: ['TỔNG HỢP ĐIỂM'], marks: {} },
@@ -880,7 +896,9 @@ describe('office adapter', () => {
         assert.ok(log.includes('[TỔNG HỢP ĐIỂM].getRange().clear("All")'), 'rewritten in place');
         assert.ok(log.includes('[TỔNG HỢP ĐIỂM].name = "Tổng hợp điểm"'), 'renamed');
         assert.deepEqual(sheetNames(), ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
-        assert.ok(!log.some((l) => l.includes('useStandardWidth') || l.includes('unfreeze')), 'no ExcelApi 1.7 call');
+        assert.ok(!log.some((l) => l.includes('useStandardWidth') || l.includes('unfreeze') || l.includes('dataValidation')), 'no ExcelApi 1.7 or 1.8 call');
+        assert.ok(!loads.some((l) => l.includes('shapes') || l.includes('autoFilter')), 'shapes and the filter (ExcelApi 1.9) not read');
+        assert.ok(log.includes('[TỔNG HỢP ĐIỂM].getRange().conditionalFormats.clearAll()'), 'conditional formats cleared (ExcelApi 1.6)');
       });
     });
 

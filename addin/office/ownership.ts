@@ -66,11 +66,15 @@ export interface PendingSummaryCheck {
   contents(name: string): SummaryContents | null;
 }
 
-/** A summary sheet's tables and charts, and whether its cells can be cleared. */
+/** What is on a summary sheet besides its cells, and whether its cells can be cleared. */
 export interface SummaryContents {
   sheet: Excel.Worksheet;
   tables: Excel.Table[];
   charts: Excel.Chart[];
+  /** Pictures, shapes, lines and text boxes (ExcelApi 1.9; none read before). */
+  shapes: Excel.Shape[];
+  /** The sheet's own filter (not a table's), where one is on (ExcelApi 1.9). */
+  autoFilter: Excel.AutoFilter | null;
   /**
    * Its cells cannot be cleared, so it is deleted and added again instead: the officer protected
    * it, or put a PivotTable on it (Excel refuses to clear cells under one); also where either
@@ -86,8 +90,8 @@ export interface SummaryContents {
  * officer may have deleted parscore's "Tổng hợp điểm" and made a sheet of that name, which must
  * survive a re-run or "Xóa"; and a workbook scored by the CLI holds parscore's summaries without
  * such a state. Queues a read only when a sheet has a summary's name. `supports` (the scoring
- * command, which rewrites summaries in place): the same read also loads their tables, charts and
- * protection.
+ * command, which rewrites summaries in place): the same read also loads their tables, charts,
+ * protection, PivotTables, shapes and sheet filter.
  */
 export function queueSummaryCheck(
   context: Excel.RequestContext,
@@ -108,7 +112,12 @@ export function queueSummaryCheck(
     protection?.load('protected');
     const pivots = supports('ExcelApi', '1.3') ? sheet.pivotTables : null;
     pivots?.load('items/name');
-    return { name, top, parts: { sheet, tables, charts, protection, pivots } };
+    // Pictures, shapes and a sheet filter of the officer's: clearing the cells leaves them (1.9).
+    const shapes = supports('ExcelApi', '1.9') ? sheet.shapes : null;
+    shapes?.load('items/type');
+    const filter = supports('ExcelApi', '1.9') ? sheet.autoFilter : null;
+    filter?.load('enabled');
+    return { name, top, parts: { sheet, tables, charts, protection, pivots, shapes, filter } };
   });
   return {
     pending: reads.length > 0,
@@ -122,7 +131,15 @@ export function queueSummaryCheck(
       if (!p) return null;
       // What cannot be read counts as in the way: such a host deletes and adds, as before.
       const blocked = !p.protection || p.protection.protected || !p.pivots || p.pivots.items.length > 0;
-      return { sheet: p.sheet, tables: p.tables.items, charts: p.charts.items, blocked };
+      return {
+        sheet: p.sheet,
+        tables: p.tables.items,
+        charts: p.charts.items,
+        // "Unsupported" is what the shapes API cannot handle (a chart, deleted above; a slicer, a form control): left.
+        shapes: p.shapes?.items.filter((s) => s.type !== 'Unsupported') ?? [],
+        autoFilter: p.filter?.enabled ? p.filter : null,
+        blocked,
+      };
     },
   };
 }

@@ -5,6 +5,7 @@ import { columnLetter } from '../../model/text';
 import { blockAddress } from './a1';
 import { argbToHex, cfFormula, marksBlock, TEXT_FORMAT, type SheetLayout } from './layout';
 import { BatchBudget, chunkRows, rowBytes } from './payload';
+import type { SummaryContents } from './ownership';
 import type { Supports } from './snapshot';
 import { serializeState, STATE_KEY, type ParscoreState } from './state';
 
@@ -88,30 +89,39 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
  * Writes a summary into parscore's own sheet of an earlier run, in place (see planSummarySheets:
  * the officer's formulas that refer to it keep working): its tables made plain ranges (Excel
  * rewrites a formula's structured reference, "Bảng3[Điểm]", into the cells' address, where
- * deleting the table would make it #REF!; their filters cleared first, so no row stays hidden) and
- * its charts deleted, every cell cleared (values, formats, links), hidden rows and columns shown,
- * column widths, row heights and frozen panes back to a new sheet's, then the same writes as a new
- * sheet and its rows fitted to the wrapped text. Its tab (place, colour) stays as the officer left
- * it; its name (`old.name`, as the workbook spells it) becomes the summary's where it differs.
- * Only on ExcelApi 1.3 and later, where the caller can tell the sheet may be cleared
- * (ownership.ts SummaryContents.blocked): every call below 1.7 needs 1.2 at most.
+ * deleting the table would make it #REF!; their filters cleared first, so no row stays hidden),
+ * its charts, pictures and shapes deleted and its sheet filter removed, every cell cleared (values,
+ * formats, links, validation, conditional formats), hidden rows and columns shown, column widths,
+ * row heights and frozen panes back to a new sheet's, then the same writes as a new sheet and its
+ * rows fitted to the wrapped text. Its tab (place, colour) stays as the officer left it; its name
+ * (`old.name`, as the workbook spells it) becomes the summary's where it differs. Only on ExcelApi
+ * 1.3 and later, where the caller can tell the sheet may be cleared (ownership.ts
+ * SummaryContents.blocked); what needs more (conditional formats 1.6, widths 1.7, validation 1.8,
+ * shapes and the filter 1.9, read in the same sync) is done where the host has it.
  */
 export async function queueRewriteSummarySheet(
   w: Writer,
-  old: { sheet: Excel.Worksheet; name: string; tables: readonly Excel.Table[]; charts: readonly Excel.Chart[] },
+  old: Pick<SummaryContents, 'sheet' | 'tables' | 'charts' | 'shapes' | 'autoFilter'> & { name: string },
   name: string,
   layout: SheetLayout,
   chart?: SummaryTable['chart'],
 ): Promise<Excel.Worksheet> {
   const sheet = old.sheet;
-  await w.budget.reserve(SMALL_OP * (8 + 2 * old.tables.length + old.charts.length));
+  await w.budget.reserve(SMALL_OP * (11 + 2 * old.tables.length + old.charts.length + old.shapes.length));
   for (const t of old.tables) {
     t.clearFilters();
     t.convertToRange();
   }
   for (const c of old.charts) c.delete();
+  for (const s of old.shapes) s.delete();
+  // Its filter would stay on the rows written next, their buttons over the header (1.9).
+  old.autoFilter?.remove();
   const all = sheet.getRange();
   all.clear('All');
+  // "Clears everything" is not documented to take a cell's validation (a drop-down of the
+  // officer's on a cell parscore writes) or conditional formats: removed by name where the host can.
+  if (w.supports('ExcelApi', '1.8')) all.dataValidation.clear();
+  if (w.supports('ExcelApi', '1.6')) all.conditionalFormats.clearAll();
   all.rowHidden = false;
   all.columnHidden = false;
   if (w.supports('ExcelApi', '1.7')) {

@@ -53,7 +53,17 @@ export interface StubSheet {
   validations: { address: string; rule?: unknown; errorAlert?: unknown; prompt?: unknown }[];
   tables: { address: string; hasHeaders: boolean; style: string | null }[];
   charts: { type: string; source: string; seriesBy: string; title: string; position: [string, string] | null }[];
+  shapes: { name: string; type: string }[];
+  autoFilter: { address: string } | null;
   notes: { address: string; content: string }[];
+}
+
+/** What an officer may put on a sheet besides its cells (createExcelStub(...).decorate). */
+export interface StubExtras {
+  shapes?: { name: string; type: string }[];
+  autoFilter?: { address: string };
+  validations?: { address: string; rule?: unknown }[];
+  cfs?: { type: string; range: string; formula: string; fill: string }[];
 }
 
 export interface ExcelStub {
@@ -63,6 +73,9 @@ export interface ExcelStub {
   associated: Record<string, Function>;
   context(): Excel.RequestContext;
   sheet(name: string): StubSheet | null;
+  addOfficerSheet(name: string, formulas: Record<string, string>): void;
+  formulasOf(name: string): Record<string, string> | null;
+  decorate(name: string, extras: StubExtras): void;
 }
 
 export function createExcelStub(spec: StubBookSpec): ExcelStub;

@@ -359,6 +359,42 @@
       },
     });
     this.pivotTables = collection(ctx, function () { return []; }); // none in these books
+    // Pictures and shapes (ExcelApi 1.9), { name, type }: each listed one deletes itself at the sync.
+    this.shapes = collection(ctx, function () {
+      var s = sheetOrThrow(book, name);
+      return (s.shapes || []).map(function (entry) {
+        return {
+          name: entry.name,
+          type: entry.type,
+          delete: function () {
+            ctx._push(function () {
+              var i = (s.shapes || []).indexOf(entry);
+              if (i < 0) throw new Error('ItemNotFound: shape ' + entry.name);
+              s.shapes.splice(i, 1);
+              ctx._log({ op: 'deleteShape', sheet: s.name, name: entry.name });
+            });
+          },
+        };
+      });
+    });
+    // The sheet's own filter (ExcelApi 1.9), { address } or none; remove() with none fails here, so a caller must look first.
+    this.autoFilter = loadable(
+      ctx,
+      {
+        remove: function () {
+          ctx._push(function () {
+            var s = sheetOrThrow(book, name);
+            if (!s.autoFilter) throw new Error('InvalidOperation: no AutoFilter on ' + s.name);
+            s.autoFilter = null;
+            ctx._log({ op: 'removeAutoFilter', sheet: s.name });
+          });
+        },
+      },
+      function () {
+        return { enabled: !!sheetOrThrow(book, name).autoFilter };
+      },
+    );
+    Object.defineProperty(this.autoFilter, 'enabled', { get: function () { return self.autoFilter._get('enabled'); } });
     this.protection = loadable(ctx, {}, function () {
       return { protected: !!sheetOrThrow(book, name).protected };
     });
@@ -676,6 +712,11 @@
           };
         });
     });
+    coll.clearAll = function () {
+      write('conditionalFormats.clearAll', null, function (s, t) {
+        s.cfs = s.cfs.filter(function (cf) { return !intersects(parseAddress(cf.range), t); });
+      });
+    };
     coll.add = function (type) {
       var cf = { type: type, range: '', formula: '', fill: '' };
       write('conditionalFormats.add', type, function (s, t) {
@@ -793,6 +834,18 @@
           sh.formulas.set(b.top + ',' + b.left, formulas[a]);
         });
       },
+      /**
+       * What an officer may put on a sheet besides its cells: { shapes: [{ name, type }], autoFilter:
+       * { address }, validations: [{ address, rule }], cfs: [{ type, range, formula }] }, added to what is there.
+       */
+      decorate: function (name, extras) {
+        var s = findSheet(book, name);
+        if (!s) throw new Error('ItemNotFound: worksheet ' + name);
+        s.shapes = (s.shapes || []).concat(clone(extras.shapes || []));
+        if (extras.autoFilter) s.autoFilter = clone(extras.autoFilter);
+        s.validations = s.validations.concat(clone(extras.validations || []));
+        s.cfs = s.cfs.concat(clone(extras.cfs || []).map(function (cf) { cf.sheet = s.name; return cf; }));
+      },
       /** A sheet's formulas by address (A1), for assertions. */
       formulasOf: function (name) {
         var s = findSheet(book, name);
@@ -818,6 +871,8 @@
           validations: clone(s.validations),
           tables: clone(s.tables || []),
           charts: clone(s.charts || []),
+          shapes: clone(s.shapes || []),
+          autoFilter: s.autoFilter ? clone(s.autoFilter) : null,
           notes: Array.from(s.notes.entries()).map(function (e) {
             var rc = e[0].split(',');
             return { address: colLetter(+rc[1]) + rc[0], content: e[1].content };
