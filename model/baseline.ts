@@ -75,10 +75,14 @@ export function parseBaseline(text: string, underSection = false): BaselineInfo 
   };
 }
 
-const TARGET_YEAR = /năm\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
+const TARGET_YEAR = /(?:năm|giai\s+đoạn)\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
 const TARGET_RANK = /(?:tốp|top|thứ)\s+(\d+)\s*\/\s*(\d+)/iu;
-/** Where the next year's target starts: a sentence or clause opening with "(Từ) năm YYYY". */
-const NEXT_STAGE = /[.;](?=\s+(?:từ\s+)?năm)/iu;
+/**
+ * Where the next year's target starts: a sentence or clause opening with "(Từ / Đến) năm YYYY" or
+ * "Giai đoạn YYYY"; after a comma only with the year written (", năm 2023 trong tốp 15/63"), as a
+ * comma also parts "tỉnh, thành phố".
+ */
+const NEXT_STAGE = /[.;](?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s)|,(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s+\d{4})/iu;
 /** A past result written after the targets ("… cao nhất (Kết quả năm 2021: …, xếp thứ 56/60)"): no target of theirs. */
 const PAST_RESULT = /\(\s*kết\s+quả/iu;
 

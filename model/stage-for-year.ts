@@ -37,19 +37,24 @@ export function targetForYear(targets: readonly ParsedTarget[], year: number | n
   else value = Math.max(value, bound ?? -Infinity, 0); // no count, day or rate below none
   value = Number(value.toPrecision(12));
   const threshold: Threshold = { ...from, value };
-  const text = `${formatThreshold(threshold, 'vi')} năm ${year} (${formatThreshold(from, 'vi')} năm ${stage.year}, ${step.text})`;
+  const text = `${formatThreshold(threshold, 'vi')} năm ${year} (${formatThreshold(from, 'vi')} năm ${yearsOf(stage)}, ${step.text})`;
   return { target: { text, threshold, year }, staged: true };
 }
 
 /** A stage as a finding names it, by its figure and year ("≥ 60% năm 2022"): the cell's words around it often run into the next stage's. */
 function named(t: ParsedTarget): ParsedTarget {
-  return { text: `${formatThreshold(t.threshold, 'vi')} năm ${t.year}`, threshold: t.threshold, year: t.year! };
+  return { text: `${formatThreshold(t.threshold, 'vi')} năm ${yearsOf(t)}`, threshold: t.threshold, year: t.year! };
+}
+
+/** A stage's year, or its period ("2024-2025"). */
+function yearsOf(t: ParsedTarget): string {
+  return t.until ? `${t.year}-${t.until}` : String(t.year);
 }
 
 /** The stages of a staged target list, "2022: ≥ 60%; 2025: ≥ 90%" (with each yearly step), for the finding that asks for the year. */
 export function stagesText(targets: readonly ParsedTarget[]): string {
   const parts: string[] = [];
   const staged = targets.filter((t) => t.year !== undefined).sort((x, y) => x.year! - y.year!);
-  for (const t of staged) parts.push(`${t.year}: ${formatThreshold(t.threshold, 'vi')}${t.yearStep ? `, ${t.yearStep.text}` : ''}`);
+  for (const t of staged) parts.push(`${yearsOf(t)}: ${formatThreshold(t.threshold, 'vi')}${t.yearStep ? `, ${t.yearStep.text}` : ''}`);
   return parts.join('; ');
 }

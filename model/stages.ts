@@ -17,7 +17,17 @@ const YEAR_AT = /(?<![\p{L}\p{N}])năm\s+((?:19|20|21)\d\d)(?!\d)/giu;
  * a year.
  */
 const YEAR_LABEL = /(?<=(?:^|[\n;])[\s+•*·–-]{0,12}(?:(?:[a-zđ]|\d{1,2})[).]\s+)?)((?:19|20|21)\d\d)(?=\s*:)/u;
-const STAGE_YEAR_AT = new RegExp(`${YEAR_AT.source}|${YEAR_LABEL.source}`, 'giu');
+/** A period's first year, "giai đoạn 2024-2025": a stage over a period starts there (targetForYear takes the latest start). */
+const PERIOD_AT = /(?<![\p{L}\p{N}])giai\s+đoạn\s+((?:19|20|21)\d\d)(?=\s*[-–—]\s*(?:19|20|21)\d\d)/u;
+const STAGE_YEAR_AT = new RegExp(`${YEAR_AT.source}|${YEAR_LABEL.source}|${PERIOD_AT.source}`, 'giu');
+/**
+ * A cell that opens with a year's label ("2023: 90%", "Năm 2023: 90%"): there a bare year before a
+ * colon after a comma is the next stage's label too ("2023: 90%, 2024: 95%"), as it is after ";".
+ * Not elsewhere (YEAR_LABEL): "năm 2023, 2024: 90%" lists two years, "Kết quả các năm trước: 2022:
+ * 85%, 2023: 88%" past results; and only right after a stage (stageByYear).
+ */
+const OPENS_WITH_LABEL = /^[\s+•*·–-]{0,12}(?:(?:[a-zđ]|\d{1,2})[).]\s+)?(?:năm\s+)?(?:19|20|21)\d\d\s*:/iu;
+const STAGE_YEAR_LISTED = new RegExp(`${STAGE_YEAR_AT.source}|(?<=, ?)((?:19|20|21)\\d\\d)(?=\\s*:)`, 'giu');
 /** After a year: the start of a stage of its own ("năm 2024 đạt …", "năm 2024: …", "năm 2024 là 70%"). */
 const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
 /**
@@ -26,8 +36,8 @@ const STAGE_START = /^ ?(?::|đạt|là|\d)/iu;
  * "đối với năm 2023" is a stage.
  */
 const NOT_A_STAGE = /(?:so\s+với|(?<!đối\s+)với|kỳ|hơn|bằng|như|tháng\s+\d{1,2}|\d+\/[\p{L}\d/&-]+)\s*(?:cùng\s+kỳ\s*)?$/iu;
-/** What may open a later stage's clause before its year: "; năm 2024", "và năm 2024", "trong đó năm 2023", "đến năm 2025". */
-const STAGE_LEAD = /^[\s,;:.–+*•·-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?(?:(?:và|còn|riêng|trong\s+đó|đến|tới|đối\s+với|trong|vào|cuối|hết|sang|phấn\s+đấu|mục\s+tiêu|dự\s+kiến)\s+)*$/iu;
+/** What may open a later stage's clause before its year: "; năm 2024", "và năm 2024", "trong đó năm 2023", "từ năm 2023-2025", "đến năm 2025". */
+const STAGE_LEAD = /^[\s,;:.–+*•·-]*(?:(?:[a-zđ]|\d{1,2})[).]\s+)?(?:(?:và|còn|riêng|trong\s+đó|từ|đến|tới|đối\s+với|trong|vào|cuối|hết|sang|phấn\s+đấu|mục\s+tiêu|dự\s+kiến)\s+)*$/iu;
 const CLAUSE_BREAK = /[,;\n]|\.(?=\s|$)/gu;
 /** A yearly step's cue before its number, right after the stage it follows: ", mỗi năm tiếp theo tăng", "và hằng năm tăng thêm ít nhất". */
 const STEP_BEFORE = /^[\s,;]*(?:(?:và|sau\s+đó)\s+)?(?:(?:các|những)\s+năm\s+(?:sau|tiếp\s+theo)[\s,]*)?(?:mỗi|hằng|hàng|những|các)\s+năm(?:\s+(?:tiếp\s+theo|sau(?:\s+đó)?|kế\s+tiếp))?[\s,:]*(?:(?:đều|phải)\s+)?(?:tăng|giảm)(?:\s+(?:thêm|ít\s+nhất|tối\s+thiểu|từ))*\s*$/iu;
@@ -57,8 +67,9 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
   if (found.length < 2) return found;
   const spans = numberSpans(s, found);
   if (!spans) return found;
+  const labelled = OPENS_WITH_LABEL.test(s);
   const out: ParsedTarget[] = [];
-  const years = new Set<number>();
+  const seen = new Set<number>();
   let steps = 0;
   let from = 0; // where the words of the next target begin: past the last figure (its unit, and a year read after it)
   let figures = 0; // checkable figures read so far
@@ -68,7 +79,10 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
     const t = f.threshold;
     const [start, end] = spans[k]!;
     if (t.kind === 'compare' || t.kind === 'range') {
-      let year = yearBefore(s, from, start, figures === 0);
+      // A label after a comma only right after a stage: "2025: 100%. Kết quả: 2022: 85%, 2023: 88%" lists past results.
+      const before = yearBefore(s, from, start, figures === 0, labelled && last >= 0 ? STAGE_YEAR_LISTED : STAGE_YEAR_AT);
+      let year = before?.year ?? null;
+      const until = before ? periodEnd(s, before.end, before.year) : null;
       figures++;
       from = pastUnit(s, end, t.unit);
       if (year === null) {
@@ -83,9 +97,9 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
         last = -1;
         continue;
       }
-      years.add(year);
+      seen.add(year);
       last = out.length;
-      out.push({ text: f.text, threshold: t, year });
+      out.push(until ? { text: f.text, threshold: t, year, until } : { text: f.text, threshold: t, year });
       continue;
     }
     const step = t.kind === 'relative' && t.atLeast !== undefined && (!t.baseline || PREVIOUS_YEAR.test(t.baseline)) && last >= 0 && last === out.length - 1
@@ -99,8 +113,8 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
     out.push(f);
     last = -1;
   }
-  if (years.size === 1 && steps === 0) return found;
-  if (years.size === 0) return found;
+  if (seen.size === 1 && steps === 0) return found;
+  if (seen.size === 0) return found;
   // Stages that all ask the same ("100% tổ chức năm 2023, 100% cá nhân năm 2024") leave nothing to choose.
   if (steps === 0) {
     const asks = new Set(out.filter((x) => x.year !== undefined).map((x) => JSON.stringify(x.threshold)));
@@ -201,17 +215,21 @@ function sameNumber(token: string, value: number): boolean {
  * (not a baseline's, a date's or a document's); a later figure's only where the year opens its
  * clause (STAGE_LEAD before it) and, with no clause break since the figure before, starts a stage
  * ("50% năm 2024 đạt 60%"). "(năm 2022 đạt 87%)" after a stage is a past result, not a stage.
+ * `years`: the years a stage may be labelled by (STAGE_YEAR_AT, or STAGE_YEAR_LISTED in a cell
+ * that opens with a label).
  */
-function yearBefore(s: string, from: number, to: number, first: boolean): number | null {
+function yearBefore(s: string, from: number, to: number, first: boolean, years: RegExp): { year: number; end: number } | null {
   const part = s.slice(from, to);
-  let year: number | null = null;
+  let year: { year: number; end: number } | null = null;
   // Over s up to the figure, not the part alone: a bare year's line start lies before `from`
   // (and not over the rest of s: that was a scan to its end for every figure).
   const head = s.slice(0, to);
-  STAGE_YEAR_AT.lastIndex = from;
-  for (let m = STAGE_YEAR_AT.exec(head); m; m = STAGE_YEAR_AT.exec(head)) {
+  years.lastIndex = from;
+  for (let m = years.exec(head); m; m = years.exec(head)) {
     const at = m.index;
     if (NOT_A_STAGE.test(s.slice(Math.max(0, at - 24), at))) continue;
+    // A label after a comma (STAGE_YEAR_LISTED) right after the stage before it: in "năm 2023, 2024: 90%" it is one of a list.
+    if (m[4] !== undefined && !/^ ?, ?$/u.test(s.slice(from, at))) continue;
     if (!first) {
       const before = part.slice(0, at - from);
       CLAUSE_BREAK.lastIndex = 0;
@@ -221,9 +239,17 @@ function yearBefore(s: string, from: number, to: number, first: boolean): number
       const after = at + m[0].length;
       if (clauseStart === 0 && !/[,;\n]|\.(?=\s)/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
     }
-    year = Number(m[1] ?? m[2]);
+    const y = m[1] ?? m[2] ?? m[3] ?? m[4]!;
+    year = { year: Number(y), end: m.index + m[0].indexOf(y) + 4 };
   }
   return year;
+}
+
+/** The last year of a period whose first year ends at `at` ("năm 2023-2025", "giai đoạn 2024 - 2025"), else null. */
+function periodEnd(s: string, at: number, first: number): number | null {
+  const m = /^\s*[-–—]\s*((?:19|20|21)\d\d)(?!\d)/u.exec(s.slice(at, at + 12));
+  const last = m ? Number(m[1]) : null;
+  return last !== null && last > first ? last : null;
 }
 
 /** A step moves a bound the way the target points (up for "at least", down for "at most"), in the bound's unit. */

@@ -136,6 +136,8 @@ export interface ParsedTarget {
    * targets, or one and a yearly step: see model/stages.ts); absent elsewhere.
    */
   year?: number;
+  /** A stage over a period ("giai đoạn 2024-2025", "từ năm 2023-2025"): its last year (`year` is its first). */
+  until?: number;
   /** The yearly step from this stage on ("mỗi năm tiếp theo tăng 10%": by 10, in "%", as written). */
   yearStep?: { by: number; direction: 'increase' | 'decrease'; unit: string; text: string };
 }

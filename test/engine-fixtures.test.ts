@@ -238,6 +238,12 @@ describe('Vĩnh Phúc 2022 PAPI appendix', () => {
     const later = baselineForYear(g, 2024);
     assert.deepEqual([later.targetYear, later.targetRank, later.targetGroup], ['2023-2025', null, 'cao nhất']);
     assert.deepEqual(baselineForYear(later, 2022), g);
+    // Stages after a comma (with their year), "đến năm …", and periods written "giai đoạn …".
+    const commas = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: Năm 2022 trong tốp 20/63 tỉnh, thành phố, năm 2023 trong tốp 15/63, đến năm 2024 trong tốp 12/63; đến năm 2025 trong tốp 10/63')!;
+    assert.deepEqual([2022, 2023, 2024, 2025].map((y) => [baselineForYear(commas, y).targetYear, baselineForYear(commas, y).targetRank]), [['2022', 20], ['2023', 15], ['2024', 12], ['2025', 10]]);
+    const periods = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: Giai đoạn 2022-2023 trong tốp 20/63; giai đoạn 2024 – 2025 trong tốp 10/63')!;
+    assert.deepEqual([periods.targetYear, periods.targetRank], ['2022-2023', 20]);
+    assert.deepEqual([baselineForYear(periods, 2024).targetYear, baselineForYear(periods, 2024).targetRank], ['2024-2025', 10]);
     // The summary sheet and the CLI's lines show the same (one engine call).
     const t = buildSummaryTables(analyzeSheet(s, { year: 2024 }), 'vi').find((x) => x.key === 'fields')!;
     assert.deepEqual([t.rows[3]![t.header.indexOf('Năm mục tiêu')], t.rows[3]![t.header.indexOf('Hạng mục tiêu')]], ['2024-2025', '10/63']);

@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { analyzeSheet, buildSummaryTables, columnNumber, SHEET_NAMES, evaluateThreshold, formatThreshold, parseTarget, renderFinding, targetForYear, titleYear, type Analysis, type ParsedTarget } from '../model';
+import { stagesText } from '../model/stage-for-year';
 import { createFunctionsLogic, FunctionInputError } from '../addin/functions/logic';
 import { setAssessmentYear, setPaneTitleYear } from '../addin/shared/policy';
 import { setLanguage } from '../addin/shared/language';
@@ -83,6 +84,27 @@ describe('targets set year by year', () => {
     }
     // Not after a comma: there it may be one of a list of years, whose stage is the list's.
     assert.equal(forYear('Năm 2022: 80%; năm 2023, 2024: 90%; năm 2025: 100%', 2023), '≥ 90%');
+    // …unless the cell opens with such a label and the year follows a stage: then the comma lists stages.
+    for (const text of ['2023: 95%, 2024: 97%', 'Năm 2023: 95%, 2024: 97%', '- 2023: 95%, 2024: 97%']) {
+      assert.deepEqual(stages(parseTarget(text)), ['2023 ≥ 95%', '2024 ≥ 97%'], text);
+      assert.equal(forYear(text, 2024), '≥ 97%', text);
+    }
+    assert.deepEqual(stages(parseTarget('2023: 90%, 2024: 95%, 2025: 98%')), ['2023 ≥ 90%', '2024 ≥ 95%', '2025 ≥ 98%']);
+  });
+
+  it('reads a stage over a period from its first year, and names it by the period ("giai đoạn 2024-2025", "từ năm 2023-2025")', () => {
+    const periods = 'Giai đoạn 2021-2023: 85%; giai đoạn 2024 - 2025: 95%';
+    assert.deepEqual(stages(parseTarget(periods)), ['2021 ≥ 85%', '2024 ≥ 95%']);
+    assert.deepEqual(parseTarget(periods).map((t) => t.until), [2023, 2025]);
+    assert.equal(forYear(periods, 2022), '≥ 85%');
+    assert.equal(forYear(periods, 2024), '≥ 95%');
+    assert.equal(targetForYear(parseTarget(periods), 2022).target!.text, '≥ 85% năm 2021-2023');
+    assert.equal(stagesText(parseTarget(periods)), '2021-2023: ≥ 85%; 2024-2025: ≥ 95%');
+    // "từ năm" opens a later stage's clause; "năm 2023-2025" is a period too.
+    for (const text of ['Năm 2022 đạt 60%; từ năm 2023-2025 đạt 80%', 'Năm 2022 đạt 60%; năm 2023 - 2025 đạt 80%']) {
+      assert.deepEqual(stages(parseTarget(text)), ['2022 ≥ 60%', '2023 ≥ 80%'], text);
+      assert.equal(targetForYear(parseTarget(text), 2024).target!.text, '≥ 80% năm 2023-2025', text);
+    }
   });
 
   it('a cell of 12,000 figures below one stage reads in linear time (each figure\'s year was searched for to the end of the text)', () => {
@@ -121,8 +143,14 @@ describe('targets set year by year', () => {
       'Quyết định 2023: 95%, 97%',
       'Theo Thông tư 15/2023: 95%; năm 2024: 97%',
       '2023 - 2025: 90%; 2026: 95%',
-      // After a comma a bare year may be a past result.
+      // After a comma a bare year may be a past result, also in a cell that opens with a label.
       'Năm 2025 đạt 100%. Kết quả các năm trước: 2022: 85%, 2023: 88%',
+      'Năm 2025: 100%. Kết quả các năm trước: 2022: 85%, 2023: 88%',
+      // A bare year after a comma in a cell that does not open with a label: not known to label a stage.
+      'Đạt 100% năm 2025, 2024: 95%',
+      // One period's stage; a period compared with is no stage.
+      'Giai đoạn 2021-2025 đạt 90%',
+      'Đạt 80% so với giai đoạn 2016-2020; giai đoạn 2021-2025 đạt 90%',
     ]) {
       assert.ok(parseTarget(text).every((t) => t.year === undefined && t.yearStep === undefined), text);
     }
