@@ -68,6 +68,19 @@ export function quotedSheetName(sheet: string): string {
   return `'${sheet.replace(/'/g, "''")}'`;
 }
 
+/**
+ * Whether `text` (a formula, or a sheet's XML with its formulas) refers to one of `sheets`
+ * ("='Tổng hợp điểm'!E12"), matched as Excel writes the name: quoted (every summary's name has a
+ * space, so Excel always quotes it), in the sheet's own case, the quotes possibly XML-escaped.
+ */
+export function refersToSheets(text: string, sheets: readonly string[]): boolean {
+  for (const sheet of sheets) {
+    const ref = `${quotedSheetName(sheet)}!`;
+    if (text.includes(ref) || text.includes(ref.replace(/'/g, '&apos;'))) return true;
+  }
+  return false;
+}
+
 /** The reference a summary's record holds: its sheet's A1 ("'Tổng hợp điểm'!$A$1"). */
 export function summaryMarkerReference(sheet: string): string {
   return `${quotedSheetName(sheet)}!$A$1`;

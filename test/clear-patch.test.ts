@@ -181,6 +181,38 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     for (const [name, text] of a) if (name !== 'xl/workbook.xml') assert.equal(b.get(name), text, name);
   });
 
+  it('a first score asks Excel to recalculate on open where a formula of the officer’s refers to a summary it adds, also after clear', () => {
+    // A report cell quoting the total, far below the table (kept through a clear, or written ahead of the first score).
+    const officer = path.join(dir, 'formula.xlsx');
+    const p = readParts(rich);
+    p.set('xl/worksheets/sheet1.xml', replaceOnce(p.get('xl/worksheets/sheet1.xml')!, '</sheetData>', `<row r="999"><c r="A999"><f>'Tổng hợp điểm'!E12</f><v>0</v></c></row></sheetData>`));
+    writeParts(officer, p);
+    const scored = path.join(dir, 'formula-scored.xlsx');
+    const cleared = path.join(dir, 'formula-cleared.xlsx');
+    const again = path.join(dir, 'formula-again.xlsx');
+    assert.equal(runCli(['score', officer, '-o', scored]).code, 0);
+    assert.equal(runCli(['clear', scored, '-o', cleared]).code, 0);
+    // Saved in Excel since (which drops the request), then scored again: a first score once more.
+    const saved = readParts(cleared);
+    saved.set('xl/workbook.xml', saved.get('xl/workbook.xml')!.replace(/\s+fullCalcOnLoad="1"/, ''));
+    writeParts(cleared, saved);
+    assert.equal(runCli(['score', cleared, '-o', again]).code, 0);
+    for (const file of [scored, again]) {
+      const parts = readParts(file);
+      assert.match(parts.get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, file);
+      assert.match(parts.get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, `${file}: written by the patch writers`);
+    }
+    // clear leaves the officer's formula as it was (Excel would make it #REF!, but the cell is theirs).
+    assert.match(readParts(cleared).get('xl/worksheets/sheet1.xml')!, /<c r="A999"><f>'Tổng hợp điểm'!E12<\/f>/);
+    // The same from another sheet, its quotes XML-escaped.
+    const other = path.join(dir, 'formula-other.xlsx');
+    const q = readParts(rich);
+    q.set('xl/worksheets/sheet2.xml', replaceOnce(q.get('xl/worksheets/sheet2.xml')!, '</sheetData>', `<row r="999"><c r="A999"><f>SUM(&apos;Danh sách vấn đề&apos;!C4:C9)</f><v>0</v></c></row></sheetData>`));
+    writeParts(other, q);
+    assert.equal(runCli(['score', other, '-o', scored]).code, 0);
+    assert.match(readParts(scored).get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'another sheet');
+  });
+
   it('asks for a full calculation on load in the calcPr the workbook has, or in one put where the schema wants it', () => {
     const sheets = '<sheets><sheet name="A" sheetId="1" r:id="rId1"/></sheets>';
     assert.equal(withFullCalcOnLoad(`<workbook>${sheets}<calcPr calcId="191029"/></workbook>`), `<workbook>${sheets}<calcPr calcId="191029" fullCalcOnLoad="1"/></workbook>`);

@@ -12,7 +12,7 @@ import { StylesPatch } from '../cli/patch/styles';
 import { PatchUnsupported } from '../cli/patch/xml';
 import { readZip } from '../cli/patch/zip';
 import { readZip as unzip, writeZip as zipOf } from './helpers/zip';
-import type { InlineMarks } from '../model';
+import { refersToSheets, type InlineMarks } from '../model';
 import { EXAMPLE, FIXTURES, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
 
 // The example workbook opened and saved again by LibreOffice Calc 7 (soffice --convert-to xlsx).
@@ -106,6 +106,26 @@ describe('score by patching the input zip', () => {
       assert.match(sheets[0]!, /^xl\/worksheets\/sheet\d+\.xml$/);
     });
   }
+
+  it('the ExcelJS writer asks Excel to recalculate on open where a formula refers to a summary it adds, not otherwise', async () => {
+    const flag = async (formulas: ExcelJS.CellValue[]) => {
+      const wb = await load(fs.readFileSync(EXAMPLE));
+      const report = wb.addWorksheet('Báo cáo');
+      formulas.forEach((v, i) => (report.getCell(i + 1, 1).value = v));
+      applyScore(wb, analyzeExcelWorkbook(wb));
+      return wb.calcProperties.fullCalcOnLoad === true;
+    };
+    assert.equal(await flag([{ formula: "'Tổng hợp điểm'!E12", result: 0 }]), true);
+    assert.equal(await flag([{ formula: 'SUM(B1:B9)', result: 0 }, { formula: "COUNTA('Danh sách vấn đề'!C4:C9)", result: 0 }]), true);
+    assert.equal(await flag([{ formula: 'SUM(B1:B9)', result: 0 }, "'Tổng hợp điểm'!E12 (a text, not a formula)"]), false);
+  });
+
+  it('refersToSheets finds a sheet as Excel writes it in a formula: quoted, also with XML-escaped quotes', () => {
+    assert.ok(refersToSheets("='Tổng hợp điểm'!E12", ['Theo cơ quan', 'Tổng hợp điểm']));
+    assert.ok(refersToSheets('<f>SUM(&apos;Tổng hợp điểm (2)&apos;!C4:C9)</f>', ['Tổng hợp điểm (2)']));
+    assert.ok(!refersToSheets("='Tổng hợp điểm (2)'!E12", ['Tổng hợp điểm']), 'another sheet whose name starts the same');
+    assert.ok(!refersToSheets("='Tổng hợp điểm'!E12", []));
+  });
 
   it('leaves a workbook holding parscore’s marks to the ExcelJS writer (they are cleared first)', async () => {
     const wb = await load(fs.readFileSync(EXAMPLE));

@@ -6,6 +6,7 @@ import {
   buildSummaryTables,
   placeInlineMarks,
   planSummarySheets,
+  refersToSheets,
   type Analysis,
   type AnalyzeOptions,
   type ColumnOccupancy,
@@ -24,11 +25,32 @@ export function analyzeExcelWorkbook(wb: ExcelJS.Workbook, options: AnalyzeOptio
 export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
   // Re-running on a scored copy replaces, never duplicates; summaries replaced hold new numbers,
   // so Excel recalculates on open the officer's formulas that quote them (see ScorePatch.recalcOnLoad).
-  if (clearMarks(wb).sheets > 0) wb.calcProperties.fullCalcOnLoad = true;
+  const cleared = clearMarks(wb).sheets > 0;
   const { marks, tables } = additionsOf(wb, analysis);
+  // …and so does a formula into a summary added now that was there before it (see ScorePatch.recalcOnLoad).
+  if (cleared || formulasReferTo(wb, tables.map((t) => t.sheetName))) wb.calcProperties.fullCalcOnLoad = true;
   const ws = wb.getWorksheet(analysis.sheet);
   if (ws && marks) writeMarks(ws, marks);
   for (const t of tables) writeTable(wb, t);
+}
+
+/**
+ * Whether a formula in the workbook refers to one of these sheets (refersToSheets). A shared
+ * formula's other cells ({ sharedFormula }) are not read: they name what its first cell names.
+ */
+function formulasReferTo(wb: ExcelJS.Workbook, sheets: readonly string[]): boolean {
+  let hit = false;
+  for (const ws of wb.worksheets) {
+    ws.eachRow((row) => {
+      if (hit) return;
+      row.eachCell((cell) => {
+        const v = cell.value;
+        if (!hit && v !== null && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') hit = refersToSheets(v.formula, sheets);
+      });
+    });
+    if (hit) return true;
+  }
+  return false;
 }
 
 /**

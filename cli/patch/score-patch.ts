@@ -4,7 +4,7 @@
 // list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
 // (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
 // writes through ExcelJS instead.
-import { planSummarySheets, sameSheetName, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
+import { planSummarySheets, refersToSheets, sameSheetName, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
@@ -24,7 +24,8 @@ export interface ScorePatch {
    * Ask Excel to recalculate every formula when it opens the copy (calcPr fullCalcOnLoad): for a
    * scored copy scored again, whose summaries come back with new numbers under the same names. A
    * formula of the officer's that quotes one ("='Tổng hợp điểm'!E12") holds last run's result as
-   * its cached value, and Excel recalculates on open only what changed in Excel.
+   * its cached value, and Excel recalculates on open only what changed in Excel. scorePatch also
+   * asks it, unasked, where a sheet's formula refers to a summary it adds.
    */
   recalcOnLoad?: boolean;
 }
@@ -67,10 +68,27 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   const changed = new Map<string, string>();
 
   const styles = new StylesPatch(entryText(get('xl/styles.xml')));
+  // Named against this sheet list: it also holds what ExcelJS does not list (chart sheets),
+  // which the names the tables come with were chosen without.
+  const free = planSummarySheets(
+    p.tables.map((t) => t.sheetName),
+    sheets.map((s) => s.name),
+    [],
+  ).targets;
+  // A formula of the officer's into a summary added here (kept through a `clear`, or written
+  // before the first score) holds a stale value or #REF!: Excel is asked to recalculate on open.
+  // Each sheet's XML is searched as it is read (the appendix's is ~40 MB at 50,000 rows: read once).
+  let recalc = p.recalcOnLoad === true;
   if (p.marks) {
     const sheet = sheets.find((s) => s.name === p.sheet);
     if (!sheet) throw new PatchUnsupported(`sheet ${p.sheet}`);
-    changed.set(sheet.part, patchAppendixSheet(entryText(get(sheet.part)), p.marks, styles));
+    const xml = entryText(get(sheet.part));
+    recalc ||= refersToSheets(xml, free);
+    changed.set(sheet.part, patchAppendixSheet(xml, p.marks, styles));
+  }
+  for (const sheet of sheets) {
+    if (recalc) break;
+    if (!changed.has(sheet.part) && wp.has(sheet.part)) recalc = refersToSheets(entryText(get(sheet.part)), free);
   }
 
   // Summary sheets: new parts, listed in the workbook, its relationships and the content types.
@@ -84,13 +102,6 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   let part = 1;
   let rid = 1;
   const names: string[] = [];
-  // Named again against this sheet list: it also holds what ExcelJS does not list (chart sheets),
-  // which the names the tables come with were chosen without.
-  const free = planSummarySheets(
-    p.tables.map((t) => t.sheetName),
-    sheets.map((s) => s.name),
-    [],
-  ).targets;
   for (const [k, table] of p.tables.entries()) {
     const t = free[k] === table.sheetName ? table : { ...table, sheetName: free[k]! };
     if (sheets.some((s) => sameSheetName(s.name, t.sheetName))) throw new PatchUnsupported(`sheet ${t.sheetName} exists`);
@@ -114,7 +125,7 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
     const defs = names.map((n, i) => printTitles(n, sheets.length + i)).join('') + marks.join('');
     workbook = withDefinedNames(workbook, defs);
   }
-  if (p.recalcOnLoad) workbook = withFullCalcOnLoad(workbook);
+  if (recalc) workbook = withFullCalcOnLoad(workbook);
   changed.set('xl/workbook.xml', workbook);
   changed.set('xl/_rels/workbook.xml.rels', rels);
   changed.set('[Content_Types].xml', types);
