@@ -70,33 +70,60 @@ export function parseBaseline(text: string, underSection = false): BaselineInfo 
     rank: num(rank?.[1]),
     rankOf: num(rank?.[2]),
     group: groupOf(before),
-    ...stageTarget(targetStages(after)[0] ?? ''),
+    ...stageTarget(targetStages(after, num(m[1]))[0] ?? ''),
     text,
   };
 }
 
-const TARGET_YEAR = /(?:năm|giai\s+đoạn)\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
+const TARGET_YEAR = /năm\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
+/** A period's years, where a stage names no "năm": "Mục tiêu giai đoạn 2021-2025: năm 2022 …" is 2022's. */
+const TARGET_PERIOD = /giai\s+đoạn\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
 const TARGET_RANK = /(?:tốp|top|thứ)\s+(\d+)\s*\/\s*(\d+)/iu;
 /**
  * Where the next year's target starts: a sentence or clause opening with "(Từ / Đến) năm YYYY" or
  * "Giai đoạn YYYY"; after a comma only with the year written (", năm 2023 trong tốp 15/63"), as a
  * comma also parts "tỉnh, thành phố".
  */
-const NEXT_STAGE = /[.;](?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s)|,(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s+\d{4})/iu;
+const NEXT_STAGE = /([.;])(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s)|,(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s+\d{4})/giu;
 /** A past result written after the targets ("… cao nhất (Kết quả năm 2021: …, xếp thứ 56/60)"): no target of theirs. */
 const PAST_RESULT = /\(\s*kết\s+quả/iu;
 
-/** The targets part of a line ("Mục tiêu: …", without a past result after it), one entry per year's stage. */
-function targetStages(after: string): string[] {
+/**
+ * The targets part of a line ("Mục tiêu: …", without a past result after it), one entry per year's
+ * stage. A stage after a comma is one only for a later year than the stage before it and the
+ * line's own result (`baseYear`): ", năm 2021 xếp thứ 31/63" after "Năm 2023 trong tốp 20/63" is
+ * a past rank, part of the 2023 stage.
+ */
+function targetStages(after: string, baseYear: number | null): string[] {
   const past = after.search(PAST_RESULT);
-  return (past >= 0 ? after.slice(0, past) : after).split(NEXT_STAGE);
+  const text = past >= 0 ? after.slice(0, past) : after;
+  const out: string[] = [];
+  let start = 0;
+  NEXT_STAGE.lastIndex = 0;
+  for (let m = NEXT_STAGE.exec(text); m; m = NEXT_STAGE.exec(text)) {
+    if (m[1] === undefined) {
+      const before = stageYear(text.slice(start, m.index));
+      const next = stageYear(text.slice(m.index + 1));
+      const from = (y: string) => Number(y.slice(0, 4));
+      if (!next || (before && from(next) <= from(before)) || (baseYear !== null && from(next) <= baseYear)) continue;
+    }
+    out.push(text.slice(start, m.index));
+    start = m.index + 1;
+  }
+  out.push(text.slice(start));
+  return out;
+}
+
+/** A stage's year or period as written ("2022", "2023 – 2025"): its "năm …", else its "giai đoạn …". */
+function stageYear(stage: string): string | undefined {
+  return (TARGET_YEAR.exec(stage) ?? TARGET_PERIOD.exec(stage))?.[1];
 }
 
 /** One stage's target: its year or period ("2023-2025", any dash written "-"), rank and group. */
 function stageTarget(stage: string): Pick<BaselineInfo, 'targetYear' | 'targetRank' | 'targetRankOf' | 'targetGroup'> {
   const rank = TARGET_RANK.exec(stage);
   return {
-    targetYear: TARGET_YEAR.exec(stage)?.[1]?.replace(/\s+/g, '').replace(/[–—]/g, '-') ?? '',
+    targetYear: stageYear(stage)?.replace(/\s+/g, '').replace(/[–—]/g, '-') ?? '',
     targetRank: num(rank?.[1]),
     targetRankOf: num(rank?.[2]),
     targetGroup: groupOf(stage),
@@ -113,12 +140,12 @@ export function baselineForYear(b: BaselineInfo, year: number | null): BaselineI
   if (year === null) return b;
   const split = b.text.search(TARGETS_START);
   if (split < 0) return b;
-  const stages = targetStages(b.text.slice(split));
+  const stages = targetStages(b.text.slice(split), b.year);
   if (stages.length < 2) return b; // one target: the line as parsed
   let pick = 0;
   let pickFrom = -Infinity;
   stages.forEach((stage, i) => {
-    const y = TARGET_YEAR.exec(stage)?.[1];
+    const y = stageYear(stage);
     if (!y) return;
     const from = Number(y.slice(0, 4));
     if (from <= year && from > pickFrom) {

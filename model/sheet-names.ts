@@ -70,15 +70,15 @@ export function quotedSheetName(sheet: string): string {
 
 /**
  * Whether `text` (a formula, or a sheet's XML with its formulas) refers to one of `sheets`
- * ("='Tổng hợp điểm'!E12"), matched as Excel writes the name: quoted (every summary's name has a
- * space, so Excel always quotes it), in the sheet's own case, the quotes possibly XML-escaped.
+ * ("='Tổng hợp điểm'!E12"): the name quoted, as Excel writes it (every summary's name has a space),
+ * case aside (Excel resolves it so; a formula keeps the case the sheet had), the quotes possibly
+ * XML-escaped (&apos;, &#39;, &#x27;).
  */
 export function refersToSheets(text: string, sheets: readonly string[]): boolean {
-  for (const sheet of sheets) {
-    const ref = `${quotedSheetName(sheet)}!`;
-    if (text.includes(ref) || text.includes(ref.replace(/'/g, '&apos;'))) return true;
-  }
-  return false;
+  if (!sheets.length) return false;
+  const q = "(?:'|&apos;|&#39;|&#x27;)";
+  const names = sheets.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, `${q}${q}`));
+  return new RegExp(`${q}(?:${names.join('|')})${q}!`, 'iu').test(text);
 }
 
 /** The reference a summary's record holds: its sheet's A1 ("'Tổng hợp điểm'!$A$1"). */

@@ -81,8 +81,10 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
     if (t.kind === 'compare' || t.kind === 'range') {
       // A label after a comma only right after a stage: "2025: 100%. Kết quả: 2022: 85%, 2023: 88%" lists past results.
       const before = yearBefore(s, from, start, figures === 0, labelled && last >= 0 ? STAGE_YEAR_LISTED : STAGE_YEAR_AT);
-      let year = before?.year ?? null;
-      const until = before ? periodEnd(s, before.end, before.year) : null;
+      // …and only a later year than that stage's: "Năm 2025: 100%, 2022: 85%, 2023: 88%" lists past results.
+      const listedBack = before?.listed === true && last >= 0 && before.year <= out[last]!.year!;
+      let year = before && !listedBack ? before.year : null;
+      const until = before && !listedBack ? periodEnd(s, before.end, before.year) : null;
       figures++;
       from = pastUnit(s, end, t.unit);
       if (year === null) {
@@ -115,6 +117,9 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
   }
   if (seen.size === 1 && steps === 0) return found;
   if (seen.size === 0) return found;
+  // A year inside another stage's period is an exception to it, not a stage after it ("Giai đoạn
+  // 2021-2025 đạt 100%, riêng năm 2023 đạt 80%": 2024 asks 100%), which stages cannot say.
+  for (const p of out) if (p.until !== undefined && out.some((x) => x.year !== undefined && x.year > p.year! && x.year <= p.until!)) return found;
   // Stages that all ask the same ("100% tổ chức năm 2023, 100% cá nhân năm 2024") leave nothing to choose.
   if (steps === 0) {
     const asks = new Set(out.filter((x) => x.year !== undefined).map((x) => JSON.stringify(x.threshold)));
@@ -216,11 +221,11 @@ function sameNumber(token: string, value: number): boolean {
  * clause (STAGE_LEAD before it) and, with no clause break since the figure before, starts a stage
  * ("50% năm 2024 đạt 60%"). "(năm 2022 đạt 87%)" after a stage is a past result, not a stage.
  * `years`: the years a stage may be labelled by (STAGE_YEAR_AT, or STAGE_YEAR_LISTED in a cell
- * that opens with a label).
+ * that opens with a label); `listed`: the year is a label after a comma (STAGE_YEAR_LISTED's own).
  */
-function yearBefore(s: string, from: number, to: number, first: boolean, years: RegExp): { year: number; end: number } | null {
+function yearBefore(s: string, from: number, to: number, first: boolean, years: RegExp): { year: number; end: number; listed: boolean } | null {
   const part = s.slice(from, to);
-  let year: { year: number; end: number } | null = null;
+  let year: { year: number; end: number; listed: boolean } | null = null;
   // Over s up to the figure, not the part alone: a bare year's line start lies before `from`
   // (and not over the rest of s: that was a scan to its end for every figure).
   const head = s.slice(0, to);
@@ -240,7 +245,7 @@ function yearBefore(s: string, from: number, to: number, first: boolean, years: 
       if (clauseStart === 0 && !/[,;\n]|\.(?=\s)/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
     }
     const y = m[1] ?? m[2] ?? m[3] ?? m[4]!;
-    year = { year: Number(y), end: m.index + m[0].indexOf(y) + 4 };
+    year = { year: Number(y), end: m.index + m[0].indexOf(y) + 4, listed: m[4] !== undefined };
   }
   return year;
 }

@@ -211,6 +211,15 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     writeParts(other, q);
     assert.equal(runCli(['score', other, '-o', scored]).code, 0);
     assert.match(readParts(scored).get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'another sheet');
+    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
+    // A name into a summary (the formula using it names only the name).
+    const named = path.join(dir, 'formula-name.xlsx');
+    const n = readParts(rich);
+    n.set('xl/workbook.xml', replaceOnce(n.get('xl/workbook.xml')!, '</definedNames>', `<definedName name="TongDiem">'Tổng hợp điểm'!$E$12</definedName></definedNames>`));
+    writeParts(named, n);
+    assert.equal(runCli(['score', named, '-o', scored]).code, 0);
+    assert.match(readParts(scored).get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'a name');
+    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
   });
 
   it('asks for a full calculation on load in the calcPr the workbook has, or in one put where the schema wants it', () => {

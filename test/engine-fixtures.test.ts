@@ -244,6 +244,13 @@ describe('Vĩnh Phúc 2022 PAPI appendix', () => {
     const periods = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: Giai đoạn 2022-2023 trong tốp 20/63; giai đoạn 2024 – 2025 trong tốp 10/63')!;
     assert.deepEqual([periods.targetYear, periods.targetRank], ['2022-2023', 20]);
     assert.deepEqual([baselineForYear(periods, 2024).targetYear, baselineForYear(periods, 2024).targetRank], ['2024-2025', 10]);
+    // A year after a comma that is not later (a past rank) is no stage; a "giai đoạn" heading gives way to its stages' years.
+    const pastRank = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: Năm 2023 trong tốp 20/63, năm 2021 xếp thứ 31/63; năm 2025 trong tốp 10/63')!;
+    assert.deepEqual([2022, 2024, 2025].map((y) => baselineForYear(pastRank, y).targetRank), [20, 20, 10]);
+    const noYear = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: trong tốp 20/63, năm 2021 xếp thứ 31/63; năm 2025 trong tốp 10/63')!;
+    assert.equal(baselineForYear(noYear, 2022).targetRank, 20, 'the line’s own year is past');
+    const heading = parseBaseline('Năm 2020: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu giai đoạn 2021-2025: năm 2022 trong tốp 20/63; năm 2024 trong tốp 10/63')!;
+    assert.deepEqual([heading.targetYear, baselineForYear(heading, 2024).targetYear, baselineForYear(heading, 2024).targetRank], ['2022', '2024', 10]);
     // The summary sheet and the CLI's lines show the same (one engine call).
     const t = buildSummaryTables(analyzeSheet(s, { year: 2024 }), 'vi').find((x) => x.key === 'fields')!;
     assert.deepEqual([t.rows[3]![t.header.indexOf('Năm mục tiêu')], t.rows[3]![t.header.indexOf('Hạng mục tiêu')]], ['2024-2025', '10/63']);

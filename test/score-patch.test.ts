@@ -108,21 +108,29 @@ describe('score by patching the input zip', () => {
   }
 
   it('the ExcelJS writer asks Excel to recalculate on open where a formula refers to a summary it adds, not otherwise', async () => {
-    const flag = async (formulas: ExcelJS.CellValue[]) => {
+    const flag = async (formulas: ExcelJS.CellValue[], name?: string) => {
       const wb = await load(fs.readFileSync(EXAMPLE));
       const report = wb.addWorksheet('Báo cáo');
       formulas.forEach((v, i) => (report.getCell(i + 1, 1).value = v));
+      if (name) wb.definedNames.add(name, 'TongDiem');
       applyScore(wb, analyzeExcelWorkbook(wb));
       return wb.calcProperties.fullCalcOnLoad === true;
     };
     assert.equal(await flag([{ formula: "'Tổng hợp điểm'!E12", result: 0 }]), true);
     assert.equal(await flag([{ formula: 'SUM(B1:B9)', result: 0 }, { formula: "COUNTA('Danh sách vấn đề'!C4:C9)", result: 0 }]), true);
     assert.equal(await flag([{ formula: 'SUM(B1:B9)', result: 0 }, "'Tổng hợp điểm'!E12 (a text, not a formula)"]), false);
+    // A name into a summary, used by a formula ("=TongDiem").
+    assert.equal(await flag([{ formula: 'TongDiem', result: 0 }], "'Tổng hợp điểm'!$E$12"), true);
+    assert.equal(await flag([{ formula: 'TongDiem', result: 0 }], "'Báo cáo'!$E$12"), false);
   });
 
-  it('refersToSheets finds a sheet as Excel writes it in a formula: quoted, also with XML-escaped quotes', () => {
+  it('refersToSheets finds a sheet as Excel writes it in a formula: quoted, case aside, also with XML-escaped quotes', () => {
     assert.ok(refersToSheets("='Tổng hợp điểm'!E12", ['Theo cơ quan', 'Tổng hợp điểm']));
-    assert.ok(refersToSheets('<f>SUM(&apos;Tổng hợp điểm (2)&apos;!C4:C9)</f>', ['Tổng hợp điểm (2)']));
+    assert.ok(refersToSheets('<f>SUM(&apos;Tổng hợp điểm (2)&apos;!C4:C9)</f>', ['Tổng hợp điểm (2)']), 'a name with brackets');
+    assert.ok(refersToSheets('<f>&#39;Theo cơ quan&#39;!B4+&#x27;x&#x27;!A1</f>', ['Theo cơ quan']), 'numeric character references');
+    assert.ok(refersToSheets("='TỔNG HỢP ĐIỂM'!E12", ['Tổng hợp điểm']), 'another case');
+    assert.ok(refersToSheets("='O''Brien'!A1", ["O'Brien"]), 'a quote in the name, doubled');
+    assert.ok(!refersToSheets("='Tổng hợp điểm x'!E12", ['Tổng hợp điểm']), 'a longer name');
     assert.ok(!refersToSheets("='Tổng hợp điểm (2)'!E12", ['Tổng hợp điểm']), 'another sheet whose name starts the same');
     assert.ok(!refersToSheets("='Tổng hợp điểm'!E12", []));
   });

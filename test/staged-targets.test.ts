@@ -148,6 +148,12 @@ describe('targets set year by year', () => {
       'Năm 2025: 100%. Kết quả các năm trước: 2022: 85%, 2023: 88%',
       // A bare year after a comma in a cell that does not open with a label: not known to label a stage.
       'Đạt 100% năm 2025, 2024: 95%',
+      // …nor one for an earlier year than the stage before it: past results listed after the target.
+      'Năm 2025: 100%, 2022: 85%, 2023: 88%',
+      '2024: 95%, 2022: 85%',
+      // A year inside a period's stage is an exception to the period, which stages cannot say.
+      'Giai đoạn 2021-2025 đạt 100%, riêng năm 2023 đạt 80%',
+      'Giai đoạn 2021-2025 đạt 95%; năm 2022 đạt 90%',
       // One period's stage; a period compared with is no stage.
       'Giai đoạn 2021-2025 đạt 90%',
       'Đạt 80% so với giai đoạn 2016-2020; giai đoạn 2021-2025 đạt 90%',

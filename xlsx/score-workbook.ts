@@ -35,10 +35,12 @@ export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
 }
 
 /**
- * Whether a formula in the workbook refers to one of these sheets (refersToSheets). A shared
+ * Whether a formula or a name in the workbook refers to one of these sheets (refersToSheets). A shared
  * formula's other cells ({ sharedFormula }) are not read: they name what its first cell names.
  */
 function formulasReferTo(wb: ExcelJS.Workbook, sheets: readonly string[]): boolean {
+  // A name's ranges ("=TongDiem" for 'Tổng hợp điểm'!$E$12); parscore's own records are gone (clearMarks).
+  if (wb.definedNames.model.some((n) => n.ranges.some((r) => refersToSheets(r, sheets)))) return true;
   let hit = false;
   for (const ws of wb.worksheets) {
     ws.eachRow((row) => {

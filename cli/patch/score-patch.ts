@@ -78,7 +78,8 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   // A formula of the officer's into a summary added here (kept through a `clear`, or written
   // before the first score) holds a stale value or #REF!: Excel is asked to recalculate on open.
   // Each sheet's XML is searched as it is read (the appendix's is ~40 MB at 50,000 rows: read once).
-  let recalc = p.recalcOnLoad === true;
+  // Names too ("=TongDiem" for 'Tổng hợp điểm'!$E$12, defined before), but not parscore's own records.
+  let recalc = p.recalcOnLoad === true || refersToSheets(wp.workbook.replace(SUMMARY_RECORDS, ''), free);
   if (p.marks) {
     const sheet = sheets.find((s) => s.name === p.sheet);
     if (!sheet) throw new PatchUnsupported(`sheet ${p.sheet}`);
