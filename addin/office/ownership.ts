@@ -135,7 +135,7 @@ export function queueSummaryCheck(
         sheet: p.sheet,
         tables: p.tables.items,
         charts: p.charts.items,
-        // "Unsupported" is what the shapes API cannot handle (a chart, deleted above; a slicer, a form control): left.
+        // "Unsupported" is what the shapes API cannot handle: a chart (deleted as one), a slicer, a form control (left).
         shapes: p.shapes?.items.filter((s) => s.type !== 'Unsupported') ?? [],
         autoFilter: p.filter?.enabled ? p.filter : null,
         blocked,
