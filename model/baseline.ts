@@ -75,16 +75,19 @@ export function parseBaseline(text: string, underSection = false): BaselineInfo 
   };
 }
 
-const TARGET_YEAR = /năm\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
-/** A period's years, where a stage names no "năm": "Mục tiêu giai đoạn 2021-2025: năm 2022 …" is 2022's. */
-const TARGET_PERIOD = /giai\s+đoạn\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)/iu;
+/**
+ * A stage's year or period: its first "năm …" or "giai đoạn …" that is not one compared with ("so
+ * với năm 2021", "cao hơn năm 2021"); a "giai đoạn …:" heading only where no year follows it
+ * ("Mục tiêu giai đoạn 2021-2025: năm 2022 …" is 2022's). Group 1 the word, 2 the years, 3 a colon.
+ */
+const TARGET_YEAR = /(?<!(?:so\s+với|hơn|bằng|kỳ)\s+)(năm|giai\s+đoạn)\s+(\d{4}(?:\s*[-–—]\s*\d{4})?)(?!\d)(\s*:)?/giu;
 const TARGET_RANK = /(?:tốp|top|thứ)\s+(\d+)\s*\/\s*(\d+)/iu;
 /**
  * Where the next year's target starts: a sentence or clause opening with "(Từ / Đến) năm YYYY" or
  * "Giai đoạn YYYY"; after a comma only with the year written (", năm 2023 trong tốp 15/63"), as a
  * comma also parts "tỉnh, thành phố".
  */
-const NEXT_STAGE = /([.;])(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s)|,(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s+\d{4})/giu;
+const NEXT_STAGE = /([.;])(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s)|,(?=\s+(?:(?:từ|đến)\s+)?(?:năm|giai\s+đoạn)\s+(\d{4}))/giu;
 /** A past result written after the targets ("… cao nhất (Kết quả năm 2021: …, xếp thứ 56/60)"): no target of theirs. */
 const PAST_RESULT = /\(\s*kết\s+quả/iu;
 
@@ -102,10 +105,10 @@ function targetStages(after: string, baseYear: number | null): string[] {
   NEXT_STAGE.lastIndex = 0;
   for (let m = NEXT_STAGE.exec(text); m; m = NEXT_STAGE.exec(text)) {
     if (m[1] === undefined) {
+      // The year right after the comma (the lookahead's), against the stage it would end.
+      const next = Number(m[2]);
       const before = stageYear(text.slice(start, m.index));
-      const next = stageYear(text.slice(m.index + 1));
-      const from = (y: string) => Number(y.slice(0, 4));
-      if (!next || (before && from(next) <= from(before)) || (baseYear !== null && from(next) <= baseYear)) continue;
+      if ((before && next <= Number(before.slice(0, 4))) || (baseYear !== null && next <= baseYear)) continue;
     }
     out.push(text.slice(start, m.index));
     start = m.index + 1;
@@ -114,9 +117,18 @@ function targetStages(after: string, baseYear: number | null): string[] {
   return out;
 }
 
-/** A stage's year or period as written ("2022", "2023 – 2025"): its "năm …", else its "giai đoạn …". */
+/** A stage's year or period as written ("2022", "2023 – 2025"; see TARGET_YEAR). */
 function stageYear(stage: string): string | undefined {
-  return (TARGET_YEAR.exec(stage) ?? TARGET_PERIOD.exec(stage))?.[1];
+  let heading: string | undefined;
+  TARGET_YEAR.lastIndex = 0;
+  for (let m = TARGET_YEAR.exec(stage); m; m = TARGET_YEAR.exec(stage)) {
+    if (m[3] !== undefined && !/^năm$/iu.test(m[1]!)) {
+      heading ??= m[2];
+      continue;
+    }
+    return m[2];
+  }
+  return heading;
 }
 
 /** One stage's target: its year or period ("2023-2025", any dash written "-"), rank and group. */

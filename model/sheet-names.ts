@@ -75,10 +75,20 @@ export function quotedSheetName(sheet: string): string {
  * XML-escaped (&apos;, &#39;, &#x27;).
  */
 export function refersToSheets(text: string, sheets: readonly string[]): boolean {
-  if (!sheets.length) return false;
+  return sheetReferences(sheets)(text);
+}
+
+/**
+ * refersToSheets for many texts: the pattern made once. A text without a closing quote right
+ * before a "!" ("'!", or an escaped quote's ";!") is passed over without it: the pattern costs
+ * ~100 ms over a 40 MB sheet of Vietnamese text, the two searches a few.
+ */
+export function sheetReferences(sheets: readonly string[]): (text: string) => boolean {
+  if (!sheets.length) return () => false;
   const q = "(?:'|&apos;|&#39;|&#x27;)";
   const names = sheets.map((n) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, `${q}${q}`));
-  return new RegExp(`${q}(?:${names.join('|')})${q}!`, 'iu').test(text);
+  const re = new RegExp(`${q}(?:${names.join('|')})${q}!`, 'iu');
+  return (text) => (text.includes("'!") || text.includes(';!')) && re.test(text);
 }
 
 /** The reference a summary's record holds: its sheet's A1 ("'Tổng hợp điểm'!$A$1"). */

@@ -119,7 +119,8 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
   if (seen.size === 0) return found;
   // A year inside another stage's period is an exception to it, not a stage after it ("Giai đoạn
   // 2021-2025 đạt 100%, riêng năm 2023 đạt 80%": 2024 asks 100%), which stages cannot say.
-  for (const p of out) if (p.until !== undefined && out.some((x) => x.year !== undefined && x.year > p.year! && x.year <= p.until!)) return found;
+  // Its last year may be a stage of its own: "giai đoạn 2023-2025 đạt 80%, năm 2025 đạt 100%".
+  for (const p of out) if (p.until !== undefined && out.some((x) => x.year !== undefined && x.year > p.year! && x.year < p.until!)) return found;
   // Stages that all ask the same ("100% tổ chức năm 2023, 100% cá nhân năm 2024") leave nothing to choose.
   if (steps === 0) {
     const asks = new Set(out.filter((x) => x.year !== undefined).map((x) => JSON.stringify(x.threshold)));

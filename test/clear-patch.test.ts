@@ -212,6 +212,14 @@ describe('clear and score again keep every part of the officer’s workbook', fu
     assert.equal(runCli(['score', other, '-o', scored]).code, 0);
     assert.match(readParts(scored).get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'another sheet');
     assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
+    // parscore's own record of a summary since deleted (it goes, as clear's) is no formula of the officer's.
+    const recorded = path.join(dir, 'formula-record.xlsx');
+    const r = readParts(rich);
+    r.set('xl/workbook.xml', replaceOnce(r.get('xl/workbook.xml')!, '</definedNames>', `<definedName name="parscore_summary_fields">'Tổng hợp điểm'!$A$1</definedName></definedNames>`));
+    writeParts(recorded, r);
+    assert.equal(runCli(['score', recorded, '-o', scored]).code, 0);
+    assert.doesNotMatch(readParts(scored).get('xl/workbook.xml')!, /fullCalcOnLoad/, 'a record of parscore’s');
+    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
     // A name into a summary (the formula using it names only the name).
     const named = path.join(dir, 'formula-name.xlsx');
     const n = readParts(rich);

@@ -247,6 +247,15 @@ describe('Vĩnh Phúc 2022 PAPI appendix', () => {
     // A year after a comma that is not later (a past rank) is no stage; a "giai đoạn" heading gives way to its stages' years.
     const pastRank = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: Năm 2023 trong tốp 20/63, năm 2021 xếp thứ 31/63; năm 2025 trong tốp 10/63')!;
     assert.deepEqual([2022, 2024, 2025].map((y) => baselineForYear(pastRank, y).targetRank), [20, 20, 10]);
+    // A past rank after a comma for a year before the stage it follows (the line's own result is older still).
+    const backwards = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: Năm 2024 trong tốp 10/63, năm 2022 xếp thứ 25/63; năm 2025 trong tốp 5/63')!;
+    assert.deepEqual([2023, 2025].map((y) => baselineForYear(backwards, y).targetRank), [10, 5]);
+    // A year compared with is no stage's year, before a comma or after it.
+    const compared = parseBaseline('Năm 2020: Đạt 4/10 điểm, xếp thứ 31/60. Mục tiêu: Giai đoạn 2022-2023 trong tốp 20/63 (cao hơn năm 2021); giai đoạn 2024-2025 trong tốp 10/63')!;
+    assert.deepEqual([compared.targetYear, baselineForYear(compared, 2024).targetYear], ['2022-2023', '2024-2025']);
+    assert.equal(parseBaseline('Năm 2020: Đạt 4/10 điểm, xếp thứ 31/60. Mục tiêu: Trong tốp 20/63, cao hơn năm 2021')!.targetYear, '', 'a year compared with');
+    const comparedAfter = parseBaseline('Năm 2020: Đạt 4/10 điểm, xếp thứ 31/60. Mục tiêu: Năm 2022 trong tốp 20/63, giai đoạn 2023-2025 trong tốp 10/63 so với năm 2021')!;
+    assert.deepEqual([baselineForYear(comparedAfter, 2024).targetYear, baselineForYear(comparedAfter, 2024).targetRank], ['2023-2025', 10]);
     const noYear = parseBaseline('Năm 2021: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu: trong tốp 20/63, năm 2021 xếp thứ 31/63; năm 2025 trong tốp 10/63')!;
     assert.equal(baselineForYear(noYear, 2022).targetRank, 20, 'the line’s own year is past');
     const heading = parseBaseline('Năm 2020: Đạt 4,72/10 điểm, xếp thứ 31/60. Mục tiêu giai đoạn 2021-2025: năm 2022 trong tốp 20/63; năm 2024 trong tốp 10/63')!;

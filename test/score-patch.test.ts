@@ -127,7 +127,8 @@ describe('score by patching the input zip', () => {
   it('refersToSheets finds a sheet as Excel writes it in a formula: quoted, case aside, also with XML-escaped quotes', () => {
     assert.ok(refersToSheets("='Tổng hợp điểm'!E12", ['Theo cơ quan', 'Tổng hợp điểm']));
     assert.ok(refersToSheets('<f>SUM(&apos;Tổng hợp điểm (2)&apos;!C4:C9)</f>', ['Tổng hợp điểm (2)']), 'a name with brackets');
-    assert.ok(refersToSheets('<f>&#39;Theo cơ quan&#39;!B4+&#x27;x&#x27;!A1</f>', ['Theo cơ quan']), 'numeric character references');
+    assert.ok(refersToSheets('<f>&#39;Theo cơ quan&#39;!B4</f>', ['Theo cơ quan']), 'a decimal character reference');
+    assert.ok(refersToSheets('<f>1+&#x27;Theo cơ quan&#x27;!B4</f>', ['Theo cơ quan']), 'a hexadecimal one');
     assert.ok(refersToSheets("='TỔNG HỢP ĐIỂM'!E12", ['Tổng hợp điểm']), 'another case');
     assert.ok(refersToSheets("='O''Brien'!A1", ["O'Brien"]), 'a quote in the name, doubled');
     assert.ok(!refersToSheets("='Tổng hợp điểm x'!E12", ['Tổng hợp điểm']), 'a longer name');

@@ -101,6 +101,9 @@ describe('targets set year by year', () => {
     assert.equal(targetForYear(parseTarget(periods), 2022).target!.text, '≥ 85% năm 2021-2023');
     assert.equal(stagesText(parseTarget(periods)), '2021-2023: ≥ 85%; 2024-2025: ≥ 95%');
     // "từ năm" opens a later stage's clause; "năm 2023-2025" is a period too.
+    // A period's last year may be a stage of its own (not an exception inside it).
+    const last = 'Năm 2022 đạt 60%, giai đoạn 2023-2025 đạt 80%, năm 2025 đạt 100%';
+    assert.deepEqual([2022, 2024, 2025].map((y) => forYear(last, y)), ['≥ 60%', '≥ 80%', '≥ 100%']);
     for (const text of ['Năm 2022 đạt 60%; từ năm 2023-2025 đạt 80%', 'Năm 2022 đạt 60%; năm 2023 - 2025 đạt 80%']) {
       assert.deepEqual(stages(parseTarget(text)), ['2022 ≥ 60%', '2023 ≥ 80%'], text);
       assert.equal(targetForYear(parseTarget(text), 2024).target!.text, '≥ 80% năm 2023-2025', text);

@@ -6,7 +6,7 @@ import {
   buildSummaryTables,
   placeInlineMarks,
   planSummarySheets,
-  refersToSheets,
+  sheetReferences,
   type Analysis,
   type AnalyzeOptions,
   type ColumnOccupancy,
@@ -40,14 +40,15 @@ export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
  */
 function formulasReferTo(wb: ExcelJS.Workbook, sheets: readonly string[]): boolean {
   // A name's ranges ("=TongDiem" for 'Tổng hợp điểm'!$E$12); parscore's own records are gone (clearMarks).
-  if (wb.definedNames.model.some((n) => n.ranges.some((r) => refersToSheets(r, sheets)))) return true;
+  const refers = sheetReferences(sheets);
+  if (wb.definedNames.model.some((n) => n.ranges.some(refers))) return true;
   let hit = false;
   for (const ws of wb.worksheets) {
     ws.eachRow((row) => {
       if (hit) return;
       row.eachCell((cell) => {
         const v = cell.value;
-        if (!hit && v !== null && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') hit = refersToSheets(v.formula, sheets);
+        if (!hit && v !== null && typeof v === 'object' && 'formula' in v && typeof v.formula === 'string') hit = refers(v.formula);
       });
     });
     if (hit) return true;

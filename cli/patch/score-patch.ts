@@ -4,7 +4,7 @@
 // list them). Every other part is copied as it was, compressed bytes and all. Anything unusual
 // (a re-run over parscore's own marks, odd XML, zip64) throws PatchUnsupported and the caller
 // writes through ExcelJS instead.
-import { planSummarySheets, refersToSheets, sameSheetName, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
+import { planSummarySheets, sameSheetName, sheetReferences, SUMMARY_MARKER_PREFIX, summaryMarkerReference, type InlineMarks, type SummaryTable } from '../../model';
 import { patchAppendixSheet } from './sheet';
 import { StylesPatch } from './styles';
 import { printTitles, summarySheetXml } from './summary';
@@ -79,17 +79,18 @@ export function scorePatch(input: Uint8Array, p: ScorePatch): Buffer {
   // before the first score) holds a stale value or #REF!: Excel is asked to recalculate on open.
   // Each sheet's XML is searched as it is read (the appendix's is ~40 MB at 50,000 rows: read once).
   // Names too ("=TongDiem" for 'Tổng hợp điểm'!$E$12, defined before), but not parscore's own records.
-  let recalc = p.recalcOnLoad === true || refersToSheets(wp.workbook.replace(SUMMARY_RECORDS, ''), free);
+  const refersToFree = sheetReferences(free);
+  let recalc = p.recalcOnLoad === true || refersToFree(wp.workbook.replace(SUMMARY_RECORDS, ''));
   if (p.marks) {
     const sheet = sheets.find((s) => s.name === p.sheet);
     if (!sheet) throw new PatchUnsupported(`sheet ${p.sheet}`);
     const xml = entryText(get(sheet.part));
-    recalc ||= refersToSheets(xml, free);
+    recalc ||= refersToFree(xml);
     changed.set(sheet.part, patchAppendixSheet(xml, p.marks, styles));
   }
   for (const sheet of sheets) {
     if (recalc) break;
-    if (!changed.has(sheet.part) && wp.has(sheet.part)) recalc = refersToSheets(entryText(get(sheet.part)), free);
+    if (!changed.has(sheet.part) && wp.has(sheet.part)) recalc = refersToFree(entryText(get(sheet.part)));
   }
 
   // Summary sheets: new parts, listed in the workbook, its relationships and the content types.
