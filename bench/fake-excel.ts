@@ -130,7 +130,7 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
       return t[prop];
     },
   });
-  // A summary sheet of an earlier run: its top rows, one table (and chart), no protection, PivotTable, shape or filter.
+  // A summary sheet of an earlier run: its top rows, one table (and chart), no protection, PivotTable, shape, filter or slicer.
   const summarySheet = (name: string) => {
     const top = book.summaries?.tops[name];
     if (!top) return sink();
@@ -142,6 +142,7 @@ export function fakeContext(book: FakeWorkbook): { context: Excel.RequestContext
       pivotTables: lazy({ items: [] }),
       shapes: lazy({ items: [] }),
       autoFilter: lazy({ enabled: false }),
+      slicers: lazy({ items: [] }),
     };
     return new Proxy(sink(), {
       get: (t, prop) => {

@@ -190,10 +190,11 @@ describe('task pane in Chromium (office.js stubbed)', function () {
       const report = { B2: `='${SHEET_NAMES.fields}'!E12`, B3: `=SUM('${SHEET_NAMES.agencies}'!C4:C9)` };
       type Officer = { __parscoreStub: Pick<ExcelStub, 'addOfficerSheet' | 'formulasOf' | 'decorate'> };
       await pane.page.evaluate((f) => (window as unknown as Officer).__parscoreStub.addOfficerSheet('Báo cáo', f), report);
-      // And on parscore's sheet itself: a picture, a filter, a drop-down and a highlight rule of the
-      // officer's, which clearing the cells does not remove: a summary written again carries none.
+      // And on parscore's sheet itself: a picture, a slicer, a filter, a drop-down and a highlight
+      // rule of the officer's, which clearing the cells does not remove: a summary written again carries none.
       const extras: StubExtras = {
         shapes: [{ name: 'Ảnh 1', type: 'Image' }],
+        slicers: [{ name: 'Slicer_Lĩnh_vực' }],
         autoFilter: { address: 'A3:I11' },
         validations: [{ address: 'E12', rule: { list: { inCellDropDown: true, source: 'Đạt,Không đạt' } } }],
         cfs: [{ type: 'Custom', range: 'E4:E11', formula: '=E4<1', fill: '#FF0000' }],
@@ -203,7 +204,7 @@ describe('task pane in Chromium (office.js stubbed)', function () {
       assert.deepEqual(await pane.page.evaluate(() => (window as unknown as Officer).__parscoreStub.formulasOf('Báo cáo')), report);
       assert.ok(!(await pane.log()).some((e) => e.op === 'deleteSheet'), 'no summary sheet deleted on the second run');
       const rewritten = (await pane.sheet(SHEET_NAMES.fields))!;
-      assert.deepEqual([rewritten.shapes, rewritten.autoFilter, rewritten.validations], [[], null, []], 'the picture, filter and drop-down are gone');
+      assert.deepEqual([rewritten.shapes, rewritten.slicers, rewritten.autoFilter, rewritten.validations], [[], [], null, []], 'the picture, slicer, filter and drop-down are gone');
       assert.ok(!rewritten.cfs.some((cf) => cf.formula === '=E4<1'), 'the officer’s rule on the summary is gone');
       const after = await pane.book();
       for (const name of Object.values(SHEET_NAMES)) {

@@ -66,7 +66,7 @@ interface FakeBook {
   /** Cells of the active sheet that get a note between parscore's read and its write: adding one fails with ItemAlreadyExists. */
   notedMeanwhile?: string[];
   /** Tables, charts and PivotTables (by name) on other sheets, and whether each is protected; none by default. */
-  objects?: Record<string, { tables?: string[]; charts?: string[]; pivots?: string[]; protected?: boolean; shapes?: { name: string; type: string }[]; filtered?: boolean }>;
+  objects?: Record<string, { tables?: string[]; charts?: string[]; pivots?: string[]; protected?: boolean; shapes?: { name: string; type: string }[]; filtered?: boolean; slicers?: string[] }>;
 }
 
 function recorder(path: string, log: string[]): any {
@@ -255,6 +255,7 @@ function fakeContext(book: FakeBook) {
           `[${name}] shapes`,
         );
         const autoFilter = lazy({ enabled: objects.filtered === true }, { remove: () => log.push(`[${name}].autoFilter.remove()`) }, `[${name}] autoFilter`);
+        const slicers = lazy({ items: (objects.slicers ?? []).map((n) => ({ name: n, delete: () => log.push(`[${name}] slicer ${n}.delete()`) })) }, {}, `[${name}] slicers`);
         return new Proxy(rec, {
           get: (t, p) => {
             if (p === 'delete')
@@ -268,6 +269,7 @@ function fakeContext(book: FakeBook) {
             if (p === 'pivotTables') return pivots;
             if (p === 'shapes') return shapes;
             if (p === 'autoFilter') return autoFilter;
+            if (p === 'slicers') return slicers;
             if (p === 'getRange')
               return (addr: string) => (addr === 'A1:N3' && tops[name] ? lazy({ values: tops[name] }, {}, `[${name}]!A1:N3`) : t.getRange(addr));
             return t[p];
@@ -774,7 +776,7 @@ describe('office adapter', () => {
           tops,
           objects: {
             // The chart is also in the shapes collection, as a shape that API cannot handle.
-            'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'], shapes: [{ name: 'Ảnh 1', type: 'Image' }, { name: 'Hộp chữ 2', type: 'GeometricShape' }, { name: 'Biểu đồ 1', type: 'Unsupported' }], filtered: true },
+            'Tổng hợp điểm': { tables: ['Bảng1'], charts: ['Biểu đồ 1'], shapes: [{ name: 'Ảnh 1', type: 'Image' }, { name: 'Hộp chữ 2', type: 'GeometricShape' }, { name: 'Biểu đồ 1', type: 'Unsupported' }], filtered: true, slicers: ['Slicer_Lĩnh_vực'] },
             'Theo cơ quan': { tables: ['Bảng2'] },
             'Danh sách vấn đề': { tables: ['Bảng3'] },
           },
@@ -807,6 +809,7 @@ describe('office adapter', () => {
         assert.ok(at(`[${sheet}] shape Ảnh 1.delete()`) < cleared && at(`[${sheet}] shape Hộp chữ 2.delete()`) < cleared, 'its shapes deleted before the clear');
         assert.ok(!log.includes(`[${sheet}] shape Biểu đồ 1.delete()`), 'the chart is not deleted as a shape too');
         assert.ok(at(`[${sheet}].autoFilter.remove()`) < cleared, 'its sheet filter removed');
+        assert.ok(at(`[${sheet}] slicer Slicer_Lĩnh_vực.delete()`) < converted, 'its slicer deleted before its table is converted');
         assert.ok(!log.includes('[Theo cơ quan].autoFilter.remove()'), 'no filter to remove on the other');
         assert.ok(at(`[${sheet}].getRange().dataValidation.clear()`) > cleared, 'validation cleared');
         assert.ok(at(`[${sheet}].getRange().conditionalFormats.clearAll()`) > cleared, 'conditional formats cleared');
@@ -897,7 +900,7 @@ describe('office adapter', () => {
         assert.ok(log.includes('[TỔNG HỢP ĐIỂM].name = "Tổng hợp điểm"'), 'renamed');
         assert.deepEqual(sheetNames(), ['Phụ lục', 'Tổng hợp điểm', 'Theo cơ quan', 'Danh sách vấn đề']);
         assert.ok(!log.some((l) => l.includes('useStandardWidth') || l.includes('unfreeze') || l.includes('dataValidation')), 'no ExcelApi 1.7 or 1.8 call');
-        assert.ok(!loads.some((l) => l.includes('shapes') || l.includes('autoFilter')), 'shapes and the filter (ExcelApi 1.9) not read');
+        assert.ok(!loads.some((l) => l.includes('shapes') || l.includes('autoFilter') || l.includes('slicers')), 'shapes, the filter (ExcelApi 1.9) and slicers (1.10) not read');
         assert.ok(log.includes('[TỔNG HỢP ĐIỂM].getRange().conditionalFormats.clearAll()'), 'conditional formats cleared (ExcelApi 1.6)');
       });
     });

@@ -75,6 +75,8 @@ export interface SummaryContents {
   shapes: Excel.Shape[];
   /** The sheet's own filter (not a table's), where one is on (ExcelApi 1.9). */
   autoFilter: Excel.AutoFilter | null;
+  /** Slicers placed on the sheet (ExcelApi 1.10). */
+  slicers: Excel.Slicer[];
   /**
    * Its cells cannot be cleared, so it is deleted and added again instead: the officer protected
    * it, or put a PivotTable on it (Excel refuses to clear cells under one); also where either
@@ -91,7 +93,7 @@ export interface SummaryContents {
  * survive a re-run or "Xóa"; and a workbook scored by the CLI holds parscore's summaries without
  * such a state. Queues a read only when a sheet has a summary's name. `supports` (the scoring
  * command, which rewrites summaries in place): the same read also loads their tables, charts,
- * protection, PivotTables, shapes and sheet filter.
+ * protection, PivotTables, shapes, sheet filter and slicers.
  */
 export function queueSummaryCheck(
   context: Excel.RequestContext,
@@ -117,7 +119,10 @@ export function queueSummaryCheck(
     shapes?.load('items/type');
     const filter = supports('ExcelApi', '1.9') ? sheet.autoFilter : null;
     filter?.load('enabled');
-    return { name, top, parts: { sheet, tables, charts, protection, pivots, shapes, filter } };
+    // Slicers on the sheet (1.10; over its tables, most likely): the shapes API cannot remove them.
+    const slicers = supports('ExcelApi', '1.10') ? sheet.slicers : null;
+    slicers?.load('items/name');
+    return { name, top, parts: { sheet, tables, charts, protection, pivots, shapes, filter, slicers } };
   });
   return {
     pending: reads.length > 0,
@@ -138,6 +143,7 @@ export function queueSummaryCheck(
         // "Unsupported" is what the shapes API cannot handle: a chart (deleted as one), a slicer, a form control (left).
         shapes: p.shapes?.items.filter((s) => s.type !== 'Unsupported') ?? [],
         autoFilter: p.filter?.enabled ? p.filter : null,
+        slicers: p.slicers?.items ?? [],
         blocked,
       };
     },

@@ -90,24 +90,26 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
  * the officer's formulas that refer to it keep working): its tables made plain ranges (Excel
  * rewrites a formula's structured reference, "Bảng3[Điểm]", into the cells' address, where
  * deleting the table would make it #REF!; their filters cleared first, so no row stays hidden),
- * its charts, pictures and shapes deleted and its sheet filter removed, every cell cleared (values,
- * formats, links, validation, conditional formats), hidden rows and columns shown, column widths,
- * row heights and frozen panes back to a new sheet's, then the same writes as a new sheet and its
- * rows fitted to the wrapped text. Its tab (place, colour) stays as the officer left it; its name
+ * its slicers, charts, pictures and shapes deleted and its sheet filter removed, every cell
+ * cleared (values, formats, links, validation, conditional formats), hidden rows and columns
+ * shown, column widths, row heights and frozen panes back to a new sheet's, then the same writes
+ * as a new sheet and its rows fitted to the wrapped text. Its tab (place, colour) stays as the officer left it; its name
  * (`old.name`, as the workbook spells it) becomes the summary's where it differs. Only on ExcelApi
  * 1.3 and later, where the caller can tell the sheet may be cleared (ownership.ts
  * SummaryContents.blocked); what needs more (conditional formats 1.6, widths 1.7, validation 1.8,
- * shapes and the filter 1.9, read in the same sync) is done where the host has it.
+ * shapes and the filter 1.9, slicers 1.10, read in the same sync) is done where the host has it.
  */
 export async function queueRewriteSummarySheet(
   w: Writer,
-  old: Pick<SummaryContents, 'sheet' | 'tables' | 'charts' | 'shapes' | 'autoFilter'> & { name: string },
+  old: Pick<SummaryContents, 'sheet' | 'tables' | 'charts' | 'shapes' | 'autoFilter' | 'slicers'> & { name: string },
   name: string,
   layout: SheetLayout,
   chart?: SummaryTable['chart'],
 ): Promise<Excel.Worksheet> {
   const sheet = old.sheet;
-  await w.budget.reserve(SMALL_OP * (11 + 2 * old.tables.length + old.charts.length + old.shapes.length));
+  await w.budget.reserve(SMALL_OP * (11 + 2 * old.tables.length + old.charts.length + old.shapes.length + old.slicers.length));
+  // Before its tables: a slicer filters one, and is of no use once the table is a plain range.
+  for (const s of old.slicers) s.delete();
   for (const t of old.tables) {
     t.clearFilters();
     t.convertToRange();

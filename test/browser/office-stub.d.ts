@@ -54,6 +54,7 @@ export interface StubSheet {
   tables: { address: string; hasHeaders: boolean; style: string | null }[];
   charts: { type: string; source: string; seriesBy: string; title: string; position: [string, string] | null }[];
   shapes: { name: string; type: string }[];
+  slicers: { name: string }[];
   autoFilter: { address: string } | null;
   notes: { address: string; content: string }[];
 }
@@ -61,6 +62,7 @@ export interface StubSheet {
 /** What an officer may put on a sheet besides its cells (createExcelStub(...).decorate). */
 export interface StubExtras {
   shapes?: { name: string; type: string }[];
+  slicers?: { name: string }[];
   autoFilter?: { address: string };
   validations?: { address: string; rule?: unknown }[];
   cfs?: { type: string; range: string; formula: string; fill: string }[];

@@ -377,6 +377,23 @@
         };
       });
     });
+    // Slicers placed on the sheet (ExcelApi 1.10), { name }: each listed one deletes itself at the sync.
+    this.slicers = collection(ctx, function () {
+      var s = sheetOrThrow(book, name);
+      return (s.slicers || []).map(function (entry) {
+        return {
+          name: entry.name,
+          delete: function () {
+            ctx._push(function () {
+              var i = (s.slicers || []).indexOf(entry);
+              if (i < 0) throw new Error('ItemNotFound: slicer ' + entry.name);
+              s.slicers.splice(i, 1);
+              ctx._log({ op: 'deleteSlicer', sheet: s.name, name: entry.name });
+            });
+          },
+        };
+      });
+    });
     // The sheet's own filter (ExcelApi 1.9), { address } or none; remove() with none fails here, so a caller must look first.
     this.autoFilter = loadable(
       ctx,
@@ -835,13 +852,14 @@
         });
       },
       /**
-       * What an officer may put on a sheet besides its cells: { shapes: [{ name, type }], autoFilter:
+       * What an officer may put on a sheet besides its cells: { shapes: [{ name, type }], slicers: [{ name }], autoFilter:
        * { address }, validations: [{ address, rule }], cfs: [{ type, range, formula }] }, added to what is there.
        */
       decorate: function (name, extras) {
         var s = findSheet(book, name);
         if (!s) throw new Error('ItemNotFound: worksheet ' + name);
         s.shapes = (s.shapes || []).concat(clone(extras.shapes || []));
+        s.slicers = (s.slicers || []).concat(clone(extras.slicers || []));
         if (extras.autoFilter) s.autoFilter = clone(extras.autoFilter);
         s.validations = s.validations.concat(clone(extras.validations || []));
         s.cfs = s.cfs.concat(clone(extras.cfs || []).map(function (cf) { cf.sheet = s.name; return cf; }));
@@ -872,6 +890,7 @@
           tables: clone(s.tables || []),
           charts: clone(s.charts || []),
           shapes: clone(s.shapes || []),
+          slicers: clone(s.slicers || []),
           autoFilter: s.autoFilter ? clone(s.autoFilter) : null,
           notes: Array.from(s.notes.entries()).map(function (e) {
             var rc = e[0].split(',');
