@@ -724,6 +724,7 @@ function segmentPlaced(text: string, breakAt = -1): Placed[] {
   }
   const refs = pathRefs(text, toks, best, kinds);
   unitOfSo(text, refs, breakAt);
+  unitOfOwner(text, refs);
   sharedLevel(refs);
   placeParts(refs);
   // Never drop a piece entirely: text that is only role words or numbers stays as unknown.
@@ -803,6 +804,62 @@ function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
       if (place) place.text = text.slice(unit.start, so.start) + place.text;
     }
     parts.splice(k, 2, { ref, start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: city ? whole : so.core, assumed: unit.assumed });
+  }
+}
+
+/** Words a body's own unit is named with first ("Chi cục …", "Trung tâm …", "Ban …"). */
+const UNIT_HEADS = ['chi cuc', 'trung tam', 'ban', 'phong', 'van phong', 'thanh tra', 'doi', 'bo phan'];
+const OWNED_BY = /^(.*?\S)\s+(?:trực\s+)?thuộc\s+(\S.*)$/iu;
+
+/** A unit's name: a head word, then a name written as one (capitalised: "Ban Tôn giáo", not "Ban hành …" nor a bare "phòng"). */
+function isUnitName(text: string): boolean {
+  const words = text.trim().split(/\s+/u);
+  const key = keyOfText(text);
+  const head = UNIT_HEADS.find((h) => key.startsWith(`${h} `));
+  const next = head ? words[head.split(' ').length] : undefined;
+  return next !== undefined && /^\p{Lu}/u.test(next);
+}
+
+/**
+ * A unit named with the body it belongs to: "Ban Tôn giáo thuộc Sở Nội vụ", "Chi cục Văn thư - Lưu
+ * trữ (Sở Nội vụ)", "Sở TT&TT (Trung tâm CNTT&TT)", "Trung tâm Phục vụ hành chính công thuộc Văn
+ * phòng UBND tỉnh". A unit the registry knows is itself ("Phòng Nội vụ thuộc UBND huyện" is the
+ * Phòng); another, its owner's task (as "Văn phòng Sở Nội vụ" is, unitOfSo), the unit kept in the
+ * raw text. Read so only where the owner is one known body and the unit is named as one; else the
+ * parts stay as they were (one unknown name, or a unit reported beside its owner).
+ */
+function unitOfOwner(text: string, parts: Placed[]): void {
+  for (let k = 0; k < parts.length; k++) {
+    const p = parts[k]!;
+    if (p.renames || p.former) continue;
+    // "X thuộc Y": the segmentation starts no name right after "thuộc" (a function word), so Y is
+    // in the unknown part or split off where a separator was only assumed ("… thuộc Văn phòng" +
+    // "UBND tỉnh"): read over those parts together.
+    let q = k + 1;
+    while (q < parts.length && parts[q]!.assumed) q++;
+    const whole = text.slice(p.start, parts[q - 1]!.end);
+    const m = p.ref.unknown ? OWNED_BY.exec(whole) : null;
+    if (m) {
+      const unit = segmentPlaced(m[1]!);
+      const owner = segmentPlaced(m[2]!);
+      const own = unit.length === 1 && !unit[0]!.ref.unknown ? unit[0]! : null;
+      const body = !own && isUnitName(m[1]!) && owner.length === 1 && !owner[0]!.ref.unknown ? owner[0]! : null;
+      const chosen = own ?? body;
+      if (chosen) {
+        chosen.ref.raw = whole;
+        parts.splice(k, q - k, { ...p, end: parts[q - 1]!.end, ref: chosen.ref, core: chosen.core });
+        continue;
+      }
+    }
+    // "X (Y)" / "Y (X)": the unit and its owner as two parts, the second in brackets.
+    const next = parts[k + 1];
+    if (!next || next.renames || next.former) continue;
+    if (!/^\s*\(\s*$/u.test(text.slice(p.end, next.start)) || !/^\s*\)/u.test(text.slice(next.end))) continue;
+    const [unit, owner] = p.ref.unknown ? [p, next] : [next, p];
+    if (!unit.ref.unknown || owner.ref.unknown || !isUnitName(unit.core || text.slice(unit.start, unit.end))) continue;
+    const close = text.indexOf(')', next.end);
+    owner.ref.raw = text.slice(p.start, close + 1);
+    parts.splice(k, 2, { ...owner, start: p.start, end: close + 1, assumed: p.assumed });
   }
 }
 

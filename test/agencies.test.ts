@@ -705,6 +705,32 @@ describe('a Sở\'s unit or leadership named before the Sở', () => {
   });
 });
 
+describe('a unit named with the body it belongs to ("thuộc", or in brackets)', () => {
+  const CASES: [string, string[]][] = [
+    // A unit the registry does not know is its owner's task.
+    ['Ban Tôn giáo thuộc Sở Nội vụ', ['so-noi-vu']],
+    ['Chi cục Văn thư - Lưu trữ trực thuộc Sở Nội vụ', ['so-noi-vu']],
+    ['Chi cục Văn thư - Lưu trữ (Sở Nội vụ)', ['so-noi-vu']],
+    ['Sở TT&TT (Trung tâm CNTT&TT)', ['so-tttt']],
+    // The owner split off where a separator was only assumed ("… thuộc Văn phòng" + "UBND tỉnh" before).
+    ['Trung tâm Phục vụ hành chính công thuộc Văn phòng UBND tỉnh', ['vp-ubnd-tinh']],
+    // A unit the registry knows is itself.
+    ['Phòng Nội vụ thuộc UBND huyện', ['phong-noi-vu']],
+    ['Trung tâm Y tế thuộc Sở Y tế', ['trung-tam-y-te']],
+    ['Phòng Nội vụ (UBND huyện)', ['phong-noi-vu', 'ubnd-huyen']],
+    // Not a unit's name: a verb ("Ban hành"), a bare or lower-case head, or an owner that is no one body.
+    ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
+    ['Trung tâm phục vụ hành chính công (Văn phòng UBND tỉnh)', ['?Trung tâm phục vụ hành chính công', 'vp-ubnd-tinh']],
+    ['Chi cục Văn thư - Lưu trữ (Sở Nội vụ, Sở Tư pháp)', ['?Chi cục Văn thư - Lưu trữ', 'so-noi-vu', 'so-tu-phap']],
+  ];
+  itReads(CASES);
+
+  it('keeps the unit in the raw text', () => {
+    assert.equal(parseAgencies('Chi cục Văn thư - Lưu trữ (Sở Nội vụ)')[0]!.raw, 'Chi cục Văn thư - Lưu trữ (Sở Nội vụ)');
+    assert.equal(parseAgencies('Ban Tôn giáo thuộc Sở Nội vụ; Sở Tư pháp')[0]!.raw, 'Ban Tôn giáo thuộc Sở Nội vụ');
+  });
+});
+
 describe('suggestAgency', () => {
   const CASES: [string, string | null][] = [
     // Hà Giang plan: "Trung tâm y tế thành phố" with "tế" lost.
