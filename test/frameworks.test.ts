@@ -19,6 +19,9 @@ import {
 import { PAR_2019_PROVINCE } from '../model/frameworks/par-2019-province';
 import { PAPI_2021 } from '../model/frameworks/papi-2018';
 import { SIPAS_2017 } from '../model/frameworks/sipas-2017';
+import { en as enLocale } from 'zod/locales';
+import { zodMessage } from '../model/zod';
+import { analyzeSheet, type SheetSnapshot } from '../model';
 
 const FIXTURES = path.join(__dirname, 'fixtures');
 const TITLES = {
@@ -207,6 +210,37 @@ describe('frameworks: parseFramework', () => {
       assert.ok(!r.ok);
       assert.ok(r.errors.length > 0 && r.errors.every((e) => /^[^:]+: ./.test(e)), r.errors.join('\n'));
     }
+  });
+});
+
+describe('zod messages (model/zod.ts)', () => {
+  it('word each issue the model’s schemas raise as zod’s English locale does', () => {
+    const en = enLocale().localeError!;
+    const issues = [
+      { code: 'invalid_type', expected: 'array', input: 'x' },
+      { code: 'invalid_type', expected: 'number', input: null },
+      { code: 'invalid_type', expected: 'string', input: [1] },
+      { code: 'invalid_type', expected: 'number', input: Number.NaN },
+      { code: 'invalid_value', values: ['PAR', 'PAPI', 'SIPAS'], input: 'X' },
+      { code: 'invalid_value', values: [true], input: false },
+      { code: 'too_small', origin: 'number', minimum: 0, inclusive: true, input: -1 },
+      { code: 'too_small', origin: 'number', minimum: 1, inclusive: false, input: 1 },
+      { code: 'too_small', origin: 'string', minimum: 1, inclusive: true, input: '' },
+      { code: 'too_small', origin: 'array', minimum: 1, inclusive: true, input: [] },
+      { code: 'too_big', origin: 'number', maximum: 10, inclusive: true, input: 11 },
+      { code: 'too_big', origin: 'array', maximum: 2, inclusive: true, input: [1, 2, 3] },
+      { code: 'unrecognized_keys', keys: ['x'], input: {} },
+      { code: 'unrecognized_keys', keys: ['x', 'y'], input: {} },
+      { code: 'invalid_format', format: 'regex', pattern: '/^[a-z]+$/', input: 'A' },
+      { code: 'invalid_union', errors: [], input: 1 },
+    ] as unknown as Parameters<typeof zodMessage>[0][];
+    for (const issue of issues) assert.equal(zodMessage(issue), en(issue), JSON.stringify(issue));
+  });
+
+  it('reach the model’s own errors: a bad snapshot names the field and what it expected', () => {
+    const a = analyzeSheet({ name: 'X', values: 'not rows', merges: [] } as unknown as SheetSnapshot);
+    assert.ok(!a.ok);
+    assert.equal(a.error?.message, 'Dữ liệu trang tính không hợp lệ: values: Invalid input: expected array, received string');
   });
 });
 
