@@ -807,17 +807,18 @@ function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
   }
 }
 
-/** Words a body's own unit is named with first ("Chi cục …", "Trung tâm …", "Ban …"). */
-const UNIT_HEADS = ['chi cuc', 'trung tam', 'ban', 'phong', 'van phong', 'thanh tra', 'doi', 'bo phan'];
+/** The words a body's own unit is named with first ("Chi cục …", "Trung tâm …", "VP …"), after a list mark or "Các". */
+const UNIT_HEAD = /^\s*(?:\d{1,2}[.)]\s*|[-+•*–]\s*)?(?:(?:các|những)\s+)?(?:chi\s+cục|trung\s+tâm|ban|phòng|văn\s+phòng|vp|thanh\s+tra|đội|bộ\s+phận)\s+/iu;
 const OWNED_BY = /^(.*?\S)\s+(?:trực\s+)?thuộc\s+(\S.*)$/iu;
 
-/** A unit's name: a head word, then a name written as one (capitalised: "Ban Tôn giáo", not "Ban hành …" nor a bare "phòng"). */
+/**
+ * A unit's name: a head word, then a name written as one (capitalised: "Ban Tôn giáo", not "Ban
+ * hành …", "Các Phòng, ban" nor a bare "phòng"). The capital is tested without the head's
+ * case-insensitive pattern, under which \p{Lu} matches lower case too.
+ */
 function isUnitName(text: string): boolean {
-  const words = text.trim().split(/\s+/u);
-  const key = keyOfText(text);
-  const head = UNIT_HEADS.find((h) => key.startsWith(`${h} `));
-  const next = head ? words[head.split(' ').length] : undefined;
-  return next !== undefined && /^\p{Lu}/u.test(next);
+  const head = UNIT_HEAD.exec(text);
+  return head !== null && /^\p{Lu}/u.test(text.slice(head[0].length));
 }
 
 /**
@@ -842,11 +843,16 @@ function unitOfOwner(text: string, parts: Placed[]): void {
     if (m) {
       const unit = segmentPlaced(m[1]!);
       const owner = segmentPlaced(m[2]!);
-      const own = unit.length === 1 && !unit[0]!.ref.unknown ? unit[0]! : null;
-      const body = !own && isUnitName(m[1]!) && owner.length === 1 && !owner[0]!.ref.unknown ? owner[0]! : null;
+      // One name before "thuộc": a list ("Chi cục Kiểm lâm, Sở Tư pháp thuộc …") stays as it was.
+      const one = unit.length === 1 ? unit[0]! : null;
+      const own = one && !one.ref.unknown ? one : null;
+      const body = one && !own && isUnitName(m[1]!) && owner.length === 1 && !owner[0]!.ref.unknown ? owner[0]! : null;
       const chosen = own ?? body;
       if (chosen) {
         chosen.ref.raw = whole;
+        // The unit in the name a second province's cell shows (distinctProvinces), as unitOfSo keeps it.
+        const place = body ? provincePlaces.get(body.ref) : undefined;
+        if (place) place.text = whole.slice(0, whole.length - m[2]!.length) + place.text;
         parts.splice(k, q - k, { ...p, end: parts[q - 1]!.end, ref: chosen.ref, core: chosen.core });
         continue;
       }

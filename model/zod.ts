@@ -9,11 +9,14 @@
 import { config } from 'zod/mini';
 import type { $ZodRawIssue } from 'zod/v4/core';
 
-/** A value's type as zod's messages name it ("array", "null", "NaN", else typeof). */
+/** A value's type as zod's messages name it ("array", "null", "NaN", "Infinity", a class's name, else typeof). */
 function typeName(v: unknown): string {
+  if (typeof v === 'number') return Number.isFinite(v) ? 'number' : String(v);
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
-  if (typeof v === 'number' && Number.isNaN(v)) return 'NaN';
+  if (typeof v === 'object' && Object.getPrototypeOf(v) !== Object.prototype && (v as { constructor?: { name?: string } }).constructor?.name) {
+    return (v as { constructor: { name: string } }).constructor.name;
+  }
   return typeof v;
 }
 

@@ -722,12 +722,22 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
     ['Trung tâm phục vụ hành chính công (Văn phòng UBND tỉnh)', ['?Trung tâm phục vụ hành chính công', 'vp-ubnd-tinh']],
     ['Chi cục Văn thư - Lưu trữ (Sở Nội vụ, Sở Tư pháp)', ['?Chi cục Văn thư - Lưu trữ', 'so-noi-vu', 'so-tu-phap']],
+    ['1. Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
+    ['Các Phòng, ban thuộc UBND huyện', ['?Các Phòng, ban thuộc UBND huyện']],
+    // A list before "thuộc" stays as it was: no body in it is dropped for the owner.
+    ['Chi cục Kiểm lâm, Sở Tư pháp thuộc UBND tỉnh', ['?Chi cục Kiểm lâm, Sở Tư pháp thuộc UBND tỉnh']],
+    // An abbreviated head; a list number or "Các" before the head.
+    ['VP Đăng ký đất đai thuộc Sở Tài nguyên và Môi trường', ['so-tnmt']],
+    ['1. Ban Tôn giáo thuộc Sở Nội vụ', ['so-noi-vu']],
+    ['Các Ban Đảng thuộc Tỉnh ủy', ['tinh-uy']],
   ];
   itReads(CASES);
 
   it('keeps the unit in the raw text', () => {
     assert.equal(parseAgencies('Chi cục Văn thư - Lưu trữ (Sở Nội vụ)')[0]!.raw, 'Chi cục Văn thư - Lưu trữ (Sở Nội vụ)');
     assert.equal(parseAgencies('Ban Tôn giáo thuộc Sở Nội vụ; Sở Tư pháp')[0]!.raw, 'Ban Tôn giáo thuộc Sở Nội vụ');
+    // …and in the name a cell naming two provinces shows, as for "Văn phòng Sở Nội vụ tỉnh Lào Cai".
+    assert.deepEqual(ids(parseAgencies('Ban Tôn giáo thuộc Sở Nội vụ tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?Ban Tôn giáo thuộc Sở Nội vụ tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
   });
 });
 
