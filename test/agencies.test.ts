@@ -730,6 +730,10 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['VP Đăng ký đất đai thuộc Sở Tài nguyên và Môi trường', ['so-tnmt']],
     ['1. Ban Tôn giáo thuộc Sở Nội vụ', ['so-noi-vu']],
     ['Các Ban Đảng thuộc Tỉnh ủy', ['tinh-uy']],
+    // The law's name for the Sở and their peers is the collective; a district's "cơ quan chuyên môn" (its Phòng) is not.
+    ['Các cơ quan chuyên môn thuộc UBND tỉnh; UBND huyện, thành phố', ['coll-so-ban-nganh', 'ubnd-huyen']],
+    ['các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh', ['coll-so-ban-nganh']],
+    ['Các cơ quan chuyên môn thuộc UBND huyện', ['?Các cơ quan chuyên môn thuộc UBND huyện']],
   ];
   itReads(CASES);
 

@@ -403,7 +403,8 @@ const COLLECTIVE: AgencyEntry[] = [
     name: 'Các Sở, ban, ngành',
     level: 'province',
     collective: true,
-    aliases: ['Sở, ban, ngành', 'Các sở, ngành', 'Các Sở ban, ngành'],
+    // "Cơ quan chuyên môn thuộc UBND tỉnh" is the law's name for the Sở and their peers.
+    aliases: ['Sở, ban, ngành', 'Các sở, ngành', 'Các Sở ban, ngành', 'Các cơ quan chuyên môn thuộc UBND tỉnh', 'Các cơ quan chuyên môn cấp tỉnh'],
   },
   {
     id: 'coll-lien-quan',
