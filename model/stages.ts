@@ -83,8 +83,11 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
       const before = yearBefore(s, from, start, figures === 0, labelled && last >= 0 ? STAGE_YEAR_LISTED : STAGE_YEAR_AT);
       // …and only a later year than that stage's: "Năm 2025: 100%, 2022: 85%, 2023: 88%" lists past results.
       const listedBack = before?.listed === true && last >= 0 && before.year <= out[last]!.year!;
-      let year = before && !listedBack ? before.year : null;
-      const until = before && !listedBack ? periodEnd(s, before.end, before.year) : null;
+      // "Từ năm 2022 đến năm 2023 đạt 70%": a period from the first year, as "năm 2022-2023" is.
+      const opened = before && !listedBack ? PERIOD_OPENED.exec(s.slice(Math.max(0, before.at - 30), before.at)) : null;
+      const openedFrom = opened && Number(opened[1]) < before!.year ? Number(opened[1]) : null;
+      let year = before && !listedBack ? (openedFrom ?? before.year) : null;
+      const until = before && !listedBack ? (openedFrom !== null ? before.year : periodEnd(s, before.at, before.end, before.year)) : null;
       figures++;
       from = pastUnit(s, end, t.unit);
       if (year === null) {
@@ -224,9 +227,9 @@ function sameNumber(token: string, value: number): boolean {
  * `years`: the years a stage may be labelled by (STAGE_YEAR_AT, or STAGE_YEAR_LISTED in a cell
  * that opens with a label); `listed`: the year is a label after a comma (STAGE_YEAR_LISTED's own).
  */
-function yearBefore(s: string, from: number, to: number, first: boolean, years: RegExp): { year: number; end: number; listed: boolean } | null {
+function yearBefore(s: string, from: number, to: number, first: boolean, years: RegExp): { year: number; at: number; end: number; listed: boolean } | null {
   const part = s.slice(from, to);
-  let year: { year: number; end: number; listed: boolean } | null = null;
+  let year: { year: number; at: number; end: number; listed: boolean } | null = null;
   // Over s up to the figure, not the part alone: a bare year's line start lies before `from`
   // (and not over the rest of s: that was a scan to its end for every figure).
   const head = s.slice(0, to);
@@ -246,14 +249,21 @@ function yearBefore(s: string, from: number, to: number, first: boolean, years: 
       if (clauseStart === 0 && !/[,;\n]|\.(?=\s)/u.test(before) && !STAGE_START.test(s.slice(after, after + 8))) continue;
     }
     const y = m[1] ?? m[2] ?? m[3] ?? m[4]!;
-    year = { year: Number(y), end: m.index + m[0].indexOf(y) + 4, listed: m[4] !== undefined };
+    year = { year: Number(y), at, end: m.index + m[0].indexOf(y) + 4, listed: m[4] !== undefined };
   }
   return year;
 }
 
-/** The last year of a period whose first year ends at `at` ("năm 2023-2025", "giai đoạn 2024 - 2025"), else null. */
-function periodEnd(s: string, at: number, first: number): number | null {
-  const m = /^\s*[-–—]\s*((?:19|20|21)\d\d)(?!\d)/u.exec(s.slice(at, at + 12));
+/** Right before a stage's year: "từ năm 2022 đến " (or "tới"), the first year of the period it ends. */
+const PERIOD_OPENED = /(?<![\p{L}\p{N}])từ\s+năm\s+((?:19|20|21)\d\d)\s+(?:đến|tới)\s+$/iu;
+
+/**
+ * The last year of a period whose first year's match starts at `start` and ends at `at` ("năm
+ * 2023-2025", "giai đoạn 2024 - 2025", "từ năm 2022 đến năm 2024"), else null.
+ */
+function periodEnd(s: string, start: number, at: number, first: number): number | null {
+  const from = /(?<![\p{L}\p{N}])từ\s+$/iu.test(s.slice(Math.max(0, start - 4), start));
+  const m = (from ? /^\s*(?:[-–—]|(?:đến|tới)\s+(?:năm\s+)?)\s*((?:19|20|21)\d\d)(?!\d)/iu : /^\s*[-–—]\s*((?:19|20|21)\d\d)(?!\d)/u).exec(s.slice(at, at + 20));
   const last = m ? Number(m[1]) : null;
   return last !== null && last > first ? last : null;
 }

@@ -101,6 +101,11 @@ describe('targets set year by year', () => {
     assert.equal(targetForYear(parseTarget(periods), 2022).target!.text, '≥ 85% năm 2021-2023');
     assert.equal(stagesText(parseTarget(periods)), '2021-2023: ≥ 85%; 2024-2025: ≥ 95%');
     // "từ năm" opens a later stage's clause; "năm 2023-2025" is a period too.
+    // "Từ năm … đến năm …" is a period from its first year, the first stage or a later one.
+    assert.deepEqual(stages(parseTarget('Từ năm 2022 đến năm 2023 đạt 70%; đến năm 2025 đạt 90%')), ['2022 ≥ 70%', '2025 ≥ 90%']);
+    assert.equal(targetForYear(parseTarget('Từ năm 2022 đến năm 2023 đạt 70%; đến năm 2025 đạt 90%'), 2022).target!.text, '≥ 70% năm 2022-2023');
+    assert.equal(stagesText(parseTarget('Năm 2021 đạt 50%; từ năm 2022 đến năm 2024 đạt 70%; năm 2025 đạt 90%')), '2021: ≥ 50%; 2022-2024: ≥ 70%; 2025: ≥ 90%');
+    assert.equal(stagesText(parseTarget('Từ năm 2024 đến năm 2022 đạt 70%; năm 2025 đạt 90%')), '2022: ≥ 70%; 2025: ≥ 90%', 'written backwards: no period');
     // A period's last year may be a stage of its own (not an exception inside it).
     const last = 'Năm 2022 đạt 60%, giai đoạn 2023-2025 đạt 80%, năm 2025 đạt 100%';
     assert.deepEqual([2022, 2024, 2025].map((y) => forYear(last, y)), ['≥ 60%', '≥ 80%', '≥ 100%']);
