@@ -258,12 +258,12 @@ function yearBefore(s: string, from: number, to: number, first: boolean, years: 
 const PERIOD_OPENED = /(?<![\p{L}\p{N}])từ\s+năm\s+((?:19|20|21)\d\d)\s+(?:đến|tới)\s+$/iu;
 
 /**
- * The last year of a period whose first year's match starts at `start` and ends at `at` ("năm
- * 2023-2025", "giai đoạn 2024 - 2025", "từ năm 2022 đến năm 2024"), else null.
+ * The last year of a period whose first year's match runs from `start` to `end` ("năm 2023-2025",
+ * "giai đoạn 2024 - 2025", "từ năm 2022 đến năm 2024": "đến" only after "từ"), else null.
  */
-function periodEnd(s: string, start: number, at: number, first: number): number | null {
-  const from = /(?<![\p{L}\p{N}])từ\s+$/iu.test(s.slice(Math.max(0, start - 4), start));
-  const m = (from ? /^\s*(?:[-–—]|(?:đến|tới)\s+(?:năm\s+)?)\s*((?:19|20|21)\d\d)(?!\d)/iu : /^\s*[-–—]\s*((?:19|20|21)\d\d)(?!\d)/u).exec(s.slice(at, at + 20));
+function periodEnd(s: string, start: number, end: number, first: number): number | null {
+  const from = /(?<![\p{L}\p{N}])từ\s+$/iu.test(s.slice(Math.max(0, start - 8), start));
+  const m = (from ? /^\s*(?:[-–—]|(?:đến|tới)\s+(?:năm\s+)?)\s*((?:19|20|21)\d\d)(?!\d)/iu : /^\s*[-–—]\s*((?:19|20|21)\d\d)(?!\d)/u).exec(s.slice(end, end + 20));
   const last = m ? Number(m[1]) : null;
   return last !== null && last > first ? last : null;
 }
