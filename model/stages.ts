@@ -83,11 +83,9 @@ export function stageByYear(s: string, found: ParsedTarget[]): ParsedTarget[] {
       const before = yearBefore(s, from, start, figures === 0, labelled && last >= 0 ? STAGE_YEAR_LISTED : STAGE_YEAR_AT);
       // …and only a later year than that stage's: "Năm 2025: 100%, 2022: 85%, 2023: 88%" lists past results.
       const listedBack = before?.listed === true && last >= 0 && before.year <= out[last]!.year!;
-      // "Từ năm 2022 đến năm 2023 đạt 70%": a period from the first year, as "năm 2022-2023" is.
-      const opened = before && !listedBack ? PERIOD_OPENED.exec(s.slice(Math.max(0, before.at - 30), before.at)) : null;
-      const openedFrom = opened && Number(opened[1]) < before!.year ? Number(opened[1]) : null;
-      let year = before && !listedBack ? (openedFrom ?? before.year) : null;
-      const until = before && !listedBack ? (openedFrom !== null ? before.year : periodEnd(s, before.at, before.end, before.year)) : null;
+      const stage = before && !listedBack ? stageYears(s, before) : null;
+      let year = stage?.year ?? null;
+      const until = stage?.until ?? null;
       figures++;
       from = pastUnit(s, end, t.unit);
       if (year === null) {
@@ -252,6 +250,16 @@ function yearBefore(s: string, from: number, to: number, first: boolean, years: 
     year = { year: Number(y), at, end: m.index + m[0].indexOf(y) + 4, listed: m[4] !== undefined };
   }
   return year;
+}
+
+/**
+ * The years of a stage whose year yearBefore found: that year, and a period's last ("năm
+ * 2022-2023"); or, where it ends a period ("từ năm 2022 đến năm 2023"), the period's first and it.
+ */
+function stageYears(s: string, y: { year: number; at: number; end: number }): { year: number; until: number | null } {
+  const opened = PERIOD_OPENED.exec(s.slice(Math.max(0, y.at - 30), y.at));
+  if (opened && Number(opened[1]) < y.year) return { year: Number(opened[1]), until: y.year };
+  return { year: y.year, until: periodEnd(s, y.at, y.end, y.year) };
 }
 
 /** Right before a stage's year: "từ năm 2022 đến " (or "tới"), the first year of the period it ends. */

@@ -22,6 +22,12 @@ function typeName(v: unknown): string {
 
 const quoted = (v: unknown) => (typeof v === 'string' ? `"${v}"` : String(v));
 
+/** A bound as the locale words it: "number to be >=0", "array to have >=1 items", "string to have <=9 characters". */
+function bound(origin: string | undefined, op: string, n: unknown): string {
+  const unit = origin === 'array' ? ' items' : origin === 'string' ? ' characters' : '';
+  return `${origin ?? 'value'} to ${unit ? 'have' : 'be'} ${op}${String(n)}${unit}`;
+}
+
 export function zodMessage(issue: $ZodRawIssue): string {
   switch (issue.code) {
     case 'invalid_type':
@@ -29,9 +35,9 @@ export function zodMessage(issue: $ZodRawIssue): string {
     case 'invalid_value':
       return issue.values.length === 1 ? `Invalid input: expected ${quoted(issue.values[0])}` : `Invalid option: expected one of ${issue.values.map(quoted).join('|')}`;
     case 'too_big':
-      return `Too big: expected ${issue.origin ?? 'value'} to ${issue.origin === 'array' || issue.origin === 'string' ? 'have' : 'be'} ${issue.inclusive ? '<=' : '<'}${String(issue.maximum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+      return `Too big: expected ${bound(issue.origin, issue.inclusive ? '<=' : '<', issue.maximum)}`;
     case 'too_small':
-      return `Too small: expected ${issue.origin ?? 'value'} to ${issue.origin === 'array' || issue.origin === 'string' ? 'have' : 'be'} ${issue.inclusive ? '>=' : '>'}${String(issue.minimum)}${issue.origin === 'array' ? ' items' : issue.origin === 'string' ? ' characters' : ''}`;
+      return `Too small: expected ${bound(issue.origin, issue.inclusive ? '>=' : '>', issue.minimum)}`;
     case 'unrecognized_keys':
       return `Unrecognized key${issue.keys.length > 1 ? 's' : ''}: ${issue.keys.map(quoted).join(', ')}`;
     case 'invalid_format':

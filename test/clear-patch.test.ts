@@ -182,52 +182,47 @@ describe('clear and score again keep every part of the officer’s workbook', fu
   });
 
   it('a first score asks Excel to recalculate on open where a formula of the officer’s refers to a summary it adds, also after clear', () => {
+    const FULL_CALC = /<calcPr\b[^>]*\bfullCalcOnLoad="1"/;
+    /** The rich workbook with `insert` put before `marker` in `part`, written as formula-<tag>.xlsx. */
+    const richWith = (tag: string, part: string, marker: string, insert: string): string => {
+      const file = path.join(dir, `formula-${tag}.xlsx`);
+      const p = readParts(rich);
+      p.set(part, replaceOnce(p.get(part)!, marker, `${insert}${marker}`));
+      writeParts(file, p);
+      return file;
+    };
+    /** `file` scored (through the patch writers, which keep the Excel 2010 dropdown): its workbook part. */
+    const scoredWorkbook = (file: string): string => {
+      const out = file.replace(/\.xlsx$/, '-scored.xlsx');
+      assert.equal(runCli(['score', file, '-o', out]).code, 0, file);
+      const parts = readParts(out);
+      assert.match(parts.get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, `${out}: written by the patch writers`);
+      return parts.get('xl/workbook.xml')!;
+    };
     // A report cell quoting the total, far below the table (kept through a clear, or written ahead of the first score).
-    const officer = path.join(dir, 'formula.xlsx');
-    const p = readParts(rich);
-    p.set('xl/worksheets/sheet1.xml', replaceOnce(p.get('xl/worksheets/sheet1.xml')!, '</sheetData>', `<row r="999"><c r="A999"><f>'Tổng hợp điểm'!E12</f><v>0</v></c></row></sheetData>`));
-    writeParts(officer, p);
+    const officer = richWith('sheet', 'xl/worksheets/sheet1.xml', '</sheetData>', `<row r="999"><c r="A999"><f>'Tổng hợp điểm'!E12</f><v>0</v></c></row>`);
     const scored = path.join(dir, 'formula-scored.xlsx');
     const cleared = path.join(dir, 'formula-cleared.xlsx');
-    const again = path.join(dir, 'formula-again.xlsx');
     assert.equal(runCli(['score', officer, '-o', scored]).code, 0);
     assert.equal(runCli(['clear', scored, '-o', cleared]).code, 0);
     // Saved in Excel since (which drops the request), then scored again: a first score once more.
     const saved = readParts(cleared);
     saved.set('xl/workbook.xml', saved.get('xl/workbook.xml')!.replace(/\s+fullCalcOnLoad="1"/, ''));
     writeParts(cleared, saved);
-    assert.equal(runCli(['score', cleared, '-o', again]).code, 0);
-    for (const file of [scored, again]) {
-      const parts = readParts(file);
-      assert.match(parts.get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, file);
-      assert.match(parts.get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, `${file}: written by the patch writers`);
-    }
+    assert.match(readParts(scored).get('xl/workbook.xml')!, FULL_CALC, scored);
+    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, `${scored}: written by the patch writers`);
+    assert.match(scoredWorkbook(cleared), FULL_CALC, 'scored again after clear');
     // clear leaves the officer's formula as it was (Excel would make it #REF!, but the cell is theirs).
     assert.match(readParts(cleared).get('xl/worksheets/sheet1.xml')!, /<c r="A999"><f>'Tổng hợp điểm'!E12<\/f>/);
     // The same from another sheet, its quotes XML-escaped.
-    const other = path.join(dir, 'formula-other.xlsx');
-    const q = readParts(rich);
-    q.set('xl/worksheets/sheet2.xml', replaceOnce(q.get('xl/worksheets/sheet2.xml')!, '</sheetData>', `<row r="999"><c r="A999"><f>SUM(&apos;Danh sách vấn đề&apos;!C4:C9)</f><v>0</v></c></row></sheetData>`));
-    writeParts(other, q);
-    assert.equal(runCli(['score', other, '-o', scored]).code, 0);
-    assert.match(readParts(scored).get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'another sheet');
-    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
+    const other = richWith('other', 'xl/worksheets/sheet2.xml', '</sheetData>', `<row r="999"><c r="A999"><f>SUM(&apos;Danh sách vấn đề&apos;!C4:C9)</f><v>0</v></c></row>`);
+    assert.match(scoredWorkbook(other), FULL_CALC, 'another sheet');
     // parscore's own record of a summary since deleted (it goes, as clear's) is no formula of the officer's.
-    const recorded = path.join(dir, 'formula-record.xlsx');
-    const r = readParts(rich);
-    r.set('xl/workbook.xml', replaceOnce(r.get('xl/workbook.xml')!, '</definedNames>', `<definedName name="parscore_summary_fields">'Tổng hợp điểm'!$A$1</definedName></definedNames>`));
-    writeParts(recorded, r);
-    assert.equal(runCli(['score', recorded, '-o', scored]).code, 0);
-    assert.doesNotMatch(readParts(scored).get('xl/workbook.xml')!, /fullCalcOnLoad/, 'a record of parscore’s');
-    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
+    const recorded = richWith('record', 'xl/workbook.xml', '</definedNames>', `<definedName name="parscore_summary_fields">'Tổng hợp điểm'!$A$1</definedName>`);
+    assert.doesNotMatch(scoredWorkbook(recorded), /fullCalcOnLoad/, 'a record of parscore’s');
     // A name into a summary (the formula using it names only the name).
-    const named = path.join(dir, 'formula-name.xlsx');
-    const n = readParts(rich);
-    n.set('xl/workbook.xml', replaceOnce(n.get('xl/workbook.xml')!, '</definedNames>', `<definedName name="TongDiem">'Tổng hợp điểm'!$E$12</definedName></definedNames>`));
-    writeParts(named, n);
-    assert.equal(runCli(['score', named, '-o', scored]).code, 0);
-    assert.match(readParts(scored).get('xl/workbook.xml')!, /<calcPr\b[^>]*\bfullCalcOnLoad="1"/, 'a name');
-    assert.match(readParts(scored).get('xl/worksheets/sheet1.xml')!, /x14:dataValidation/, 'written by the patch writers');
+    const named = richWith('name', 'xl/workbook.xml', '</definedNames>', `<definedName name="TongDiem">'Tổng hợp điểm'!$E$12</definedName>`);
+    assert.match(scoredWorkbook(named), FULL_CALC, 'a name');
   });
 
   it('asks for a full calculation on load in the calcPr the workbook has, or in one put where the schema wants it', () => {

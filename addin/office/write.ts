@@ -93,11 +93,12 @@ export async function queueSummarySheet(w: Writer, name: string, layout: SheetLa
  * its slicers, charts, pictures and shapes deleted and its sheet filter removed, every cell
  * cleared (values, formats, links, validation, conditional formats), hidden rows and columns
  * shown, column widths, row heights and frozen panes back to a new sheet's, then the same writes
- * as a new sheet and its rows fitted to the wrapped text. Its tab (place, colour) stays as the officer left it; its name
- * (`old.name`, as the workbook spells it) becomes the summary's where it differs. Only on ExcelApi
- * 1.3 and later, where the caller can tell the sheet may be cleared (ownership.ts
- * SummaryContents.blocked); what needs more (conditional formats 1.6, widths 1.7, validation 1.8,
- * shapes and the filter 1.9, slicers 1.10, read in the same sync) is done where the host has it.
+ * as a new sheet and its rows fitted to the wrapped text. Its tab (place, colour) stays as the
+ * officer left it; its name (`old.name`, as the workbook spells it) becomes the summary's where it
+ * differs. Only on ExcelApi 1.3 and later, where the caller can tell the sheet may be cleared
+ * (ownership.ts SummaryContents.blocked); what needs more (conditional formats 1.6, widths 1.7,
+ * validation 1.8, shapes and the filter 1.9, slicers 1.10, read in the same sync) is done where
+ * the host has it.
  */
 export async function queueRewriteSummarySheet(
   w: Writer,

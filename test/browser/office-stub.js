@@ -359,41 +359,9 @@
       },
     });
     this.pivotTables = collection(ctx, function () { return []; }); // none in these books
-    // Pictures and shapes (ExcelApi 1.9), { name, type }: each listed one deletes itself at the sync.
-    this.shapes = collection(ctx, function () {
-      var s = sheetOrThrow(book, name);
-      return (s.shapes || []).map(function (entry) {
-        return {
-          name: entry.name,
-          type: entry.type,
-          delete: function () {
-            ctx._push(function () {
-              var i = (s.shapes || []).indexOf(entry);
-              if (i < 0) throw new Error('ItemNotFound: shape ' + entry.name);
-              s.shapes.splice(i, 1);
-              ctx._log({ op: 'deleteShape', sheet: s.name, name: entry.name });
-            });
-          },
-        };
-      });
-    });
-    // Slicers placed on the sheet (ExcelApi 1.10), { name }: each listed one deletes itself at the sync.
-    this.slicers = collection(ctx, function () {
-      var s = sheetOrThrow(book, name);
-      return (s.slicers || []).map(function (entry) {
-        return {
-          name: entry.name,
-          delete: function () {
-            ctx._push(function () {
-              var i = (s.slicers || []).indexOf(entry);
-              if (i < 0) throw new Error('ItemNotFound: slicer ' + entry.name);
-              s.slicers.splice(i, 1);
-              ctx._log({ op: 'deleteSlicer', sheet: s.name, name: entry.name });
-            });
-          },
-        };
-      });
-    });
+    // Pictures and shapes (ExcelApi 1.9), { name, type }, and slicers placed on the sheet (1.10), { name }: see listed.
+    this.shapes = listed('shapes', 'deleteShape');
+    this.slicers = listed('slicers', 'deleteSlicer');
     // The sheet's own filter (ExcelApi 1.9), { address } or none; remove() with none fails here, so a caller must look first.
     this.autoFilter = loadable(
       ctx,
@@ -416,8 +384,8 @@
       return { protected: !!sheetOrThrow(book, name).protected };
     });
     Object.defineProperty(this.protection, 'protected', { get: function () { return self.protection._get('protected'); } });
-    // Tables and charts: recorded with their source address (the pane's summaries use both); each
-    // listed item deletes itself from its sheet at the sync.
+    // Tables and charts (recorded with their source address: the pane's summaries use both),
+    // shapes and slicers: each listed item deletes itself from its sheet at the sync.
     function listed(kind, op) {
       return collection(ctx, function () {
         var s = sheetOrThrow(book, name);
@@ -432,6 +400,7 @@
           };
           return {
             name: entry.name,
+            type: entry.type,
             delete: function () { remove(op); },
             // Tables only: a filter cleared is logged; converting keeps the cells and drops the table.
             clearFilters: function () { ctx._push(function () { ctx._log({ op: 'clearFilters', sheet: s.name, name: entry.name }); }); },
