@@ -602,7 +602,7 @@ describe('a place named after the level, and a city\'s own bodies', () => {
   });
 
   it('a dash inside a place only in a place so named; an acronym is no word of a place written otherwise', () => {
-    assert.deepEqual(ids(parseAgencies('UBND TỈNH LÀO CAI - ĐOÀN THANH NIÊN')), ['ubnd-tinh', '?ĐOÀN THANH NIÊN']);
+    assert.deepEqual(ids(parseAgencies('UBND TỈNH LÀO CAI - ĐOÀN THANH NIÊN')), ['ubnd-tinh', 'tinh-doan']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai - VNPT Lào Cai')), ['ubnd-tinh', '?VNPT Lào Cai']);
     assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát VNPT')), ['?UBND huyện Bát Xát VNPT']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh VNPT')), ['?UBND tỉnh VNPT']);
@@ -713,27 +713,28 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['Chi cục Văn thư - Lưu trữ (Sở Nội vụ)', ['so-noi-vu']],
     ['Sở TT&TT (Trung tâm CNTT&TT)', ['so-tttt']],
     // The owner split off where a separator was only assumed ("… thuộc Văn phòng" + "UBND tỉnh" before).
-    ['Trung tâm Phục vụ hành chính công thuộc Văn phòng UBND tỉnh', ['vp-ubnd-tinh']],
+    ['Trung tâm Tin học - Công báo thuộc Văn phòng UBND tỉnh', ['vp-ubnd-tinh']],
     // A unit the registry knows is itself.
+    ['Trung tâm Phục vụ hành chính công thuộc Văn phòng UBND tỉnh', ['ttpvhcc-tinh']],
     ['Phòng Nội vụ thuộc UBND huyện', ['phong-noi-vu']],
     ['Trung tâm Y tế thuộc Sở Y tế', ['trung-tam-y-te']],
     ['Phòng Nội vụ (UBND huyện)', ['phong-noi-vu', 'ubnd-huyen']],
     // Not a unit's name: a verb ("Ban hành"), a bare or lower-case head, or an owner that is no one body.
     ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
-    ['Trung tâm phục vụ hành chính công (Văn phòng UBND tỉnh)', ['?Trung tâm phục vụ hành chính công', 'vp-ubnd-tinh']],
+    ['Trung tâm tin học - công báo (Văn phòng UBND tỉnh)', ['?Trung tâm tin học - công báo', 'vp-ubnd-tinh']],
     ['Chi cục Văn thư - Lưu trữ (Sở Nội vụ, Sở Tư pháp)', ['?Chi cục Văn thư - Lưu trữ', 'so-noi-vu', 'so-tu-phap']],
     ['1. Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
-    ['Các Phòng, ban thuộc UBND huyện', ['?Các Phòng, ban thuộc UBND huyện']],
+    ['Các Phòng, ban thuộc Sở Y tế', ['?Các Phòng, ban thuộc Sở Y tế']],
     // A list before "thuộc" stays as it was: no body in it is dropped for the owner.
     ['Chi cục Kiểm lâm, Sở Tư pháp thuộc UBND tỉnh', ['?Chi cục Kiểm lâm, Sở Tư pháp thuộc UBND tỉnh']],
     // An abbreviated head; a list number or "Các" before the head.
     ['VP Đăng ký đất đai thuộc Sở Tài nguyên và Môi trường', ['so-tnmt']],
     ['1. Ban Tôn giáo thuộc Sở Nội vụ', ['so-noi-vu']],
     ['Các Ban Đảng thuộc Tỉnh ủy', ['tinh-uy']],
-    // The law's name for the Sở and their peers is the collective; a district's "cơ quan chuyên môn" (its Phòng) is not.
+    // The law's name for the Sở and their peers is their collective; a district's "cơ quan chuyên môn" are its Phòng.
     ['Các cơ quan chuyên môn thuộc UBND tỉnh; UBND huyện, thành phố', ['coll-so-ban-nganh', 'ubnd-huyen']],
     ['các cơ quan chuyên môn thuộc Ủy ban nhân dân tỉnh', ['coll-so-ban-nganh']],
-    ['Các cơ quan chuyên môn thuộc UBND huyện', ['?Các cơ quan chuyên môn thuộc UBND huyện']],
+    ['Các cơ quan chuyên môn thuộc UBND huyện', ['coll-phong-ban-huyen']],
   ];
   itReads(CASES);
 
@@ -742,6 +743,51 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     assert.equal(parseAgencies('Ban Tôn giáo thuộc Sở Nội vụ; Sở Tư pháp')[0]!.raw, 'Ban Tôn giáo thuộc Sở Nội vụ');
     // …and in the name a cell naming two provinces shows, as for "Văn phòng Sở Nội vụ tỉnh Lào Cai".
     assert.deepEqual(ids(parseAgencies('Ban Tôn giáo thuộc Sở Nội vụ tỉnh Lào Cai; UBND tỉnh Yên Bái')), ['?Ban Tôn giáo thuộc Sở Nội vụ tỉnh Lào Cai', '?UBND tỉnh Yên Bái']);
+  });
+});
+
+describe('bodies plans name often: the one-stop centre and desks, a district\'s Phòng together, the mass organisations', () => {
+  const CASES: [string, string[]][] = [
+    // The province's one-stop centre, named without or with its level and province.
+    ['Trung tâm Phục vụ hành chính công tỉnh', ['ttpvhcc-tinh']],
+    ['Trung tâm Phục vụ hành chính công cấp tỉnh', ['ttpvhcc-tinh']],
+    ['Trung tâm PVHCC tỉnh Tuyên Quang', ['ttpvhcc-tinh']],
+    ['Trung tâm Hành chính công', ['ttpvhcc-tinh']],
+    // …but no district's centre.
+    ['Trung tâm Hành chính công huyện', ['?Trung tâm Hành chính công huyện']],
+    // The one-stop desks: each level's, and one for all levels or none named.
+    ['Bộ phận Một cửa cấp huyện', ['mot-cua-huyen']],
+    ['Bộ phận Một cửa thị xã', ['mot-cua-huyen']],
+    ['Bộ phận tiếp nhận và trả kết quả cấp xã', ['mot-cua-xa']],
+    ['Bộ phận Một cửa các cấp', ['mot-cua']],
+    ['Bộ phận Một cửa', ['mot-cua']],
+    ['Bộ phận Một cửa cấp huyện, cấp xã', ['mot-cua']],
+    // A district's Phòng together (Hà Giang city plan: "Các phòng chuyên môn thành phố").
+    ['Các phòng, ban chuyên môn thuộc UBND huyện', ['coll-phong-ban-huyen']],
+    ['Các phòng chuyên môn thành phố', ['coll-phong-ban-huyen']],
+    ['Các phòng chuyên môn cấp huyện', ['coll-phong-ban-huyen']],
+    ['Các phòng, ban chuyên môn thị xã', ['coll-phong-ban-huyen']],
+    ['Các Phòng, ban thuộc UBND huyện', ['coll-phong-ban-huyen']],
+    // …not a Sở's own divisions, nor "cơ quan chuyên môn" of a city that may be a province.
+    ['Các phòng chuyên môn thuộc Sở Nội vụ', ['?Các phòng chuyên môn thuộc Sở Nội vụ']],
+    ['Các phòng chuyên môn', ['?Các phòng chuyên môn']],
+    ['Các cơ quan chuyên môn thành phố', ['?Các cơ quan chuyên môn thành phố']],
+    // The mass organisations one by one: the province's.
+    ['Ủy ban MTTQ tỉnh, Hội LHPN tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh, Hội CCB tỉnh, LĐLĐ tỉnh', ['mttq-tinh', 'hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh', 'ldld-tinh']],
+    ['Hội Phụ nữ, Đoàn Thanh niên', ['hoi-lhpn-tinh', 'tinh-doan']],
+    ['Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai', ['tinh-doan']],
+    ['Liên đoàn Lao động tỉnh', ['ldld-tinh']],
+    ['Hội Cựu chiến binh', ['hoi-ccb-tinh']],
+    // A district's or commune's is no entry of its own: unknown, not the province's.
+    ['Hội Nông dân huyện', ['?Hội Nông dân huyện']],
+    ['Đoàn Thanh niên xã', ['?Đoàn Thanh niên xã']],
+    // Together they stay the collectives.
+    ['MTTQ và các tổ chức chính trị - xã hội', ['mttq', 'coll-to-chuc-ct-xh']],
+  ];
+  itReads(CASES);
+
+  it('suggests the Phòng together for "các phòng chuyên môn" with no district named', () => {
+    assert.equal(suggestAgency('Các phòng chuyên môn')?.id, 'coll-phong-ban-huyen');
   });
 });
 

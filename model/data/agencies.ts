@@ -54,6 +54,14 @@ const PROVINCE: AgencyEntry[] = [
       'Văn phòng Đoàn ĐBQH, HĐND và UBND tỉnh',
     ],
   },
+  // The province's one-stop centre (Nghị định 107/2021): often a unit of the Văn phòng UBND tỉnh,
+  // but given tasks by its own name.
+  {
+    id: 'ttpvhcc-tinh',
+    name: 'Trung tâm Phục vụ hành chính công tỉnh',
+    level: 'province',
+    aliases: ['Trung tâm Phục vụ hành chính công', 'Trung tâm PVHCC', 'Trung tâm Phục vụ HCC', 'Trung tâm Hành chính công'],
+  },
   {
     id: 'so-tttt',
     name: 'Sở Thông tin và Truyền thông',
@@ -231,6 +239,13 @@ const CENTRAL_AND_MASS: AgencyEntry[] = [
     aliases: ['Mặt trận Tổ quốc huyện', 'MTTQ thành phố', 'MTTQ thị xã'],
   },
   { id: 'mttq-xa', name: 'Ủy ban MTTQ cấp xã', level: 'commune', aliases: ['Mặt trận Tổ quốc xã'] },
+  // The mass organisations one by one (together: coll-to-chuc-ct-xh, doan-the). Without a level
+  // word the province's, as for bhxh-tinh; a district's or commune's stays unknown.
+  { id: 'hoi-lhpn-tinh', name: 'Hội Liên hiệp Phụ nữ tỉnh', level: 'province', aliases: ['Hội Liên hiệp Phụ nữ', 'Hội LHPN', 'Hội Phụ nữ'] },
+  { id: 'tinh-doan', name: 'Tỉnh đoàn', level: 'province', aliases: ['Đoàn Thanh niên', 'Đoàn TNCS Hồ Chí Minh'] },
+  { id: 'ldld-tinh', name: 'Liên đoàn Lao động tỉnh', level: 'province', aliases: ['Liên đoàn Lao động', 'LĐLĐ'] },
+  { id: 'hoi-nong-dan-tinh', name: 'Hội Nông dân tỉnh', level: 'province', aliases: ['Hội Nông dân'] },
+  { id: 'hoi-ccb-tinh', name: 'Hội Cựu chiến binh tỉnh', level: 'province', aliases: ['Hội Cựu chiến binh', 'Hội CCB'] },
   {
     id: 'doan-the',
     name: 'Đoàn thể',
@@ -276,6 +291,11 @@ const LOCAL: AgencyEntry[] = [
     level: 'commune',
     aliases: ['Văn phòng HĐND và UBND xã', 'Văn phòng UBND xã', 'Văn phòng HĐND xã'],
   },
+  // The one-stop desks (Nghị định 61/2018): a district's and a commune's apart, and one for "các
+  // cấp" or no level named.
+  { id: 'mot-cua', name: 'Bộ phận Một cửa các cấp', level: 'other', aliases: ['Bộ phận Một cửa', 'Bộ phận tiếp nhận và trả kết quả'] },
+  { id: 'mot-cua-huyen', name: 'Bộ phận Một cửa cấp huyện', level: 'district', aliases: ['Bộ phận Một cửa huyện', 'Bộ phận tiếp nhận và trả kết quả huyện'] },
+  { id: 'mot-cua-xa', name: 'Bộ phận Một cửa cấp xã', level: 'commune', aliases: ['Bộ phận Một cửa xã', 'Bộ phận tiếp nhận và trả kết quả xã'] },
   { id: 'phong-noi-vu', name: 'Phòng Nội vụ', level: 'district', aliases: [] },
   { id: 'phong-tu-phap', name: 'Phòng Tư pháp', level: 'district', aliases: [] },
   {
@@ -405,6 +425,18 @@ const COLLECTIVE: AgencyEntry[] = [
     collective: true,
     // "Cơ quan chuyên môn thuộc UBND tỉnh" is the law's name for the Sở and their peers.
     aliases: ['Sở, ban, ngành', 'Các sở, ngành', 'Các Sở ban, ngành', 'Các cơ quan chuyên môn thuộc UBND tỉnh', 'Các cơ quan chuyên môn cấp tỉnh'],
+  },
+  // A district's specialised offices, its Phòng, as the Sở are a province's. Named with the district
+  // only: "các phòng chuyên môn" alone may be a Sở's own divisions, and "cơ quan chuyên môn" alone or
+  // of a "thành phố" may be the Sở (coll-so-ban-nganh).
+  {
+    id: 'coll-phong-ban-huyen',
+    name: 'Các phòng, ban chuyên môn cấp huyện',
+    level: 'district',
+    collective: true,
+    aliases: ['phòng, ban chuyên môn', 'phòng chuyên môn', 'phòng, ban', 'cơ quan chuyên môn'].flatMap((u) =>
+      (u[0] === 'p' ? ['huyện', 'thành phố'] : ['huyện']).flatMap((p) => [`Các ${u} ${p}`, `Các ${u} thuộc UBND ${p}`]),
+    ),
   },
   {
     id: 'coll-lien-quan',
