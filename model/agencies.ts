@@ -361,12 +361,29 @@ function formerAt(toks: Tok[], a: number, b: number): number {
   return b - a >= 3 && toks[a + 1].f === 'day' && toks[a + 2].f === 'la' ? 3 : 0;
 }
 
+/**
+ * How many tokens a leader's title takes at tokens[a, b) when a name follows it with no separator:
+ * "Chủ tịch UBND các huyện", "Thủ trưởng các sở, ban, ngành", "Phó Giám đốc Công an tỉnh",
+ * "Trưởng Ban Dân tộc", "Chánh Văn phòng UBND tỉnh". The task is the body's, as a Sở's is for
+ * "Giám đốc Sở …" (unitOfSo). "Trưởng" only before "ban" / "phòng" and "Chánh" only before
+ * "văn phòng" / "thanh tra": folded, "trưởng" is also "Trường" (a school).
+ */
+function leaderAt(toks: Tok[], a: number, b: number): number {
+  const k = toks[a].f === 'pho' ? a + 1 : a;
+  const [x, y] = [toks[k]?.f, toks[k + 1]?.f];
+  const two = TITLES.has(`${x} ${y}`);
+  const one = (x === 'truong' && (y === 'ban' || y === 'phong')) || (x === 'chanh' && (y === 'van' || y === 'thanh'));
+  const n = k - a + (two ? 2 : one ? 1 : 0);
+  return n > k - a && a + n < b && !toks[a + n].sep ? n : 0;
+}
+const TITLES = new Set(['chu tich', 'thu truong', 'giam doc', 'lanh dao']);
+
 /** How many tokens "(hiện) nay là" or "trước đây là" takes at tokens[a, b): words about the name, not of it. */
 function nameNoteAt(toks: Tok[], a: number, b: number): number {
   return renamingAt(toks, a, b) || formerAt(toks, a, b);
 }
 
-/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là" and a lone or last "cũ" trimmed. */
+/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là", a leader's title and a lone or last "cũ" trimmed. */
 function coreRange(toks: Tok[], i: number, j: number): [number, number] {
   let a = i;
   let b = j;
@@ -375,7 +392,7 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
     if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
       a++;
       changed = true;
-    } else if ((note = nameNoteAt(toks, a, b))) {
+    } else if ((note = nameNoteAt(toks, a, b) || leaderAt(toks, a, b))) {
       a += note;
       changed = true;
     } else if (b - a === 1 && toks[a].old) {

@@ -71,6 +71,8 @@ const PROVINCE: AgencyEntry[] = [
     'Trung tâm Phục vụ HCC',
     'Trung tâm Hành chính công',
   ]),
+  // The province's steering committee for administrative reform, which many plans task directly.
+  province('bcd-cchc-tinh', 'Ban Chỉ đạo CCHC tỉnh', ['Ban Chỉ đạo cải cách hành chính tỉnh', 'Ban Chỉ đạo CCHC', 'Ban Chỉ đạo cải cách hành chính']),
   province('so-tttt', 'Sở Thông tin và Truyền thông', ['Sở TTTT', 'Sở TT&TT']),
   province('so-tai-chinh', 'Sở Tài chính'),
   province('so-khdt', 'Sở Kế hoạch và Đầu tư', ['Sở KH&ĐT', 'Sở KHĐT']),
@@ -112,6 +114,16 @@ const PROVINCE: AgencyEntry[] = [
   ]),
   province('cuc-hai-quan', 'Cục Hải quan tỉnh', ['Cục Hải quan']),
   province('bql-kcn', 'Ban Quản lý các khu công nghiệp', ['BQL các KCN', 'Ban Quản lý các KCN']),
+  province('bql-kkt', 'Ban Quản lý Khu kinh tế tỉnh', ['Ban Quản lý Khu kinh tế', 'BQL Khu kinh tế', 'BQL KKT']),
+  province('cuc-thong-ke', 'Cục Thống kê tỉnh', ['Cục Thống kê']),
+  province('vks-tinh', 'Viện Kiểm sát nhân dân tỉnh', ['Viện Kiểm sát tỉnh', 'VKSND tỉnh']),
+  // Border and defence bodies coordinate tasks in border communes (Lào Cai, Hà Giang, Lạng Sơn).
+  province('bchqs-tinh', 'Bộ Chỉ huy Quân sự tỉnh', ['Bộ CHQS tỉnh']),
+  province('bdbp-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['Bộ đội Biên phòng tỉnh', 'Bộ CHBĐBP tỉnh', 'BĐBP tỉnh']),
+  province('truong-chinh-tri', 'Trường Chính trị tỉnh', ['Trường Chính trị']),
+  // Telecom providers, partners of the e-government tasks.
+  province('vnpt-tinh', 'VNPT tỉnh', ['VNPT', 'Viễn thông tỉnh']),
+  province('viettel-tinh', 'Viettel tỉnh', ['Viettel', 'Chi nhánh Viettel tỉnh']),
   province('cuc-thue', 'Cục Thuế tỉnh', ['Cục Thuế']),
   // A specialised body of the provincial committee in provinces with ethnic minorities (Hà Giang,
   // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo (its own
@@ -147,6 +159,7 @@ const PROVINCE: AgencyEntry[] = [
   province('ban-dan-van-tinh-uy', 'Ban Dân vận Tỉnh ủy'),
   province('ban-tgdv-tinh-uy', 'Ban Tuyên giáo và Dân vận Tỉnh ủy', ['Ban TG&DV Tỉnh ủy', 'Ban TGDV Tỉnh ủy']),
   province('ban-noi-chinh-tinh-uy', 'Ban Nội chính Tỉnh ủy'),
+  province('dang-uy-khoi', 'Đảng ủy Khối các cơ quan tỉnh', ['Đảng ủy Khối các cơ quan và doanh nghiệp tỉnh']),
   province('ubkt-tinh-uy', 'Ủy ban Kiểm tra Tỉnh ủy', ['UBKT Tỉnh ủy']),
 ];
 
@@ -236,6 +249,7 @@ const LOCAL: AgencyEntry[] = [
     'Tòa án thành phố',
     'Tòa án huyện',
   ]),
+  district('vks-huyen', 'Viện Kiểm sát nhân dân cấp huyện', ['Viện Kiểm sát nhân dân huyện', 'VKSND huyện', 'Viện Kiểm sát nhân dân thành phố', 'VKSND thành phố']),
   district('hd-bt-gpmb', 'Hội đồng bồi thường giải phóng mặt bằng', [
     'Hội đồng bồi thường GPMB',
     'Hội đồng GPMB',
@@ -255,6 +269,7 @@ const LOCAL: AgencyEntry[] = [
     'KBNN thành phố',
   ]),
   district('chi-cuc-thue', 'Chi cục Thuế', ['Chi cục Thuế huyện', 'Chi cục Thuế thành phố', 'Chi cục Thuế khu vực']),
+  district('chi-cuc-thong-ke', 'Chi cục Thống kê', ['Chi cục Thống kê huyện', 'Chi cục Thống kê thành phố', 'Chi cục Thống kê khu vực']),
   district('buu-dien-huyen', 'Bưu điện cấp huyện', ['Bưu điện huyện', 'Bưu điện thành phố']),
 ];
 
@@ -291,12 +306,14 @@ const COLLECTIVE: AgencyEntry[] = [
     'Các cơ quan báo chí',
     'Các cơ quan báo chí, truyền thông',
   ]),
+  collective('coll-cq-hcnn', 'Các cơ quan hành chính nhà nước các cấp', 'other', ['Các cơ quan hành chính nhà nước']),
   collective('coll-co-so-giao-duc', 'Các cơ sở giáo dục', 'other'),
   collective('coll-doan-the-cac-cap', 'Đoàn thể các cấp', 'other'),
   collective('coll-to-chuc-ct-xh', 'Các tổ chức chính trị - xã hội', 'other', ['Các tổ chức CT-XH']),
   collective('coll-dvsn', 'Các đơn vị sự nghiệp trực thuộc UBND tỉnh', 'province', [
     'ĐVSN trực thuộc UBND tỉnh',
     'Các đơn vị sự nghiệp',
+    'Các đơn vị sự nghiệp công lập',
     'ĐVSN',
   ]),
   collective('coll-dien-luc', 'Các đơn vị hoạt động điện lực', 'other', ['Các đơn vị điện lực']),
