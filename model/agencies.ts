@@ -2,7 +2,7 @@
 // (parseAgencies). Pure: registry data, folding and a small segmentation DP.
 import type { AgencyRef } from './types';
 import { cleanText, fold } from './text';
-import { AGENCIES, type AgencyEntry, type AgencyLevel } from './data/agencies';
+import { AGENCIES, PLACE_NAMED, type AgencyEntry, type AgencyLevel } from './data/agencies';
 
 // ---------- tokens ----------
 
@@ -154,6 +154,8 @@ interface IndexEntry {
   /** The key's words, split once for the fuzzy lookups (swapsKnownWord, suggestAgency). */
   words: string[];
   entry: AgencyEntry;
+  /** Named after a place ("Báo Tuyên Quang"): see startsName. */
+  placeNamed: boolean;
 }
 
 interface RegistryIndex {
@@ -180,14 +182,15 @@ function buildIndex(): RegistryIndex {
       if (!key || !first) continue;
       idx.heads.add(ws[0]);
       idx.firstWords.add(first);
-      // Not the province names of "Báo ‹tỉnh›": "huế", "hà", "vinh" are no agency's words.
+      // Not the province names of "Báo ‹tỉnh›", "VNPT ‹tỉnh›"…: "huế", "hà", "vinh" are no agency's words.
       const words = key.split(' ');
-      if (entry.id !== 'bao-tinh' || text === entry.name) for (const w of words) idx.words.add(w);
+      const placeNamed = PLACE_NAMED.has(text);
+      if (!placeNamed) for (const w of words) idx.words.add(w);
       if (idx.exact.has(key)) continue;
       idx.exact.set(key, entry);
       const head = words[0]!;
       const list = idx.byFirst.get(head) ?? [];
-      list.push({ key, words, entry });
+      list.push({ key, words, entry, placeNamed });
       idx.byFirst.set(head, list);
     }
   }
@@ -597,12 +600,12 @@ function mixedCase(toks: Tok[], p: number, b: number): boolean {
 
 /**
  * Whether a registry name starts with these words ("Công An" of "Công an tỉnh", "Sở Nội" cut
- * short). Not a provincial newspaper's alias: those are named after places ("Bảo Yên" is no "Báo
+ * short). Not an alias named after a place, as a provincial newspaper's ("Bảo Yên" is no "Báo
  * Yên Bái").
  */
 function startsName(ws: readonly string[]): boolean {
   const list = getIndex().byFirst.get(ws[0]!) ?? [];
-  return list.some((c) => (c.entry.id !== 'bao-tinh' || c.key === 'bao tinh') && c.words.length >= ws.length && ws.every((w, k) => c.words[k] === w));
+  return list.some((c) => !c.placeNamed && c.words.length >= ws.length && ws.every((w, k) => c.words[k] === w));
 }
 
 /**

@@ -595,9 +595,9 @@ describe('a place named after the level, and a city\'s own bodies', () => {
   });
 
   it('the level word is the name\'s own, not the next item\'s first word (after a comma, "và" or a line break)', () => {
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, Tỉnh Đoàn Lào Cai')), ['so-noi-vu', '?Tỉnh Đoàn Lào Cai']);
-    assert.deepEqual(ids(parseAgencies('SỞ NỘI VỤ\nTỈNH ĐOÀN LÀO CAI')), ['so-noi-vu', '?TỈNH ĐOÀN LÀO CAI']);
-    assert.deepEqual(ids(parseAgencies('Công an tỉnh và Tỉnh Đoàn Lào Cai')), ['cong-an-tinh', '?Tỉnh Đoàn Lào Cai']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ, Tỉnh Đoàn Lào Cai')), ['so-noi-vu', 'tinh-doan']);
+    assert.deepEqual(ids(parseAgencies('SỞ NỘI VỤ\nTỈNH ĐOÀN LÀO CAI')), ['so-noi-vu', 'tinh-doan']);
+    assert.deepEqual(ids(parseAgencies('Công an tỉnh và Tỉnh Đoàn Lào Cai')), ['cong-an-tinh', 'tinh-doan']);
   });
 
   it('a dash inside a place only in a place so named; an acronym is no word of a place written otherwise', () => {
@@ -628,8 +628,8 @@ describe('a place named after the level, and a city\'s own bodies', () => {
     // The 2025 mergers: the Sở stays, not a body renamed "tỉnh Tuyên Quang".
     assert.deepEqual(ids(parseAgencies('Sở Nội vụ tỉnh Hà Giang (nay là tỉnh Tuyên Quang)')), ['so-noi-vu']);
     // A body renamed is still one ("Tỉnh Đoàn", "TỈNH ĐOÀN" are bodies, not the province).
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ (nay là Tỉnh Đoàn Lào Cai)')), ['?Tỉnh Đoàn Lào Cai']);
-    assert.deepEqual(ids(parseAgencies('Sở Nội vụ (nay là TỈNH ĐOÀN LÀO CAI)')), ['?TỈNH ĐOÀN LÀO CAI']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ (nay là Tỉnh Đoàn Lào Cai)')), ['tinh-doan']);
+    assert.deepEqual(ids(parseAgencies('Sở Nội vụ (nay là TỈNH ĐOÀN LÀO CAI)')), ['tinh-doan']);
     // Another place's new name: the body may be another now; both stay, the new name reported.
     assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát (nay là xã Bát Xát)')), ['ubnd-huyen', '?xã Bát Xát']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Hà Giang (nay là Tuyên Quang)')), ['ubnd-tinh', '?Tuyên Quang']);
@@ -820,6 +820,10 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     ['Ban Quản lý Khu kinh tế tỉnh', ['bql-kkt']],
     ['Đảng ủy Khối các cơ quan tỉnh', ['dang-uy-khoi']],
     ['Sở Thông tin và Truyền thông, VNPT tỉnh, Viettel tỉnh', ['so-tttt', 'vnpt-tinh', 'viettel-tinh']],
+    // Branches named after their province, as the provincial newspaper is.
+    ['Sở TT&TT, VNPT Tuyên Quang, Viettel Tuyên Quang', ['so-tttt', 'vnpt-tinh', 'viettel-tinh']],
+    ['Viễn thông Lào Cai', ['vnpt-tinh']],
+    ['UBND tỉnh Lào Cai - VNPT Lào Cai', ['ubnd-tinh', 'vnpt-tinh']],
     ['Các cơ quan hành chính nhà nước các cấp', ['coll-cq-hcnn']],
     ['Các đơn vị sự nghiệp công lập', ['coll-dvsn']],
   ];

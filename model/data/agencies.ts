@@ -53,6 +53,15 @@ const PROVINCE_NAMES = [
   'Tuyên Quang', 'Vĩnh Long', 'Vĩnh Phúc', 'Yên Bái', 'Huế', 'Thành phố Hồ Chí Minh',
 ];
 
+/** Aliases named after a place ("Báo Tuyên Quang", "VNPT Lào Cai"): a place's words are no agency's (agencies.ts buildIndex, startsName). */
+export const PLACE_NAMED = new Set<string>();
+const placeNamed = (aliases: string[]): string[] => {
+  for (const a of aliases) PLACE_NAMED.add(a);
+  return aliases;
+};
+/** `head ‹province›` for every province, each named after a place. */
+const ofEachProvince = (...heads: string[]): string[] => placeNamed(heads.flatMap((h) => PROVINCE_NAMES.map((p) => `${h} ${p}`)));
+
 const PROVINCE: AgencyEntry[] = [
   province('so-noi-vu', 'Sở Nội vụ'),
   province('so-tu-phap', 'Sở Tư pháp'),
@@ -100,7 +109,7 @@ const PROVINCE: AgencyEntry[] = [
     'Đài PTTH',
   ]),
   // The provincial newspaper is named after its province ("Báo Tuyên Quang").
-  province('bao-tinh', 'Báo tỉnh', [...PROVINCE_NAMES.map((p) => `Báo ${p}`), 'Báo Hà Nội mới', 'Báo Sài Gòn Giải phóng']),
+  province('bao-tinh', 'Báo tỉnh', [...ofEachProvince('Báo'), ...placeNamed(['Báo Hà Nội mới', 'Báo Sài Gòn Giải phóng'])]),
   province('buu-dien-tinh', 'Bưu điện tỉnh', ['Bưu điện']),
   province('nhnn-tinh', 'Ngân hàng Nhà nước chi nhánh tỉnh', [
     'Ngân hàng Nhà nước',
@@ -122,8 +131,9 @@ const PROVINCE: AgencyEntry[] = [
   province('bdbp-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['Bộ đội Biên phòng tỉnh', 'Bộ CHBĐBP tỉnh', 'BĐBP tỉnh']),
   province('truong-chinh-tri', 'Trường Chính trị tỉnh', ['Trường Chính trị']),
   // Telecom providers, partners of the e-government tasks.
-  province('vnpt-tinh', 'VNPT tỉnh', ['VNPT', 'Viễn thông tỉnh']),
-  province('viettel-tinh', 'Viettel tỉnh', ['Viettel', 'Chi nhánh Viettel tỉnh']),
+  // Their provincial branches are named after the province ("VNPT Lào Cai", "Viễn thông Lào Cai").
+  province('vnpt-tinh', 'VNPT tỉnh', ['VNPT', 'Viễn thông tỉnh', ...ofEachProvince('VNPT', 'Viễn thông')]),
+  province('viettel-tinh', 'Viettel tỉnh', ['Viettel', 'Chi nhánh Viettel tỉnh', ...ofEachProvince('Viettel')]),
   province('cuc-thue', 'Cục Thuế tỉnh', ['Cục Thuế']),
   // A specialised body of the provincial committee in provinces with ethnic minorities (Hà Giang,
   // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo (its own
@@ -178,7 +188,7 @@ const CENTRAL_AND_MASS: AgencyEntry[] = [
   // The mass organisations one by one (together: coll-to-chuc-ct-xh, doan-the). Without a level
   // word the province's, as for bhxh-tinh; a district's or commune's stays unknown.
   province('hoi-lhpn-tinh', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội Liên hiệp Phụ nữ', 'Hội LHPN', 'Hội Phụ nữ']),
-  province('tinh-doan', 'Tỉnh đoàn', ['Đoàn Thanh niên', 'Đoàn TNCS Hồ Chí Minh']),
+  province('tinh-doan', 'Tỉnh đoàn', ['Đoàn Thanh niên', 'Đoàn TNCS Hồ Chí Minh', ...ofEachProvince('Tỉnh đoàn')]),
   province('ldld-tinh', 'Liên đoàn Lao động tỉnh', ['Liên đoàn Lao động', 'LĐLĐ']),
   province('hoi-nong-dan-tinh', 'Hội Nông dân tỉnh', ['Hội Nông dân']),
   province('hoi-ccb-tinh', 'Hội Cựu chiến binh tỉnh', ['Hội Cựu chiến binh', 'Hội CCB']),
