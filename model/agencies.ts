@@ -386,7 +386,7 @@ function nameNoteAt(toks: Tok[], a: number, b: number): number {
   return renamingAt(toks, a, b) || formerAt(toks, a, b);
 }
 
-/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là", a leader's title and a lone or last "cũ" trimmed. */
+/** The agency words of tokens[i, j): role words, "Do", "và", list numbers, "(hiện) nay là" / "trước đây là" and a lone or last "cũ" trimmed. */
 function coreRange(toks: Tok[], i: number, j: number): [number, number] {
   let a = i;
   let b = j;
@@ -395,7 +395,7 @@ function coreRange(toks: Tok[], i: number, j: number): [number, number] {
     if (toks[a].f === 'va' || isLeadFiller(toks, a, b)) {
       a++;
       changed = true;
-    } else if ((note = nameNoteAt(toks, a, b) || leaderAt(toks, a, b))) {
+    } else if ((note = nameNoteAt(toks, a, b))) {
       a += note;
       changed = true;
     } else if (b - a === 1 && toks[a].old) {
@@ -470,7 +470,17 @@ function lookupWords(ws: string[]): { key: string; hit: Hit | null } {
 }
 
 function scoreSpan(toks: Tok[], i: number, j: number, natural: boolean): SpanResult {
-  const core = coreRange(toks, i, j);
+  const span = scoreCore(toks, coreRange(toks, i, j), natural);
+  if (span.kind !== 'unknown') return span;
+  // A leader's title before a body: the body, where the rest is one ("Chủ tịch UBND tỉnh"); else
+  // the name as written ("Chánh Văn phòng" is no "Văn phòng").
+  const [a, b] = span.core;
+  const n = leaderAt(toks, a, b);
+  const body = n ? scoreCore(toks, [a + n, b], natural) : null;
+  return body && (body.kind === 'exact' || body.kind === 'fuzzy') ? body : span;
+}
+
+function scoreCore(toks: Tok[], core: [number, number], natural: boolean): SpanResult {
   const [a, b] = core;
   if (a >= b) return { kind: 'empty', score: 0, core };
   const unknown: SpanResult = { kind: 'unknown', score: -1, core };
@@ -794,7 +804,7 @@ function placeParts(parts: Placed[]): void {
 }
 
 /** A Sở's unit or leadership named before the Sở ("Văn phòng Sở Nội vụ", "Giám đốc Sở Tư pháp"). */
-const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'giam doc', 'lanh dao']);
+const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'giam doc', 'lanh dao', 'chanh van phong', 'chanh thanh tra']);
 
 /**
  * "Văn phòng Sở Nội vụ", "Thanh tra Sở Tư pháp": the Sở's own unit, so its task is the Sở's (in a
@@ -869,6 +879,7 @@ function unitOfOwner(text: string, parts: Placed[]): void {
       const body = one && !own && isUnitName(m[1]!) && owner.length === 1 && !owner[0]!.ref.unknown ? owner[0]! : null;
       const chosen = own ?? body;
       if (chosen) {
+        if (own && owner.length === 1) own.ref = atOwnersLevel(own, owner[0]!);
         chosen.ref.raw = whole;
         // The unit in the name a second province's cell shows (distinctProvinces), as unitOfSo keeps it.
         const place = body ? provincePlaces.get(body.ref) : undefined;
@@ -881,13 +892,37 @@ function unitOfOwner(text: string, parts: Placed[]): void {
     const next = parts[k + 1];
     if (!next || next.renames || next.former) continue;
     if (!/^\s*\(\s*$/u.test(text.slice(p.end, next.start)) || !/^\s*\)/u.test(text.slice(next.end))) continue;
-    const [unit, owner] = p.ref.unknown ? [p, next] : [next, p];
-    if (!unit.ref.unknown || owner.ref.unknown || !isUnitName(unit.core || text.slice(unit.start, unit.end))) continue;
+    const unitName = (x: Placed) => isUnitName(x.core || text.slice(x.start, x.end));
     const close = text.indexOf(')', next.end);
+    if (!p.ref.unknown && !next.ref.unknown) {
+      // Both known: the one named as a unit is itself, at its owner's level, as with "thuộc"
+      // ("Phòng Nội vụ (UBND huyện)"); where both start as units do ("Văn phòng … (Trung tâm …)",
+      // "Trung tâm phục vụ … (Văn phòng …)"), which owns which is not said: both stay.
+      const [u, o] = unitName(p) ? [p, next] : [next, p];
+      if (!unitName(u) || UNIT_HEAD.test(o.core || text.slice(o.start, o.end))) continue;
+      const ref = { ...atOwnersLevel(u, o), raw: text.slice(p.start, close + 1) };
+      parts.splice(k, 2, { ...u, ref, start: p.start, end: close + 1, assumed: p.assumed });
+      continue;
+    }
+    const [unit, owner] = p.ref.unknown ? [p, next] : [next, p];
+    if (!unit.ref.unknown || owner.ref.unknown || !unitName(unit)) continue;
     owner.ref.raw = text.slice(p.start, close + 1);
     parts.splice(k, 2, { ...owner, start: p.start, end: close + 1, assumed: p.assumed });
   }
 }
+
+/**
+ * A unit the registry knows at every level ("Bộ phận Một cửa") named with its owner: the entry of
+ * the owner's level where there is one ("… (UBND huyện)" is the district's desk).
+ */
+function atOwnersLevel(unit: Placed, owner: Placed): AgencyRef {
+  const level = LEVEL_OF.get(owner.ref.id ?? '');
+  const word = level && LEVEL_WORD[level];
+  if (!word || LEVEL_OF.get(unit.ref.id ?? '') !== 'other') return unit.ref;
+  const hit = exactHit(`${keyOfText(unit.core)} ${word}`);
+  return hit ? { ...unit.ref, id: hit.entry.id, name: hit.entry.name } : unit.ref;
+}
+const LEVEL_OF = new Map(AGENCIES.map((e) => [e.id, e.level]));
 
 /**
  * "HĐND, UBND tỉnh", "Thường trực HĐND và UBND tỉnh": the level words of a name serve the unknown

@@ -601,12 +601,12 @@ describe('a place named after the level, and a city\'s own bodies', () => {
   });
 
   it('a dash inside a place only in a place so named; an acronym is no word of a place written otherwise', () => {
-    assert.deepEqual(ids(parseAgencies('UBND TỈNH LÀO CAI - ĐOÀN THANH NIÊN')), ['ubnd-tinh', 'tinh-doan']);
+    assert.deepEqual(ids(parseAgencies('UBND TỈNH LÀO CAI - ĐOÀN THANH NIÊN')), ['ubnd-tinh', '?ĐOÀN THANH NIÊN']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh Lào Cai - FPT Lào Cai')), ['ubnd-tinh', '?FPT Lào Cai']);
     assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát FPT')), ['?UBND huyện Bát Xát FPT']);
     assert.deepEqual(ids(parseAgencies('UBND tỉnh FPT')), ['?UBND tỉnh FPT']);
-    // An acronym the registry knows is a body of its own after the place.
-    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát VNPT')), ['ubnd-huyen', 'vnpt-tinh']);
+    // An acronym the registry knows is a body of its own after the place (a company: one body at every level).
+    assert.deepEqual(ids(parseAgencies('UBND huyện Bát Xát VNPT')), ['ubnd-huyen', 'vnpt']);
     // Words no place has, in a cell written in title case.
     assert.deepEqual(ids(parseAgencies('UBND Tỉnh Các Sở, Ban, Ngành Liên Quan')), ['?UBND Tỉnh Các Sở, Ban, Ngành Liên Quan']);
     assert.deepEqual(ids(parseAgencies('UBND Xã Đảng Ủy Xã')), ['?UBND Xã Đảng Ủy Xã']);
@@ -719,7 +719,17 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['Trung tâm Phục vụ hành chính công thuộc Văn phòng UBND tỉnh', ['ttpvhcc-tinh']],
     ['Phòng Nội vụ thuộc UBND huyện', ['phong-noi-vu']],
     ['Trung tâm Y tế thuộc Sở Y tế', ['trung-tam-y-te']],
-    ['Phòng Nội vụ (UBND huyện)', ['phong-noi-vu', 'ubnd-huyen']],
+    // …with its owner in brackets too, at the owner's level where the unit is known at every level.
+    ['Phòng Nội vụ (UBND huyện)', ['phong-noi-vu']],
+    ['UBND huyện (Phòng Nội vụ)', ['phong-noi-vu']],
+    ['Bộ phận Một cửa (UBND huyện)', ['mot-cua-huyen']],
+    ['Bộ phận Một cửa thuộc UBND xã', ['mot-cua-xa']],
+    // A unit named with its own level keeps it.
+    ['Bộ phận Một cửa cấp huyện (UBND xã)', ['mot-cua-huyen']],
+    // Two names of units, or no unit's name, in brackets: both bodies, as written.
+    ['Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)', ['vp-ubnd-tinh', 'ttpvhcc-tinh']],
+    ['Trung tâm phục vụ hành chính công (Văn phòng UBND tỉnh)', ['ttpvhcc-tinh', 'vp-ubnd-tinh']],
+    ['Sở Nội vụ (Sở Tư pháp)', ['so-noi-vu', 'so-tu-phap']],
     // Not a unit's name: a verb ("Ban hành"), a bare or lower-case head, or an owner that is no one body.
     ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
     ['Trung tâm tin học - công báo (Văn phòng UBND tỉnh)', ['?Trung tâm tin học - công báo', 'vp-ubnd-tinh']],
@@ -759,6 +769,7 @@ describe('bodies plans name often: the one-stop centre and desks, a district\'s 
     // The one-stop desks: each level's, and one for all levels or none named.
     ['Bộ phận Một cửa cấp huyện', ['mot-cua-huyen']],
     ['Bộ phận Một cửa thị xã', ['mot-cua-huyen']],
+    ['Bộ phận Một cửa thành phố', ['mot-cua-huyen']],
     ['Bộ phận tiếp nhận và trả kết quả cấp xã', ['mot-cua-xa']],
     ['Bộ phận Một cửa các cấp', ['mot-cua']],
     ['Bộ phận Một cửa', ['mot-cua']],
@@ -775,13 +786,21 @@ describe('bodies plans name often: the one-stop centre and desks, a district\'s 
     ['Các cơ quan chuyên môn thành phố', ['?Các cơ quan chuyên môn thành phố']],
     // The mass organisations one by one: the province's.
     ['Ủy ban MTTQ tỉnh, Hội LHPN tỉnh, Tỉnh đoàn, Hội Nông dân tỉnh, Hội CCB tỉnh, LĐLĐ tỉnh', ['mttq-tinh', 'hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh', 'ldld-tinh']],
-    ['Hội Phụ nữ, Đoàn Thanh niên', ['hoi-lhpn-tinh', 'tinh-doan']],
+    // The level said once at the end serves the list (sharedLevel).
+    ['Hội Nông dân, Hội Phụ nữ, Đoàn Thanh niên tỉnh', ['hoi-nong-dan-tinh', 'hoi-lhpn-tinh', 'tinh-doan']],
+    ['Hội Liên hiệp Phụ nữ cấp tỉnh', ['hoi-lhpn-tinh']],
+    ['Tỉnh đoàn thanh niên; Ban Thường vụ Tỉnh đoàn', ['tinh-doan']],
     ['Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai', ['tinh-doan']],
     ['Liên đoàn Lao động tỉnh', ['ldld-tinh']],
-    ['Hội Cựu chiến binh', ['hoi-ccb-tinh']],
+    ['Hội Cựu chiến binh tỉnh', ['hoi-ccb-tinh']],
     // A district's or commune's is no entry of its own: unknown, not the province's.
     ['Hội Nông dân huyện', ['?Hội Nông dân huyện']],
     ['Đoàn Thanh niên xã', ['?Đoàn Thanh niên xã']],
+    ['Hội Nông dân, Hội Phụ nữ, Đoàn Thanh niên xã', ['?Hội Nông dân, Hội Phụ nữ, Đoàn Thanh niên xã']],
+    // …and so do one without a level, "các cấp" and a city's, which may be either.
+    ['Hội Phụ nữ, Đoàn Thanh niên', ['?Hội Phụ nữ, Đoàn Thanh niên']],
+    ['Hội Nông dân các cấp', ['?Hội Nông dân các cấp']],
+    ['Hội Nông dân thành phố', ['?Hội Nông dân thành phố']],
     // Together they stay the collectives.
     ['MTTQ và các tổ chức chính trị - xã hội', ['mttq', 'coll-to-chuc-ct-xh']],
   ];
@@ -808,22 +827,31 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     // A title alone, or written apart from the body, is no body.
     ['Chủ tịch', ['?Chủ tịch']],
     ['Lãnh đạo, Sở Nội vụ', ['?Lãnh đạo', 'so-noi-vu']],
+    // Nor is what follows a title a body unless the registry knows it: the name stays as written.
+    ['Chánh Văn phòng', ['?Chánh Văn phòng']],
+    ['Lãnh đạo Sở', ['?Lãnh đạo Sở']],
+    ['Chủ tịch UBND tỉnh chỉ đạo', ['?Chủ tịch UBND tỉnh chỉ đạo']],
+    // A Sở's chief of office or inspector counts as the Sở's, as its office does (unitOfSo).
+    ['Chánh Văn phòng Sở Tư pháp', ['so-tu-phap']],
     // Folded, "Trưởng" is "Trường": a school is no title.
     ['Trường Chính trị tỉnh', ['truong-chinh-tri']],
     // The reform's steering committee, defence and border bodies, statistics, telecom partners.
     ['Ban Chỉ đạo cải cách hành chính tỉnh', ['bcd-cchc-tinh']],
     ['Ban Chỉ đạo CCHC tỉnh Lào Cai', ['bcd-cchc-tinh']],
+    // A district's is no entry: unknown, not the province's.
+    ['Ban Chỉ đạo CCHC huyện', ['?Ban Chỉ đạo CCHC huyện']],
+    ['Bộ Chỉ huy BĐBP tỉnh', ['bdbp-tinh']],
     ['Bộ Chỉ huy Quân sự tỉnh, Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['bchqs-tinh', 'bdbp-tinh']],
     ['Viện Kiểm sát nhân dân tỉnh; Tòa án nhân dân tỉnh', ['vks-tinh', 'toa-an-tinh']],
     ['VKSND huyện', ['vks-huyen']],
     ['Cục Thống kê tỉnh; Chi cục Thống kê khu vực', ['cuc-thong-ke', 'chi-cuc-thong-ke']],
     ['Ban Quản lý Khu kinh tế tỉnh', ['bql-kkt']],
     ['Đảng ủy Khối các cơ quan tỉnh', ['dang-uy-khoi']],
-    ['Sở Thông tin và Truyền thông, VNPT tỉnh, Viettel tỉnh', ['so-tttt', 'vnpt-tinh', 'viettel-tinh']],
+    ['Sở Thông tin và Truyền thông, VNPT tỉnh, Viettel tỉnh', ['so-tttt', 'vnpt', 'viettel']],
     // Branches named after their province, as the provincial newspaper is.
-    ['Sở TT&TT, VNPT Tuyên Quang, Viettel Tuyên Quang', ['so-tttt', 'vnpt-tinh', 'viettel-tinh']],
-    ['Viễn thông Lào Cai', ['vnpt-tinh']],
-    ['UBND tỉnh Lào Cai - VNPT Lào Cai', ['ubnd-tinh', 'vnpt-tinh']],
+    ['Sở TT&TT, VNPT Tuyên Quang, Viettel Tuyên Quang', ['so-tttt', 'vnpt', 'viettel']],
+    ['Viễn thông Lào Cai', ['vnpt']],
+    ['UBND tỉnh Lào Cai - VNPT Lào Cai', ['ubnd-tinh', 'vnpt']],
     ['Các cơ quan hành chính nhà nước các cấp', ['coll-cq-hcnn']],
     ['Các đơn vị sự nghiệp công lập', ['coll-dvsn']],
   ];

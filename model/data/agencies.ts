@@ -81,7 +81,8 @@ const PROVINCE: AgencyEntry[] = [
     'Trung tâm Hành chính công',
   ]),
   // The province's steering committee for administrative reform, which many plans task directly.
-  province('bcd-cchc-tinh', 'Ban Chỉ đạo CCHC tỉnh', ['Ban Chỉ đạo cải cách hành chính tỉnh', 'Ban Chỉ đạo CCHC', 'Ban Chỉ đạo cải cách hành chính']),
+  // With its level: a district has one too.
+  province('bcd-cchc-tinh', 'Ban Chỉ đạo CCHC tỉnh', ['Ban Chỉ đạo cải cách hành chính tỉnh']),
   province('so-tttt', 'Sở Thông tin và Truyền thông', ['Sở TTTT', 'Sở TT&TT']),
   province('so-tai-chinh', 'Sở Tài chính'),
   province('so-khdt', 'Sở Kế hoạch và Đầu tư', ['Sở KH&ĐT', 'Sở KHĐT']),
@@ -128,12 +129,12 @@ const PROVINCE: AgencyEntry[] = [
   province('vks-tinh', 'Viện Kiểm sát nhân dân tỉnh', ['Viện Kiểm sát tỉnh', 'VKSND tỉnh']),
   // Border and defence bodies coordinate tasks in border communes (Lào Cai, Hà Giang, Lạng Sơn).
   province('bchqs-tinh', 'Bộ Chỉ huy Quân sự tỉnh', ['Bộ CHQS tỉnh']),
-  province('bdbp-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['Bộ đội Biên phòng tỉnh', 'Bộ CHBĐBP tỉnh', 'BĐBP tỉnh']),
+  province('bdbp-tinh', 'Bộ Chỉ huy Bộ đội Biên phòng tỉnh', ['Bộ đội Biên phòng tỉnh', 'Bộ CHBĐBP tỉnh', 'Bộ Chỉ huy BĐBP tỉnh', 'BĐBP tỉnh']),
   province('truong-chinh-tri', 'Trường Chính trị tỉnh', ['Trường Chính trị']),
-  // Telecom providers, partners of the e-government tasks.
+  // Telecom providers, partners of the e-government tasks: companies, at any level one body each.
   // Their provincial branches are named after the province ("VNPT Lào Cai", "Viễn thông Lào Cai").
-  province('vnpt-tinh', 'VNPT tỉnh', ['VNPT', 'Viễn thông tỉnh', ...ofEachProvince('VNPT', 'Viễn thông')]),
-  province('viettel-tinh', 'Viettel tỉnh', ['Viettel', 'Chi nhánh Viettel tỉnh', ...ofEachProvince('Viettel')]),
+  other('vnpt', 'VNPT', ['Viễn thông tỉnh', ...ofEachProvince('VNPT', 'Viễn thông')]),
+  other('viettel', 'Viettel', ['Chi nhánh Viettel tỉnh', ...ofEachProvince('Viettel')]),
   province('cuc-thue', 'Cục Thuế tỉnh', ['Cục Thuế']),
   // A specialised body of the provincial committee in provinces with ethnic minorities (Hà Giang,
   // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo (its own
@@ -185,13 +186,20 @@ const CENTRAL_AND_MASS: AgencyEntry[] = [
   province('mttq-tinh', 'Ủy ban MTTQ tỉnh', ['Mặt trận Tổ quốc tỉnh']),
   district('mttq-huyen', 'Ủy ban MTTQ cấp huyện', ['Mặt trận Tổ quốc huyện', 'MTTQ thành phố', 'MTTQ thị xã']),
   commune('mttq-xa', 'Ủy ban MTTQ cấp xã', ['Mặt trận Tổ quốc xã']),
-  // The mass organisations one by one (together: coll-to-chuc-ct-xh, doan-the). Without a level
-  // word the province's, as for bhxh-tinh; a district's or commune's stays unknown.
-  province('hoi-lhpn-tinh', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội Liên hiệp Phụ nữ', 'Hội LHPN', 'Hội Phụ nữ']),
-  province('tinh-doan', 'Tỉnh đoàn', ['Đoàn Thanh niên', 'Đoàn TNCS Hồ Chí Minh', ...ofEachProvince('Tỉnh đoàn')]),
-  province('ldld-tinh', 'Liên đoàn Lao động tỉnh', ['Liên đoàn Lao động', 'LĐLĐ']),
-  province('hoi-nong-dan-tinh', 'Hội Nông dân tỉnh', ['Hội Nông dân']),
-  province('hoi-ccb-tinh', 'Hội Cựu chiến binh tỉnh', ['Hội Cựu chiến binh', 'Hội CCB']),
+  // The province's mass organisations one by one (together: coll-to-chuc-ct-xh, doan-the), named
+  // with the level: without it, or of a district, commune or "thành phố", each stays unknown (a
+  // district's or commune's plan names its own so).
+  province('hoi-lhpn-tinh', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội LHPN tỉnh', 'Hội Phụ nữ tỉnh']),
+  province('tinh-doan', 'Tỉnh đoàn', [
+    'Đoàn Thanh niên tỉnh',
+    'Tỉnh đoàn Thanh niên',
+    'Ban Thường vụ Tỉnh đoàn',
+    'Đoàn TNCS Hồ Chí Minh tỉnh',
+    ...ofEachProvince('Tỉnh đoàn'),
+  ]),
+  province('ldld-tinh', 'Liên đoàn Lao động tỉnh', ['LĐLĐ tỉnh']),
+  province('hoi-nong-dan-tinh', 'Hội Nông dân tỉnh'),
+  province('hoi-ccb-tinh', 'Hội Cựu chiến binh tỉnh', ['Hội CCB tỉnh']),
   other('doan-the', 'Đoàn thể', ['Các đoàn thể', 'Các tổ chức đoàn thể', 'Ban, ngành đoàn thể', 'Các ban, ngành, đoàn thể']),
 ];
 
@@ -224,7 +232,8 @@ const LOCAL: AgencyEntry[] = [
   // The one-stop desks (Nghị định 61/2018): a district's and a commune's apart, and one for "các
   // cấp" or no level named.
   other('mot-cua', 'Bộ phận Một cửa các cấp', ['Bộ phận Một cửa', 'Bộ phận tiếp nhận và trả kết quả']),
-  district('mot-cua-huyen', 'Bộ phận Một cửa cấp huyện', ['Bộ phận Một cửa huyện', 'Bộ phận tiếp nhận và trả kết quả huyện']),
+  // A city's own desk is a district's: a centrally run city has its Trung tâm (ttpvhcc-tinh).
+  district('mot-cua-huyen', 'Bộ phận Một cửa cấp huyện', ['Bộ phận Một cửa huyện', 'Bộ phận Một cửa thành phố', 'Bộ phận tiếp nhận và trả kết quả huyện']),
   commune('mot-cua-xa', 'Bộ phận Một cửa cấp xã', ['Bộ phận Một cửa xã', 'Bộ phận tiếp nhận và trả kết quả xã']),
   district('phong-noi-vu', 'Phòng Nội vụ'),
   district('phong-tu-phap', 'Phòng Tư pháp'),
