@@ -372,14 +372,25 @@ function formerAt(toks: Tok[], a: number, b: number): number {
  * "văn phòng" / "thanh tra": folded, "trưởng" is also "Trường" (a school).
  */
 function leaderAt(toks: Tok[], a: number, b: number): number {
-  const k = toks[a].f === 'pho' ? a + 1 : a;
-  const [x, y] = [toks[k]?.f, toks[k + 1]?.f];
-  const two = TITLES.has(`${x} ${y}`);
-  const one = (x === 'truong' && (y === 'ban' || y === 'phong')) || (x === 'chanh' && (y === 'van' || y === 'thanh'));
-  const n = k - a + (two ? 2 : one ? 1 : 0);
-  return n > k - a && a + n < b && !toks[a + n].sep ? n : 0;
+  const n = titleWords(toks[a].f, toks[a + 1]?.f, toks[a + 2]?.f);
+  return n && a + n < b && !toks[a + n].sep ? n : 0;
 }
 const TITLES = new Set(['chu tich', 'thu truong', 'giam doc', 'lanh dao']);
+
+/** How many of the folded words w0 w1 w2 are a leader's title (see leaderAt), else 0. */
+function titleWords(w0: string, w1: string | undefined, w2: string | undefined): number {
+  const pho = w0 === 'pho' ? 1 : 0;
+  const [x, y] = pho ? [w1, w2] : [w0, w1];
+  if (TITLES.has(`${x} ${y}`)) return pho + 2;
+  return (x === 'truong' && (y === 'ban' || y === 'phong')) || (x === 'chanh' && (y === 'van' || y === 'thanh')) ? pho + 1 : 0;
+}
+
+/** A key without a leader's title in front ("chu tich hdnd" → "hdnd"), for a name read word by word. */
+function untitled(key: string): string {
+  const ws = key.split(' ');
+  const n = titleWords(ws[0]!, ws[1], ws[2]);
+  return n && n < ws.length ? ws.slice(n).join(' ') : key;
+}
 
 /** How many tokens "(hiện) nay là" or "trước đây là" takes at tokens[a, b): words about the name, not of it. */
 function nameNoteAt(toks: Tok[], a: number, b: number): number {
@@ -895,13 +906,12 @@ function unitOfOwner(text: string, parts: Placed[]): void {
     const unitName = (x: Placed) => isUnitName(x.core || text.slice(x.start, x.end));
     const close = text.indexOf(')', next.end);
     if (!p.ref.unknown && !next.ref.unknown) {
-      // Both known: the one named as a unit is itself, at its owner's level, as with "thuộc"
-      // ("Phòng Nội vụ (UBND huyện)"); where both start as units do ("Văn phòng … (Trung tâm …)",
-      // "Trung tâm phục vụ … (Văn phòng …)"), which owns which is not said: both stay.
-      const [u, o] = unitName(p) ? [p, next] : [next, p];
-      if (!unitName(u) || UNIT_HEAD.test(o.core || text.slice(o.start, o.end))) continue;
-      const ref = { ...atOwnersLevel(u, o), raw: text.slice(p.start, close + 1) };
-      parts.splice(k, 2, { ...u, ref, start: p.start, end: close + 1, assumed: p.assumed });
+      // Both known: both count, since a bracket may hold the owner, a partner or the lead ("Sở
+      // Nội vụ (Văn phòng UBND tỉnh)"); a unit known at every level takes the other's level, where
+      // the bracket holds that body alone ("Bộ phận Một cửa (UBND huyện)" is the district's desk).
+      if (/[(),;:]/u.test(text.slice(next.start, next.end)) || text.slice(next.start, next.end) !== next.core) continue;
+      p.ref = atOwnersLevel(p, next);
+      next.ref = atOwnersLevel(next, p);
       continue;
     }
     const [unit, owner] = p.ref.unknown ? [p, next] : [next, p];
@@ -937,11 +947,18 @@ function sharedLevel(parts: Placed[]): void {
     if (!a.unknown || b.unknown || parts[k + 1]!.assumed) continue;
     const next = keyOfText(parts[k + 1]!.core); // without its role words ("UBND tỉnh chủ trì")
     const { base, quals } = stripQualifiers(next);
+    // The level of the list's end, past names that have none of their own ("Hội LHPN, Tỉnh đoàn,
+    // Hội Nông dân tỉnh"), across written separators only.
+    let level = quals.length ? next.slice(base.length) : '';
+    for (let q = k + 2; !level && q < parts.length && !parts[q]!.assumed; q++) {
+      const later = keyOfText(parts[q]!.core);
+      level = later.slice(stripQualifiers(later).base.length);
+    }
     const words = next.split(' ');
     const names = a.name.split(/\s*[,;]\s*|\s+(?:và|&)\s+/u).filter(Boolean);
     const hits: AgencyEntry[] = [];
     for (const n of names) {
-      const own = keyOfText(n);
+      const own = untitled(keyOfText(n)); // "Chủ tịch HĐND, UBND tỉnh": the HĐND tỉnh's
       if (!own || stripQualifiers(own).quals.length) break;
       // Its level words ("HĐND, UBND tỉnh"), else its owner's too ("Ban Pháp chế, Ban KT-NS HĐND
       // tỉnh": the HĐND tỉnh's Ban Pháp chế): the next name's last two or three words where they
@@ -949,7 +966,7 @@ function sharedLevel(parts: Placed[]): void {
       // names of one kind ("Ban …, Ban …": "Các cơ quan, Sở Thông tin và Truyền thông" borrows
       // nothing), for a name of more than a head word ("Ban, Ban Dân tộc HĐND tỉnh"), into another
       // body than the next one ("Văn phòng, Văn phòng UBND tỉnh" is not that office twice).
-      let hit = quals.length ? exactHit(`${own}${next.slice(base.length)}`) : null;
+      let hit = level ? exactHit(`${own}${level}`) : null;
       const sameKind = own.includes(' ') && own.split(' ', 1)[0] === words[0];
       for (let m = 2; !hit && sameKind && m <= 3 && m < words.length; m++) {
         const owner = words.slice(-m).join(' ');
@@ -1179,7 +1196,7 @@ export function suggestAgency(text: string): { id: string; name: string } | null
   try {
     const ref = matchAgency(text);
     if (!ref.unknown) return null;
-    const key = keyOfText(ref.name);
+    const key = untitled(keyOfText(ref.name));
     const ws = key.split(' ');
     const { base: baseKey, quals } = stripQualifiers(key);
     const base = baseKey.split(' ');

@@ -719,17 +719,26 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['Trung tâm Phục vụ hành chính công thuộc Văn phòng UBND tỉnh', ['ttpvhcc-tinh']],
     ['Phòng Nội vụ thuộc UBND huyện', ['phong-noi-vu']],
     ['Trung tâm Y tế thuộc Sở Y tế', ['trung-tam-y-te']],
-    // …with its owner in brackets too, at the owner's level where the unit is known at every level.
-    ['Phòng Nội vụ (UBND huyện)', ['phong-noi-vu']],
-    ['UBND huyện (Phòng Nội vụ)', ['phong-noi-vu']],
-    ['Bộ phận Một cửa (UBND huyện)', ['mot-cua-huyen']],
+    // A unit known at every level takes its owner's.
     ['Bộ phận Một cửa thuộc UBND xã', ['mot-cua-xa']],
-    // A unit named with its own level keeps it.
-    ['Bộ phận Một cửa cấp huyện (UBND xã)', ['mot-cua-huyen']],
-    // Two names of units, or no unit's name, in brackets: both bodies, as written.
+    // Two known bodies, one in brackets, both count: a bracket may hold the owner, a partner or
+    // the lead, and the registry does not say which body owns which.
+    ['Phòng Nội vụ (UBND huyện)', ['phong-noi-vu', 'ubnd-huyen']],
+    ['UBND huyện (Phòng Nội vụ)', ['ubnd-huyen', 'phong-noi-vu']],
+    ['Sở Nội vụ (Văn phòng UBND tỉnh)', ['so-noi-vu', 'vp-ubnd-tinh']],
+    ['Ban Dân tộc (HĐND tỉnh)', ['ban-dan-toc', 'hdnd-tinh']],
     ['Văn phòng UBND tỉnh (Trung tâm Phục vụ hành chính công)', ['vp-ubnd-tinh', 'ttpvhcc-tinh']],
-    ['Trung tâm phục vụ hành chính công (Văn phòng UBND tỉnh)', ['ttpvhcc-tinh', 'vp-ubnd-tinh']],
-    ['Sở Nội vụ (Sở Tư pháp)', ['so-noi-vu', 'so-tu-phap']],
+    // …a unit known at every level at the other's level, where the bracket holds that body alone;
+    ['Bộ phận Một cửa (UBND huyện)', ['mot-cua-huyen', 'ubnd-huyen']],
+    ['Bộ phận một cửa (UBND huyện)', ['mot-cua-huyen', 'ubnd-huyen']],
+    ['UBND huyện (Bộ phận Một cửa)', ['ubnd-huyen', 'mot-cua-huyen']],
+    // …a unit named with its own level keeps it;
+    ['Bộ phận Một cửa cấp huyện (UBND xã)', ['mot-cua-huyen', 'ubnd-xa']],
+    // …and brackets holding role words are no owner's: each body as written.
+    ['Phòng Nội vụ (chủ trì), UBND các xã (phối hợp)', ['phong-noi-vu', 'ubnd-xa']],
+    ['Sở Y tế (phối hợp: Trung tâm Y tế các huyện)', ['so-y-te', 'trung-tam-y-te']],
+    ['Bộ phận Một cửa (phối hợp: UBND huyện)', ['mot-cua', 'ubnd-huyen']],
+    ['Bộ phận Một cửa (UBND huyện chủ trì)', ['mot-cua', 'ubnd-huyen']],
     // Not a unit's name: a verb ("Ban hành"), a bare or lower-case head, or an owner that is no one body.
     ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
     ['Trung tâm tin học - công báo (Văn phòng UBND tỉnh)', ['?Trung tâm tin học - công báo', 'vp-ubnd-tinh']],
@@ -833,6 +842,16 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     ['Chủ tịch UBND tỉnh chỉ đạo', ['?Chủ tịch UBND tỉnh chỉ đạo']],
     // A Sở's chief of office or inspector counts as the Sở's, as its office does (unitOfSo).
     ['Chánh Văn phòng Sở Tư pháp', ['so-tu-phap']],
+    ['Chánh Thanh tra Sở Y tế', ['so-y-te']],
+    // A slip in the body after a title, as without one.
+    ['Giám đốc Sở Thông tin và Truyền thôn', ['so-tttt']],
+    // A level said once at the list's end serves titled names too, and past names that have no
+    // level of their own.
+    ['Chủ tịch HĐND, UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
+    ['Lãnh đạo Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
+    ['Hội LHPN, Tỉnh đoàn, Hội Nông dân tỉnh', ['hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh']],
+    ['Ủy ban MTTQ, Hội LHPN, Tỉnh đoàn, Hội Nông dân, Hội CCB tỉnh', ['mttq', 'hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh']],
+    ['Hội LHPN, Sở Nội vụ, UBND huyện', ['?Hội LHPN', 'so-noi-vu', 'ubnd-huyen']],
     // Folded, "Trưởng" is "Trường": a school is no title.
     ['Trường Chính trị tỉnh', ['truong-chinh-tri']],
     // The reform's steering committee, defence and border bodies, statistics, telecom partners.
@@ -856,6 +875,10 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     ['Các đơn vị sự nghiệp công lập', ['coll-dvsn']],
   ];
   itReads(CASES);
+
+  it('suggests the body after a title', () => {
+    assert.equal(suggestAgency('Giám đốc Trung tâm y thành phố')?.id, 'trung-tam-y-te');
+  });
 
   it('keeps the title in the raw text', () => {
     assert.equal(parseAgencies('Chủ tịch UBND các huyện, thành phố')[0]!.raw, 'Chủ tịch UBND các huyện, thành phố');
