@@ -909,7 +909,7 @@ function unitOfOwner(text: string, parts: Placed[]): void {
       // Both known: both count, since a bracket may hold the owner, a partner or the lead ("Sở
       // Nội vụ (Văn phòng UBND tỉnh)"); a unit known at every level takes the other's level, where
       // the bracket holds that body alone ("Bộ phận Một cửa (UBND huyện)" is the district's desk).
-      if (/[(),;:]/u.test(text.slice(next.start, next.end)) || text.slice(next.start, next.end) !== next.core) continue;
+      if (text.slice(next.start, next.end) !== next.core) continue; // "(phối hợp: UBND huyện)": a role, not the body alone
       p.ref = atOwnersLevel(p, next);
       next.ref = atOwnersLevel(next, p);
       continue;
@@ -926,13 +926,15 @@ function unitOfOwner(text: string, parts: Placed[]): void {
  * the owner's level where there is one ("… (UBND huyện)" is the district's desk).
  */
 function atOwnersLevel(unit: Placed, owner: Placed): AgencyRef {
-  const level = LEVEL_OF.get(owner.ref.id ?? '');
+  const level = ENTRY_OF.get(owner.ref.id ?? '')?.level;
   const word = level && LEVEL_WORD[level];
-  if (!word || LEVEL_OF.get(unit.ref.id ?? '') !== 'other') return unit.ref;
-  const hit = exactHit(`${keyOfText(unit.core)} ${word}`);
+  const key = keyOfText(unit.core);
+  // Not one named with its levels ("Bộ phận Một cửa các cấp", "MTTQ các cấp").
+  if (!word || ENTRY_OF.get(unit.ref.id ?? '')?.level !== 'other' || stripQualifiers(key).quals.length) return unit.ref;
+  const hit = exactHit(`${key} ${word}`);
   return hit ? { ...unit.ref, id: hit.entry.id, name: hit.entry.name } : unit.ref;
 }
-const LEVEL_OF = new Map(AGENCIES.map((e) => [e.id, e.level]));
+const ENTRY_OF = new Map(AGENCIES.map((e) => [e.id, e]));
 
 /**
  * "HĐND, UBND tỉnh", "Thường trực HĐND và UBND tỉnh": the level words of a name serve the unknown
@@ -952,7 +954,11 @@ function sharedLevel(parts: Placed[]): void {
     let level = quals.length ? next.slice(base.length) : '';
     for (let q = k + 2; !level && q < parts.length && !parts[q]!.assumed; q++) {
       const later = keyOfText(parts[q]!.core);
-      level = later.slice(stripQualifiers(later).base.length);
+      const { base: laterBase, quals: laterQuals } = stripQualifiers(later);
+      // Only past bodies of that level: "Thanh tra, Sở Nội vụ, Công an huyện" is no list of one level.
+      const fits = (r: Placed) => !r.ref.id || qualifiersFit(ENTRY_OF.get(r.ref.id)!, laterQuals);
+      if (laterQuals.length && parts.slice(k + 1, q).every(fits)) level = later.slice(laterBase.length);
+      else if (laterQuals.length) break;
     }
     const words = next.split(' ');
     const names = a.name.split(/\s*[,;]\s*|\s+(?:và|&)\s+/u).filter(Boolean);

@@ -739,6 +739,12 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['Sở Y tế (phối hợp: Trung tâm Y tế các huyện)', ['so-y-te', 'trung-tam-y-te']],
     ['Bộ phận Một cửa (phối hợp: UBND huyện)', ['mot-cua', 'ubnd-huyen']],
     ['Bộ phận Một cửa (UBND huyện chủ trì)', ['mot-cua', 'ubnd-huyen']],
+    // A registry name with commas in brackets is still that body alone.
+    ['Bộ phận Một cửa (UBND các xã, phường, thị trấn)', ['mot-cua-xa', 'ubnd-xa']],
+    // One named with its levels ("các cấp") keeps them, whatever its owner.
+    ['Bộ phận Một cửa các cấp (UBND huyện)', ['mot-cua', 'ubnd-huyen']],
+    ['MTTQ các cấp (UBND tỉnh)', ['mttq', 'ubnd-tinh']],
+    ['Đoàn thể các cấp (UBND huyện)', ['coll-doan-the-cac-cap', 'ubnd-huyen']],
     // Not a unit's name: a verb ("Ban hành"), a bare or lower-case head, or an owner that is no one body.
     ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
     ['Trung tâm tin học - công báo (Văn phòng UBND tỉnh)', ['?Trung tâm tin học - công báo', 'vp-ubnd-tinh']],
@@ -851,7 +857,14 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     ['Lãnh đạo Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
     ['Hội LHPN, Tỉnh đoàn, Hội Nông dân tỉnh', ['hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh']],
     ['Ủy ban MTTQ, Hội LHPN, Tỉnh đoàn, Hội Nông dân, Hội CCB tỉnh', ['mttq', 'hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh']],
+    ['Hội LHPN, VNPT, Hội Nông dân tỉnh', ['hoi-lhpn-tinh', 'vnpt', 'hoi-nong-dan-tinh']],
+    // …but not past a body of another level, nor across a separator only assumed.
     ['Hội LHPN, Sở Nội vụ, UBND huyện', ['?Hội LHPN', 'so-noi-vu', 'ubnd-huyen']],
+    ['Thanh tra, Sở Nội vụ, Công an huyện', ['?Thanh tra', 'so-noi-vu', 'cong-an-huyen']],
+    ['Công an, Tỉnh ủy, UBND xã', ['?Công an', 'tinh-uy', 'ubnd-xa']],
+    ['Hội LHPN, Tỉnh đoàn Hội Nông dân tỉnh', ['?Hội LHPN', 'tinh-doan', 'hoi-nong-dan-tinh']],
+    // The first level word said after a name is the one it may borrow, or none.
+    ['Hội LHPN, Sở Nội vụ, Các phòng chuyên môn huyện, Hội Nông dân tỉnh', ['?Hội LHPN', 'so-noi-vu', 'coll-phong-ban-huyen', 'hoi-nong-dan-tinh']],
     // Folded, "Trưởng" is "Trường": a school is no title.
     ['Trường Chính trị tỉnh', ['truong-chinh-tri']],
     // The reform's steering committee, defence and border bodies, statistics, telecom partners.
