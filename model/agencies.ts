@@ -930,7 +930,7 @@ function atOwnersLevel(unit: Placed, owner: Placed): AgencyRef {
   const word = level && LEVEL_WORD[level];
   const key = keyOfText(unit.core);
   // Not one named with its levels ("Bộ phận Một cửa các cấp", "MTTQ các cấp").
-  if (!word || ENTRY_OF.get(unit.ref.id ?? '')?.level !== 'other' || stripQualifiers(key).quals.length) return unit.ref;
+  if (!word || ENTRY_OF.get(unit.ref.id ?? '')?.level !== 'other' || key.split(' ').includes('cap')) return unit.ref;
   const hit = exactHit(`${key} ${word}`);
   return hit ? { ...unit.ref, id: hit.entry.id, name: hit.entry.name } : unit.ref;
 }
@@ -949,17 +949,6 @@ function sharedLevel(parts: Placed[]): void {
     if (!a.unknown || b.unknown || parts[k + 1]!.assumed) continue;
     const next = keyOfText(parts[k + 1]!.core); // without its role words ("UBND tỉnh chủ trì")
     const { base, quals } = stripQualifiers(next);
-    // The level of the list's end, past names that have none of their own ("Hội LHPN, Tỉnh đoàn,
-    // Hội Nông dân tỉnh"), across written separators only.
-    let level = quals.length ? next.slice(base.length) : '';
-    for (let q = k + 2; !level && q < parts.length && !parts[q]!.assumed; q++) {
-      const later = keyOfText(parts[q]!.core);
-      const { base: laterBase, quals: laterQuals } = stripQualifiers(later);
-      // Only past bodies of that level: "Thanh tra, Sở Nội vụ, Công an huyện" is no list of one level.
-      const fits = (r: Placed) => !r.ref.id || qualifiersFit(ENTRY_OF.get(r.ref.id)!, laterQuals);
-      if (laterQuals.length && parts.slice(k + 1, q).every(fits)) level = later.slice(laterBase.length);
-      else if (laterQuals.length) break;
-    }
     const words = next.split(' ');
     const names = a.name.split(/\s*[,;]\s*|\s+(?:và|&)\s+/u).filter(Boolean);
     const hits: AgencyEntry[] = [];
@@ -972,7 +961,7 @@ function sharedLevel(parts: Placed[]): void {
       // names of one kind ("Ban …, Ban …": "Các cơ quan, Sở Thông tin và Truyền thông" borrows
       // nothing), for a name of more than a head word ("Ban, Ban Dân tộc HĐND tỉnh"), into another
       // body than the next one ("Văn phòng, Văn phòng UBND tỉnh" is not that office twice).
-      let hit = level ? exactHit(`${own}${level}`) : null;
+      let hit = quals.length ? exactHit(`${own}${next.slice(base.length)}`) : null;
       const sameKind = own.includes(' ') && own.split(' ', 1)[0] === words[0];
       for (let m = 2; !hit && sameKind && m <= 3 && m < words.length; m++) {
         const owner = words.slice(-m).join(' ');

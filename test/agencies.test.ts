@@ -745,6 +745,8 @@ describe('a unit named with the body it belongs to ("thuộc", or in brackets)',
     ['Bộ phận Một cửa các cấp (UBND huyện)', ['mot-cua', 'ubnd-huyen']],
     ['MTTQ các cấp (UBND tỉnh)', ['mttq', 'ubnd-tinh']],
     ['Đoàn thể các cấp (UBND huyện)', ['coll-doan-the-cac-cap', 'ubnd-huyen']],
+    // …while other words after its name do not stop it.
+    ['Bộ phận tiếp nhận và trả kết quả thành phố (UBND thành phố)', ['mot-cua-huyen', 'ubnd-thanh-pho']],
     // Not a unit's name: a verb ("Ban hành"), a bare or lower-case head, or an owner that is no one body.
     ['Ban hành kế hoạch thuộc Sở Nội vụ', ['?Ban hành kế hoạch thuộc Sở Nội vụ']],
     ['Trung tâm tin học - công báo (Văn phòng UBND tỉnh)', ['?Trung tâm tin học - công báo', 'vp-ubnd-tinh']],
@@ -851,20 +853,15 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     ['Chánh Thanh tra Sở Y tế', ['so-y-te']],
     // A slip in the body after a title, as without one.
     ['Giám đốc Sở Thông tin và Truyền thôn', ['so-tttt']],
-    // A level said once at the list's end serves titled names too, and past names that have no
-    // level of their own.
+    // A level said once at the list's end serves titled names too…
     ['Chủ tịch HĐND, UBND tỉnh', ['hdnd-tinh', 'ubnd-tinh']],
     ['Lãnh đạo Thanh tra, Công an tỉnh', ['thanh-tra-tinh', 'cong-an-tinh']],
-    ['Hội LHPN, Tỉnh đoàn, Hội Nông dân tỉnh', ['hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh']],
-    ['Ủy ban MTTQ, Hội LHPN, Tỉnh đoàn, Hội Nông dân, Hội CCB tỉnh', ['mttq', 'hoi-lhpn-tinh', 'tinh-doan', 'hoi-nong-dan-tinh', 'hoi-ccb-tinh']],
-    ['Hội LHPN, VNPT, Hội Nông dân tỉnh', ['hoi-lhpn-tinh', 'vnpt', 'hoi-nong-dan-tinh']],
-    // …but not past a body of another level, nor across a separator only assumed.
-    ['Hội LHPN, Sở Nội vụ, UBND huyện', ['?Hội LHPN', 'so-noi-vu', 'ubnd-huyen']],
+    ['Hội Nông dân, Hội CCB tỉnh', ['hoi-nong-dan-tinh', 'hoi-ccb-tinh']],
+    // …but only the names right before the name that says it: a body between may be of any level.
+    ['Hội LHPN, Tỉnh đoàn, Hội Nông dân tỉnh', ['?Hội LHPN', 'tinh-doan', 'hoi-nong-dan-tinh']],
     ['Thanh tra, Sở Nội vụ, Công an huyện', ['?Thanh tra', 'so-noi-vu', 'cong-an-huyen']],
-    ['Công an, Tỉnh ủy, UBND xã', ['?Công an', 'tinh-uy', 'ubnd-xa']],
-    ['Hội LHPN, Tỉnh đoàn Hội Nông dân tỉnh', ['?Hội LHPN', 'tinh-doan', 'hoi-nong-dan-tinh']],
-    // The first level word said after a name is the one it may borrow, or none.
-    ['Hội LHPN, Sở Nội vụ, Các phòng chuyên môn huyện, Hội Nông dân tỉnh', ['?Hội LHPN', 'so-noi-vu', 'coll-phong-ban-huyen', 'hoi-nong-dan-tinh']],
+    ['Thanh tra, Sở Nội vụ, UBND thành phố', ['?Thanh tra', 'so-noi-vu', 'ubnd-thanh-pho']],
+    ['Thanh tra, các sở, ban, ngành, UBND huyện', ['?Thanh tra', 'coll-so-ban-nganh', 'ubnd-huyen']],
     // Folded, "Trưởng" is "Trường": a school is no title.
     ['Trường Chính trị tỉnh', ['truong-chinh-tri']],
     // The reform's steering committee, defence and border bodies, statistics, telecom partners.
