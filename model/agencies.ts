@@ -903,7 +903,6 @@ function unitOfOwner(text: string, parts: Placed[]): void {
     const next = parts[k + 1];
     if (!next || next.renames || next.former) continue;
     if (!/^\s*\(\s*$/u.test(text.slice(p.end, next.start)) || !/^\s*\)/u.test(text.slice(next.end))) continue;
-    const unitName = (x: Placed) => isUnitName(x.core || text.slice(x.start, x.end));
     const close = text.indexOf(')', next.end);
     if (!p.ref.unknown && !next.ref.unknown) {
       // Both known: both count, since a bracket may hold the owner, a partner or the lead ("Sở
@@ -915,7 +914,7 @@ function unitOfOwner(text: string, parts: Placed[]): void {
       continue;
     }
     const [unit, owner] = p.ref.unknown ? [p, next] : [next, p];
-    if (!unit.ref.unknown || owner.ref.unknown || !unitName(unit)) continue;
+    if (!unit.ref.unknown || owner.ref.unknown || !isUnitName(unit.core || text.slice(unit.start, unit.end))) continue;
     owner.ref.raw = text.slice(p.start, close + 1);
     parts.splice(k, 2, { ...owner, start: p.start, end: close + 1, assumed: p.assumed });
   }
