@@ -367,8 +367,8 @@ function formerAt(toks: Tok[], a: number, b: number): number {
 /**
  * How many tokens a leader's title takes at tokens[a, b) when a name follows it with no separator:
  * "Chủ tịch UBND các huyện", "Thủ trưởng các sở, ban, ngành", "Phó Giám đốc Công an tỉnh",
- * "Trưởng Ban Dân tộc", "Chánh Văn phòng UBND tỉnh". The task is the body's, as a Sở's is for
- * "Giám đốc Sở …" (unitOfSo). "Trưởng" only before "ban" / "phòng" and "Chánh" only before
+ * "Trưởng Ban Dân tộc", "Chánh Văn phòng UBND tỉnh", "Giám đốc Sở Tư pháp": the task is the
+ * body's. "Trưởng" only before "ban" / "phòng" and "Chánh" only before
  * "văn phòng" / "thanh tra": folded, "trưởng" is also "Trường" (a school).
  */
 function leaderAt(toks: Tok[], a: number, b: number): number {
@@ -814,8 +814,11 @@ function placeParts(parts: Placed[]): void {
   }
 }
 
-/** A Sở's unit or leadership named before the Sở ("Văn phòng Sở Nội vụ", "Giám đốc Sở Tư pháp"). */
-const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'giam doc', 'lanh dao', 'chanh van phong', 'chanh thanh tra']);
+/**
+ * A Sở's unit named before the Sở ("Văn phòng Sở Nội vụ"), or its head ("Chánh Văn phòng Sở Tư
+ * pháp"). A leader's title alone ("Giám đốc Sở Tư pháp") is read with the name (leaderAt).
+ */
+const SO_UNIT_WORDS = new Set(['van phong', 'thanh tra', 'chanh van phong', 'chanh thanh tra']);
 
 /**
  * "Văn phòng Sở Nội vụ", "Thanh tra Sở Tư pháp": the Sở's own unit, so its task is the Sở's (in a
@@ -925,15 +928,15 @@ function unitOfOwner(text: string, parts: Placed[]): void {
  * the owner's level where there is one ("… (UBND huyện)" is the district's desk).
  */
 function atOwnersLevel(unit: Placed, owner: Placed): AgencyRef {
-  const level = ENTRY_OF.get(owner.ref.id ?? '')?.level;
-  const word = level && LEVEL_WORD[level];
+  const level = LEVEL_OF.get(owner.ref.id ?? '');
   const key = keyOfText(unit.core);
   // Not one named with its levels ("Bộ phận Một cửa các cấp", "MTTQ các cấp").
-  if (!word || ENTRY_OF.get(unit.ref.id ?? '')?.level !== 'other' || key.split(' ').includes('cap')) return unit.ref;
-  const hit = exactHit(`${key} ${word}`);
+  if (!level || LEVEL_OF.get(unit.ref.id ?? '') !== 'other' || key.split(' ').includes('cap')) return unit.ref;
+  const leveled = levelKey(key, [level]); // null for a level without its word (central, other)
+  const hit = leveled ? exactHit(leveled) : null;
   return hit ? { ...unit.ref, id: hit.entry.id, name: hit.entry.name } : unit.ref;
 }
-const ENTRY_OF = new Map(AGENCIES.map((e) => [e.id, e]));
+const LEVEL_OF = new Map(AGENCIES.map((e) => [e.id, e.level]));
 
 /**
  * "HĐND, UBND tỉnh", "Thường trực HĐND và UBND tỉnh": the level words of a name serve the unknown
