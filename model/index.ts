@@ -3,7 +3,7 @@ export * from './types';
 export * from './report-types';
 export { analyzeSheet, analyzeWorkbook, toJsonReport } from './engine';
 export { buildSummaryTables, SHEET_NAMES } from './tables';
-export { isOwnSummarySheet, isSummarySheetName, looksLikeOwnSummary, ownSummarySheets, planSummarySheets, quotedSheetName, refersToSheets, sameSheetName, sheetReferences, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference } from './sheet-names';
+export { isOwnSummarySheet, isSummarySheetName, looksLikeOwnSummary, ownSummarySheets, planSummarySheets, quotedSheetName, sameSheetName, sheetReferences, sheetOfReference, SUMMARY_MARKER_PREFIX, summaryMarkerReference } from './sheet-names';
 export { buildCellNotes, buildInlineMarks, isOwnHeader, isOwnNote, MAX_CELL_NOTES, STATUS_HEADERS, CODES_HEADER } from './marks';
 export type { CellNote } from './marks';
 export { freeStatusColumn, placeInlineMarks, LAST_COLUMN, type ColumnOccupancy } from './free-column';

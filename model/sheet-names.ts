@@ -69,19 +69,12 @@ export function quotedSheetName(sheet: string): string {
 }
 
 /**
- * Whether `text` (a formula, or a sheet's XML with its formulas) refers to one of `sheets`
- * ("='Tổng hợp điểm'!E12"): the name quoted, as Excel writes it (every summary's name has a space),
- * case aside (Excel resolves it so; a formula keeps the case the sheet had), the quotes possibly
- * XML-escaped (&apos;, &#39;, &#x27;).
- */
-export function refersToSheets(text: string, sheets: readonly string[]): boolean {
-  return sheetReferences(sheets)(text);
-}
-
-/**
- * refersToSheets for many texts: the pattern made once. A text without a closing quote right
- * before a "!" ("'!", or an escaped quote's ";!") is passed over without it: the pattern costs
- * ~100 ms over a 40 MB sheet of Vietnamese text, the two searches a few.
+ * A test of whether a text (a formula, or a sheet's XML with its formulas) refers to one of
+ * `sheets` ("='Tổng hợp điểm'!E12"): the name quoted, as Excel writes it (every summary's name has
+ * a space), case aside (Excel resolves it so; a formula keeps the case the sheet had), the quotes
+ * possibly XML-escaped (&apos;, &#39;, &#x27;). The pattern is made once for many texts. A text
+ * without a closing quote right before a "!" ("'!", or an escaped quote's ";!") is passed over
+ * without it: the pattern costs ~100 ms over a 40 MB sheet of Vietnamese text, the two searches a few.
  */
 export function sheetReferences(sheets: readonly string[]): (text: string) => boolean {
   if (!sheets.length) return () => false;

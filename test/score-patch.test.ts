@@ -12,7 +12,7 @@ import { StylesPatch } from '../cli/patch/styles';
 import { PatchUnsupported } from '../cli/patch/xml';
 import { readZip } from '../cli/patch/zip';
 import { readZip as unzip, writeZip as zipOf } from './helpers/zip';
-import { refersToSheets, type InlineMarks } from '../model';
+import { sheetReferences, type InlineMarks } from '../model';
 import { EXAMPLE, FIXTURES, HAGIANG, LAOCAI, VINHPHUC } from './helpers/fixtures';
 
 // The example workbook opened and saved again by LibreOffice Calc 7 (soffice --convert-to xlsx).
@@ -124,16 +124,16 @@ describe('score by patching the input zip', () => {
     assert.equal(await flag([{ formula: 'TongDiem', result: 0 }], "'Báo cáo'!$E$12"), false);
   });
 
-  it('refersToSheets finds a sheet as Excel writes it in a formula: quoted, case aside, also with XML-escaped quotes', () => {
-    assert.ok(refersToSheets("='Tổng hợp điểm'!E12", ['Theo cơ quan', 'Tổng hợp điểm']));
-    assert.ok(refersToSheets('<f>SUM(&apos;Tổng hợp điểm (2)&apos;!C4:C9)</f>', ['Tổng hợp điểm (2)']), 'a name with brackets');
-    assert.ok(refersToSheets('<f>&#39;Theo cơ quan&#39;!B4</f>', ['Theo cơ quan']), 'a decimal character reference');
-    assert.ok(refersToSheets('<f>1+&#x27;Theo cơ quan&#x27;!B4</f>', ['Theo cơ quan']), 'a hexadecimal one');
-    assert.ok(refersToSheets("='TỔNG HỢP ĐIỂM'!E12", ['Tổng hợp điểm']), 'another case');
-    assert.ok(refersToSheets("='O''Brien'!A1", ["O'Brien"]), 'a quote in the name, doubled');
-    assert.ok(!refersToSheets("='Tổng hợp điểm x'!E12", ['Tổng hợp điểm']), 'a longer name');
-    assert.ok(!refersToSheets("='Tổng hợp điểm (2)'!E12", ['Tổng hợp điểm']), 'another sheet whose name starts the same');
-    assert.ok(!refersToSheets("='Tổng hợp điểm'!E12", []));
+  it('sheetReferences finds a sheet as Excel writes it in a formula: quoted, case aside, also with XML-escaped quotes', () => {
+    assert.ok(sheetReferences(['Theo cơ quan', 'Tổng hợp điểm'])("='Tổng hợp điểm'!E12"));
+    assert.ok(sheetReferences(['Tổng hợp điểm (2)'])('<f>SUM(&apos;Tổng hợp điểm (2)&apos;!C4:C9)</f>'), 'a name with brackets');
+    assert.ok(sheetReferences(['Theo cơ quan'])('<f>&#39;Theo cơ quan&#39;!B4</f>'), 'a decimal character reference');
+    assert.ok(sheetReferences(['Theo cơ quan'])('<f>1+&#x27;Theo cơ quan&#x27;!B4</f>'), 'a hexadecimal one');
+    assert.ok(sheetReferences(['Tổng hợp điểm'])("='TỔNG HỢP ĐIỂM'!E12"), 'another case');
+    assert.ok(sheetReferences(["O'Brien"])("='O''Brien'!A1"), 'a quote in the name, doubled');
+    assert.ok(!sheetReferences(['Tổng hợp điểm'])("='Tổng hợp điểm x'!E12"), 'a longer name');
+    assert.ok(!sheetReferences(['Tổng hợp điểm'])("='Tổng hợp điểm (2)'!E12"), 'another sheet whose name starts the same');
+    assert.ok(!sheetReferences([])("='Tổng hợp điểm'!E12"));
   });
 
   it('leaves a workbook holding parscore’s marks to the ExcelJS writer (they are cleared first)', async () => {

@@ -35,7 +35,7 @@ export function applyScore(wb: ExcelJS.Workbook, analysis: Analysis): void {
 }
 
 /**
- * Whether a formula or a name in the workbook refers to one of these sheets (refersToSheets). A shared
+ * Whether a formula or a name in the workbook refers to one of these sheets (sheetReferences). A shared
  * formula's other cells ({ sharedFormula }) are not read: they name what its first cell names.
  */
 function formulasReferTo(wb: ExcelJS.Workbook, sheets: readonly string[]): boolean {
