@@ -843,12 +843,21 @@ function unitOfSo(text: string, parts: Placed[], breakAt: number): void {
       // centrally run city's own; which, only the plan knows. One unknown name, as written.
       ref = unknownRef(whole);
     } else {
-      so.ref.raw = whole; // the same reference: a province it was read with stays its own
-      const place = provincePlaces.get(so.ref);
-      if (place) place.text = text.slice(unit.start, so.start) + place.text;
+      namedWithUnit(so.ref, whole, text.slice(unit.start, so.start)); // the same reference: a province it was read with stays its own
     }
     parts.splice(k, 2, { ref, start: unit.start, end: so.end, renames: unit.renames, former: unit.former, core: city ? whole : so.core, assumed: unit.assumed });
   }
+}
+
+/**
+ * A body now named with one of its units before it ("Văn phòng Sở Nội vụ", "Ban Tôn giáo thuộc Sở
+ * Nội vụ"): the whole is its raw text, and the name a second province's cell shows
+ * (distinctProvinces) keeps the unit's words (`unitText`, as written before the body).
+ */
+function namedWithUnit(ref: AgencyRef, whole: string, unitText: string): void {
+  ref.raw = whole;
+  const place = provincePlaces.get(ref);
+  if (place) place.text = unitText + place.text;
 }
 
 /** The words a body's own unit is named with first ("Chi cục …", "Trung tâm …", "VP …"), after a list mark or "Các". */
@@ -894,10 +903,8 @@ function unitOfOwner(text: string, parts: Placed[]): void {
       const chosen = own ?? body;
       if (chosen) {
         if (own && owner.length === 1) own.ref = atOwnersLevel(own, owner[0]!);
-        chosen.ref.raw = whole;
-        // The unit in the name a second province's cell shows (distinctProvinces), as unitOfSo keeps it.
-        const place = body ? provincePlaces.get(body.ref) : undefined;
-        if (place) place.text = whole.slice(0, whole.length - m[2]!.length) + place.text;
+        if (body) namedWithUnit(body.ref, whole, whole.slice(0, whole.length - m[2]!.length));
+        else chosen.ref.raw = whole; // a unit known as itself: its text grows, not its name
         parts.splice(k, q - k, { ...p, end: parts[q - 1]!.end, ref: chosen.ref, core: chosen.core });
         continue;
       }
