@@ -1208,10 +1208,14 @@ export function suggestAgency(text: string): { id: string; name: string } | null
     let best: AgencyEntry | null = null;
     let bestD = Infinity;
     let tied = false;
+    // "… các cấp" names every level: no one level's body is what it means.
+    const everyLevel = ws[ws.length - 1] === 'cap';
     for (const cand of key ? getIndex().byFirst.get(ws[0]) ?? [] : []) {
       if (!qualifiersFit(cand.entry, quals)) continue; // "Sở Nội vụ huyện" is not Sở Nội vụ
+      if (everyLevel && !cand.entry.collective && LEVEL_WORD[cand.entry.level]) continue;
       const cw = cand.words;
-      const words = [ws, base].some((w) => oneWordMore(cw, w) || oneWordMore(w, cw));
+      // A word short or over only past a name's first word: "huyện" alone is no "Huyện đoàn".
+      const words = [ws, base].some((w) => w.length > 1 && cw.length > 1 && (oneWordMore(cw, w) || oneWordMore(w, cw)));
       // Past max the distance is max + 1: a word short or over ranks after any character edit,
       // all such alike (no guessing the level of "Thanh tra").
       const d = swapsKnownWord(ws, cw) ? max + 1 : boundedDistance(key, cand.key, max);

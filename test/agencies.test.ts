@@ -810,10 +810,18 @@ describe('bodies plans name often: the one-stop centre and desks, a district\'s 
     ['Đoàn TNCS Hồ Chí Minh tỉnh Lào Cai', ['tinh-doan']],
     ['Liên đoàn Lao động tỉnh', ['ldld-tinh']],
     ['Hội Cựu chiến binh tỉnh', ['hoi-ccb-tinh']],
-    // A district's or commune's is no entry of its own: unknown, not the province's.
-    ['Hội Nông dân huyện', ['?Hội Nông dân huyện']],
-    ['Đoàn Thanh niên xã', ['?Đoàn Thanh niên xã']],
-    ['Hội Nông dân, Hội Phụ nữ, Đoàn Thanh niên xã', ['?Hội Nông dân, Hội Phụ nữ, Đoàn Thanh niên xã']],
+    // Not the Phụ nữ's: the youth federation is a body of its own (it had slipped to hoi-lhpn-tinh).
+    ['Hội LHTN tỉnh', ['hoi-lhtn-tinh']],
+    ['Hội Liên hiệp Thanh niên tỉnh; Hội LHPN tỉnh', ['hoi-lhtn-tinh', 'hoi-lhpn-tinh']],
+    // A district's or commune's is its own level's entry, not the province's (as the MTTQ's are).
+    ['Hội Nông dân huyện', ['hoi-nong-dan-huyen']],
+    ['Đoàn Thanh niên xã', ['doan-xa']],
+    ['Hội Nông dân, Hội Phụ nữ, Đoàn Thanh niên xã', ['hoi-nong-dan-xa', 'hoi-lhpn-xa', 'doan-xa']],
+    ['UBND huyện, Hội LHPN cấp huyện, Huyện đoàn, Hội CCB thị xã', ['ubnd-huyen', 'hoi-lhpn-huyen', 'doan-huyen', 'hoi-ccb-huyen']],
+    ['Liên đoàn Lao động huyện; Hội Phụ nữ phường', ['ldld-huyen', 'hoi-lhpn-xa']],
+    ['Đoàn TNCS Hồ Chí Minh xã', ['doan-xa']],
+    // A commune has no federation of labour: no entry to find.
+    ['LĐLĐ xã', ['?LĐLĐ xã']],
     // …and so do one without a level, "các cấp" and a city's, which may be either.
     ['Hội Phụ nữ, Đoàn Thanh niên', ['?Hội Phụ nữ, Đoàn Thanh niên']],
     ['Hội Nông dân các cấp', ['?Hội Nông dân các cấp']],
@@ -879,6 +887,9 @@ describe('bodies named after a leader\'s title, and more bodies plans task', () 
     ['Sở Thông tin và Truyền thông, VNPT tỉnh, Viettel tỉnh', ['so-tttt', 'vnpt', 'viettel']],
     // Branches named after their province, as the provincial newspaper is.
     ['Sở TT&TT, VNPT Tuyên Quang, Viettel Tuyên Quang', ['so-tttt', 'vnpt', 'viettel']],
+    // The branch and the company by their own names: no "Chi nhánh" or "Công ty" left over as a body.
+    ['Chi nhánh Viettel Lào Cai', ['viettel']],
+    ['Công ty Viettel, Sở Nội vụ', ['viettel', 'so-noi-vu']],
     ['Viễn thông Lào Cai', ['vnpt']],
     ['UBND tỉnh Lào Cai - VNPT Lào Cai', ['ubnd-tinh', 'vnpt']],
     ['Các cơ quan hành chính nhà nước các cấp', ['coll-cq-hcnn']],
@@ -912,6 +923,16 @@ describe('suggestAgency', () => {
     ['Phòng Dân số', null],
     ['Công ty cổ phần Môi trường đô thị Hà Giang', null],
     ['', null],
+    // A level word alone is no name one word short ("Huyện đoàn", "Thị đoàn"), nor is "Bộ" ("Bộ DTTG").
+    ['huyện', null],
+    ['Thị', null],
+    ['Bộ', null],
+    // A mass organisation without its level could be any level's, as "Thanh tra" could…
+    ['Hội Nông dân', null],
+    ['Đoàn Thanh niên', null],
+    // …and "các cấp" means every level: not one level's body, however close in letters.
+    ['Hội Nông dân các cấp', null],
+    ['Hội LHTN', 'hoi-lhtn-tinh'],
   ];
   for (const [text, id] of CASES) {
     it(`"${text}" → ${id}`, () => assert.equal(suggestAgency(text)?.id ?? null, id));

@@ -59,6 +59,18 @@ const placeNamed = (aliases: string[]): string[] => {
   for (const a of aliases) PLACE_NAMED.add(a);
   return aliases;
 };
+/**
+ * A body's district entry and (unless communes have none) its commune entry, named "‹first› cấp
+ * huyện / xã", with each spelling and its level's word as aliases ("Hội LHPN huyện"): "cấp
+ * huyện", "thị xã", "phường"… find them (agencies.ts levelKey). A city's ("… thành phố") may be
+ * of either level and stays unknown.
+ */
+const localBodies = (id: string, names: string[], districtAliases: string[] = [], communes = true): AgencyEntry[] => {
+  const level = (word: string) => names.map((n) => `${n} ${word}`);
+  const d = district(`${id}-huyen`, `${names[0]} cấp huyện`, [...level('huyện'), ...districtAliases]);
+  return communes ? [d, commune(`${id}-xa`, `${names[0]} cấp xã`, level('xã'))] : [d];
+};
+
 /** `head ‹province›` for every province, each named after a place. */
 const ofEachProvince = (...heads: string[]): string[] => placeNamed(heads.flatMap((h) => PROVINCE_NAMES.map((p) => `${h} ${p}`)));
 
@@ -134,7 +146,7 @@ const PROVINCE: AgencyEntry[] = [
   // Telecom providers, partners of the e-government tasks: companies, at any level one body each.
   // Their provincial branches are named after the province ("VNPT Lào Cai", "Viễn thông Lào Cai").
   other('vnpt', 'VNPT', ['Viễn thông tỉnh', ...ofEachProvince('VNPT', 'Viễn thông')]),
-  other('viettel', 'Viettel', ['Chi nhánh Viettel tỉnh', ...ofEachProvince('Viettel')]),
+  other('viettel', 'Viettel', ['Chi nhánh Viettel tỉnh', 'Công ty Viettel', ...ofEachProvince('Viettel', 'Chi nhánh Viettel')]),
   province('cuc-thue', 'Cục Thuế tỉnh', ['Cục Thuế']),
   // A specialised body of the provincial committee in provinces with ethnic minorities (Hà Giang,
   // Lào Cai, Tuyên Quang…) until 2025, when it merged into the Sở Dân tộc và Tôn giáo (its own
@@ -186,9 +198,9 @@ const CENTRAL_AND_MASS: AgencyEntry[] = [
   province('mttq-tinh', 'Ủy ban MTTQ tỉnh', ['Mặt trận Tổ quốc tỉnh']),
   district('mttq-huyen', 'Ủy ban MTTQ cấp huyện', ['Mặt trận Tổ quốc huyện', 'MTTQ thành phố', 'MTTQ thị xã']),
   commune('mttq-xa', 'Ủy ban MTTQ cấp xã', ['Mặt trận Tổ quốc xã']),
-  // The province's mass organisations one by one (together: coll-to-chuc-ct-xh, doan-the), named
-  // with the level: without it, or of a district, commune or "thành phố", each stays unknown (a
-  // district's or commune's plan names its own so).
+  // The mass organisations one by one (together: coll-to-chuc-ct-xh, doan-the), named with the
+  // level: the province's, then each district's and commune's below. Without a level, or of a
+  // "thành phố" (a city may be of either level), each stays unknown.
   province('hoi-lhpn-tinh', 'Hội Liên hiệp Phụ nữ tỉnh', ['Hội LHPN tỉnh', 'Hội Phụ nữ tỉnh']),
   province('tinh-doan', 'Tỉnh đoàn', [
     'Đoàn Thanh niên tỉnh',
@@ -200,6 +212,16 @@ const CENTRAL_AND_MASS: AgencyEntry[] = [
   province('ldld-tinh', 'Liên đoàn Lao động tỉnh', ['LĐLĐ tỉnh']),
   province('hoi-nong-dan-tinh', 'Hội Nông dân tỉnh'),
   province('hoi-ccb-tinh', 'Hội Cựu chiến binh tỉnh', ['Hội CCB tỉnh']),
+  // Not the Phụ nữ's: one letter apart, "Hội LHTN tỉnh" had slipped to hoi-lhpn-tinh.
+  province('hoi-lhtn-tinh', 'Hội Liên hiệp Thanh niên tỉnh', ['Hội LHTN tỉnh']),
+  // A district's and a commune's, each apart as the MTTQ's are: a district's or commune's plan
+  // names its own so ("Hội Nông dân xã"), and they are no province's.
+  ...localBodies('hoi-lhpn', ['Hội Liên hiệp Phụ nữ', 'Hội LHPN', 'Hội Phụ nữ']),
+  ...localBodies('doan', ['Đoàn Thanh niên', 'Đoàn TNCS Hồ Chí Minh'], ['Huyện đoàn', 'Thị đoàn']),
+  ...localBodies('hoi-nong-dan', ['Hội Nông dân']),
+  ...localBodies('hoi-ccb', ['Hội Cựu chiến binh', 'Hội CCB']),
+  // A commune has no federation of its own (its unions are the workplaces').
+  ...localBodies('ldld', ['Liên đoàn Lao động', 'LĐLĐ'], [], false),
   other('doan-the', 'Đoàn thể', ['Các đoàn thể', 'Các tổ chức đoàn thể', 'Ban, ngành đoàn thể', 'Các ban, ngành, đoàn thể']),
 ];
 
