@@ -296,10 +296,11 @@ function fuzzyEntry(key: string): AgencyEntry | null {
 
 /**
  * Whether two keys of as many words differ in two of the registry's own words that no one slip
- * turns into each other: then they name different bodies ("văn phòng hdnd tỉnh" is not "văn phòng
- * ubnd tỉnh", "phòng dân số" not "phòng dân tộc"), however close the whole keys are. A slip is one
- * letter added, lost or changed ("Truyền thôn"), two neighbours swapped ("Đào toạ") or the word
- * cut short ("Văn phò"). `ws`, `b`: the two keys' words.
+ * turns into each other, or in two of its abbreviations: then they name different bodies ("văn
+ * phòng hdnd tỉnh" is not "văn phòng ubnd tỉnh", "phòng dân số" not "phòng dân tộc", "hội lhtn"
+ * not "hội lhpn"), however close the whole keys are. A slip is one letter added, lost or changed
+ * ("Truyền thôn"), two neighbours swapped ("Đào toạ") or the word cut short ("Văn phò"). `ws`,
+ * `b`: the two keys' words.
  */
 function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   if (ws.length !== b.length) return false;
@@ -307,9 +308,19 @@ function swapsKnownWord(ws: readonly string[], b: readonly string[]): boolean {
   for (let k = 0; k < ws.length; k++) {
     const x = ws[k]!;
     const y = b[k]!;
-    if (x !== y && known.has(x) && known.has(y) && !oneSlip(x, y)) return true;
+    if (x !== y && known.has(x) && known.has(y) && (!oneSlip(x, y) || (isAcronym(x) && isAcronym(y)))) return true;
   }
   return false;
+}
+
+/**
+ * A folded word without a vowel: an abbreviation ("lhpn", "ccb"), where each letter stands for a
+ * word. Two of the registry's differ by a body, however few letters apart (Hội LHTN, the youth
+ * federation, is no slip for Hội LHPN); an abbreviation it does not know may still be a slip
+ * ("Hội LHPM").
+ */
+function isAcronym(w: string): boolean {
+  return !/[aeiouy]/.test(w);
 }
 
 function oneSlip(x: string, y: string): boolean {

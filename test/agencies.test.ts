@@ -813,6 +813,12 @@ describe('bodies plans name often: the one-stop centre and desks, a district\'s 
     // Not the Phụ nữ's: the youth federation is a body of its own (it had slipped to hoi-lhpn-tinh).
     ['Hội LHTN tỉnh', ['hoi-lhtn-tinh']],
     ['Hội Liên hiệp Thanh niên tỉnh; Hội LHPN tỉnh', ['hoi-lhtn-tinh', 'hoi-lhpn-tinh']],
+    // Two abbreviations the registry knows name two bodies, one letter apart or not: a district's
+    // LHTN has no entry, and is not the LHPN's…
+    ['Hội LHTN huyện', ['?Hội LHTN huyện']],
+    // …while an abbreviation it does not know may still be a slip.
+    ['Hội LHPM huyện', ['hoi-lhpn-huyen']],
+    ['Hội CBB xã', ['hoi-ccb-xa']],
     // A district's or commune's is its own level's entry, not the province's (as the MTTQ's are).
     ['Hội Nông dân huyện', ['hoi-nong-dan-huyen']],
     ['Đoàn Thanh niên xã', ['doan-xa']],
