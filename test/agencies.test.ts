@@ -102,6 +102,14 @@ describe('matchAgency', () => {
     ['Phòng Tài chính- Kế hoạch', 'phong-tckh'],
     ['Phòng TN&MT', 'phong-tnmt'],
     ['Phòng QLĐT', 'phong-qldt'],
+    // A rural district's offices, whole: not Phòng Kinh tế and an unknown "Hạ tầng".
+    ['Phòng Kinh tế - Hạ tầng', 'phong-kt-ht'],
+    ['Phòng KT&HT huyện', 'phong-kt-ht'],
+    ['Phòng Nông nghiệp và PTNT', 'phong-nn-ptnt'],
+    ['Phòng Y tế huyện', 'phong-y-te'],
+    // A ward's and a commune's offices since 2025: not the district's Phòng Kinh tế (và Hạ tầng).
+    ['Phòng Kinh tế, Hạ tầng và Đô thị phường', 'phong-kt-ht-dt'],
+    ['Phòng Văn hóa – Xã hội', 'phong-vh-xh'],
     ['Thanh tra thành phố', 'thanh-tra-huyen'],
     ['Công an xã, phường', 'cong-an-xa'],
     ['Tòa án nhân dân thành phố', 'toa-an-huyen'],
@@ -197,7 +205,7 @@ describe('matchAgency', () => {
     'Báo cáo của UBND tỉnh',
     'Công ty cổ phần Môi trường đô thị Hà Giang',
     'Bộ Tư pháp', // not Sở Tư pháp: the head word must agree
-    'Phòng Y tế',
+    'Phòng Văn hóa',
     'Thanh tra Sở',
     'Sở Du lịch',
     'Trung tâm y',
@@ -290,7 +298,8 @@ describe('parseAgencies', () => {
     ['Sở TT&TT (nay là Sở KH&CN), Sở Tư pháp', ['so-khcn', 'so-tu-phap']],
     ['Sở Tư pháp, Sở TT&TT nay là Sở KH&CN', ['so-tu-phap', 'so-khcn']],
     ['Sở Lao động, Thương binh và Xã hội\n(nay là Sở Nội vụ)', ['so-noi-vu']],
-    ['Phòng Văn hóa và Thông tin (nay là Phòng Văn hóa - Xã hội)', ['?Phòng Văn hóa - Xã hội']],
+    ['Phòng Văn hóa và Thông tin (nay là Phòng Văn hóa - Xã hội)', ['phong-vh-xh']],
+    ['Phòng Văn hóa và Thông tin (nay là Phòng Văn hóa, Khoa học và Thông tin)', ['?Phòng Văn hóa, Khoa học và Thông tin']],
     ['Sở Y tế (nay là)', ['so-y-te']],
     ['Sở TT&TT (hiện nay là Sở KH&CN)', ['so-khcn']],
     ['Sở TT&TT (hiện là Sở KH&CN)', ['so-khcn']],
@@ -924,6 +933,7 @@ describe('suggestAgency', () => {
     ['Thanh tra', null],
     ['Sở', null],
     ['Phòng Y tế', null],
+    ['Phòng Văn hóa', null],
     ['Sở Nội vụ huyện', null],
     // Two letters between two of the registry's words make another body, not a slip.
     ['Phòng Dân số', null],

@@ -245,6 +245,10 @@ const LOCAL: AgencyEntry[] = [
   // capital in a province's): its body whatever the city's level, apart from the districts' tier.
   district('ubnd-thanh-pho', 'UBND thành phố'),
   district('hdnd-thanh-pho', 'HĐND thành phố', ['Thường trực HĐND thành phố']),
+  // A ward's economic and a commune's social office since 2025 (not the district's Phòng Kinh tế
+  // and Phòng Kinh tế và Hạ tầng before them, whose words it shares).
+  commune('phong-kt-ht-dt', 'Phòng Kinh tế, Hạ tầng và Đô thị'),
+  commune('phong-vh-xh', 'Phòng Văn hóa - Xã hội', ['Phòng VH-XH']),
   // A commune's office for both (every commune and ward has one since 2025).
   commune('vp-hdnd-ubnd-xa', 'Văn phòng HĐND và UBND cấp xã', [
     'Văn phòng HĐND và UBND xã',
@@ -273,6 +277,10 @@ const LOCAL: AgencyEntry[] = [
   district('phong-tnmt', 'Phòng Tài nguyên và Môi trường', ['Phòng TN&MT', 'Phòng TNMT']),
   district('phong-qldt', 'Phòng Quản lý đô thị', ['Phòng QLĐT']),
   district('phong-kinh-te', 'Phòng Kinh tế'),
+  // A rural district's offices where a city has its Phòng Kinh tế and Quản lý đô thị.
+  district('phong-kt-ht', 'Phòng Kinh tế và Hạ tầng', ['Phòng KT&HT', 'Phòng KTHT']),
+  district('phong-nn-ptnt', 'Phòng Nông nghiệp và Phát triển nông thôn', ['Phòng NN&PTNT', 'Phòng NNPTNT', 'Phòng Nông nghiệp và PTNT']),
+  district('phong-y-te', 'Phòng Y tế'),
   // The district office for ethnic affairs, and its 2025 successor (apart, as for the province).
   district('phong-dan-toc', 'Phòng Dân tộc', ['Phòng Dân tộc huyện']),
   district('phong-dan-toc-ton-giao', 'Phòng Dân tộc và Tôn giáo'),
