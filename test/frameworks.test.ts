@@ -17,6 +17,7 @@ import {
   type FrameworkNode,
 } from '../model/frameworks';
 import { PAR_2019_PROVINCE } from '../model/frameworks/par-2019-province';
+import { node } from '../model/frameworks/schema';
 import { PAPI_2021 } from '../model/frameworks/papi-2018';
 import { SIPAS_2017 } from '../model/frameworks/sipas-2017';
 import { en as enLocale } from 'zod/locales';
@@ -102,6 +103,14 @@ describe('frameworks: built-in data', () => {
       const parsed = parseFramework(JSON.parse(JSON.stringify(fw)));
       assert.ok(parsed.ok, parsed.ok ? '' : parsed.errors.join('\n'));
     }
+  });
+
+  it('node() makes the node a literal would: only the keys given, in the literal\'s order', () => {
+    assert.deepEqual(Object.keys(node('1.1', 'Kế hoạch CCHC năm')), ['code', 'name']);
+    assert.deepEqual(Object.keys(node('1', 'A', 0, [node('1.1', 'B', 0)])), ['code', 'name', 'max', 'children']);
+    assert.deepStrictEqual(node('1', 'A', 1.25, [node('1.1', 'B', 1.25)]), { code: '1', name: 'A', max: 1.25, children: [{ code: '1.1', name: 'B', max: 1.25 }] });
+    // No key set to undefined anywhere in the built-in framework made by it.
+    for (const n of allNodes(PAR_2019_PROVINCE.nodes)) for (const [k, v] of Object.entries(n)) assert.notEqual(v, undefined, `${n.code}.${k}`);
   });
 
   it('PAR 2019: 8 fields totalling 64.5 with the expected field maxima', () => {
