@@ -280,6 +280,7 @@ const LOCAL: AgencyEntry[] = [
   // A rural district's offices where a city has its Phòng Kinh tế and Quản lý đô thị.
   district('phong-kt-ht', 'Phòng Kinh tế và Hạ tầng', ['Phòng KT&HT', 'Phòng KTHT']),
   district('phong-nn-ptnt', 'Phòng Nông nghiệp và Phát triển nông thôn', ['Phòng NN&PTNT', 'Phòng NNPTNT', 'Phòng Nông nghiệp và PTNT']),
+  // Every district's, as the Sở Y tế is every province's.
   district('phong-y-te', 'Phòng Y tế'),
   // The district office for ethnic affairs, and its 2025 successor (apart, as for the province).
   district('phong-dan-toc', 'Phòng Dân tộc', ['Phòng Dân tộc huyện']),
