@@ -1225,8 +1225,9 @@ export function suggestAgency(text: string): { id: string; name: string } | null
       if (!qualifiersFit(cand.entry, quals)) continue; // "Sở Nội vụ huyện" is not Sở Nội vụ
       if (everyLevel && !cand.entry.collective && LEVEL_WORD[cand.entry.level]) continue;
       const cw = cand.words;
-      // A word short or over only past a name's first word: "huyện" alone is no "Huyện đoàn".
-      const words = [ws, base].some((w) => w.length > 1 && cw.length > 1 && (oneWordMore(cw, w) || oneWordMore(w, cw)));
+      // A name of one word is never one word short ("huyện" alone is no "Huyện đoàn"); a word over
+      // a one-word entry still gets its hint ("VNPT mới": VNPT, as before).
+      const words = [ws, base].some((w) => w.length > 1 && (oneWordMore(cw, w) || oneWordMore(w, cw)));
       // Past max the distance is max + 1: a word short or over ranks after any character edit,
       // all such alike (no guessing the level of "Thanh tra").
       const d = swapsKnownWord(ws, cw) ? max + 1 : boundedDistance(key, cand.key, max);

@@ -943,6 +943,9 @@ describe('suggestAgency', () => {
     ['huyện', null],
     ['Thị', null],
     ['Bộ', null],
+    // …while a one-word name with a word over still gets its hint.
+    ['VNPT mới', 'vnpt'],
+    ['KBNN Bát', 'kbnn'],
     // A mass organisation without its level could be any level's, as "Thanh tra" could…
     ['Hội Nông dân', null],
     ['Đoàn Thanh niên', null],
